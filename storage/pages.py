@@ -1,0 +1,190 @@
+"""Batches and pages in the workspace database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.database import transaction
+from storage.model import Batch, BatchProblem, BatchState, Page, PageState
+from storage.search import index_page_text
+from storage.workspace import Workspace, now_iso
+
+
+@dataclass(frozen=True)
+class NewPage:
+    """A page image ready to be recorded; its blobs are already in the store."""
+
+    source_sha: str
+    source_page: int
+    image_sha: str
+    source_name: str
+    media_type: str
+    width: int
+    height: int
+    dpi: int | None
+
+
+@dataclass(frozen=True)
+class OcrOutcome:
+    """What processing learnt about a page, to be stored on it."""
+
+    rotation: int
+    skew: float | None
+    blank: bool
+    text: str
+    confidence: float | None
+    words_sha: str | None
+    clean_sha: str | None
+
+
+def create_batch(ws: Workspace, source: str = "files", label: str | None = None) -> int:
+    with transaction(ws.conn):
+        cur = ws.conn.execute(
+            "INSERT INTO batch (created_at, source, state, label) VALUES (?, ?, ?, ?)",
+            (now_iso(), source, BatchState.IMPORTING, label),
+        )
+        batch_id = int(cur.lastrowid or 0)
+        ws.log("batch.create", f"batch:{batch_id}", source)
+    return batch_id
+
+
+def set_batch_state(ws: Workspace, batch_id: int, state: BatchState) -> None:
+    with transaction(ws.conn):
+        ws.conn.execute("UPDATE batch SET state = ? WHERE id = ?", (state, batch_id))
+
+
+def record_problem(ws: Workspace, batch_id: int, item: str, reason: str) -> None:
+    with transaction(ws.conn):
+        ws.conn.execute(
+            "INSERT INTO batch_problem (batch_id, item, reason, at) VALUES (?, ?, ?, ?)",
+            (batch_id, item, reason, now_iso()),
+        )
+        ws.log("import.reject", item, reason)
+
+
+def add_pages(ws: Workspace, batch_id: int, pages: list[NewPage]) -> list[tuple[int, bool]]:
+    """Record the pages of one source file in one transaction.
+
+    Returns ``(page_id, created)`` for each; a page already in the workspace
+    (same source file content and page index) is not added again.
+    """
+    results: list[tuple[int, bool]] = []
+    with transaction(ws.conn):
+        next_seq = ws.conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM page WHERE batch_id = ?", (batch_id,)
+        ).fetchone()[0]
+        for new in pages:
+            row = ws.conn.execute(
+                "SELECT id FROM page WHERE source_sha = ? AND source_page = ?",
+                (new.source_sha, new.source_page),
+            ).fetchone()
+            if row:
+                results.append((int(row[0]), False))
+                continue
+            cur = ws.conn.execute(
+                "INSERT INTO page (batch_id, seq, source_sha, source_page, image_sha, "
+                "source_name, media_type, width, height, dpi, state, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (batch_id, next_seq, new.source_sha, new.source_page, new.image_sha,
+                 new.source_name, new.media_type, new.width, new.height, new.dpi,
+                 PageState.NEW, now_iso()),
+            )
+            next_seq += 1
+            results.append((int(cur.lastrowid or 0), True))
+        added = sum(1 for _, created in results if created)
+        if added:
+            ws.log("page.import", f"batch:{batch_id}", f"{pages[0].source_name}: {added} page(s)")
+    return results
+
+
+def store_ocr(ws: Workspace, page_id: int, outcome: OcrOutcome) -> None:
+    """Store a page's recognition result and index its text, in one transaction."""
+    with transaction(ws.conn):
+        ws.conn.execute(
+            "UPDATE page SET state = ?, rotation = ?, skew = ?, blank = ?, text = ?, "
+            "confidence = ?, words_sha = ?, clean_sha = ?, error = NULL, processed_at = ? "
+            "WHERE id = ?",
+            (PageState.PROCESSED, outcome.rotation, outcome.skew, int(outcome.blank),
+             outcome.text, outcome.confidence, outcome.words_sha, outcome.clean_sha,
+             now_iso(), page_id),
+        )
+        index_page_text(ws.conn, page_id, outcome.text)
+
+
+def store_page_error(ws: Workspace, page_id: int, reason: str) -> None:
+    with transaction(ws.conn):
+        ws.conn.execute(
+            "UPDATE page SET state = ?, error = ?, processed_at = ? WHERE id = ?",
+            (PageState.FAILED, reason, now_iso(), page_id),
+        )
+        ws.log("page.fail", f"page:{page_id}", reason)
+
+
+def update_page_text(ws: Workspace, page_id: int, text: str) -> None:
+    """A clerk corrected the recognised text."""
+    with transaction(ws.conn):
+        ws.conn.execute("UPDATE page SET text = ? WHERE id = ?", (text, page_id))
+        index_page_text(ws.conn, page_id, text)
+        ws.log("page.edit_text", f"page:{page_id}")
+
+
+def set_page_rotation(ws: Workspace, page_id: int, rotation: int) -> None:
+    with transaction(ws.conn):
+        ws.conn.execute("UPDATE page SET rotation = ? WHERE id = ?", (rotation % 360, page_id))
+        ws.log("page.rotate", f"page:{page_id}", str(rotation % 360))
+
+
+def set_page_deleted(ws: Workspace, page_id: int, deleted: bool) -> None:
+    with transaction(ws.conn):
+        ws.conn.execute("UPDATE page SET deleted = ? WHERE id = ?", (int(deleted), page_id))
+        ws.log("page.delete" if deleted else "page.restore", f"page:{page_id}")
+
+
+def reorder_pages(ws: Workspace, batch_id: int, page_ids: list[int]) -> None:
+    with transaction(ws.conn):
+        for seq, page_id in enumerate(page_ids, start=1):
+            ws.conn.execute(
+                "UPDATE page SET seq = ? WHERE id = ? AND batch_id = ?", (seq, page_id, batch_id)
+            )
+        ws.log("page.reorder", f"batch:{batch_id}")
+
+
+def get_page(ws: Workspace, page_id: int) -> Page | None:
+    row = ws.conn.execute("SELECT * FROM page WHERE id = ?", (page_id,)).fetchone()
+    return Page.from_row(row) if row else None
+
+
+def list_pages(ws: Workspace, batch_id: int | None = None, *,
+               include_deleted: bool = False) -> list[Page]:
+    sql = "SELECT * FROM page"
+    clauses, args = [], []
+    if batch_id is not None:
+        clauses.append("batch_id = ?")
+        args.append(batch_id)
+    if not include_deleted:
+        clauses.append("deleted = 0")
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY batch_id, seq"
+    return [Page.from_row(r) for r in ws.conn.execute(sql, args)]
+
+
+def pages_needing_processing(ws: Workspace, batch_id: int | None = None) -> list[Page]:
+    return [p for p in list_pages(ws, batch_id) if p.state == PageState.NEW]
+
+
+def get_batch(ws: Workspace, batch_id: int) -> Batch | None:
+    row = ws.conn.execute("SELECT * FROM batch WHERE id = ?", (batch_id,)).fetchone()
+    return Batch.from_row(row) if row else None
+
+
+def list_batches(ws: Workspace) -> list[Batch]:
+    return [Batch.from_row(r) for r in ws.conn.execute("SELECT * FROM batch ORDER BY id")]
+
+
+def batch_problems(ws: Workspace, batch_id: int) -> list[BatchProblem]:
+    rows = ws.conn.execute(
+        "SELECT batch_id, item, reason, at FROM batch_problem WHERE batch_id = ? ORDER BY id",
+        (batch_id,),
+    )
+    return [BatchProblem(r[0], r[1], r[2], r[3]) for r in rows]

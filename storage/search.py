@@ -1,0 +1,71 @@
+"""Full-text search over page text, folded for Vietnamese (marks and đ→d)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from storage.model import SearchHit
+from vntext import fold, fold_aligned, fold_words, nfc
+
+_SNIPPET_RADIUS = 60
+
+
+def index_page_text(conn: sqlite3.Connection, page_id: int, text: str | None) -> None:
+    """(Re)index one page; call inside the transaction that changes its text."""
+    conn.execute("DELETE FROM page_fts WHERE rowid = ?", (page_id,))
+    if text:
+        conn.execute("INSERT INTO page_fts (rowid, body) VALUES (?, ?)", (page_id, fold(text)))
+
+
+def fts_query(query: str) -> str | None:
+    """Turn what a clerk typed into an FTS5 query: every word, the last as a prefix."""
+    words = fold_words(query)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search_pages(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[SearchHit]:
+    match = fts_query(query)
+    if match is None:
+        return []
+    rows = conn.execute(
+        "SELECT page.id, page.batch_id, page.source_name, page.image_sha, page.text, "
+        "bm25(page_fts) AS rank FROM page_fts JOIN page ON page.id = page_fts.rowid "
+        "WHERE page_fts MATCH ? AND page.deleted = 0 ORDER BY rank LIMIT ?",
+        (match, limit),
+    ).fetchall()
+    words = fold_words(query)
+    hits = []
+    for row in rows:
+        snippet, spans = make_snippet(nfc(row["text"] or ""), words)
+        hits.append(SearchHit(row[0], row[1], row[2], row[3], snippet, spans, float(row["rank"])))
+    return hits
+
+
+def make_snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The original text around the first match, with the spans of every match in it."""
+    folded, index = fold_aligned(text)
+    spans: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        pattern = rf"\b{re.escape(word)}" + ("" if last else r"\b")
+        for m in re.finditer(pattern, folded):
+            start = index[m.start()]
+            end = index[m.end() - 1] + 1
+            spans.append((start, end))
+    if not spans:
+        return text[: 2 * _SNIPPET_RADIUS], ()
+    spans.sort()
+    first = spans[0][0]
+    lo = max(0, first - _SNIPPET_RADIUS)
+    hi = min(len(text), first + 2 * _SNIPPET_RADIUS)
+    snippet = text[lo:hi].replace("\n", " ").replace("\f", " ")
+    inside = tuple((s - lo, e - lo) for s, e in spans if s >= lo and e <= hi)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    shifted = tuple((s + len(prefix), e + len(prefix)) for s, e in inside)
+    return prefix + snippet + suffix, shifted

@@ -1,0 +1,71 @@
+"""Folding of Vietnamese text for matching: NFC, tone-style unification, diacritic removal."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Two tone placements are in use on open oa/oe/uy syllables: "hoà"/"hòa",
+# "thuỷ"/"thủy". Folding removes marks anyway; for comparisons that keep marks
+# we settle on the tone over the first vowel ("hòa", "thủy").
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_STYLE = re.compile(r"(?i)([oòóõỏọ][aàáãảạ]|[oòóõỏọ][eèéẽẻẹ]|[uùúũủụ][yỳýỹỷỵ])(?!\w)")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form Sohoa stores."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip every combining mark and map đ→d.
+
+    ``fold("Đăng ký KẾT HÔN") == "dang ky ket hon"``.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def fold_words(text: str) -> list[str]:
+    """Folded word tokens of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    pair = unicodedata.normalize("NFD", match.group(1))
+    tone = "".join(ch for ch in pair if ch in _TONES)
+    if not tone:
+        return match.group(1)
+    bare = "".join(ch for ch in pair if ch not in _TONES)
+    # bare[0] is the first vowel (possibly followed by its own vowel mark).
+    first_len = 1
+    while first_len < len(bare) and unicodedata.combining(bare[first_len]):
+        first_len += 1
+    return unicodedata.normalize("NFC", bare[:first_len] + tone + bare[first_len:])
+
+
+def normalise_tone_style(text: str) -> str:
+    """Put the tone of open oa/oe/uy syllables on the first vowel (hoà→hòa, thuỷ→thủy)."""
+    return _OLD_STYLE.sub(_move_tone, nfc(text))
+
+
+def fold_aligned(text: str) -> tuple[str, list[int]]:
+    """Fold ``text`` (taken as NFC) and map each folded character to its index in ``text``.
+
+    Lets search find a folded match and highlight the original, marks kept.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
+            if not unicodedata.combining(c)
+        ).lower()
+        for c in base:
+            out.append(c)
+            index.append(i)
+    return "".join(out), index
