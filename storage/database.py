@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -33,12 +34,27 @@ def migrations() -> list[Migration]:
     return found
 
 
-def connect(path: Path) -> sqlite3.Connection:
+class Connection(sqlite3.Connection):
+    """A connection with a re-entrant lock held for the span of each write transaction.
+
+    Sohoa writes through one connection; when a helper thread (for example the
+    one feeding OCR workers while pages are still being imported) also writes,
+    the lock keeps the two transactions from interleaving.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.write_lock = threading.RLock()
+
+
+def connect(path: Path) -> Connection:
     """Open the workspace database: WAL, synchronous=FULL, foreign keys on.
 
     The connection is in autocommit mode; writes use :func:`transaction`.
     """
-    conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+    conn = sqlite3.connect(
+        path, isolation_level=None, timeout=30, check_same_thread=False, factory=Connection
+    )
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
@@ -49,14 +65,22 @@ def connect(path: Path) -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception.
+
+    Nested use joins the outer transaction.
+    """
+    lock = getattr(conn, "write_lock", None) or contextlib.nullcontext()
+    with lock:
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -1,0 +1,38 @@
+"""``sohoa import``: import files or folders as one batch, and process them."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.common import open_workspace, report_failure
+from cli.exitcodes import ExitCode
+from dossier import ImportedFile, Problem, import_and_process, import_paths
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "import", help="import files or folders as one batch (and process them)",
+        description="Import PNG, JPEG, TIFF and PDF files, or folders of them, as one batch. "
+        "Prints the batch id. Files that cannot be imported are listed on stderr.",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--no-process", action="store_true",
+                        help="only import; do not run OCR and tagging")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="OCR worker processes (default: one per core)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    def progress(outcome: ImportedFile | Problem) -> None:
+        if isinstance(outcome, Problem):
+            report_failure(outcome.item, outcome.reason)
+
+    with open_workspace(args) as ws:
+        if args.no_process:
+            report = import_paths(ws, args.paths, on_progress=progress)
+        else:
+            report = import_and_process(ws, args.paths, on_progress=progress, jobs=args.jobs)
+        print(report.batch_id, flush=True)
+    return ExitCode.SOME_FAILED if report.problems else ExitCode.OK

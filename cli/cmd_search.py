@@ -1,0 +1,29 @@
+"""``sohoa search``: full-text search over page text, diacritic-insensitive."""
+
+from __future__ import annotations
+
+import argparse
+
+from cli.common import open_workspace
+from cli.exitcodes import ExitCode
+from dossier import search
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "search", help="search the text of every page (marks optional)",
+        description="Full-text search; 'dang ky ket hon' finds 'đăng ký kết hôn'.",
+    )
+    parser.add_argument("query", nargs="+", metavar="QUERY")
+    parser.add_argument("--limit", type=int, default=20)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        hits = search(ws, " ".join(args.query), limit=args.limit)
+    for hit in hits:
+        print(f"page {hit.page_id}\tbatch {hit.batch_id}\t{hit.source_name}\t{hit.snippet}")
+    if not hits:
+        print("Không tìm thấy — no matches")
+    return ExitCode.OK

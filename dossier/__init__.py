@@ -1,0 +1,47 @@
+"""Domain model and use cases shared by the desktop app and the command line.
+
+Import a batch, process it, assemble a dossier, pack it, queue it.
+"""
+
+from __future__ import annotations
+
+from dossier.errors import DossierError, NotFound, RejectedFile
+from dossier.importing import (
+    ImportedFile,
+    ImportItem,
+    ImportReport,
+    Problem,
+    expand_paths,
+    import_items,
+    import_paths,
+    start_batch,
+)
+from dossier.processing import (
+    Cancelled,
+    PageProcessed,
+    import_and_process,
+    import_items_and_process,
+    process_batch,
+    process_pages,
+)
+from dossier.queries import search
+from storage import (
+    Batch,
+    BatchState,
+    Document,
+    Dossier,
+    DossierState,
+    Page,
+    PageState,
+    Record,
+    SearchHit,
+    UploadState,
+)
+
+__all__ = [
+    "Batch", "BatchState", "Cancelled", "Document", "Dossier", "DossierError", "DossierState",
+    "ImportItem", "ImportReport", "ImportedFile", "NotFound", "Page", "PageProcessed",
+    "PageState", "Problem", "Record", "RejectedFile", "SearchHit", "UploadState",
+    "expand_paths", "import_and_process", "import_items", "import_items_and_process",
+    "import_paths", "process_batch", "process_pages", "search", "start_batch",
+]

@@ -1,0 +1,91 @@
+"""Assemble recognised pages into a dossier of typed documents, from tagging's suggestions."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from storage import Workspace
+from storage import dossiers as dossier_store
+from storage import pages as page_store
+
+if TYPE_CHECKING:
+    from tagging import Catalogue, DossierTag
+
+
+@functools.lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    """The procedure catalogue shipped in ``resources/`` (loaded once per process)."""
+    from tagging import Catalogue
+
+    return Catalogue.load()
+
+
+def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
+    from tagging import PageText, tag_dossier
+
+    texts = []
+    for page_id in page_ids:
+        page = page_store.get_page(ws, page_id)
+        if page is not None:
+            texts.append(PageText(name=page.source_name, text=page.text or ""))
+    return tag_dossier(texts, catalogue())
+
+
+def assemble_pages(
+    ws: Workspace,
+    page_ids: Sequence[int],
+    *,
+    batch_id: int | None = None,
+    code: str | None = None,
+    procedure_code: str | None = None,
+) -> int:
+    """Create a dossier from pages in order, split into documents as tagging suggests.
+
+    ``code`` and ``procedure_code`` (from a cover sheet or receipt) win over
+    what tagging reads. Returns the dossier id.
+    """
+    tag = tag_pages(ws, page_ids)
+    fields_code = next((d.fields.dossier_code for d in tag.documents if d.fields.dossier_code),
+                       None)
+    procedure = procedure_code or (tag.procedure.key if tag.procedure else None)
+    confidence = 1.0 if procedure_code else (tag.procedure.confidence if tag.procedure else None)
+    dossier_id = dossier_store.create_dossier(
+        ws, batch_id=batch_id, code=code or fields_code, procedure_code=procedure,
+        procedure_confidence=confidence, agency_id=ws.get_setting("agency_id"),
+    )
+    if procedure_code:
+        dossier_store.update_dossier(ws, dossier_id, procedure_confirmed=1)
+    names: list[str] = []
+    ids: list[str] = []
+    for doc in tag.documents:
+        doc_page_ids = [page_ids[i] for i in doc.page_indices]
+        fields = {
+            "full_names": list(doc.fields.full_names),
+            "id_numbers": list(doc.fields.id_numbers),
+            "dates": list(doc.fields.dates),
+            "dossier_code": doc.fields.dossier_code,
+        }
+        names.extend(doc.fields.full_names)
+        ids.extend(doc.fields.id_numbers)
+        dossier_store.add_document(
+            ws, dossier_id, doc_page_ids,
+            type_key=doc.type.key if doc.type else None,
+            type_name=doc.type.name if doc.type else None,
+            type_confidence=doc.type.confidence if doc.type else None,
+            fields=fields,
+        )
+    applicant = {}
+    if names:
+        applicant["applicant_name"] = names[0]
+    if ids:
+        applicant["applicant_id"] = ids[0]
+    if applicant:
+        dossier_store.update_dossier(ws, dossier_id, **applicant)
+    return dossier_id
+
+
+def assemble_batch(ws: Workspace, batch_id: int) -> int:
+    page_ids = [p.id for p in page_store.list_pages(ws, batch_id) if not p.blank]
+    return assemble_pages(ws, page_ids, batch_id=batch_id)

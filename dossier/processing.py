@@ -1,0 +1,172 @@
+"""Run OCR over pages and store each result as it finishes; import and process together."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.importing import (
+    ImportedFile,
+    ImportItem,
+    ImportReport,
+    Problem,
+    ProgressFn,
+    _add_to_report,
+    expand_paths,
+    import_items,
+    start_batch,
+)
+from storage import BatchState, PageState, Workspace
+from storage import pages as page_store
+
+if TYPE_CHECKING:
+    from ocr import PageResult
+
+
+@dataclass(frozen=True)
+class PageProcessed:
+    page_id: int
+    ok: bool
+    error: str | None = None
+
+
+PageProgressFn = Callable[[PageProcessed], None]
+
+
+class Cancelled(Exception):
+    """Processing was cancelled between pages; everything finished so far is kept."""
+
+
+def words_json(result: PageResult) -> bytes:
+    words = [{"text": w.text, "box": list(w.box), "confidence": round(w.confidence, 1),
+              "line": w.line} for w in result.words]
+    payload = {"width": result.width, "height": result.height, "rotation": result.rotation,
+               "skew": result.skew, "lines": list(result.lines), "words": words}
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def store_result(ws: Workspace, page_id: int, result: PageResult) -> None:
+    words_sha = ws.blobs.put_bytes(words_json(result))
+    clean_sha = ws.blobs.put_bytes(result.clean_png) if result.clean_png else None
+    page_store.store_ocr(ws, page_id, page_store.OcrOutcome(
+        rotation=result.rotation, skew=result.skew, blank=result.blank, text=result.text,
+        confidence=result.mean_confidence, words_sha=words_sha, clean_sha=clean_sha,
+    ))
+
+
+def _run_ocr(
+    ws: Workspace,
+    feed: Iterable[tuple[int, bytes]],
+    *,
+    jobs: int | None,
+    on_page: PageProgressFn | None,
+    cancel: threading.Event | None,
+) -> tuple[int, int]:
+    import ocr
+
+    done = failed = 0
+    for page_id, outcome in ocr.recognise_many(feed, ocr.OcrSettings(), jobs=jobs):
+        if isinstance(outcome, ocr.OcrError):
+            page_store.store_page_error(ws, page_id, str(outcome))
+            failed += 1
+            event = PageProcessed(page_id, False, str(outcome))
+        else:
+            store_result(ws, page_id, outcome)
+            done += 1
+            event = PageProcessed(page_id, True)
+        if on_page is not None:
+            on_page(event)
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(f"đã dừng sau {done + failed} trang — cancelled")
+    return done, failed
+
+
+def process_pages(
+    ws: Workspace,
+    page_ids: Iterable[int],
+    *,
+    jobs: int | None = None,
+    on_page: PageProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[int, int]:
+    """OCR the given pages (skipping those already processed); returns (done, failed)."""
+
+    def feed() -> Iterator[tuple[int, bytes]]:
+        for page_id in page_ids:
+            if cancel is not None and cancel.is_set():
+                return
+            page = page_store.get_page(ws, page_id)
+            if page is None or page.state == PageState.PROCESSED:
+                continue
+            yield page_id, ws.blobs.read(page.image_sha)
+
+    return _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
+
+
+def process_batch(ws: Workspace, batch_id: int, **kwargs: object) -> tuple[int, int]:
+    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSING)
+    ids = [p.id for p in page_store.pages_needing_processing(ws, batch_id)]
+    result = process_pages(ws, ids, **kwargs)  # type: ignore[arg-type]
+    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSED)
+    return result
+
+
+def import_items_and_process(
+    ws: Workspace,
+    items: Iterable[ImportItem],
+    *,
+    source: str = "files",
+    label: str | None = None,
+    on_progress: ProgressFn | None = None,
+    on_page: PageProgressFn | None = None,
+    jobs: int | None = None,
+    assemble: bool = True,
+    cancel: threading.Event | None = None,
+) -> ImportReport:
+    """Import and recognise at once: OCR starts on the first page while later ones arrive."""
+    batch_id = start_batch(ws, source, label)
+    report = ImportReport(batch_id)
+
+    def feed() -> Iterator[tuple[int, bytes]]:
+        for outcome in import_items(ws, items, batch_id=batch_id, on_progress=on_progress):
+            _add_to_report(report, outcome)
+            if isinstance(outcome, Problem):
+                continue
+            for page_id in _unprocessed(ws, outcome):
+                page = page_store.get_page(ws, page_id)
+                assert page is not None
+                yield page_id, ws.blobs.read(page.image_sha)
+
+    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSING)
+    _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
+    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSED)
+    if assemble and report.page_ids:
+        from dossier.assembly import assemble_batch
+
+        assemble_batch(ws, batch_id)
+    return report
+
+
+def _unprocessed(ws: Workspace, outcome: ImportedFile) -> list[int]:
+    ids = []
+    for page_id in outcome.page_ids:
+        page = page_store.get_page(ws, page_id)
+        if page is not None and page.state != PageState.PROCESSED:
+            ids.append(page_id)
+    return ids
+
+
+def import_and_process(
+    ws: Workspace,
+    paths: Iterable[Path],
+    *,
+    on_progress: ProgressFn | None = None,
+    on_page: PageProgressFn | None = None,
+    jobs: int | None = None,
+) -> ImportReport:
+    return import_items_and_process(ws, expand_paths(paths), on_progress=on_progress,
+                                    on_page=on_page, jobs=jobs)

@@ -1,0 +1,25 @@
+"""Read-only use cases: lists and search."""
+
+from __future__ import annotations
+
+from storage import Batch, Dossier, Page, SearchHit, Workspace
+from storage import dossiers as dossier_store
+from storage import pages as page_store
+from storage.search import search_pages
+
+
+def search(ws: Workspace, query: str, limit: int = 50) -> list[SearchHit]:
+    """Full-text search over page text; marks and đ are optional in the query."""
+    return search_pages(ws.conn, query, limit)
+
+
+def list_batches(ws: Workspace) -> list[Batch]:
+    return page_store.list_batches(ws)
+
+
+def list_pages(ws: Workspace, batch_id: int | None = None) -> list[Page]:
+    return page_store.list_pages(ws, batch_id)
+
+
+def list_dossiers(ws: Workspace) -> list[Dossier]:
+    return dossier_store.list_dossiers(ws)

@@ -1,0 +1,257 @@
+"""Reading input files into page images: PNG, JPEG, TIFF (multi-page) and PDF.
+
+Types are told by content, not by name. Every failure is a :class:`RejectedFile`
+whose message a clerk can act on.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image, UnidentifiedImageError
+
+from dossier.errors import RejectedFile
+
+# A4 at 600 dpi is 35 Mpx; A3 at 600 dpi 70 Mpx. Anything far above is a
+# mistake or a decompression bomb, refused before it is decoded.
+MAX_PIXELS = 120_000_000
+RENDER_DPI = 300
+MAX_PDF_PAGES = 2000
+
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"II+\x00", "image/tiff"),
+    (b"MM\x00+", "image/tiff"),
+    (b"%PDF-", "application/pdf"),
+)
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """One page image taken out of an input file, losslessly."""
+
+    index: int
+    data: bytes            # the page image file (the input itself for single images)
+    media_type: str
+    width: int
+    height: int
+    dpi: int | None
+
+
+def sniff(data: bytes) -> str | None:
+    head = data[:1024]
+    for signature, media_type in _SIGNATURES:
+        if head.startswith(signature):
+            return media_type
+    if b"%PDF-" in head:
+        return "application/pdf"
+    return None
+
+
+def _describe_unknown(data: bytes) -> RejectedFile:
+    try:
+        data[:512].decode("utf-8")
+    except UnicodeDecodeError:
+        return RejectedFile(
+            "không phải ảnh (PNG, JPEG, TIFF) hay PDF — định dạng không hỗ trợ",
+            "not an image (PNG, JPEG, TIFF) or PDF — unsupported type",
+        )
+    return RejectedFile(
+        "đây là tệp văn bản, không phải ảnh quét hay PDF",
+        "this is a text file, not a scanned image or PDF",
+    )
+
+
+def read_pages(data: bytes) -> list[SourcePage]:
+    """Every page of an input file. Raises :class:`RejectedFile` with the reason."""
+    if not data:
+        raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
+    media_type = sniff(data)
+    if media_type is None:
+        raise _describe_unknown(data)
+    if media_type == "application/pdf":
+        return _pdf_pages(data)
+    return _image_pages(data, media_type)
+
+
+def _dpi(image: Image.Image) -> int | None:
+    value = image.info.get("dpi")
+    if not value:
+        return None
+    try:
+        dpi = round(float(value[0]))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return dpi if 50 <= dpi <= 2400 else None
+
+
+def _check_size(width: int, height: int) -> None:
+    if width <= 0 or height <= 0:
+        raise RejectedFile("ảnh không có kích thước hợp lệ", "image has no valid size")
+    if width * height > MAX_PIXELS:
+        raise RejectedFile(
+            f"ảnh quá lớn ({width}×{height} điểm ảnh), có thể là tệp độc hại",
+            f"image too large ({width}×{height} pixels), possibly a decompression bomb",
+        )
+
+
+def _open_image(data: bytes) -> Image.Image:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            return Image.open(io.BytesIO(data))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise RejectedFile(
+            "ảnh quá lớn, có thể là tệp độc hại", "image too large, possibly a decompression bomb"
+        ) from e
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
+        raise RejectedFile(
+            "ảnh bị hỏng, không đọc được", f"damaged image, cannot be read ({e})"
+        ) from e
+
+
+def _decode_fully(image: Image.Image) -> None:
+    """Decode the pixels so that a truncated or damaged file is caught at import."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning,
+            Image.DecompressionBombError) as e:
+        raise RejectedFile(
+            "ảnh bị hỏng hoặc bị cắt cụt, không đọc hết được",
+            f"image is damaged or truncated ({e})",
+        ) from e
+
+
+def _image_pages(data: bytes, media_type: str) -> list[SourcePage]:
+    image = _open_image(data)
+    _check_size(*image.size)
+    frames = getattr(image, "n_frames", 1)
+    if frames == 1:
+        _decode_fully(image)
+        return [SourcePage(0, data, media_type, image.width, image.height, _dpi(image))]
+    pages = []
+    for index in range(frames):
+        try:
+            image.seek(index)
+        except (EOFError, OSError) as e:
+            raise RejectedFile(
+                f"trang {index + 1} của tệp TIFF bị hỏng", f"page {index + 1} of the TIFF is damaged"
+            ) from e
+        _check_size(*image.size)
+        _decode_fully(image)
+        frame = image.copy()
+        buffer = io.BytesIO()
+        dpi = _dpi(image)
+        frame.save(buffer, "PNG", dpi=(dpi, dpi) if dpi else None, compress_level=1)
+        pages.append(SourcePage(index, buffer.getvalue(), "image/png", frame.width,
+                                frame.height, dpi))
+    return pages
+
+
+def _pdf_pages(data: bytes) -> list[SourcePage]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise RejectedFile(
+                "PDF có mật khẩu, hãy mở khóa rồi nhập lại",
+                "the PDF is password-protected; unlock it and import again",
+            )
+        count = len(reader.pages)
+    except RejectedFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AssertionError) as e:
+        raise RejectedFile("tệp PDF bị hỏng, không đọc được", f"damaged PDF ({e})") from e
+    except Exception as e:  # pypdf raises assorted errors on hostile files
+        if "crypt" in type(e).__name__.lower() or "decrypt" in str(e).lower():
+            raise RejectedFile(
+                "PDF có mật khẩu, hãy mở khóa rồi nhập lại",
+                "the PDF is password-protected; unlock it and import again",
+            ) from e
+        raise RejectedFile("tệp PDF bị hỏng, không đọc được", f"damaged PDF ({e})") from e
+    if count == 0:
+        raise RejectedFile("tệp PDF không có trang nào", "the PDF has no pages")
+    if count > MAX_PDF_PAGES:
+        raise RejectedFile(f"tệp PDF quá nhiều trang ({count})", f"too many pages ({count})")
+    pages = []
+    pdfium_doc = None
+    try:
+        for index, page in enumerate(reader.pages):
+            extracted = _single_image(page)
+            if extracted is None:
+                if pdfium_doc is None:
+                    pdfium_doc = _open_pdfium(data)
+                extracted = _render(pdfium_doc, index)
+            pages.append(SourcePage(index, *extracted))
+    finally:
+        if pdfium_doc is not None:
+            pdfium_doc.close()
+    return pages
+
+
+def _single_image(page: object) -> tuple[bytes, str, int, int, int | None] | None:
+    """The page's image bytes as stored, when the page is exactly one image and no text."""
+    try:
+        images = list(page.images)  # type: ignore[attr-defined]
+        if len(images) != 1:
+            return None
+        text = page.extract_text() or ""  # type: ignore[attr-defined]
+        if text.strip():
+            return None
+        pdf_image = images[0]
+        data: bytes = pdf_image.data
+        name: str = pdf_image.name.lower()
+        image = Image.open(io.BytesIO(data))
+        _check_size(*image.size)
+        _decode_fully(image)
+        width_pt = float(page.mediabox.width)  # type: ignore[attr-defined]
+        rotate = int(page.get("/Rotate", 0) or 0)  # type: ignore[attr-defined]
+        if rotate % 180:
+            width_pt = float(page.mediabox.height)  # type: ignore[attr-defined]
+        dpi = round(image.width / (width_pt / 72)) if width_pt > 0 else None
+        # Rotated pages would need the image turned: re-render them instead.
+        if rotate % 360:
+            return None
+        if name.endswith((".jpg", ".jpeg")):
+            media = "image/jpeg"
+        elif name.endswith(".png"):
+            media = "image/png"
+        elif name.endswith((".tif", ".tiff")):
+            media = "image/tiff"
+        else:
+            return None
+        return data, media, image.width, image.height, dpi
+    except RejectedFile:
+        raise
+    except Exception:  # anything unusual in the image: fall back to rendering
+        return None
+
+
+def _open_pdfium(data: bytes) -> object:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        raise RejectedFile("tệp PDF bị hỏng, không đọc được", f"damaged PDF ({e})") from e
+
+
+def _render(doc: object, index: int) -> tuple[bytes, str, int, int, int | None]:
+    page = doc[index]  # type: ignore[index]
+    width_pt, height_pt = page.get_size()
+    if (width_pt * RENDER_DPI / 72) * (height_pt * RENDER_DPI / 72) > MAX_PIXELS:
+        raise RejectedFile("trang PDF quá lớn", "PDF page too large to render")
+    bitmap = page.render(scale=RENDER_DPI / 72)
+    image = bitmap.to_pil().convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", dpi=(RENDER_DPI, RENDER_DPI), compress_level=1)
+    return buffer.getvalue(), "image/png", image.width, image.height, RENDER_DPI
