@@ -1,0 +1,1 @@
+"""The procedure catalogue: ``procedures.json`` (built) and ``curated.json`` (reviewed by hand)."""

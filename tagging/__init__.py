@@ -1,0 +1,29 @@
+"""Tagging: which procedure a dossier is for, which component each document is, whose.
+
+Suggestions carry a confidence; clerks confirm them and the type model learns.
+"""
+
+from __future__ import annotations
+
+from tagging.catalogue import Catalogue, Component, DocumentType, Procedure, ProcedureProfile
+from tagging.errors import CatalogueError, ModelError, TaggingError
+from tagging.fields import Fields, extract_fields
+from tagging.model import BackgroundTrainer, TrainingExample, TypeModel
+from tagging.tagger import (
+    Checklist,
+    DocumentTag,
+    DossierTag,
+    PageText,
+    Suggestion,
+    checklist,
+    split_documents,
+    tag_dossier,
+    to_json,
+)
+
+__all__ = [
+    "BackgroundTrainer", "Catalogue", "CatalogueError", "Checklist", "Component", "DocumentTag",
+    "DocumentType", "DossierTag", "Fields", "ModelError", "PageText", "Procedure",
+    "ProcedureProfile", "Suggestion", "TaggingError", "TrainingExample", "TypeModel", "checklist",
+    "extract_fields", "split_documents", "tag_dossier", "to_json",
+]

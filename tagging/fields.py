@@ -1,0 +1,252 @@
+"""Key fields read from a document's text: full names, ID numbers, dates, dossier code.
+
+Tolerates the usual OCR confusions, but only where the context is numeric;
+anything unsure is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from vntext import fold, nfc
+
+# Province codes of the 12-digit personal identity number (the 63 provinces as
+# registered before the 2025 merger; the numbers issued keep them).
+PROVINCE_CODES = frozenset({
+    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
+    "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
+    "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
+    "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
+    "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
+})
+
+# Letters OCR gives for digits; applied only inside tokens that are mostly digits.
+_DIGIT_LOOKALIKES = str.maketrans({
+    "O": "0", "o": "0", "D": "0", "Q": "0", "U": "0",
+    "l": "1", "I": "1", "|": "1", "i": "1", "!": "1", "L": "1",
+    "B": "8", "S": "5", "s": "5", "Z": "2", "z": "2", "G": "6", "g": "9",
+})
+_LOOK = "OoDQUlI|i!LBSsZzGg"
+_NUMERIC_RUN = re.compile(
+    rf"(?<![\w/])([0-9{_LOOK}](?:[0-9{_LOOK}]| (?=[0-9]{{3}}\b)){{7,15}})(?![\w/])"
+)
+_OLD_ID_LABEL = re.compile(
+    r"(cmnd|chung minh|cmt|giay to|dinh danh|so the|can cuoc|\bid|\bso)\b[^0-9]{0,16}$"
+)
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Fields found on a document; empty or None when not read with confidence."""
+
+    full_names: tuple[str, ...] = ()
+    id_numbers: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    dossier_code: str | None = None
+
+
+def _as_digits(token: str) -> str | None:
+    """The token as digits if it is numeric context (most characters already digits)."""
+    compact = token.replace(" ", "")
+    real = sum(ch.isdigit() for ch in compact)
+    if real < len(compact) * 0.75:
+        return None
+    digits = compact.translate(_DIGIT_LOOKALIKES)
+    return digits if digits.isdigit() else None
+
+
+def id_number_valid(number: str) -> bool:
+    """Shape check: 12 digits with a known province and a 1900s/2000s century digit, or 9 digits."""
+    if len(number) == 9:
+        return number.isdigit() and number != "0" * 9
+    if len(number) != 12 or not number.isdigit():
+        return False
+    if number[:3] not in PROVINCE_CODES or number[3] not in "0123":
+        return False
+    return birth_year_of(number) <= dt.date.today().year
+
+
+def birth_year_of(number: str) -> int:
+    """Year of birth encoded in a 12-digit identity number."""
+    century = 1900 if number[3] in "01" else 2000
+    return century + int(number[4:6])
+
+
+# --- dates -----------------------------------------------------------------
+
+_D = "[0-9OolI]"
+_NUMERIC_DATE = re.compile(
+    rf"(?<![\w/])({_D}{{1,2}})\s?[/.\-]\s?({_D}{{1,2}})\s?[/.\-]\s?({_D}{{4}})(?![\w/])"
+)
+_WORDED_DATE = re.compile(
+    rf"ngay\W{{0,3}}({_D}{{1,2}})\W{{0,3}}thang\W{{0,3}}({_D}{{1,2}})\W{{0,3}}nam\W{{0,3}}({_D}{{4}})"
+)
+
+
+def _date(day: str, month: str, year: str) -> str | None:
+    d, m, y = (s.translate(_DIGIT_LOOKALIKES) for s in (day, month, year))
+    if not (d.isdigit() and m.isdigit() and y.isdigit()):
+        return None
+    try:
+        value = dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    if not 1880 <= value.year <= 2100:
+        return None
+    return value.strftime("%d/%m/%Y")
+
+
+def _dates_with_positions(folded: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for pattern in (_NUMERIC_DATE, _WORDED_DATE):
+        for m in pattern.finditer(folded):
+            value = _date(m.group(1), m.group(2), m.group(3))
+            if value:
+                found.append((m.start(), value))
+    found.sort()
+    return found
+
+
+# --- dossier code ------------------------------------------------------------
+
+_C = "[0-9OoDQ]"
+_DOSSIER_CODE = re.compile(
+    rf"(?<![\w.])({_C}{{3}})\s?\.\s?({_C}{{2}})\s?\.\s?({_C}{{2}})\s?\.\s?([A-Z])\s?({_C}{{2}})"
+    rf"\s?[-–—]\s?([0-9OoDQlI]{{6}})\s?[-–—]\s?([0-9OoDQlI]{{4}})(?![\w])"
+)
+
+
+def find_dossier_code(text: str) -> str | None:
+    for m in _DOSSIER_CODE.finditer(text):
+        parts = [g.translate(_DIGIT_LOOKALIKES) if i != 3 else g for i, g in enumerate(m.groups())]
+        yymmdd = parts[5]
+        try:
+            dt.date(2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]))
+        except ValueError:
+            continue
+        return f"{parts[0]}.{parts[1]}.{parts[2]}.{parts[3]}{parts[4]}-{parts[5]}-{parts[6]}"
+    return None
+
+
+# --- names -------------------------------------------------------------------
+
+# Labels before a person's full name, on folded text: "Họ, chữ đệm, tên", "Họ và tên",
+# "Họ tên", with an optional qualifier ("người yêu cầu", "người mẹ", "chủ hộ" ...).
+_NAME_LABEL = re.compile(
+    r"(?:\bho\W{0,3}(?:chu\s?dem\W{0,3}(?:va\s)?|va\s|)ten\b(?:\s?khai\s?sinh)?|\bfull\s?name\b"
+    r"|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua)"
+    r"([^:\n]{0,60}?):"
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Words that follow a label but are not names (field labels on the same line).
+_STOP_WORDS = {
+    "gioi", "ngay", "sinh", "dan", "toc", "quoc", "noi", "so", "nam", "nu", "ma", "dia", "chi",
+    "thuong", "tru", "que", "quan", "nghe", "nghiep", "sex", "date", "of", "birth", "nationality",
+    "dien", "thoai", "email", "cu", "tam", "trang", "hon", "nhan",
+}
+_NOT_NAMES = {"khong", "khong co", "chua co", "nguoi", "ten", "ho", "va"}
+
+
+def _name_from(value: str) -> str | None:
+    words: list[str] = []
+    for m in _WORD.finditer(value):
+        gap = value[m.start() - 1] if m.start() > 0 else " "
+        if words and gap not in " \t":
+            break
+        word = m.group(0)
+        if fold(word) in _STOP_WORDS and len(words) >= 2:
+            break
+        words.append(word)
+        if len(words) > 7:
+            return None
+        rest = value[m.end():]
+        if rest[:1] and rest[:1] not in " \t":
+            break
+        if rest.startswith(("  ", "\t")):
+            break
+    if not 2 <= len(words) <= 6:
+        return None
+    if " ".join(fold(w) for w in words) in _NOT_NAMES:
+        return None
+    if any(fold(w) in _STOP_WORDS for w in words[:2]):
+        return None
+    if any(len(w) > 8 for w in words):
+        return None
+    return nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words))
+
+
+def _names(text: str) -> list[str]:
+    names: list[str] = []
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        folded = fold(line)
+        if len(folded) != len(line):
+            continue  # folding changed the length: positions would not line up
+        for m in _NAME_LABEL.finditer(folded):
+            value = line[m.end():].strip()
+            # Cards print the label and put the name on the next line.
+            if not _WORD.search(value) and i + 1 < len(lines):
+                value = lines[i + 1].strip()
+            name = _name_from(value)
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+# --- identity numbers -----------------------------------------------------------
+
+_BIRTH_LINE = re.compile(r"sinh|birth")
+_YEAR_ONLY = re.compile(r"nam sinh\W{0,3}([12][0-9]{3})\b")
+
+
+def _birth_years(folded_line: str) -> set[int]:
+    if not _BIRTH_LINE.search(folded_line):
+        return set()
+    years = {int(v[-4:]) for _, v in _dates_with_positions(folded_line)}
+    years.update(int(y) for y in _YEAR_ONLY.findall(folded_line))
+    return years
+
+
+def _id_numbers(text: str) -> list[str]:
+    lines = text.splitlines()
+    folded_lines = [fold(line) for line in lines]
+    years_by_line = [_birth_years(line) for line in folded_lines]
+    found: list[str] = []
+    for i, line in enumerate(lines):
+        for m in _NUMERIC_RUN.finditer(line):
+            digits = _as_digits(m.group(1))
+            if digits is None or not id_number_valid(digits):
+                continue
+            if len(digits) == 9:
+                before = folded_lines[i][: m.start()] if len(folded_lines[i]) == len(line) else ""
+                if not _OLD_ID_LABEL.search(before):
+                    continue
+            if len(digits) == 12:
+                # The century/sex digit and year must agree with a birth date of the
+                # same person block, when one is written near the number.
+                near: set[int] = set()
+                for j in range(max(0, i - 3), min(len(lines), i + 4)):
+                    near |= years_by_line[j]
+                if near and birth_year_of(digits) not in near:
+                    continue
+            if digits not in found:
+                found.append(digits)
+    return found
+
+
+def extract_fields(text: str) -> Fields:
+    """Names, ID numbers, dates and the dossier code found in ``text`` (NFC)."""
+    text = nfc(text)
+    folded = fold(text)
+    dates: list[str] = []
+    for _, value in _dates_with_positions(folded):
+        if value not in dates:
+            dates.append(value)
+    return Fields(
+        full_names=tuple(_names(text)),
+        id_numbers=tuple(_id_numbers(text)),
+        dates=tuple(dates),
+        dossier_code=find_dossier_code(text),
+    )

@@ -1,0 +1,347 @@
+"""Tag a dossier: split pages into documents, name each document's type, read its
+fields, propose the procedure and list the required components that are missing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from tagging.catalogue import Catalogue, Component, ProcedureProfile
+from tagging.fields import Fields, extract_fields
+from tagging.matching import TitleMatcher, fold_line, has_national_heading, top_lines
+from tagging.model import TypeModel
+
+RECEIPT_KEY = "phieu_tiep_nhan"
+# Papers that accompany almost any procedure: they say little about which one.
+SUPPORTING_KEYS = frozenset({"can_cuoc", "uy_quyen", RECEIPT_KEY})
+_SPLIT_TITLE = 92.0     # a title this sure, near the top, starts a new document
+_TYPE_MIN = 70.0        # below this a title match is not evidence of a type
+_SPLIT_LINES = 12
+
+
+@dataclass(frozen=True)
+class PageText:
+    """One recognised page, in dossier order."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A proposed document type (key) or procedure (code), with confidence 0..1."""
+
+    key: str
+    name: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class DocumentTag:
+    page_indices: tuple[int, ...]
+    pages: tuple[str, ...]
+    type: Suggestion | None
+    alternatives: tuple[Suggestion, ...]
+    fields: Fields
+
+
+@dataclass(frozen=True)
+class DossierTag:
+    procedure: Suggestion | None
+    alternatives: tuple[Suggestion, ...]
+    documents: tuple[DocumentTag, ...]
+    missing_components: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Components of a procedure: required ones present and missing, and extra documents."""
+
+    present: tuple[Component, ...] = ()
+    missing: tuple[Component, ...] = ()
+    optional_present: tuple[Component, ...] = ()
+    extra: tuple[str, ...] = field(default=())
+
+
+@cache
+def _matcher(catalogue: Catalogue) -> TitleMatcher:
+    return TitleMatcher(
+        (t.key, phrase) for t in catalogue.document_types() for phrase in t.phrases
+    )
+
+
+@dataclass(frozen=True)
+class _PageInfo:
+    lines: tuple[str, ...]
+    heading: bool
+    scores: dict[str, float]
+    top_scores: dict[str, float]
+    blank: bool
+
+
+def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
+    lines = top_lines(page.text)
+    letters = sum(ch.isalpha() for ch in page.text)
+    return _PageInfo(
+        lines=tuple(lines), heading=has_national_heading(lines),
+        scores=matcher.scores(lines),
+        top_scores=matcher.scores(lines[:_SPLIT_LINES]),
+        blank=letters < 15,
+    )
+
+
+def split_documents(infos: Sequence[_PageInfo]) -> list[list[int]]:
+    """Group page indices into documents.
+
+    A document starts at a page with the national heading or a form title near
+    its top, and after a separator (blank) page; other pages continue the one before.
+    """
+    groups: list[list[int]] = []
+    after_separator = True
+    for i, info in enumerate(infos):
+        if info.blank:
+            after_separator = True  # the separator sheet itself belongs to no document
+            continue
+        starts = (after_separator or info.heading
+                  or max(info.top_scores.values(), default=0.0) >= _SPLIT_TITLE)
+        if starts or not groups:
+            groups.append([i])
+        else:
+            groups[-1].append(i)
+        after_separator = False
+    return groups
+
+
+def _softmax(scores: dict[str, float], temperature: float) -> dict[str, float]:
+    if not scores:
+        return {}
+    top = max(scores.values())
+    exps = {k: math.exp((v - top) / temperature) for k, v in scores.items()}
+    total = sum(exps.values())
+    return {k: v / total for k, v in exps.items()}
+
+
+def _rule_probabilities(scores: dict[str, float]) -> tuple[dict[str, float], float]:
+    """Type probabilities from title scores, and how sure the best title match is."""
+    kept = {k: v for k, v in scores.items() if v >= _TYPE_MIN - 10}
+    if not kept:
+        return {}, 0.0
+    top = max(kept.values())
+    sureness = min(1.0, max(0.0, (top - _TYPE_MIN) / 25.0))
+    return _softmax(kept, 2.5), sureness
+
+
+def _suggest_type(
+    catalogue: Catalogue, infos: Sequence[_PageInfo], text: str, model: TypeModel | None,
+) -> tuple[Suggestion | None, tuple[Suggestion, ...]]:
+    scores: dict[str, float] = {}
+    for n, info in enumerate(infos):
+        weight = 1.0 if n == 0 else 0.9  # the title is on the first page
+        for key, value in info.scores.items():
+            scores[key] = max(scores.get(key, 0.0), value * weight)
+    rule, sureness = _rule_probabilities(scores)
+    combined = {k: p * sureness for k, p in rule.items()}
+    if model is not None:
+        predicted = model.predict(text)
+        # Trust the learned model more as it has seen more confirmed documents,
+        # and most when the titles say little (unusual layouts, poor scans).
+        share = min(0.6, model.trained_on / 500.0) * (1.0 - 0.5 * sureness)
+        if not rule:
+            share = min(0.9, model.trained_on / 200.0)
+        combined = {k: v * (1.0 - share) for k, v in combined.items()}
+        for key, p in predicted.items():
+            if catalogue.document_type(key) is not None or key in combined:
+                combined[key] = combined.get(key, 0.0) + share * p
+    ranked = sorted(combined.items(), key=lambda kv: -kv[1])
+    suggestions = []
+    for key, conf in ranked[:4]:
+        dtype = catalogue.document_type(key)
+        if dtype is None or conf < 0.01:
+            continue
+        suggestions.append(Suggestion(key, dtype.name, round(conf, 3)))
+    if not suggestions or suggestions[0].confidence < 0.2:
+        return None, tuple(suggestions[:3])
+    return suggestions[0], tuple(suggestions[1:4])
+
+
+# --- procedure ---------------------------------------------------------------------
+
+_REQUEST_LABELS = ("de nghi", "ve viec", "yeu cau", "noi dung", "thu tuc", "linh vuc")
+
+
+def _cue_strength(lines: Sequence[str], cue: str) -> float:
+    best = 0.0
+    for line in lines:
+        if len(line) < len(cue) - 3:
+            continue
+        score = 100.0 if cue in line else fuzz.partial_ratio(cue, line, score_cutoff=90)
+        if not score:
+            continue
+        if "vi du" in line:
+            weight = 0.3  # footnotes list examples of every request
+        elif any(label in line for label in _REQUEST_LABELS):
+            weight = 2.0
+        else:
+            weight = 1.0
+        best = max(best, weight)
+    return best
+
+
+def _profile_score(profile: ProcedureProfile, present: dict[str, float],
+                   lines: Sequence[str]) -> float:
+    score = 0.0
+    first_required = next((c.key for c in profile.components if c.required), None)
+    keys = {c.key for c in profile.components}
+    for c in profile.components:
+        conf = present.get(c.key, 0.0)
+        if conf > 0:
+            weight = 3.0 if c.key == first_required else 1.5 if c.required else 0.3
+            score += weight * (0.5 + 0.5 * conf)
+        elif c.required:
+            score -= 1.5
+    for key in present:
+        if key not in keys and key not in SUPPORTING_KEYS:
+            score -= 0.5
+    cue = max((_cue_strength(lines, fold_line(q)) for q in profile.cues), default=0.0)
+    return score + 2.0 * cue
+
+
+def _receipt_procedure(catalogue: Catalogue, text: str) -> tuple[str, float] | None:
+    """The procedure a receipt names, as (code, match score 0..100)."""
+    segments: list[str] = []
+    raw_lines = [line for line in text.splitlines() if line.strip()]
+    for i, raw in enumerate(raw_lines):
+        parts = [raw]
+        if ":" in raw:
+            parts.append(raw.split(":", 1)[1])
+        if i + 1 < len(raw_lines):
+            parts.append(parts[-1] + " " + raw_lines[i + 1])
+        for part in parts:
+            seg = fold_line(part)
+            seg = seg[len("thu tuc "):] if seg.startswith("thu tuc ") else seg
+            if len(seg) >= 8:
+                segments.append(seg)
+    if not segments:
+        return None
+    names = catalogue.short_folded_names
+    matrix = process.cdist(segments, names, scorer=fuzz.ratio, workers=1, dtype=np.float32,
+                           score_cutoff=88)
+    best = float(matrix.max())
+    if best < 88:
+        return None
+    columns = np.nonzero(matrix.max(axis=0) >= best - 1e-3)[0]
+    # Equal scores: prefer the procedure the desk meets (curated), then the shortest name.
+    candidates = sorted(
+        (catalogue.procedures[int(c)] for c in columns),
+        key=lambda p: (not p.curated, len(p.name)),
+    )
+    return candidates[0].code, best
+
+
+def _suggest_procedure(
+    catalogue: Catalogue, documents: Sequence[DocumentTag], texts: Sequence[str],
+) -> tuple[Suggestion | None, tuple[Suggestion, ...]]:
+    present: dict[str, float] = {}
+    for doc in documents:
+        if doc.type is not None:
+            present[doc.type.key] = max(present.get(doc.type.key, 0.0), doc.type.confidence)
+    lines: list[str] = []
+    for text in texts:
+        lines.extend(fold_line(line) for line in text.splitlines() if line.strip())
+    scores = {p.code: _profile_score(p, present, lines) for p in catalogue.profiles}
+    ranked = sorted(_softmax(scores, 0.8).items(), key=lambda kv: -kv[1])
+    best_raw = max(scores.values(), default=0.0)
+
+    receipt: tuple[str, float] | None = None
+    for doc, text in zip(documents, texts, strict=True):
+        if doc.type is not None and doc.type.key == RECEIPT_KEY:
+            receipt = _receipt_procedure(catalogue, text)
+            if receipt:
+                break
+
+    def named(code: str, conf: float) -> Suggestion | None:
+        procedure = catalogue.get(code)
+        return None if procedure is None else Suggestion(code, procedure.name, round(conf, 3))
+
+    if receipt is not None:
+        code, match = receipt
+        top_conf = 0.9 + 0.09 * (match - 88) / 12
+        rest = [(c, p * (1 - top_conf)) for c, p in ranked if c != code]
+        top = named(code, top_conf)
+        alternatives = tuple(s for c, p in rest[:3] if (s := named(c, p)) and p >= 0.005)
+        return top, alternatives
+    if not ranked or best_raw <= 0.5:
+        return None, tuple(s for c, p in ranked[:3] if (s := named(c, p)) and p >= 0.05)
+    suggestions = [s for c, p in ranked[:4] if (s := named(c, p))]
+    return suggestions[0], tuple(s for s in suggestions[1:] if s.confidence >= 0.005)
+
+
+def checklist(catalogue: Catalogue, procedure_code: str, type_keys: Sequence[str]) -> Checklist:
+    """Required components present and missing, optional ones present, and extra documents."""
+    components = catalogue.components(procedure_code)
+    have = set(type_keys)
+    known = {c.key for c in components}
+    return Checklist(
+        present=tuple(c for c in components if c.required and c.key in have),
+        missing=tuple(c for c in components if c.required and c.key not in have),
+        optional_present=tuple(c for c in components if not c.required and c.key in have),
+        extra=tuple(dict.fromkeys(k for k in type_keys if k not in known)),
+    )
+
+
+def tag_dossier(pages: Sequence[PageText], catalogue: Catalogue,
+                model: TypeModel | None = None) -> DossierTag:
+    """Suggest documents, their types and fields, the procedure and what is missing."""
+    matcher = _matcher(catalogue)
+    infos = [_analyse(page, matcher) for page in pages]
+    documents: list[DocumentTag] = []
+    texts: list[str] = []
+    for group in split_documents(infos):
+        text = "\n".join(pages[i].text for i in group)
+        dtype, alternatives = _suggest_type(catalogue, [infos[i] for i in group], text, model)
+        documents.append(DocumentTag(
+            page_indices=tuple(group), pages=tuple(pages[i].name for i in group),
+            type=dtype, alternatives=alternatives, fields=extract_fields(text),
+        ))
+        texts.append(text)
+    procedure, alternatives = _suggest_procedure(catalogue, documents, texts)
+    missing: tuple[str, ...] = ()
+    if procedure is not None:
+        keys = [d.type.key for d in documents if d.type is not None]
+        missing = tuple(c.name for c in checklist(catalogue, procedure.key, keys).missing)
+    return DossierTag(procedure, alternatives, tuple(documents), missing)
+
+
+def to_json(tag: DossierTag, path: str) -> dict[str, object]:
+    """The ``sohoa tag --json`` object for one dossier (see DESIGN.md)."""
+
+    def suggestion(s: Suggestion | None, key: str) -> dict[str, object] | None:
+        if s is None:
+            return None
+        return {key: s.key, "name": s.name, "confidence": round(s.confidence, 3)}
+
+    return {
+        "path": path,
+        "procedure": suggestion(tag.procedure, "code"),
+        "alternatives": [suggestion(s, "code") for s in tag.alternatives],
+        "documents": [
+            {
+                "pages": list(doc.pages),
+                "type": suggestion(doc.type, "key"),
+                "fields": {
+                    "full_names": list(doc.fields.full_names),
+                    "id_numbers": list(doc.fields.id_numbers),
+                    "dates": list(doc.fields.dates),
+                    "dossier_code": doc.fields.dossier_code,
+                },
+            }
+            for doc in tag.documents
+        ],
+        "missing_components": list(tag.missing_components),
+    }
