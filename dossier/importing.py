@@ -102,7 +102,7 @@ class _Prepared:
 def _prepare(ws: Workspace, item: ImportItem) -> _Prepared:
     """Read, validate and store blobs for one item (safe to run in a worker thread)."""
     data = item.read()
-    source_pages: list[SourcePage] = read_pages(data)
+    source_pages: list[SourcePage] = read_pages(data, item.name)
     source_sha = ws.blobs.put_bytes(data)
     name = Path(item.name).name
     new_pages = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
@@ -53,10 +54,21 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def _describe_unknown(data: bytes) -> RejectedFile:
+_EXPECTED = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF",
+             ".tiff": "TIFF"}
+
+
+def _describe_unknown(data: bytes, name: str) -> RejectedFile:
+    suffix = name[name.rfind("."):].lower() if "." in name else ""
     try:
         data[:512].decode("utf-8")
     except UnicodeDecodeError:
+        if suffix in _EXPECTED:
+            kind = _EXPECTED[suffix]
+            return RejectedFile(
+                f"tên tệp là {suffix} nhưng nội dung không phải {kind} (tệp hỏng hoặc sai định dạng)",
+                f"named {suffix} but the content is not {kind} (damaged or wrong type)",
+            )
         return RejectedFile(
             "không phải ảnh (PNG, JPEG, TIFF) hay PDF — định dạng không hỗ trợ",
             "not an image (PNG, JPEG, TIFF) or PDF — unsupported type",
@@ -67,13 +79,13 @@ def _describe_unknown(data: bytes) -> RejectedFile:
     )
 
 
-def read_pages(data: bytes) -> list[SourcePage]:
+def read_pages(data: bytes, name: str = "") -> list[SourcePage]:
     """Every page of an input file. Raises :class:`RejectedFile` with the reason."""
     if not data:
         raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
     media_type = sniff(data)
     if media_type is None:
-        raise _describe_unknown(data)
+        raise _describe_unknown(data, name)
     if media_type == "application/pdf":
         return _pdf_pages(data)
     return _image_pages(data, media_type)
@@ -198,41 +210,40 @@ def _pdf_pages(data: bytes) -> list[SourcePage]:
     return pages
 
 
-def _single_image(page: object) -> tuple[bytes, str, int, int, int | None] | None:
-    """The page's image bytes as stored, when the page is exactly one image and no text."""
+def _single_image(page: Any) -> tuple[bytes, str, int, int, int | None] | None:
+    """The page's image as stored, when the page is exactly one image and no text.
+
+    JPEG streams are passed through byte for byte; other encodings are decoded
+    by pypdf and kept as PNG, which is lossless.
+    """
     try:
-        images = list(page.images)  # type: ignore[attr-defined]
-        if len(images) != 1:
+        if int(page.get("/Rotate", 0) or 0) % 360:
+            return None  # would need turning: render instead
+        xobjects = page["/Resources"].get("/XObject") or {}
+        images = [x.get_object() for x in xobjects.values()]
+        if len(images) != 1 or images[0].get("/Subtype") != "/Image":
             return None
-        text = page.extract_text() or ""  # type: ignore[attr-defined]
-        if text.strip():
+        if (page.extract_text() or "").strip():
             return None
-        pdf_image = images[0]
-        data: bytes = pdf_image.data
-        name: str = pdf_image.name.lower()
+        stream = images[0]
+        filters = stream.get("/Filter")
+        if filters == "/DCTDecode" or (isinstance(filters, list) and filters == ["/DCTDecode"]):
+            data: bytes = stream.get_data()
+            media = "image/jpeg"
+        else:
+            pil = page.images[0].image
+            buffer = io.BytesIO()
+            pil.save(buffer, "PNG", compress_level=1)
+            data, media = buffer.getvalue(), "image/png"
         image = Image.open(io.BytesIO(data))
         _check_size(*image.size)
         _decode_fully(image)
-        width_pt = float(page.mediabox.width)  # type: ignore[attr-defined]
-        rotate = int(page.get("/Rotate", 0) or 0)  # type: ignore[attr-defined]
-        if rotate % 180:
-            width_pt = float(page.mediabox.height)  # type: ignore[attr-defined]
+        width_pt = float(page.mediabox.width)
         dpi = round(image.width / (width_pt / 72)) if width_pt > 0 else None
-        # Rotated pages would need the image turned: re-render them instead.
-        if rotate % 360:
-            return None
-        if name.endswith((".jpg", ".jpeg")):
-            media = "image/jpeg"
-        elif name.endswith(".png"):
-            media = "image/png"
-        elif name.endswith((".tif", ".tiff")):
-            media = "image/tiff"
-        else:
-            return None
         return data, media, image.width, image.height, dpi
     except RejectedFile:
         raise
-    except Exception:  # anything unusual in the image: fall back to rendering
+    except Exception:  # anything unusual in the page: fall back to rendering it
         return None
 
 

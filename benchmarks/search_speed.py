@@ -1,0 +1,75 @@
+"""Search speed over the text of 100,000 pages. Target: median query < 50 ms.
+
+Usage: python benchmarks/search_speed.py [--pages N] [--queries N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from storage import Workspace, transaction  # noqa: E402
+from storage.search import index_page_text, search_pages  # noqa: E402
+from vntext import fold_words  # noqa: E402
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "shared" / "data" / "procedures-commune.json"
+
+
+def corpus_words() -> list[str]:
+    if CATALOGUE.is_file():
+        items = json.loads(CATALOGUE.read_text("utf-8"))
+        text = " ".join(p.get("name", "") + " " + p.get("components_raw", "") for p in items)
+    else:
+        text = ("Tờ khai đăng ký khai sinh kết hôn khai tử xác nhận tình trạng hôn nhân "
+                "thường trú tạm trú chứng thực bản sao hợp đồng di chúc") * 10
+    return text.split()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pages", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    words = corpus_words()
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "ws") as ws:
+        start = time.perf_counter()
+        with transaction(ws.conn):
+            ws.conn.execute("INSERT INTO batch (id, created_at, source, state) "
+                            "VALUES (1, 'now', 'bench', 'processed')")
+            for page_id in range(1, args.pages + 1):
+                text = " ".join(rng.choices(words, k=rng.randint(150, 350)))
+                ws.conn.execute(
+                    "INSERT INTO page (id, batch_id, seq, source_sha, image_sha, source_name, "
+                    "media_type, width, height, state, text, created_at) "
+                    "VALUES (?, 1, ?, ?, ?, ?, 'image/png', 2480, 3508, 'processed', ?, 'now')",
+                    (page_id, page_id, f"s{page_id}", f"i{page_id}", f"{page_id}.png", text),
+                )
+                index_page_text(ws.conn, page_id, text)
+        build = time.perf_counter() - start
+        vocabulary = sorted({w for w in fold_words(" ".join(words)) if len(w) > 2})
+        queries = [" ".join(rng.sample(vocabulary, rng.randint(1, 3))) for _ in range(args.queries)]
+        queries += ["dang ky ket hon", "giay chung sinh", "tam tru", "ban sao"]
+        timings = []
+        hits = 0
+        for query in queries:
+            t0 = time.perf_counter()
+            hits += len(search_pages(ws.conn, query, limit=50))
+            timings.append((time.perf_counter() - t0) * 1000)
+    median = statistics.median(timings)
+    p95 = sorted(timings)[int(len(timings) * 0.95)]
+    print(f"indexed {args.pages} pages in {build:.0f} s; {len(queries)} queries, {hits} hits")
+    print(f"median query: {median:.1f} ms, p95: {p95:.1f} ms (target median < 50 ms) -> "
+          f"{'PASS' if median < 50 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
