@@ -28,8 +28,19 @@ from storage import pages as page_store  # noqa: E402
 
 def run_import(ws: Path, folder: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "cli", "--workspace", str(ws), "import", "--no-process",
-         str(folder)], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "cli",
+            "--workspace",
+            str(ws),
+            "import",
+            "--no-process",
+            str(folder),
+        ],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
 
@@ -72,8 +83,10 @@ def main() -> None:
         with Workspace.open(ws_path) as ws:
             complete = len(page_store.list_pages(ws)) == args.files and check_workspace(ws).ok
     print(f"kills: {args.kills} (landed mid-import: {mid})")
-    print(f"unhealthy after kill: {unhealthy}; lost committed pages: {lost}; "
-          f"duplicates: {duplicated}; final rerun complete: {complete}")
+    print(
+        f"unhealthy after kill: {unhealthy}; lost committed pages: {lost}; "
+        f"duplicates: {duplicated}; final rerun complete: {complete}"
+    )
     ok = unhealthy == 0 and lost == 0 and duplicated == 0 and complete
     print("crash safety:", "PASS" if ok else "FAIL")
 

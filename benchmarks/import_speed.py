@@ -16,11 +16,45 @@ from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dossier import import_paths  # noqa: E402
-from storage import Workspace  # noqa: E402
+from dossier import import_paths
+from storage import Workspace
 
-WORDS = ("Cộng hòa xã hội chủ nghĩa Việt Nam Độc lập Tự do Hạnh phúc tờ khai đăng ký "
-         "khai sinh họ chữ đệm tên ngày tháng năm sinh nơi cư trú giấy chứng sinh").split()
+WORDS = [
+    "Cộng",
+    "hòa",
+    "xã",
+    "hội",
+    "chủ",
+    "nghĩa",
+    "Việt",
+    "Nam",
+    "Độc",
+    "lập",
+    "Tự",
+    "do",
+    "Hạnh",
+    "phúc",
+    "tờ",
+    "khai",
+    "đăng",
+    "ký",
+    "khai",
+    "sinh",
+    "họ",
+    "chữ",
+    "đệm",
+    "tên",
+    "ngày",
+    "tháng",
+    "năm",
+    "sinh",
+    "nơi",
+    "cư",
+    "trú",
+    "giấy",
+    "chứng",
+    "sinh",
+]
 
 
 def make_pages(folder: Path, count: int) -> None:

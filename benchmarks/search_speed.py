@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from storage import Workspace, transaction  # noqa: E402
-from storage.search import index_page_text, search_pages  # noqa: E402
-from vntext import fold_words  # noqa: E402
+from storage import Workspace, transaction
+from storage.search import index_page_text, search_pages
+from vntext import fold_words
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "shared" / "data" / "procedures-commune.json"
 
@@ -28,8 +28,10 @@ def corpus_words() -> list[str]:
         items = json.loads(CATALOGUE.read_text("utf-8"))
         text = " ".join(p.get("name", "") + " " + p.get("components_raw", "") for p in items)
     else:
-        text = ("Tờ khai đăng ký khai sinh kết hôn khai tử xác nhận tình trạng hôn nhân "
-                "thường trú tạm trú chứng thực bản sao hợp đồng di chúc") * 10
+        text = (
+            "Tờ khai đăng ký khai sinh kết hôn khai tử xác nhận tình trạng hôn nhân "
+            "thường trú tạm trú chứng thực bản sao hợp đồng di chúc"
+        ) * 10
     return text.split()
 
 
@@ -43,8 +45,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Workspace.open(Path(tmp) / "ws") as ws:
         start = time.perf_counter()
         with transaction(ws.conn):
-            ws.conn.execute("INSERT INTO batch (id, created_at, source, state) "
-                            "VALUES (1, 'now', 'bench', 'processed')")
+            ws.conn.execute(
+                "INSERT INTO batch (id, created_at, source, state) "
+                "VALUES (1, 'now', 'bench', 'processed')"
+            )
             for page_id in range(1, args.pages + 1):
                 text = " ".join(rng.choices(words, k=rng.randint(150, 350)))
                 ws.conn.execute(
@@ -67,8 +71,10 @@ def main() -> None:
     median = statistics.median(timings)
     p95 = sorted(timings)[int(len(timings) * 0.95)]
     print(f"indexed {args.pages} pages in {build:.0f} s; {len(queries)} queries, {hits} hits")
-    print(f"median query: {median:.1f} ms, p95: {p95:.1f} ms (target median < 50 ms) -> "
-          f"{'PASS' if median < 50 else 'FAIL'}")
+    print(
+        f"median query: {median:.1f} ms, p95: {p95:.1f} ms (target median < 50 ms) -> "
+        f"{'PASS' if median < 50 else 'FAIL'}"
+    )
 
 
 if __name__ == "__main__":

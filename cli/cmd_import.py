@@ -12,15 +12,18 @@ from dossier import ImportedFile, Problem, import_and_process, import_paths
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
-        "import", help="import files or folders as one batch (and process them)",
+        "import",
+        help="import files or folders as one batch (and process them)",
         description="Import PNG, JPEG, TIFF and PDF files, or folders of them, as one batch. "
         "Prints the batch id. Files that cannot be imported are listed on stderr.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    parser.add_argument("--no-process", action="store_true",
-                        help="only import; do not run OCR and tagging")
-    parser.add_argument("--jobs", type=int, default=None,
-                        help="OCR worker processes (default: one per core)")
+    parser.add_argument(
+        "--no-process", action="store_true", help="only import; do not run OCR and tagging"
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="OCR worker processes (default: one per core)"
+    )
     parser.set_defaults(func=run)
 
 

@@ -11,7 +11,8 @@ from dossier import search
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
-        "search", help="search the text of every page (marks optional)",
+        "search",
+        help="search the text of every page (marks optional)",
         description="Full-text search; 'dang ky ket hon' finds 'đăng ký kết hôn'.",
     )
     parser.add_argument("query", nargs="+", metavar="QUERY")

@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sohoa — số hóa hồ sơ một cửa cấp xã (commune dossier digitisation).",
     )
     parser.add_argument(
-        "--workspace", type=Path, default=None,
+        "--workspace",
+        type=Path,
+        default=None,
         help="workspace folder (default: $SOHOA_WORKSPACE or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -47,13 +47,18 @@ def assemble_pages(
     what tagging reads. Returns the dossier id.
     """
     tag = tag_pages(ws, page_ids)
-    fields_code = next((d.fields.dossier_code for d in tag.documents if d.fields.dossier_code),
-                       None)
+    fields_code = next(
+        (d.fields.dossier_code for d in tag.documents if d.fields.dossier_code), None
+    )
     procedure = procedure_code or (tag.procedure.key if tag.procedure else None)
     confidence = 1.0 if procedure_code else (tag.procedure.confidence if tag.procedure else None)
     dossier_id = dossier_store.create_dossier(
-        ws, batch_id=batch_id, code=code or fields_code, procedure_code=procedure,
-        procedure_confidence=confidence, agency_id=ws.get_setting("agency_id"),
+        ws,
+        batch_id=batch_id,
+        code=code or fields_code,
+        procedure_code=procedure,
+        procedure_confidence=confidence,
+        agency_id=ws.get_setting("agency_id"),
     )
     if procedure_code:
         dossier_store.update_dossier(ws, dossier_id, procedure_confirmed=1)
@@ -70,7 +75,9 @@ def assemble_pages(
         names.extend(doc.fields.full_names)
         ids.extend(doc.fields.id_numbers)
         dossier_store.add_document(
-            ws, dossier_id, doc_page_ids,
+            ws,
+            dossier_id,
+            doc_page_ids,
             type_key=doc.type.key if doc.type else None,
             type_name=doc.type.name if doc.type else None,
             type_confidence=doc.type.confidence if doc.type else None,

@@ -108,10 +108,18 @@ def _prepare(ws: Workspace, item: ImportItem) -> _Prepared:
     new_pages = []
     for sp in source_pages:
         image_sha = source_sha if sp.data is data else ws.blobs.put_bytes(sp.data)
-        new_pages.append(page_store.NewPage(
-            source_sha=source_sha, source_page=sp.index, image_sha=image_sha, source_name=name,
-            media_type=sp.media_type, width=sp.width, height=sp.height, dpi=sp.dpi,
-        ))
+        new_pages.append(
+            page_store.NewPage(
+                source_sha=source_sha,
+                source_page=sp.index,
+                image_sha=image_sha,
+                source_name=name,
+                media_type=sp.media_type,
+                width=sp.width,
+                height=sp.height,
+                dpi=sp.dpi,
+            )
+        )
     return _Prepared(item, new_pages)
 
 
@@ -148,8 +156,9 @@ def import_items(
             try:
                 prepared = future.result()
                 results = page_store.add_pages(ws, batch_id, prepared.pages)
-                outcome = ImportedFile(item.name, tuple(r[0] for r in results),
-                                       tuple(r[1] for r in results))
+                outcome = ImportedFile(
+                    item.name, tuple(r[0] for r in results), tuple(r[1] for r in results)
+                )
             except RejectedFile as e:
                 page_store.record_problem(ws, batch_id, item.name, str(e))
                 outcome = Problem(item.name, str(e))
@@ -173,8 +182,9 @@ def import_paths(
     """Import files and folders as one batch, without processing."""
     batch_id = start_batch(ws, source)
     report = ImportReport(batch_id)
-    for outcome in import_items(ws, expand_paths(paths), batch_id=batch_id,
-                                on_progress=on_progress):
+    for outcome in import_items(
+        ws, expand_paths(paths), batch_id=batch_id, on_progress=on_progress
+    ):
         _add_to_report(report, outcome)
     return report
 

@@ -42,20 +42,37 @@ class Cancelled(Exception):
 
 
 def words_json(result: PageResult) -> bytes:
-    words = [{"text": w.text, "box": list(w.box), "confidence": round(w.confidence, 1),
-              "line": w.line} for w in result.words]
-    payload = {"width": result.width, "height": result.height, "rotation": result.rotation,
-               "skew": result.skew, "lines": list(result.lines), "words": words}
+    words = [
+        {"text": w.text, "box": list(w.box), "confidence": round(w.confidence, 1), "line": w.line}
+        for w in result.words
+    ]
+    payload = {
+        "width": result.width,
+        "height": result.height,
+        "rotation": result.rotation,
+        "skew": result.skew,
+        "lines": list(result.lines),
+        "words": words,
+    }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def store_result(ws: Workspace, page_id: int, result: PageResult) -> None:
     words_sha = ws.blobs.put_bytes(words_json(result))
     clean_sha = ws.blobs.put_bytes(result.clean_png) if result.clean_png else None
-    page_store.store_ocr(ws, page_id, page_store.OcrOutcome(
-        rotation=result.rotation, skew=result.skew, blank=result.blank, text=result.text,
-        confidence=result.mean_confidence, words_sha=words_sha, clean_sha=clean_sha,
-    ))
+    page_store.store_ocr(
+        ws,
+        page_id,
+        page_store.OcrOutcome(
+            rotation=result.rotation,
+            skew=result.skew,
+            blank=result.blank,
+            text=result.text,
+            confidence=result.mean_confidence,
+            words_sha=words_sha,
+            clean_sha=clean_sha,
+        ),
+    )
 
 
 def _run_ocr(
@@ -168,5 +185,6 @@ def import_and_process(
     on_page: PageProgressFn | None = None,
     jobs: int | None = None,
 ) -> ImportReport:
-    return import_items_and_process(ws, expand_paths(paths), on_progress=on_progress,
-                                    on_page=on_page, jobs=jobs)
+    return import_items_and_process(
+        ws, expand_paths(paths), on_progress=on_progress, on_page=on_page, jobs=jobs
+    )

@@ -37,7 +37,7 @@ class SourcePage:
     """One page image taken out of an input file, losslessly."""
 
     index: int
-    data: bytes            # the page image file (the input itself for single images)
+    data: bytes  # the page image file (the input itself for single images)
     media_type: str
     width: int
     height: int
@@ -54,19 +54,26 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-_EXPECTED = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".tif": "TIFF",
-             ".tiff": "TIFF"}
+_EXPECTED = {
+    ".pdf": "PDF",
+    ".png": "PNG",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+}
 
 
 def _describe_unknown(data: bytes, name: str) -> RejectedFile:
-    suffix = name[name.rfind("."):].lower() if "." in name else ""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
     try:
         data[:512].decode("utf-8")
     except UnicodeDecodeError:
         if suffix in _EXPECTED:
             kind = _EXPECTED[suffix]
             return RejectedFile(
-                f"tên tệp là {suffix} nhưng nội dung không phải {kind} (tệp hỏng hoặc sai định dạng)",
+                f"tên tệp là {suffix} nhưng nội dung không phải {kind} "
+                "(tệp hỏng hoặc sai định dạng)",
                 f"named {suffix} but the content is not {kind} (damaged or wrong type)",
             )
         return RejectedFile(
@@ -133,8 +140,13 @@ def _decode_fully(image: Image.Image) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image.load()
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning,
-            Image.DecompressionBombError) as e:
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombWarning,
+        Image.DecompressionBombError,
+    ) as e:
         raise RejectedFile(
             "ảnh bị hỏng hoặc bị cắt cụt, không đọc hết được",
             f"image is damaged or truncated ({e})",
@@ -154,7 +166,8 @@ def _image_pages(data: bytes, media_type: str) -> list[SourcePage]:
             image.seek(index)
         except (EOFError, OSError) as e:
             raise RejectedFile(
-                f"trang {index + 1} của tệp TIFF bị hỏng", f"page {index + 1} of the TIFF is damaged"
+                f"trang {index + 1} của tệp TIFF bị hỏng",
+                f"page {index + 1} of the TIFF is damaged",
             ) from e
         _check_size(*image.size)
         _decode_fully(image)
@@ -162,8 +175,9 @@ def _image_pages(data: bytes, media_type: str) -> list[SourcePage]:
         buffer = io.BytesIO()
         dpi = _dpi(image)
         frame.save(buffer, "PNG", dpi=(dpi, dpi) if dpi else None, compress_level=1)
-        pages.append(SourcePage(index, buffer.getvalue(), "image/png", frame.width,
-                                frame.height, dpi))
+        pages.append(
+            SourcePage(index, buffer.getvalue(), "image/png", frame.width, frame.height, dpi)
+        )
     return pages
 
 
@@ -195,7 +209,7 @@ def _pdf_pages(data: bytes) -> list[SourcePage]:
     if count > MAX_PDF_PAGES:
         raise RejectedFile(f"tệp PDF quá nhiều trang ({count})", f"too many pages ({count})")
     pages = []
-    pdfium_doc = None
+    pdfium_doc: Any = None
     try:
         for index, page in enumerate(reader.pages):
             extracted = _single_image(page)
@@ -247,7 +261,7 @@ def _single_image(page: Any) -> tuple[bytes, str, int, int, int | None] | None:
         return None
 
 
-def _open_pdfium(data: bytes) -> object:
+def _open_pdfium(data: bytes) -> Any:
     import pypdfium2 as pdfium
 
     try:
@@ -256,8 +270,8 @@ def _open_pdfium(data: bytes) -> object:
         raise RejectedFile("tệp PDF bị hỏng, không đọc được", f"damaged PDF ({e})") from e
 
 
-def _render(doc: object, index: int) -> tuple[bytes, str, int, int, int | None]:
-    page = doc[index]  # type: ignore[index]
+def _render(doc: Any, index: int) -> tuple[bytes, str, int, int, int | None]:
+    page = doc[index]
     width_pt, height_pt = page.get_size()
     if (width_pt * RENDER_DPI / 72) * (height_pt * RENDER_DPI / 72) > MAX_PIXELS:
         raise RejectedFile("trang PDF quá lớn", "PDF page too large to render")

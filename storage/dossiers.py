@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storage.database import transaction
 from storage.model import Document, Dossier, DossierState, Record
 from storage.workspace import Workspace, now_iso
 
 _EDITABLE = {
-    "code", "procedure_code", "procedure_confidence", "procedure_confirmed", "state",
-    "applicant_name", "applicant_id", "received_date", "agency_id",
+    "code",
+    "procedure_code",
+    "procedure_confidence",
+    "procedure_confirmed",
+    "state",
+    "applicant_name",
+    "applicant_id",
+    "received_date",
+    "agency_id",
 }
 
 
@@ -22,16 +29,22 @@ def new_provisional_id(ws: Workspace, day: dt.date | None = None) -> str:
     prefix = f"LOCAL-{day:%y%m%d}-"
     row = ws.conn.execute(
         "SELECT provisional_id FROM dossier WHERE provisional_id LIKE ? "
-        "ORDER BY provisional_id DESC LIMIT 1", (prefix + "%",),
+        "ORDER BY provisional_id DESC LIMIT 1",
+        (prefix + "%",),
     ).fetchone()
     seq = int(row[0].rsplit("-", 1)[1]) + 1 if row else 1
     return f"{prefix}{seq:04d}"
 
 
 def create_dossier(
-    ws: Workspace, *, batch_id: int | None = None, code: str | None = None,
-    procedure_code: str | None = None, procedure_confidence: float | None = None,
-    agency_id: str | None = None, received_date: str | None = None,
+    ws: Workspace,
+    *,
+    batch_id: int | None = None,
+    code: str | None = None,
+    procedure_code: str | None = None,
+    procedure_confidence: float | None = None,
+    agency_id: str | None = None,
+    received_date: str | None = None,
 ) -> int:
     with transaction(ws.conn):
         provisional = new_provisional_id(ws)
@@ -40,8 +53,18 @@ def create_dossier(
             "INSERT INTO dossier (provisional_id, code, batch_id, procedure_code, "
             "procedure_confidence, agency_id, received_date, state, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (provisional, code, batch_id, procedure_code, procedure_confidence, agency_id,
-             received_date or dt.date.today().isoformat(), DossierState.DRAFT, stamp, stamp),
+            (
+                provisional,
+                code,
+                batch_id,
+                procedure_code,
+                procedure_confidence,
+                agency_id,
+                received_date or dt.date.today().isoformat(),
+                DossierState.DRAFT,
+                stamp,
+                stamp,
+            ),
         )
         dossier_id = int(cur.lastrowid or 0)
         ws.log("dossier.create", f"dossier:{dossier_id}", code or provisional)
@@ -70,14 +93,22 @@ def get_dossier(ws: Workspace, dossier_id: int) -> Dossier | None:
 
 
 def list_dossiers(ws: Workspace) -> list[Dossier]:
-    return [Dossier.from_row(r) for r in
-            ws.conn.execute("SELECT * FROM dossier ORDER BY updated_at DESC, id DESC")]
+    return [
+        Dossier.from_row(r)
+        for r in ws.conn.execute("SELECT * FROM dossier ORDER BY updated_at DESC, id DESC")
+    ]
 
 
 def add_document(
-    ws: Workspace, dossier_id: int, page_ids: Sequence[int], *, type_key: str | None = None,
-    type_name: str | None = None, type_confidence: float | None = None,
-    fields: dict[str, object] | None = None, seq: int | None = None,
+    ws: Workspace,
+    dossier_id: int,
+    page_ids: Sequence[int],
+    *,
+    type_key: str | None = None,
+    type_name: str | None = None,
+    type_confidence: float | None = None,
+    fields: Mapping[str, object] | None = None,
+    seq: int | None = None,
 ) -> int:
     with transaction(ws.conn):
         if seq is None:
@@ -88,8 +119,15 @@ def add_document(
         cur = ws.conn.execute(
             "INSERT INTO document (dossier_id, seq, type_key, type_name, type_confidence, "
             "fields_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (dossier_id, seq, type_key, type_name, type_confidence,
-             json.dumps(fields or {}, ensure_ascii=False, sort_keys=True), now_iso()),
+            (
+                dossier_id,
+                seq,
+                type_key,
+                type_name,
+                type_confidence,
+                json.dumps(dict(fields or {}), ensure_ascii=False, sort_keys=True),
+                now_iso(),
+            ),
         )
         document_id = int(cur.lastrowid or 0)
         _write_pages(ws, document_id, page_ids)
@@ -111,31 +149,44 @@ def set_document_pages(ws: Workspace, document_id: int, page_ids: Sequence[int])
         ws.log("document.pages", f"document:{document_id}", str(len(page_ids)))
 
 
-def set_document_type(ws: Workspace, document_id: int, type_key: str | None,
-                      type_name: str | None, *, confidence: float | None = None,
-                      confirmed: bool = True) -> None:
+def set_document_type(
+    ws: Workspace,
+    document_id: int,
+    type_key: str | None,
+    type_name: str | None,
+    *,
+    confidence: float | None = None,
+    confirmed: bool = True,
+) -> None:
     with transaction(ws.conn):
         ws.conn.execute(
             "UPDATE document SET type_key = ?, type_name = ?, type_confidence = ?, "
             "type_confirmed = ? WHERE id = ?",
             (type_key, type_name, confidence, int(confirmed), document_id),
         )
-        ws.log("document.type", f"document:{document_id}",
-               f"{type_key} ({'confirmed' if confirmed else 'suggested'})")
+        ws.log(
+            "document.type",
+            f"document:{document_id}",
+            f"{type_key} ({'confirmed' if confirmed else 'suggested'})",
+        )
 
 
 def set_document_fields(ws: Workspace, document_id: int, fields: dict[str, object]) -> None:
     with transaction(ws.conn):
-        ws.conn.execute("UPDATE document SET fields_json = ? WHERE id = ?",
-                        (json.dumps(fields, ensure_ascii=False, sort_keys=True), document_id))
+        ws.conn.execute(
+            "UPDATE document SET fields_json = ? WHERE id = ?",
+            (json.dumps(fields, ensure_ascii=False, sort_keys=True), document_id),
+        )
         ws.log("document.fields", f"document:{document_id}", ", ".join(sorted(fields)))
 
 
 def renumber_documents(ws: Workspace, dossier_id: int, document_ids: Sequence[int]) -> None:
     with transaction(ws.conn):
         for seq, doc_id in enumerate(document_ids, start=1):
-            ws.conn.execute("UPDATE document SET seq = ? WHERE id = ? AND dossier_id = ?",
-                            (seq, doc_id, dossier_id))
+            ws.conn.execute(
+                "UPDATE document SET seq = ? WHERE id = ? AND dossier_id = ?",
+                (seq, doc_id, dossier_id),
+            )
 
 
 def delete_document(ws: Workspace, document_id: int) -> None:
@@ -149,20 +200,35 @@ def documents_of(ws: Workspace, dossier_id: int) -> list[Document]:
     for row in ws.conn.execute(
         "SELECT * FROM document WHERE dossier_id = ? ORDER BY seq, id", (dossier_id,)
     ).fetchall():
-        page_ids = tuple(r[0] for r in ws.conn.execute(
-            "SELECT page_id FROM document_page WHERE document_id = ? ORDER BY seq", (row["id"],)
-        ))
-        docs.append(Document(row["id"], row["dossier_id"], row["seq"], row["type_key"],
-                             row["type_name"], row["type_confidence"],
-                             bool(row["type_confirmed"]), row["fields_json"], page_ids))
+        page_ids = tuple(
+            r[0]
+            for r in ws.conn.execute(
+                "SELECT page_id FROM document_page WHERE document_id = ? ORDER BY seq", (row["id"],)
+            )
+        )
+        docs.append(
+            Document(
+                row["id"],
+                row["dossier_id"],
+                row["seq"],
+                row["type_key"],
+                row["type_name"],
+                row["type_confidence"],
+                bool(row["type_confirmed"]),
+                row["fields_json"],
+                page_ids,
+            )
+        )
     return docs
 
 
-def add_record(ws: Workspace, dossier_id: int, package_sha: str, package_name: str,
-               profile: str, size: int) -> int:
+def add_record(
+    ws: Workspace, dossier_id: int, package_sha: str, package_name: str, profile: str, size: int
+) -> int:
     with transaction(ws.conn):
-        row = ws.conn.execute("SELECT id FROM record WHERE package_sha = ?",
-                              (package_sha,)).fetchone()
+        row = ws.conn.execute(
+            "SELECT id FROM record WHERE package_sha = ?", (package_sha,)
+        ).fetchone()
         if row:
             return int(row[0])
         cur = ws.conn.execute(
@@ -170,14 +236,26 @@ def add_record(ws: Workspace, dossier_id: int, package_sha: str, package_name: s
             "created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (dossier_id, package_sha, package_name, profile, size, now_iso()),
         )
-        ws.conn.execute("UPDATE dossier SET state = ?, updated_at = ? WHERE id = ?",
-                        (DossierState.PACKED, now_iso(), dossier_id))
+        ws.conn.execute(
+            "UPDATE dossier SET state = ?, updated_at = ? WHERE id = ?",
+            (DossierState.PACKED, now_iso(), dossier_id),
+        )
         ws.log("record.create", f"dossier:{dossier_id}", package_name)
         return int(cur.lastrowid or 0)
 
 
 def records_of(ws: Workspace, dossier_id: int) -> list[Record]:
-    return [Record(r["id"], r["dossier_id"], r["package_sha"], r["package_name"], r["profile"],
-                   r["size"], r["created_at"])
-            for r in ws.conn.execute("SELECT * FROM record WHERE dossier_id = ? ORDER BY id",
-                                     (dossier_id,))]
+    return [
+        Record(
+            r["id"],
+            r["dossier_id"],
+            r["package_sha"],
+            r["package_name"],
+            r["profile"],
+            r["size"],
+            r["created_at"],
+        )
+        for r in ws.conn.execute(
+            "SELECT * FROM record WHERE dossier_id = ? ORDER BY id", (dossier_id,)
+        )
+    ]

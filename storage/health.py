@@ -33,8 +33,12 @@ def check_workspace(ws: Workspace) -> HealthReport:
     for page_id, source_sha, image_sha, words_sha, clean_sha in ws.conn.execute(
         "SELECT id, source_sha, image_sha, words_sha, clean_sha FROM page"
     ):
-        for role, sha in (("original", source_sha), ("image", image_sha),
-                          ("words", words_sha), ("cleaned image", clean_sha)):
+        for role, sha in (
+            ("original", source_sha),
+            ("image", image_sha),
+            ("words", words_sha),
+            ("cleaned image", clean_sha),
+        ):
             if sha:
                 referenced.setdefault(sha, f"page {page_id} ({role})")
     for (sha,) in ws.conn.execute("SELECT package_sha FROM record"):

@@ -46,8 +46,9 @@ class Batch:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Batch:
-        return cls(row["id"], row["created_at"], row["source"], BatchState(row["state"]),
-                   row["label"])
+        return cls(
+            row["id"], row["created_at"], row["source"], BatchState(row["state"]), row["label"]
+        )
 
 
 @dataclass(frozen=True)
@@ -87,15 +88,29 @@ class Page:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Page:
         return cls(
-            id=row["id"], batch_id=row["batch_id"], seq=row["seq"],
-            source_sha=row["source_sha"], source_page=row["source_page"],
-            image_sha=row["image_sha"], source_name=row["source_name"],
-            media_type=row["media_type"], width=row["width"], height=row["height"],
-            dpi=row["dpi"], state=PageState(row["state"]), rotation=row["rotation"],
-            skew=row["skew"], blank=bool(row["blank"]), text=row["text"],
-            confidence=row["confidence"], words_sha=row["words_sha"],
-            clean_sha=row["clean_sha"], error=row["error"], deleted=bool(row["deleted"]),
-            created_at=row["created_at"], processed_at=row["processed_at"],
+            id=row["id"],
+            batch_id=row["batch_id"],
+            seq=row["seq"],
+            source_sha=row["source_sha"],
+            source_page=row["source_page"],
+            image_sha=row["image_sha"],
+            source_name=row["source_name"],
+            media_type=row["media_type"],
+            width=row["width"],
+            height=row["height"],
+            dpi=row["dpi"],
+            state=PageState(row["state"]),
+            rotation=row["rotation"],
+            skew=row["skew"],
+            blank=bool(row["blank"]),
+            text=row["text"],
+            confidence=row["confidence"],
+            words_sha=row["words_sha"],
+            clean_sha=row["clean_sha"],
+            error=row["error"],
+            deleted=bool(row["deleted"]),
+            created_at=row["created_at"],
+            processed_at=row["processed_at"],
         )
 
 
@@ -124,13 +139,19 @@ class Dossier:
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Dossier:
         return cls(
-            id=row["id"], provisional_id=row["provisional_id"], code=row["code"],
-            batch_id=row["batch_id"], procedure_code=row["procedure_code"],
+            id=row["id"],
+            provisional_id=row["provisional_id"],
+            code=row["code"],
+            batch_id=row["batch_id"],
+            procedure_code=row["procedure_code"],
             procedure_confidence=row["procedure_confidence"],
             procedure_confirmed=bool(row["procedure_confirmed"]),
-            state=DossierState(row["state"]), applicant_name=row["applicant_name"],
-            applicant_id=row["applicant_id"], received_date=row["received_date"],
-            agency_id=row["agency_id"], created_at=row["created_at"],
+            state=DossierState(row["state"]),
+            applicant_name=row["applicant_name"],
+            applicant_id=row["applicant_id"],
+            received_date=row["received_date"],
+            agency_id=row["agency_id"],
+            created_at=row["created_at"],
             updated_at=row["updated_at"],
         )
 
@@ -175,6 +196,6 @@ class SearchHit:
     batch_id: int
     source_name: str
     image_sha: str
-    snippet: str            # original text around the match, marks kept
+    snippet: str  # original text around the match, marks kept
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of matches in snippet
     rank: float

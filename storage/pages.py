@@ -85,9 +85,20 @@ def add_pages(ws: Workspace, batch_id: int, pages: list[NewPage]) -> list[tuple[
                 "INSERT INTO page (batch_id, seq, source_sha, source_page, image_sha, "
                 "source_name, media_type, width, height, dpi, state, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (batch_id, next_seq, new.source_sha, new.source_page, new.image_sha,
-                 new.source_name, new.media_type, new.width, new.height, new.dpi,
-                 PageState.NEW, now_iso()),
+                (
+                    batch_id,
+                    next_seq,
+                    new.source_sha,
+                    new.source_page,
+                    new.image_sha,
+                    new.source_name,
+                    new.media_type,
+                    new.width,
+                    new.height,
+                    new.dpi,
+                    PageState.NEW,
+                    now_iso(),
+                ),
             )
             next_seq += 1
             results.append((int(cur.lastrowid or 0), True))
@@ -104,9 +115,18 @@ def store_ocr(ws: Workspace, page_id: int, outcome: OcrOutcome) -> None:
             "UPDATE page SET state = ?, rotation = ?, skew = ?, blank = ?, text = ?, "
             "confidence = ?, words_sha = ?, clean_sha = ?, error = NULL, processed_at = ? "
             "WHERE id = ?",
-            (PageState.PROCESSED, outcome.rotation, outcome.skew, int(outcome.blank),
-             outcome.text, outcome.confidence, outcome.words_sha, outcome.clean_sha,
-             now_iso(), page_id),
+            (
+                PageState.PROCESSED,
+                outcome.rotation,
+                outcome.skew,
+                int(outcome.blank),
+                outcome.text,
+                outcome.confidence,
+                outcome.words_sha,
+                outcome.clean_sha,
+                now_iso(),
+                page_id,
+            ),
         )
         index_page_text(ws.conn, page_id, outcome.text)
 
@@ -154,8 +174,9 @@ def get_page(ws: Workspace, page_id: int) -> Page | None:
     return Page.from_row(row) if row else None
 
 
-def list_pages(ws: Workspace, batch_id: int | None = None, *,
-               include_deleted: bool = False) -> list[Page]:
+def list_pages(
+    ws: Workspace, batch_id: int | None = None, *, include_deleted: bool = False
+) -> list[Page]:
     sql = "SELECT * FROM page"
     clauses, args = [], []
     if batch_id is not None:

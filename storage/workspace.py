@@ -81,8 +81,13 @@ class Workspace:
 
     # Audit log -----------------------------------------------------------
 
-    def log(self, action: str, subject: str | None = None, detail: str | None = None,
-            actor: str | None = None) -> None:
+    def log(
+        self,
+        action: str,
+        subject: str | None = None,
+        detail: str | None = None,
+        actor: str | None = None,
+    ) -> None:
         """Record who did what; call inside the transaction of the change it describes."""
         self.conn.execute(
             "INSERT INTO event (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",

@@ -62,7 +62,8 @@ def fold_aligned(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     for i, ch in enumerate(text):
         base = "".join(
-            c for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
+            c
+            for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
             if not unicodedata.combining(c)
         ).lower()
         for c in base:

@@ -30,8 +30,14 @@ def jpeg_bytes(label: str) -> bytes:
 
 def write_multipage_tiff(path: Path, labels: list[str]) -> Path:
     frames = [page_image(label) for label in labels]
-    frames[0].save(path, "TIFF", save_all=True, append_images=frames[1:], dpi=(75, 75),
-                   compression="tiff_deflate")
+    frames[0].save(
+        path,
+        "TIFF",
+        save_all=True,
+        append_images=frames[1:],
+        dpi=(75, 75),
+        compression="tiff_deflate",
+    )
     return path
 
 
@@ -49,7 +55,8 @@ def write_scanned_pdf(path: Path, jpegs: list[bytes]) -> Path:
         w_pt, h_pt = width * 72 / 75, height * 72 / 75
         content = f"q {w_pt:.2f} 0 0 {h_pt:.2f} 0 0 cm /Im0 Do Q".encode()
         page = pikepdf.Dictionary(
-            Type=pikepdf.Name.Page, MediaBox=[0, 0, w_pt, h_pt],
+            Type=pikepdf.Name.Page,
+            MediaBox=[0, 0, w_pt, h_pt],
             Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image)),
             Contents=pikepdf.Stream(pdf, content),
         )
@@ -61,11 +68,13 @@ def write_scanned_pdf(path: Path, jpegs: list[bytes]) -> Path:
 def write_text_pdf(path: Path, text: str = "Hello") -> Path:
     """A PDF page drawn with text (not a scan): it has to be rendered."""
     pdf = pikepdf.new()
-    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
-                              BaseFont=pikepdf.Name.Helvetica)
+    font = pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica
+    )
     content = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode()
     page = pikepdf.Dictionary(
-        Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, 595, 842],
         Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
         Contents=pikepdf.Stream(pdf, content),
     )

@@ -19,9 +19,19 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _start_import(ws: Path, folder: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "cli", "--workspace", str(ws), "import", "--no-process",
-         str(folder)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "cli",
+            "--workspace",
+            str(ws),
+            "import",
+            "--no-process",
+            str(folder),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
 
@@ -61,10 +71,9 @@ def test_kill_during_import_loses_nothing_and_rerun_completes(tmp_path: Path) ->
     # The bounded kill count must have interrupted at least one import mid-way.
     assert kills_mid_import >= 1
     final = _start_import(ws_path, folder)
-    out, err = final.communicate(timeout=120)
+    _out, err = final.communicate(timeout=120)
     assert final.returncode == 0, err.decode()
     with Workspace.open(ws_path) as ws:
         pages = page_store.list_pages(ws)
-        assert sorted(p.source_name for p in pages) == sorted(
-            f"{i:03d}.png" for i in range(count))
+        assert sorted(p.source_name for p in pages) == sorted(f"{i:03d}.png" for i in range(count))
         assert check_workspace(ws).ok

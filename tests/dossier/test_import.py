@@ -32,7 +32,12 @@ def test_imports_images_tiff_and_pdf_in_order(workspace: Workspace, tmp_path: Pa
     assert report.problems == []
     pages = page_store.list_pages(workspace, report.batch_id)
     assert [(p.source_name, p.source_page) for p in pages] == [
-        ("01.png", 0), ("02.jpg", 0), ("03.tif", 0), ("03.tif", 1), ("04.pdf", 0), ("05.pdf", 0)
+        ("01.png", 0),
+        ("02.jpg", 0),
+        ("03.tif", 0),
+        ("03.tif", 1),
+        ("04.pdf", 0),
+        ("05.pdf", 0),
     ]
     assert [p.seq for p in pages] == [1, 2, 3, 4, 5, 6]
     assert pages[0].dpi == 75
@@ -106,8 +111,9 @@ def _make_bad(folder: Path, name: str) -> Path:
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_bad_input_is_named_and_the_rest_goes_on(workspace: Workspace, tmp_path: Path,
-                                                 name: str) -> None:
+def test_bad_input_is_named_and_the_rest_goes_on(
+    workspace: Workspace, tmp_path: Path, name: str
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     samples.write_png(folder / "a-good.png", "good")
@@ -125,9 +131,14 @@ def test_bad_input_is_named_and_the_rest_goes_on(workspace: Workspace, tmp_path:
 
 
 def _sohoa(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])})
+    return subprocess.run(
+        [sys.executable, "-m", "cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])},
+    )
 
 
 def test_cli_import_reports_bad_files_and_exit_status(tmp_path: Path) -> None:
@@ -152,8 +163,12 @@ def test_cli_import_reports_bad_files_and_exit_status(tmp_path: Path) -> None:
 def test_cli_check_fails_on_damaged_workspace(tmp_path: Path) -> None:
     ws_path = tmp_path / "ws"
     path = samples.write_png(tmp_path / "a.png", "a")
-    assert _sohoa("--workspace", str(ws_path), "import", "--no-process", str(path),
-                  cwd=tmp_path).returncode == 0
+    assert (
+        _sohoa(
+            "--workspace", str(ws_path), "import", "--no-process", str(path), cwd=tmp_path
+        ).returncode
+        == 0
+    )
     with Workspace.open(ws_path) as ws:
         page = page_store.list_pages(ws)[0]
         ws.blobs.path(page.image_sha).write_bytes(b"damaged")
@@ -167,10 +182,16 @@ def test_workspace_from_environment(tmp_path: Path) -> None:
     path = samples.write_png(tmp_path / "a.png", "a")
     env_ws = tmp_path / "from-env"
     result = subprocess.run(
-        [sys.executable, "-m", "cli", "import", "--no-process", str(path)], cwd=tmp_path,
-        capture_output=True, text=True, timeout=120,
-        env={**os.environ, "SOHOA_WORKSPACE": str(env_ws),
-             "PYTHONPATH": str(Path(__file__).parents[2])},
+        [sys.executable, "-m", "cli", "import", "--no-process", str(path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "SOHOA_WORKSPACE": str(env_ws),
+            "PYTHONPATH": str(Path(__file__).parents[2]),
+        },
     )
     assert result.returncode == 0, result.stderr
     assert (env_ws / "sohoa.db").is_file()

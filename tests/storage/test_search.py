@@ -12,8 +12,7 @@ def _page_with_text(ws: Workspace, text: str, name: str = "p.png") -> int:
     [(page_id, _)] = page_store.add_pages(
         ws, batch, [page_store.NewPage(sha, 0, sha, name, "image/png", 10, 10, 300)]
     )
-    page_store.store_ocr(ws, page_id, page_store.OcrOutcome(0, 0.0, False, text, 90.0, None,
-                                                            None))
+    page_store.store_ocr(ws, page_id, page_store.OcrOutcome(0, 0.0, False, text, 90.0, None, None))
     return page_id
 
 

@@ -20,8 +20,16 @@ def test_database_settings_are_crash_safe(workspace: Workspace) -> None:
 
 def test_tables_exist(workspace: Workspace) -> None:
     names = {r[0] for r in workspace.conn.execute("SELECT name FROM sqlite_master")}
-    for table in ("batch", "page", "document", "dossier", "record", "upload_job", "event",
-                  "page_fts"):
+    for table in (
+        "batch",
+        "page",
+        "document",
+        "dossier",
+        "record",
+        "upload_job",
+        "event",
+        "page_fts",
+    ):
         assert table in names
 
 
@@ -48,13 +56,20 @@ def test_migration_from_empty_database_matches_fresh_workspace(tmp_path: Path) -
     fresh.close()
 
 
-def test_failed_migration_leaves_previous_version(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_migration_leaves_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import storage.database as database
 
     real = database.migrations()
-    broken = [*real, database.Migration(real[-1].version + 1, "9999_broken.sql",
-                                        "CREATE TABLE ok_part (x);\nCREATE TABLE batch (x);")]
+    broken = [
+        *real,
+        database.Migration(
+            real[-1].version + 1,
+            "9999_broken.sql",
+            "CREATE TABLE ok_part (x);\nCREATE TABLE batch (x);",
+        ),
+    ]
     monkeypatch.setattr(database, "migrations", lambda: broken)
     conn = connect(tmp_path / "db.sqlite")
     with pytest.raises(sqlite3.OperationalError):
@@ -102,8 +117,9 @@ def test_atomic_write_keeps_old_content_on_failure(tmp_path: Path) -> None:
 def test_check_finds_damaged_and_missing_blobs(workspace: Workspace) -> None:
     batch = page_store.create_batch(workspace)
     sha = workspace.blobs.put_bytes(b"page image")
-    page_store.add_pages(workspace, batch, [page_store.NewPage(sha, 0, sha, "a.png", "image/png",
-                                                               10, 10, 300)])
+    page_store.add_pages(
+        workspace, batch, [page_store.NewPage(sha, 0, sha, "a.png", "image/png", 10, 10, 300)]
+    )
     assert check_workspace(workspace).ok
     workspace.blobs.path(sha).write_bytes(b"tampered")
     report = check_workspace(workspace)
