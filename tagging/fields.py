@@ -136,41 +136,42 @@ def find_dossier_code(text: str) -> str | None:
 # "Họ tên", with an optional qualifier ("người yêu cầu", "người mẹ", "chủ hộ" ...).
 _NAME_LABEL = re.compile(
     r"(?:\bho\W{0,3}(?:chu\s?dem\W{0,3}(?:va\s)?|va\s|)ten\b(?:\s?khai\s?sinh)?|\bfull\s?name\b"
-    r"|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua)"
+    r"|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua|dat ten con)"
     r"([^:\n]{0,60}?):"
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# Words that follow a label but are not names (field labels on the same line).
-_STOP_WORDS = {
-    "gioi", "ngay", "sinh", "dan", "toc", "quoc", "noi", "so", "nam", "nu", "ma", "dia", "chi",
-    "thuong", "tru", "que", "quan", "nghe", "nghiep", "sex", "date", "of", "birth", "nationality",
-    "dien", "thoai", "email", "cu", "tam", "trang", "hon", "nhan",
+# Field labels that may follow a name on the same line ("… Giới tính: Nam"), as
+# folded word pairs; single words that never occur in names stop it too.
+_LABEL_PAIRS = {
+    ("gioi", "tinh"), ("ngay", "sinh"), ("dan", "toc"), ("quoc", "tich"), ("que", "quan"),
+    ("nghe", "nghiep"), ("moi", "quan"), ("nam", "sinh"), ("dia", "chi"), ("dien", "thoai"),
+    ("noi", "sinh"), ("noi", "cu"), ("noi", "o"), ("noi", "thuong"), ("so", "dinh"),
+    ("so", "cccd"), ("so", "dien"), ("so", "cmnd"), ("ngay", "thang"), ("quan", "he"),
+    ("ton", "giao"), ("thuong", "tru"), ("tam", "tru"), ("cu", "tru"), ("chuc", "vu"),
 }
+_LABEL_WORDS = {"sex", "date", "email", "nationality", "cccd", "cmnd", "sdt", "gioi", "sinh"}
 _NOT_NAMES = {"khong", "khong co", "chua co", "nguoi", "ten", "ho", "va"}
+_HONORIFIC = re.compile(r"^\W*(?:ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|ông|bà|anh|chị)\b\W*",
+                        re.IGNORECASE)
 
 
 def _name_from(value: str) -> str | None:
+    value = _HONORIFIC.sub("", value)
+    tokens = list(_WORD.finditer(value))
     words: list[str] = []
-    for m in _WORD.finditer(value):
-        gap = value[m.start() - 1] if m.start() > 0 else " "
-        if words and gap not in " \t":
+    for n, m in enumerate(tokens):
+        if words and value[tokens[n - 1].end():m.start()].strip():
+            break  # punctuation or digits between words: the name has ended
+        word = fold(m.group(0))
+        following = fold(tokens[n + 1].group(0)) if n + 1 < len(tokens) else ""
+        if word in _LABEL_WORDS or (word, following) in _LABEL_PAIRS:
             break
-        word = m.group(0)
-        if fold(word) in _STOP_WORDS and len(words) >= 2:
-            break
-        words.append(word)
+        words.append(m.group(0))
         if len(words) > 7:
             return None
-        rest = value[m.end():]
-        if rest[:1] and rest[:1] not in " \t":
-            break
-        if rest.startswith(("  ", "\t")):
-            break
     if not 2 <= len(words) <= 6:
         return None
     if " ".join(fold(w) for w in words) in _NOT_NAMES:
-        return None
-    if any(fold(w) in _STOP_WORDS for w in words[:2]):
         return None
     if any(len(w) > 8 for w in words):
         return None

@@ -25,29 +25,51 @@ def fold_line(line: str) -> str:
     return " ".join(_NON_WORD.sub(" ", fold(line)).split())
 
 
-def top_lines(text: str, limit: int = TOP_LINES) -> list[str]:
-    """The first ``limit`` non-empty folded lines of a page."""
-    out: list[str] = []
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*•–]|[0-9a-zđ]{1,2}[.)])\s")
+
+
+@dataclass(frozen=True)
+class TopLine:
+    """A folded line near the top of a page and how much a title found in it counts."""
+
+    text: str
+    # Titles stand alone: a list item ("- Tờ khai …") or a "label: value" line
+    # that names a document is a mention, not a title.
+    factor: float = 1.0
+
+
+def top_lines(text: str, limit: int = TOP_LINES) -> list[TopLine]:
+    """The first ``limit`` non-empty lines of a page, folded."""
+    out: list[TopLine] = []
     for raw in text.splitlines():
         line = fold_line(raw)
-        if len(line) >= 3:
-            out.append(line)
-            if len(out) >= limit:
-                break
+        if len(line) < 3:
+            continue
+        factor = 1.0
+        if _LIST_ITEM.match(raw):
+            factor = 0.85
+        elif ":" in raw.rstrip(" :") or any(ch.isdigit() for ch in line):
+            factor = 0.9
+        out.append(TopLine(line, factor))
+        if len(out) >= limit:
+            break
     return out
 
 
-def _candidates(lines: Sequence[str]) -> tuple[list[str], list[int]]:
+def _candidates(lines: Sequence[TopLine]) -> tuple[list[str], list[int], list[float]]:
     """Lines plus adjacent pairs joined: titles are often broken over two lines."""
     cands: list[str] = []
     index: list[int] = []
+    factors: list[float] = []
     for i, line in enumerate(lines):
-        cands.append(line)
+        cands.append(line.text)
         index.append(i)
-        if i + 1 < len(lines) and len(line) < 60 and len(lines[i + 1]) < 60:
-            cands.append(line + " " + lines[i + 1])
+        factors.append(line.factor)
+        if i + 1 < len(lines) and len(line.text) < 60 and len(lines[i + 1].text) < 60:
+            cands.append(line.text + " " + lines[i + 1].text)
             index.append(i)
-    return cands, index
+            factors.append(min(line.factor, lines[i + 1].factor))
+    return cands, index, factors
 
 
 def _position_weight(i: int) -> float:
@@ -66,25 +88,29 @@ class TitleMatcher:
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
         self.phrases = tuple(Phrase(key, fold_line(p)) for key, p in phrases)
         self.keys = tuple(dict.fromkeys(p.key for p in self.phrases))
-        self._key_index = {k: i for i, k in enumerate(self.keys)}
         self._lengths = np.array([len(p.folded) for p in self.phrases], dtype=np.float32)
 
-    def scores(self, lines: Sequence[str]) -> dict[str, float]:
+    def scores(self, lines: Sequence[TopLine]) -> dict[str, float]:
         if not lines or not self.phrases:
             return {}
-        cands, index = _candidates(lines)
-        matrix = process.cdist(
-            [p.folded for p in self.phrases], cands, scorer=fuzz.partial_ratio, workers=1,
-            dtype=np.float32,
-        )
-        cand_len = np.array([len(c) for c in cands], dtype=np.float32)
-        # A title stands alone on its line: a phrase found inside a long sentence
-        # counts for less, and short phrases must match almost exactly.
-        too_long = cand_len[None, :] > (self._lengths[:, None] * 1.6 + 8)
-        matrix = np.where(too_long, matrix * 0.9, matrix)
-        short = self._lengths[:, None] < 10
+        cands, index, factors = _candidates(lines)
+        folded = [p.folded for p in self.phrases]
+        partial = process.cdist(folded, cands, scorer=fuzz.partial_ratio, workers=1,
+                                dtype=np.float32)
+        whole = process.cdist(folded, cands, scorer=fuzz.ratio, workers=1, dtype=np.float32)
+        cand_len = np.array([len(c) for c in cands], dtype=np.float32)[None, :]
+        length = self._lengths[:, None]
+        # partial_ratio finds the shorter string inside the longer: a short line
+        # ("BẢN SAO") would match inside a long phrase, so there the whole ratio counts.
+        matrix = np.where(cand_len >= length * 0.9, partial, whole)
+        # A title stands alone on its line: the longer the line around the phrase,
+        # the less it counts.
+        excess = np.maximum(0.0, (cand_len - length) / np.maximum(length, 10.0) - 0.35)
+        matrix = matrix * np.maximum(0.8, 1.0 - 0.1 * excess)
+        short = length < 10
         matrix = np.where(short & (matrix < 95), matrix * 0.8, matrix)
-        weights = np.array([_position_weight(i) for i in index], dtype=np.float32)
+        weights = np.array([_position_weight(i) * f for i, f in zip(index, factors, strict=True)],
+                           dtype=np.float32)
         best = (matrix * weights[None, :]).max(axis=1)
         out: dict[str, float] = {}
         for phrase, value in zip(self.phrases, best.tolist(), strict=True):
@@ -95,9 +121,9 @@ class TitleMatcher:
         return out
 
 
-def has_national_heading(lines: Sequence[str]) -> bool:
+def has_national_heading(lines: Sequence[TopLine]) -> bool:
     for line in lines[:8]:
-        if fuzz.partial_ratio(NATIONAL_HEADING, line) >= 85 and len(line) >= 20:
+        if len(line.text) >= 20 and fuzz.partial_ratio(NATIONAL_HEADING, line.text) >= 85:
             return True
     return False
 

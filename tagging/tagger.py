@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from tagging.catalogue import Catalogue, Component, ProcedureProfile
 from tagging.fields import Fields, extract_fields
-from tagging.matching import TitleMatcher, fold_line, has_national_heading, top_lines
+from tagging.matching import TitleMatcher, TopLine, fold_line, has_national_heading, top_lines
 from tagging.model import TypeModel
 
 RECEIPT_KEY = "phieu_tiep_nhan"
@@ -78,7 +78,7 @@ def _matcher(catalogue: Catalogue) -> TitleMatcher:
 
 @dataclass(frozen=True)
 class _PageInfo:
-    lines: tuple[str, ...]
+    lines: tuple[TopLine, ...]
     heading: bool
     scores: dict[str, float]
     top_scores: dict[str, float]

@@ -1,0 +1,202 @@
+"""Accuracy of tagging on a labelled set of synthetic commune dossiers.
+
+Renders each dossier's pages, spoils them with a scan condition, recognises them
+(OCR results cached under benchmarks/out/ so reruns are quick), tags them and
+prints procedure, document-type, ID-number and full-name accuracy with targets.
+``--text`` skips rendering and OCR and tags the ground-truth text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import random
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from synth.forms import SynthDossier, make_dossier  # noqa: E402
+from tagging import Catalogue, DossierTag, PageText, tag_dossier  # noqa: E402
+
+OUT = REPO / "benchmarks" / "out" / "tagging"
+CONDITIONS = ("clean", "noise_jpeg_300", "noise_jpeg_200", "upside_down", "sideways", "skew4",
+              "photocopy", "red_seal")
+FONTS = ("times", "dejavu", "arial")
+
+
+def recognise_png(png: bytes) -> str:
+    """OCR one page image: the project's OCR stage when present, else Tesseract directly."""
+    try:
+        import ocr
+    except ImportError:
+        ocr = None
+    if ocr is not None and hasattr(ocr, "recognise_many"):
+        for _, outcome in ocr.recognise_many([(0, png)], ocr.OcrSettings(), jobs=1):
+            return str(getattr(outcome, "text", ""))
+    import pytesseract
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png))
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=50")
+        angle = int(next(line.split(":")[1] for line in osd.splitlines()
+                         if line.startswith("Rotate")))
+        if angle:
+            image = image.rotate(-angle, expand=True)
+    except (pytesseract.TesseractError, StopIteration, ValueError):
+        pass
+    return str(pytesseract.image_to_string(image, lang="vie", config="--psm 4"))
+
+
+def _ocr_cached(png: bytes) -> str:
+    key = hashlib.sha256(png).hexdigest()
+    path = OUT / "ocr" / f"{key}.txt"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    text = recognise_png(png)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return text
+
+
+def _render_dossier(args: tuple[int, int, str]) -> list[str]:
+    """Render, degrade and OCR the pages of dossier ``index`` (same seed → same pages)."""
+    from synth import apply, render_lines
+
+    seed, index, condition = args
+    dossier = dossier_for(seed, index)
+    rng = random.Random(seed * 1000 + index)
+    font = rng.choice(FONTS)
+    texts: list[str] = []
+    for doc in dossier.documents:
+        for page in doc.pages:
+            rendered = render_lines(list(page), font=font, dpi=300)
+            image = apply(rendered.image, condition, rng)
+            buffer = io.BytesIO()
+            if condition.startswith("noise_jpeg") or condition == "photocopy":
+                image.convert("RGB").save(buffer, "JPEG", quality=85)
+            else:
+                image.save(buffer, "PNG")
+            texts.append(_ocr_cached(buffer.getvalue()))
+    return texts
+
+
+def dossier_for(seed: int, index: int) -> SynthDossier:
+    return make_dossier(random.Random(seed * 7919 + index))
+
+
+@dataclass
+class Score:
+    dossiers: int = 0
+    procedure_ok: int = 0
+    documents: int = 0
+    type_ok: int = 0
+    ids: int = 0
+    ids_ok: int = 0
+    ids_extra: int = 0
+    names: int = 0
+    names_ok: int = 0
+    names_extra: int = 0
+
+    def add(self, dossier: SynthDossier, tag: DossierTag, verbose: bool) -> None:
+        self.dossiers += 1
+        got = tag.procedure.key if tag.procedure else None
+        self.procedure_ok += got == dossier.procedure_code
+        if verbose and got != dossier.procedure_code:
+            print(f"  procedure: want {dossier.procedure_code} got {got} "
+                  f"types={[d.type.key if d.type else None for d in tag.documents]}")
+        first = 0
+        by_start = {d.page_indices[0]: d for d in tag.documents}
+        for truth in dossier.documents:
+            n = len(truth.pages)
+            want_pages = tuple(range(first, first + n))
+            found = by_start.get(first)
+            first += n
+            self.documents += 1
+            ok = found is not None and found.page_indices == want_pages and \
+                found.type is not None and found.type.key == truth.type_key
+            self.type_ok += ok
+            if verbose and not ok:
+                print(f"  type: want {truth.type_key} pages {want_pages} got "
+                      f"{found.type if found else None} "
+                      f"{found.page_indices if found else None}")
+            ids = set(found.fields.id_numbers) if found else set()
+            names = set(found.fields.full_names) if found else set()
+            self.ids += len(truth.id_numbers)
+            self.ids_ok += sum(i in ids for i in truth.id_numbers)
+            self.ids_extra += len(ids - set(truth.id_numbers))
+            self.names += len(truth.full_names)
+            self.names_ok += sum(n in names for n in truth.full_names)
+            self.names_extra += len(names - set(truth.full_names))
+            if verbose:
+                for i in truth.id_numbers:
+                    if i not in ids:
+                        print(f"  id missed {i} in {truth.type_key}: got {sorted(ids)}")
+                for name in truth.full_names:
+                    if name not in names:
+                        print(f"  name missed {name!r} in {truth.type_key}: got {sorted(names)}")
+
+    def report(self, label: str) -> None:
+        def pct(a: int, b: int) -> float:
+            return 100.0 * a / b if b else 0.0
+
+        print(f"[{label}] {self.dossiers} dossiers, {self.documents} documents")
+        print(f"  procedure top-1    {pct(self.procedure_ok, self.dossiers):6.1f}%  (target ≥ 95%)")
+        print(f"  document type      {pct(self.type_ok, self.documents):6.1f}%  (target ≥ 95%)")
+        print(f"  ID numbers exact   {pct(self.ids_ok, self.ids):6.1f}%  (target ≥ 98%)"
+              f"  [{self.ids} numbers, {self.ids_extra} extra]")
+        print(f"  full names exact   {pct(self.names_ok, self.names):6.1f}%  (target ≥ 90%)"
+              f"  [{self.names} names, {self.names_extra} extra]")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dossiers", type=int, default=48)
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--text", action="store_true", help="tag ground-truth text, no OCR")
+    parser.add_argument("--conditions", default=",".join(CONDITIONS))
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    catalogue = Catalogue.load()
+    conditions = [c for c in args.conditions.split(",") if c]
+    total = Score()
+    per_condition: dict[str, Score] = {}
+    started = time.perf_counter()
+    if args.text:
+        for i in range(args.dossiers):
+            dossier = dossier_for(args.seed, i)
+            pages = [PageText(f"{n:02d}.png", t) for n, t in enumerate(
+                t for d in dossier.documents for t in d.page_texts())]
+            total.add(dossier, tag_dossier(pages, catalogue), args.verbose)
+        total.report("ground-truth text")
+        return 0
+    jobs = [(args.seed, i, conditions[i % len(conditions)]) for i in range(args.dossiers)]
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        for (seed, i, condition), texts in zip(jobs, pool.map(_render_dossier, jobs), strict=True):
+            dossier = dossier_for(seed, i)
+            pages = [PageText(f"{n:02d}.png", t) for n, t in enumerate(texts)]
+            tag = tag_dossier(pages, catalogue)
+            if args.verbose:
+                print(f"dossier {i} ({condition}, {dossier.procedure_code})")
+            total.add(dossier, tag, args.verbose)
+            per_condition.setdefault(condition, Score()).add(dossier, tag, False)
+    for condition in conditions:
+        if condition in per_condition:
+            per_condition[condition].report(condition)
+    total.report("all conditions")
+    print(f"({time.perf_counter() - started:.0f} s including rendering and OCR)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
