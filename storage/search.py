@@ -32,12 +32,15 @@ def search_pages(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[
     match = fts_query(query)
     if match is None:
         return []
+    # Rank inside the FTS index first and join only the best rows: joining every
+    # match to its (large) page row before sorting costs more than the ranking.
     rows = conn.execute(
         "SELECT page.id, page.batch_id, page.source_name, page.image_sha, page.text, "
-        "bm25(page_fts) AS rank FROM page_fts JOIN page ON page.id = page_fts.rowid "
-        "WHERE page_fts MATCH ? AND page.deleted = 0 ORDER BY rank LIMIT ?",
-        (match, limit),
-    ).fetchall()
+        "best.rank FROM (SELECT rowid, rank FROM page_fts WHERE page_fts MATCH ? "
+        "ORDER BY rank LIMIT ?) AS best JOIN page ON page.id = best.rowid "
+        "WHERE page.deleted = 0 ORDER BY best.rank",
+        (match, limit * 2),
+    ).fetchall()[:limit]
     words = fold_words(query)
     hits = []
     for row in rows:

@@ -132,4 +132,6 @@ CREATE TABLE setting (
 
 -- Folded page text (see vntext.fold); rowid is page.id. The text shown to
 -- people comes from page.text.
-CREATE VIRTUAL TABLE page_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE page_fts USING fts5(
+    body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
