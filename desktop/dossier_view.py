@@ -1,0 +1,678 @@
+"""Hồ sơ: one dossier at a time — its code, procedure, component checklist, documents and fields.
+
+Every edit is written through at once; document edits go through the undo stack.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import actions
+from desktop.context import AppContext
+from desktop.models import DocumentModel, DossierListModel, PageModel
+from desktop.undo import documents_edit
+from desktop.viewer import ReviewWidget
+from dossier import editing
+from storage import Document, Dossier
+from storage import dossiers as dossier_store
+from storage import pages as page_store
+
+
+def _set_invalid(edit: QLineEdit, problem: str | None) -> None:
+    edit.setProperty("invalid", bool(problem))
+    edit.setToolTip(problem or "")
+    edit.style().unpolish(edit)
+    edit.style().polish(edit)
+
+
+class ProcedurePicker(QWidget):
+    """Search the catalogue by code or name, marks optional; Enter or double-click chooses."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("Tìm thủ tục: gõ tên hoặc mã, không dấu cũng được"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QListWidget(self)
+        self.results.setMaximumHeight(170)
+        self.results.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.update_results)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._choose_first)
+        self.results.itemActivated.connect(self._choose)
+
+    def update_results(self) -> None:
+        from dossier.assembly import catalogue
+
+        text = self.query.text().strip()
+        self.results.clear()
+        if not text:
+            self.results.hide()
+            return
+        for procedure in catalogue().search(text, limit=12):
+            item = QListWidgetItem(f"{procedure.name}  ·  {procedure.code}")
+            item.setData(Qt.ItemDataRole.UserRole, procedure.code)
+            self.results.addItem(item)
+        self.results.setVisible(self.results.count() > 0)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _choose_first(self) -> None:
+        self._timer.stop()
+        self.update_results()
+        item = self.results.currentItem()
+        if item is not None:
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.query.clear()
+        self.results.hide()
+
+
+class DossierView(QWidget):
+    """The dossier screen. ``packed`` fires when a dossier was packed and queued."""
+
+    packed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._ctx = ctx
+        self.dossier: Dossier | None = None
+
+        # Left: the dossiers.
+        self.list_model = DossierListModel(ctx.procedure_name, self)
+        self.list = QListView(self)
+        self.list.setModel(self.list_model)
+        self.list.setSpacing(2)
+        self.list.selectionModel().currentChanged.connect(self._dossier_chosen)
+
+        # Header: code and procedure.
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setPlaceholderText("000.00.06.H56-231027-0361")
+        self.code_edit.editingFinished.connect(self._code_edited)
+        self.code_kind = QLabel(self)
+        self.procedure_label = QLabel(self)
+        self.procedure_label.setWordWrap(True)
+        self.procedure_label.setObjectName("title")
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("subtitle")
+        self.accept_procedure = QPushButton(self.tr("Nhận thủ tục gợi ý"), self)
+        self.accept_procedure.clicked.connect(self._accept_procedure)
+        self.picker = ProcedurePicker(self)
+        self.picker.chosen.connect(self._procedure_chosen)
+
+        # Checklist.
+        self.checklist = QListWidget(self)
+        self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.checklist.setMinimumHeight(120)
+
+        # Applicant fields (on the dossier).
+        self.applicant_name = QLineEdit(self)
+        self.applicant_id = QLineEdit(self)
+        self.applicant_id.setPlaceholderText(self.tr("12 chữ số"))
+        self.received_date = QLineEdit(self)
+        self.received_date.setPlaceholderText("dd/mm/yyyy")
+        self.applicant_name.editingFinished.connect(self._applicant_edited)
+        self.applicant_id.editingFinished.connect(self._applicant_edited)
+        self.received_date.editingFinished.connect(self._applicant_edited)
+        self.applicant_id.textEdited.connect(
+            lambda t: _set_invalid(self.applicant_id, editing.check_id_number(t) if t else None))
+        self.received_date.textEdited.connect(
+            lambda t: _set_invalid(self.received_date, editing.check_date(t) if t else None))
+
+        # Documents.
+        self.doc_model = DocumentModel(self)
+        self.docs = QListView(self)
+        self.docs.setModel(self.doc_model)
+        self.docs.setMinimumHeight(150)
+        self.docs.selectionModel().currentChanged.connect(self._document_chosen)
+        self.docs.activated.connect(lambda _i: self.accept_type())
+        self.type_combo = QComboBox(self)
+        self.type_combo.setMinimumWidth(280)
+        self.type_combo.activated.connect(self._type_chosen)
+        self.page_model = PageModel(ctx.thumbs, self)
+        self.pages = QListView(self)
+        self.pages.setModel(self.page_model)
+        self.pages.setViewMode(QListView.ViewMode.IconMode)
+        self.pages.setFlow(QListView.Flow.LeftToRight)
+        self.pages.setWrapping(False)
+        self.pages.setIconSize(QSize(90, 126))
+        self.pages.setGridSize(QSize(118, 170))
+        self.pages.setFixedHeight(190)
+        self.pages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.pages.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
+        self.pages.doubleClicked.connect(lambda _i: self.review_page())
+        self.move_combo = QComboBox(self)
+        self.move_combo.activated.connect(self._move_pages_chosen)
+
+        # Document fields.
+        self.doc_names = QLineEdit(self)
+        self.doc_ids = QLineEdit(self)
+        self.doc_dates = QLineEdit(self)
+        self.doc_names.setPlaceholderText(self.tr("cách nhau bằng dấu ;"))
+        self.doc_ids.setPlaceholderText(self.tr("12 chữ số; nhiều số cách nhau bằng ;"))
+        self.doc_dates.setPlaceholderText(self.tr("dd/mm/yyyy; …"))
+        for edit in (self.doc_names, self.doc_ids, self.doc_dates):
+            edit.editingFinished.connect(self._fields_edited)
+        self.doc_ids.textEdited.connect(lambda _t: self._validate_doc_fields())
+        self.doc_dates.textEdited.connect(lambda _t: self._validate_doc_fields())
+
+        self.pack_button = QPushButton(self.tr("Đóng gói và đưa vào hàng đợi gửi"), self)
+        self.pack_button.setObjectName("primary")
+        self.pack_button.clicked.connect(self.pack)
+        self.pack_status = QLabel(self)
+        self.pack_status.setWordWrap(True)
+
+        self._build_layout()
+        self._build_actions()
+
+    # Layout ----------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        head = QGroupBox(self.tr("Hồ sơ"), self)
+        grid = QGridLayout(head)
+        grid.addWidget(QLabel(self.tr("Mã hồ sơ:"), head), 0, 0)
+        grid.addWidget(self.code_edit, 0, 1)
+        grid.addWidget(self.code_kind, 0, 2)
+        grid.addWidget(QLabel(self.tr("Thủ tục:"), head), 1, 0, Qt.AlignmentFlag.AlignTop)
+        proc = QVBoxLayout()
+        proc.addWidget(self.procedure_label)
+        row = QHBoxLayout()
+        row.addWidget(self.suggestion_label, 1)
+        row.addWidget(self.accept_procedure)
+        proc.addLayout(row)
+        proc.addWidget(self.picker)
+        grid.addLayout(proc, 1, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        check = QGroupBox(self.tr("Thành phần hồ sơ"), self)
+        QVBoxLayout(check).addWidget(self.checklist)
+        applicant = QGroupBox(self.tr("Người nộp"), self)
+        form = QFormLayout(applicant)
+        form.addRow(self.tr("Họ và tên:"), self.applicant_name)
+        form.addRow(self.tr("Số định danh:"), self.applicant_id)
+        form.addRow(self.tr("Ngày nhận:"), self.received_date)
+        left = QVBoxLayout()
+        left.addWidget(check, 1)
+        left.addWidget(applicant)
+
+        docs = QGroupBox(self.tr("Giấy tờ trong hồ sơ"), self)
+        dl = QVBoxLayout(docs)
+        dl.addWidget(self.docs, 1)
+        type_row = QHBoxLayout()
+        type_row.addWidget(QLabel(self.tr("Loại giấy tờ:"), docs))
+        type_row.addWidget(self.type_combo, 1)
+        dl.addLayout(type_row)
+        buttons = QHBoxLayout()
+        for act in (self.act_accept_placeholder(), ):
+            buttons.addWidget(act)
+        dl.addLayout(buttons)
+        dl.addWidget(QLabel(self.tr("Các trang (nhấp đúp để soát chữ):"), docs))
+        dl.addWidget(self.pages)
+        move_row = QHBoxLayout()
+        move_row.addWidget(QLabel(self.tr("Chuyển trang đã chọn sang:"), docs))
+        move_row.addWidget(self.move_combo, 1)
+        dl.addLayout(move_row)
+        fields = QGroupBox(self.tr("Thông tin trích từ giấy tờ"), self)
+        ff = QFormLayout(fields)
+        ff.addRow(self.tr("Họ tên:"), self.doc_names)
+        ff.addRow(self.tr("Số định danh:"), self.doc_ids)
+        ff.addRow(self.tr("Ngày:"), self.doc_dates)
+        right = QVBoxLayout()
+        right.addWidget(docs, 1)
+        right.addWidget(fields)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+        pack_row = QHBoxLayout()
+        pack_row.addWidget(self.pack_status, 1)
+        pack_row.addWidget(self.pack_button)
+
+        content = QWidget(self)
+        cl = QVBoxLayout(content)
+        cl.addWidget(head)
+        cl.addLayout(body, 1)
+        cl.addLayout(pack_row)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        side = QWidget(self)
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Danh sách hồ sơ"), side)
+        title.setObjectName("subtitle")
+        sl.addWidget(title)
+        sl.addWidget(self.list, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(side)
+        splitter.addWidget(scroll)
+        splitter.setSizes([260, 1000])
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(splitter)
+
+    def act_accept_placeholder(self) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for text, slot in (
+            (self.tr("Nhận gợi ý (Enter)"), self.accept_type),
+            (self.tr("Tách tại trang chọn (Ctrl+T)"), self.split),
+            (self.tr("Gộp với giấy tờ sau (Ctrl+G)"), self.merge_next),
+            ("▲", lambda: self.move_document(-1)),
+            ("▼", lambda: self.move_document(1)),
+        ):
+            button = QPushButton(text, row)
+            button.clicked.connect(slot)
+            layout.addWidget(button)
+        layout.addStretch(1)
+        return row
+
+    def _build_actions(self) -> None:
+        for text, key, slot in (
+            (self.tr("Nhận gợi ý"), "Ctrl+Return", self.accept_suggestion),
+            (self.tr("Tách giấy tờ"), "Ctrl+T", self.split),
+            (self.tr("Gộp giấy tờ"), "Ctrl+G", self.merge_next),
+            (self.tr("Đóng gói"), "Ctrl+P", self.pack),
+            (self.tr("Giấy tờ sau"), "PgDown", lambda: self._step_document(1)),
+            (self.tr("Giấy tờ trước"), "PgUp", lambda: self._step_document(-1)),
+            (self.tr("Tìm thủ tục"), "Ctrl+K", self.picker.query.setFocus),
+        ):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+
+    # Loading ---------------------------------------------------------------------
+
+    def refresh(self, select: int | None = None) -> None:
+        wanted = select if select is not None else (self.dossier.id if self.dossier else None)
+        self.list_model.set_dossiers(dossier_store.list_dossiers(self._ctx.ws))
+        row = self.list_model.row_of(wanted) if wanted is not None else 0
+        if self.list_model.rowCount():
+            self.list.setCurrentIndex(self.list_model.index(max(row, 0)))
+        else:
+            self.show_dossier(None)
+
+    def _dossier_chosen(self, *_args: object) -> None:
+        self.show_dossier(self.list_model.dossier(self.list.currentIndex().row()))
+
+    def show_dossier(self, d: Dossier | None) -> None:
+        self.dossier = d
+        enabled = d is not None
+        for w in (self.code_edit, self.picker, self.applicant_name, self.applicant_id,
+                  self.received_date, self.pack_button, self.docs, self.type_combo):
+            w.setEnabled(enabled)
+        if d is None:
+            self.procedure_label.setText(self.tr("Chưa có hồ sơ. Nhập hoặc quét giấy tờ rồi "
+                                                 "bấm “Lập hồ sơ”."))
+            self.doc_model.set_documents([])
+            self.page_model.set_pages([])
+            self.checklist.clear()
+            return
+        self._ctx.ws.set_setting("ui.last_dossier", str(d.id))
+        self.code_edit.setText(d.code or "")
+        self.code_edit.setPlaceholderText(d.provisional_id)
+        self._show_code_kind(d)
+        name = self._ctx.procedure_name(d.procedure_code)
+        self.procedure_label.setText(name or self.tr("Chưa chọn thủ tục"))
+        if d.procedure_code and not d.procedure_confirmed:
+            conf = (d.procedure_confidence or 0) * 100
+            self.suggestion_label.setText(
+                self.tr("Máy gợi ý ({c:.0f}% tin cậy) — kiểm tra rồi nhận, hoặc tìm thủ tục khác.")
+                .format(c=conf))
+            self.accept_procedure.show()
+        else:
+            self.suggestion_label.setText(
+                self.tr("Mã thủ tục: {code} · đã xác nhận").format(code=d.procedure_code)
+                if d.procedure_code else "")
+            self.accept_procedure.hide()
+        self.applicant_name.setText(d.applicant_name or "")
+        self.applicant_id.setText(d.applicant_id or "")
+        received = editing.parse_date(d.received_date or "")
+        self.received_date.setText(received.strftime("%d/%m/%Y") if received else "")
+        self._fill_types(d)
+        self.reload_documents()
+        self.pack_status.setText(self._state_text(d))
+
+    def _state_text(self, d: Dossier) -> str:
+        records = dossier_store.records_of(self._ctx.ws, d.id)
+        text = {
+            "draft": self.tr("Bản nháp"), "ready": self.tr("Sẵn sàng"),
+            "packed": self.tr("Đã đóng gói"), "queued": self.tr("Đang chờ gửi"),
+            "sent": self.tr("Đã gửi"),
+        }.get(str(d.state), str(d.state))
+        if records:
+            text += " · " + records[-1].package_name
+        return self.tr("Trạng thái: {s}").format(s=text)
+
+    def _show_code_kind(self, d: Dossier) -> None:
+        if d.code:
+            self.code_kind.setText(self.tr("Mã chính thức"))
+            self.code_kind.setObjectName("ok")
+        else:
+            self.code_kind.setText(self.tr("Mã tạm: {id}").format(id=d.provisional_id))
+            self.code_kind.setObjectName("subtitle")
+        self.code_kind.style().unpolish(self.code_kind)
+        self.code_kind.style().polish(self.code_kind)
+
+    def _fill_types(self, d: Dossier) -> None:
+        from dossier.assembly import catalogue
+
+        cat = catalogue()
+        self.type_combo.clear()
+        self.type_combo.addItem(self.tr("— chưa rõ —"), None)
+        seen = set()
+        for comp in cat.components(d.procedure_code) if d.procedure_code else ():
+            self.type_combo.addItem(f"★ {comp.name}", (comp.key, comp.name))
+            seen.add(comp.key)
+        for dtype in cat.document_types():
+            if dtype.key not in seen:
+                self.type_combo.addItem(dtype.name, (dtype.key, dtype.name))
+
+    def reload_documents(self) -> None:
+        if self.dossier is None:
+            return
+        current = self.current_document()
+        docs = dossier_store.documents_of(self._ctx.ws, self.dossier.id)
+        self.doc_model.set_documents(docs)
+        row = self.doc_model.row_of(current.id) if current else 0
+        if docs:
+            self.docs.setCurrentIndex(self.doc_model.index(max(row, 0)))
+        else:
+            self._document_chosen()
+        self._update_checklist(docs)
+
+    def _update_checklist(self, docs: list[Document]) -> None:
+        self.checklist.clear()
+        d = self.dossier
+        if d is None or not d.procedure_code:
+            self.checklist.addItem(self.tr("Chọn thủ tục để xem giấy tờ cần có."))
+            return
+        from dossier.assembly import catalogue
+        from tagging import checklist
+
+        cat = catalogue()
+        result = checklist(cat, d.procedure_code, [x.type_key for x in docs if x.type_key])
+        for comp in result.present:
+            self._check_item("✓ " + comp.name, "#067647", self.tr("có"))
+        for comp in result.optional_present:
+            self._check_item("✓ " + comp.name, "#067647", self.tr("có (không bắt buộc)"))
+        for comp in result.missing:
+            self._check_item("✗ " + comp.name, "#b42318", self.tr("còn thiếu"))
+        for key in result.extra:
+            dtype = cat.document_type(key)
+            self._check_item("+ " + (dtype.name if dtype else key), "#52606d",
+                             self.tr("ngoài danh mục của thủ tục"))
+        self.missing_count = len(result.missing)
+
+    def _check_item(self, text: str, color: str, note: str) -> None:
+        item = QListWidgetItem(f"{text}  ({note})")
+        item.setForeground(QBrush(QColor(color)))
+        self.checklist.addItem(item)
+
+    def checklist_texts(self) -> list[str]:
+        return [self.checklist.item(i).text() for i in range(self.checklist.count())]
+
+    def current_document(self) -> Document | None:
+        return self.doc_model.document(self.docs.currentIndex().row())
+
+    def _document_chosen(self, *_args: object) -> None:
+        doc = self.current_document()
+        pages = []
+        if doc is not None:
+            for pid in doc.page_ids:
+                page = page_store.get_page(self._ctx.ws, pid)
+                if page is not None:
+                    pages.append(page)
+        self.page_model.set_pages(pages)
+        key = doc.type_key if doc else None
+        index = next((i for i in range(self.type_combo.count())
+                      if (self.type_combo.itemData(i) or (None,))[0] == key), 0)
+        self.type_combo.setCurrentIndex(index)
+        fields = json.loads(doc.fields_json) if doc else {}
+        self.doc_names.setText("; ".join(fields.get("full_names") or []))
+        self.doc_ids.setText("; ".join(fields.get("id_numbers") or []))
+        self.doc_dates.setText("; ".join(fields.get("dates") or []))
+        self._validate_doc_fields()
+        self.move_combo.clear()
+        self.move_combo.addItem(self.tr("— chọn giấy tờ —"), None)
+        for other in self.doc_model.documents():
+            if doc is None or other.id != doc.id:
+                self.move_combo.addItem(f"{other.seq}. {other.type_name or '?'}", other.id)
+
+    def _step_document(self, delta: int) -> None:
+        row = self.docs.currentIndex().row() + delta
+        if 0 <= row < self.doc_model.rowCount():
+            self.docs.setCurrentIndex(self.doc_model.index(row))
+
+    # Edits -----------------------------------------------------------------------
+
+    def _fail(self, error: Exception) -> None:
+        QMessageBox.warning(self, self.tr("Không thực hiện được"), str(error))
+
+    def _code_edited(self) -> None:
+        if self.dossier is None:
+            return
+        text = self.code_edit.text().strip()
+        problem = editing.check_dossier_code(text) if text else None
+        _set_invalid(self.code_edit, problem)
+        if problem or text == (self.dossier.code or ""):
+            return
+        try:
+            editing.set_dossier_code(self._ctx.ws, self.dossier.id, text or None)
+        except editing.EditError as e:
+            _set_invalid(self.code_edit, str(e))
+            return
+        self.refresh(self.dossier.id)
+
+    def _accept_procedure(self) -> None:
+        if self.dossier is not None and self.dossier.procedure_code:
+            self._procedure_chosen(self.dossier.procedure_code)
+
+    def _procedure_chosen(self, code: str) -> None:
+        if self.dossier is None:
+            return
+        editing.set_procedure(self._ctx.ws, self.dossier.id, code)
+        self.refresh(self.dossier.id)
+
+    def choose_procedure(self, query: str) -> bool:
+        """Type ``query`` in the picker and take its first result (keyboard path and tests)."""
+        self.picker.query.setText(query)
+        self.picker._choose_first()
+        return self.dossier is not None
+
+    def _applicant_edited(self) -> None:
+        if self.dossier is None:
+            return
+        values: dict[str, object] = {}
+        name = self.applicant_name.text().strip()
+        if name != (self.dossier.applicant_name or ""):
+            values["applicant_name"] = name or None
+        ident = self.applicant_id.text().strip()
+        problem = editing.check_id_number(ident) if ident else None
+        _set_invalid(self.applicant_id, problem)
+        if not problem and ident != (self.dossier.applicant_id or ""):
+            values["applicant_id"] = ident or None
+        day_text = self.received_date.text().strip()
+        problem = editing.check_date(day_text) if day_text else None
+        _set_invalid(self.received_date, problem)
+        day = editing.parse_date(day_text)
+        if not problem and day and day.isoformat() != self.dossier.received_date:
+            values["received_date"] = day.isoformat()
+        if values:
+            dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
+            self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+
+    def _split_list(self, edit: QLineEdit) -> list[str]:
+        return [p.strip() for p in edit.text().split(";") if p.strip()]
+
+    def _validate_doc_fields(self) -> bool:
+        id_problem = next((p for v in self._split_list(self.doc_ids)
+                           if (p := editing.check_id_number(v))), None)
+        date_problem = next((p for v in self._split_list(self.doc_dates)
+                             if (p := editing.check_date(v))), None)
+        _set_invalid(self.doc_ids, id_problem)
+        _set_invalid(self.doc_dates, date_problem)
+        return not id_problem and not date_problem
+
+    def _fields_edited(self) -> None:
+        doc = self.current_document()
+        if doc is None or not self._validate_doc_fields():
+            return
+        fields = json.loads(doc.fields_json)
+        fields.update(full_names=self._split_list(self.doc_names),
+                      id_numbers=self._split_list(self.doc_ids),
+                      dates=self._split_list(self.doc_dates))
+        if fields != json.loads(doc.fields_json):
+            dossier_store.set_document_fields(self._ctx.ws, doc.id, fields)
+            self.reload_documents()
+
+    def _doc_edit(self, text: str, edit: object) -> None:
+        if self.dossier is None:
+            return
+        try:
+            command = documents_edit(self._ctx.ws, self.dossier.id, edit,  # type: ignore[arg-type]
+                                     text, self.reload_documents)
+        except editing.EditError as e:
+            self._fail(e)
+            return
+        self._ctx.undo.push(command)
+
+    def accept_suggestion(self) -> None:
+        """Ctrl+Enter: accept the procedure suggestion if pending, else the document's type."""
+        if self.dossier is not None and self.dossier.procedure_code and \
+                not self.dossier.procedure_confirmed:
+            self._accept_procedure()
+        else:
+            self.accept_type()
+
+    def accept_type(self) -> None:
+        doc = self.current_document()
+        if doc is None or doc.type_key is None:
+            return
+        self._doc_edit(self.tr("Nhận loại giấy tờ"),
+                       lambda: editing.accept_type(self._ctx.ws, doc.id))
+        self._step_to_unconfirmed()
+
+    def _step_to_unconfirmed(self) -> None:
+        for row, d in enumerate(self.doc_model.documents()):
+            if not d.type_confirmed and d.type_key is not None:
+                self.docs.setCurrentIndex(self.doc_model.index(row))
+                return
+
+    def _type_chosen(self, index: int) -> None:
+        doc = self.current_document()
+        data = self.type_combo.itemData(index)
+        if doc is None:
+            return
+        key, name = data if data else (None, None)
+        if key == doc.type_key and doc.type_confirmed:
+            return
+        self._doc_edit(self.tr("Đổi loại giấy tờ"),
+                       lambda: editing.choose_type(self._ctx.ws, doc.id, key, name))
+
+    def split(self) -> None:
+        doc = self.current_document()
+        page = self.page_model.page(self.pages.currentIndex().row())
+        if doc is None or page is None:
+            return
+        self._doc_edit(self.tr("Tách giấy tờ"),
+                       lambda: editing.split_document(self._ctx.ws, doc.id, page.id))
+
+    def merge_next(self) -> None:
+        row = self.docs.currentIndex().row()
+        first, second = self.doc_model.document(row), self.doc_model.document(row + 1)
+        if first is None or second is None:
+            return
+        self._doc_edit(self.tr("Gộp giấy tờ"),
+                       lambda: editing.merge_documents(self._ctx.ws, [first.id, second.id]))
+
+    def move_document(self, offset: int) -> None:
+        doc = self.current_document()
+        if doc is not None:
+            self._doc_edit(self.tr("Dời giấy tờ"),
+                           lambda: editing.move_document(self._ctx.ws, doc.id, offset))
+
+    def _move_pages_chosen(self, index: int) -> None:
+        target = self.move_combo.itemData(index)
+        rows = sorted(i.row() for i in self.pages.selectionModel().selectedIndexes())
+        ids = [p.id for r in rows if (p := self.page_model.page(r)) is not None]
+        if target is None or not ids:
+            return
+        self._doc_edit(self.tr("Chuyển trang"),
+                       lambda: editing.move_pages_to_document(self._ctx.ws, ids, int(target)))
+
+    def review_page(self) -> None:
+        page = self.page_model.page(self.pages.currentIndex().row())
+        if page is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Soát chữ — {name}").format(name=page.source_name))
+        review = ReviewWidget(self._ctx, dialog)
+        QVBoxLayout(dialog).addWidget(review)
+        dialog.resize(1100, 750)
+        review.show_page(page)
+        dialog.finished.connect(lambda _r: review._flush_draft())
+        dialog.open()
+
+    def pack(self) -> object | None:
+        if self.dossier is None:
+            return None
+        d = self.dossier
+        self.pack_button.setEnabled(False)
+        self.pack_status.setText(self.tr("Đang đóng gói…"))
+
+        def done(result: actions.Packed) -> None:
+            self.pack_status.setText(self.tr("Đã đóng gói và đưa vào hàng đợi: {name}")
+                                     .format(name=result.path.name))
+            self.refresh(d.id)
+            self.packed.emit(d.id)
+
+        def failed(error: Exception) -> None:
+            self.pack_status.setText(str(error))
+            self.pack_status.setObjectName("error")
+
+        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"))
+        op.on_success(done).on_failure(failed).on_finally(
+            lambda: self.pack_button.setEnabled(True))
+        return op.start()

@@ -1,0 +1,282 @@
+"""The main window: sidebar sections, the screens, and a status bar with link and background work.
+
+It wires screens together; the work itself is in the screens and in actions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from desktop import actions
+from desktop.context import AppContext
+from desktop.dossier_view import DossierView
+from desktop.outbox_view import OutboxView
+from desktop.scan_view import ScanView
+from desktop.search_view import SearchView
+from desktop.settings_view import SettingsView, load_profiles
+from desktop.welcome import WelcomeView
+from storage import editing as edit_store
+from storage import outbox as outbox_store
+from storage import pages as page_store
+
+SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS = range(5)
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Sohoa — Số hóa hồ sơ một cửa"))
+        self.resize(1366, 860)
+        self.welcome = WelcomeView(self)
+        self.scan_view = ScanView(ctx, self)
+        self.dossier_view = DossierView(ctx, self)
+        self.outbox_view = OutboxView(ctx, self)
+        self.search_view = SearchView(ctx, self)
+        self.settings_view = SettingsView(ctx, self)
+        self.stack = QStackedWidget(self)
+        for w in (self.scan_view, self.dossier_view, self.outbox_view, self.search_view,
+                  self.settings_view, self.welcome):
+            self.stack.addWidget(w)
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(230)
+        self.sidebar.setIconSize(QSize(22, 22))
+        style = self.style()
+        icons = (QStyle.StandardPixmap.SP_DialogOpenButton, QStyle.StandardPixmap.SP_DirIcon,
+                 QStyle.StandardPixmap.SP_ArrowUp, QStyle.StandardPixmap.SP_FileDialogContentsView,
+                 QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
+                 self.tr("Tìm kiếm"), self.tr("Cài đặt"))
+        for i, (name, icon) in enumerate(zip(names, icons, strict=True)):
+            item = QListWidgetItem(style.standardIcon(icon), name)
+            item.setToolTip(f"{name} (Ctrl+{i + 1})")
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self.show_section)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # Status bar: link state on the left, background work on the right.
+        self.link_label = QLabel(self)
+        self.outbox_label = QLabel(self)
+        self.work_label = QLabel(self)
+        self.work_bar = QProgressBar(self)
+        self.work_bar.setFixedWidth(220)
+        self.work_bar.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Dừng"), self)
+        self.cancel_button.setToolTip(self.tr("Dừng việc đang chạy (phần đã xong được giữ lại)"))
+        self.cancel_button.clicked.connect(self.ctx.ops.cancel_all)
+        bar = self.statusBar()
+        bar.addWidget(self.link_label)
+        bar.addWidget(self.outbox_label)
+        bar.addPermanentWidget(self.work_label)
+        bar.addPermanentWidget(self.work_bar)
+        bar.addPermanentWidget(self.cancel_button)
+        self._update_work()
+
+        self._wire()
+        self._build_actions()
+        self.link_timer = QTimer(self)
+        self.link_timer.setInterval(30000)
+        self.link_timer.timeout.connect(self.check_link)
+        self.link_timer.start()
+        QTimer.singleShot(0, self.check_link)
+        self.start_up()
+
+    # Wiring ------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        ops = self.ctx.ops
+        ops.changed.connect(self._update_work)
+        ops.failed.connect(self.show_error)
+        self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.import_requested.connect(self.scan_view.import_dialog)
+        self.welcome.scan_requested.connect(self.scan)
+        self.scan_view.scan_requested.connect(self.scan)
+        self.scan_view.dossier_ready.connect(self.open_dossier)
+        self.dossier_view.packed.connect(lambda _d: self._update_outbox())
+        self.search_view.open_page.connect(self.open_page)
+        self.settings_view.language_changed.connect(self.language_changed.emit)
+
+    def _build_actions(self) -> None:
+        undo = self.ctx.undo.createUndoAction(self, self.tr("Hoàn tác"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo.createRedoAction(self, self.tr("Làm lại"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addAction(undo)
+        self.addAction(redo)
+        self.scan_view.toolbar.addSeparator()
+        self.scan_view.toolbar.addAction(undo)
+        self.scan_view.toolbar.addAction(redo)
+        for i in range(5):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _c=False, i=i: self.sidebar.setCurrentRow(i))
+            self.addAction(act)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        self.addAction(find)
+        # Import and scan work from every screen.
+        for key, slot in (("Ctrl+O", self.import_anywhere), ("F5", self.scan)):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+
+    # Start-up and crash recovery -------------------------------------------------
+
+    def start_up(self) -> None:
+        ws = self.ctx.ws
+        batches = page_store.list_batches(ws)
+        unfinished = edit_store.unfinished_batch_ids(ws)
+        if not batches:
+            self.sidebar.setCurrentRow(SCAN)
+            return
+        last = ws.get_setting("ui.last_batch")
+        select = unfinished[-1] if unfinished else (int(last) if last else None)
+        self.scan_view.refresh_batches(select=select)
+        last_dossier = ws.get_setting("ui.last_dossier")
+        self.dossier_view.refresh(int(last_dossier) if last_dossier else None)
+        section = int(ws.get_setting("ui.section") or SCAN)
+        self.sidebar.setCurrentRow(SCAN if unfinished else section)
+        self._update_outbox()
+
+    def show_section(self, index: int) -> None:
+        if index < 0:
+            return
+        self.ctx.ws.set_setting("ui.section", str(index))
+        if index == SCAN and not page_store.list_batches(self.ctx.ws):
+            self.stack.setCurrentWidget(self.welcome)
+            self.welcome.sample_button.setFocus()
+            return
+        widget = (self.scan_view, self.dossier_view, self.outbox_view, self.search_view,
+                  self.settings_view)[index]
+        if widget is self.scan_view and self.scan_view.batch_id is None:
+            self.scan_view.refresh_batches()
+        if widget is self.dossier_view:
+            self.dossier_view.refresh()
+        self.stack.setCurrentWidget(widget)
+        if widget is self.scan_view:
+            self.scan_view.list.setFocus()
+        elif widget is self.dossier_view:
+            self.dossier_view.docs.setFocus()
+
+    # User actions ------------------------------------------------------------------
+
+    def open_sample(self) -> None:
+        self.welcome.sample_button.setEnabled(False)
+        self.welcome.status.setText(self.tr("Đang nhập và đọc chữ hồ sơ mẫu…"))
+        op = actions.open_sample(self.ctx.ops, title=self.tr("Mở hồ sơ mẫu"))
+        op.on_item(lambda _e: self._sample_progress())
+        op.on_finally(lambda: self.welcome.sample_button.setEnabled(True))
+        self.scan_view.follow(op)
+
+    def _sample_progress(self) -> None:
+        if self.stack.currentWidget() is self.welcome and page_store.list_batches(self.ctx.ws):
+            self.stack.setCurrentWidget(self.scan_view)
+
+    def import_anywhere(self) -> None:
+        self.sidebar.setCurrentRow(SCAN)
+        self.scan_view.import_dialog()
+
+    def scan(self) -> None:
+        profile = load_profiles(self.ctx)[0]
+        self.sidebar.setCurrentRow(SCAN)
+        op = actions.scan(self.ctx.ops, profile.device, profile.source, profile.dpi,
+                          profile.color, title=self.tr("Quét giấy tờ"))
+        self.scan_view.follow(op)
+
+    def open_dossier(self, dossier_id: int) -> None:
+        self.dossier_view.refresh(dossier_id)
+        self.sidebar.setCurrentRow(DOSSIER)
+        self.dossier_view.refresh(dossier_id)
+
+    def open_page(self, page_id: int) -> None:
+        page = page_store.get_page(self.ctx.ws, page_id)
+        if page is None:
+            return
+        self.sidebar.setCurrentRow(SCAN)
+        self.scan_view.refresh_batches(select=page.batch_id)
+        self.scan_view.select_page(page_id)
+
+    def focus_search(self) -> None:
+        self.sidebar.setCurrentRow(SEARCH)
+        self.search_view.query.setFocus()
+        self.search_view.query.selectAll()
+
+    # Status bar ----------------------------------------------------------------------
+
+    def _update_work(self) -> None:
+        visible = self.ctx.ops.visible()
+        if not visible:
+            self.work_label.setText(self.tr("Sẵn sàng"))
+            self.work_bar.hide()
+            self.cancel_button.hide()
+            return
+        op = visible[0]
+        done, total, _text = op.state
+        more = f" (+{len(visible) - 1})" if len(visible) > 1 else ""
+        self.work_label.setText(f"{op.title}{more}")
+        self.work_bar.show()
+        self.work_bar.setMaximum(max(total, 1) if total else 0)
+        self.work_bar.setValue(done)
+        self.work_bar.setFormat(f"{done}/{total}" if total else "")
+        self.cancel_button.setVisible(op.cancellable)
+
+    def _update_outbox(self) -> None:
+        c = outbox_store.counts(self.ctx.ws)
+        self.outbox_label.setText(self.tr("Chờ gửi: {n}").format(n=c.pending)
+                                  + (self.tr(" · lỗi: {n}").format(n=c.failed) if c.failed else ""))
+
+    def check_link(self) -> None:
+        endpoint = self.ctx.ws.get_setting("upload.endpoint")
+        self._update_outbox()
+        actions.check_connectivity(self.ctx.ops, endpoint).on_success(self._show_link).start()
+
+    def _show_link(self, online: bool | None) -> None:
+        if online is None:
+            self.link_label.setText("○ " + self.tr("Chưa cài máy chủ gửi"))
+        elif online:
+            self.link_label.setText("● " + self.tr("Có mạng tới máy chủ"))
+        else:
+            self.link_label.setText("○ " + self.tr("Mất mạng — hồ sơ vẫn chờ trong hàng đợi"))
+
+    def show_error(self, title: str, error: object) -> None:
+        """Every failed background action ends up here, in words."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, str(error),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().showMessage(f"{title}: {error}", 15000)
+
+    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+        self.link_timer.stop()
+        self.scan_view.review._flush_draft()
+        self.ctx.ops.cancel_all()
+        self.ctx.ops.wait(20000)
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,392 @@
+"""Item models behind the lists and tables: pages, dossiers, documents, outbox jobs, search hits.
+
+Plain Qt models with custom roles, refilled from typed rows; checked with qtmodeltester.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.images import ThumbnailCache
+from storage import Document, Dossier, Page, PageState, SearchHit, UploadState
+from storage.outbox import OutboxJob
+
+PAGE_MIME = "application/x-sohoa-page-ids"
+
+PageIdRole = Qt.ItemDataRole.UserRole + 1
+PageRole = Qt.ItemDataRole.UserRole + 2
+BlankRole = Qt.ItemDataRole.UserRole + 3
+ObjectRole = Qt.ItemDataRole.UserRole + 4
+ProgressRole = Qt.ItemDataRole.UserRole + 5
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PageModel(QAbstractListModel):
+    """The pages of a batch (or a document), thumbnails made lazily; reordered by drag and drop.
+
+    A drop does not move rows itself: it asks (``move_requested``) so that the
+    move goes through the undo stack and the workspace, then the model reloads.
+    """
+
+    move_requested = Signal(list, object)   # page ids, id of the page to go before (or None)
+
+    def __init__(self, thumbs: ThumbnailCache | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pages: list[Page] = []
+        self._thumbs = thumbs
+        if thumbs is not None:
+            thumbs.ready.connect(self._thumbnail_ready)
+
+    def set_pages(self, pages: Sequence[Page]) -> None:
+        self.beginResetModel()
+        self._pages = list(pages)
+        self.endResetModel()
+
+    def pages(self) -> list[Page]:
+        return list(self._pages)
+
+    def page(self, row: int) -> Page | None:
+        return self._pages[row] if 0 <= row < len(self._pages) else None
+
+    def row_of(self, page_id: int) -> int:
+        return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pages)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._pages):
+            return None
+        page = self._pages[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = self.tr("Trang {n}").format(n=index.row() + 1)
+            if page.blank:
+                label += " · " + self.tr("trắng?")
+            elif page.state == PageState.FAILED:
+                label += " · " + self.tr("lỗi")
+            elif page.state == PageState.NEW:
+                label += " · " + self.tr("đang đọc")
+            return label
+        if role == Qt.ItemDataRole.DecorationRole and self._thumbs is not None:
+            return self._thumbs.get(page)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{page.source_name}"
+            if page.blank:
+                tip += "\n" + self.tr("Trang có vẻ trắng: kiểm tra rồi xóa nếu đúng.")
+            if page.error:
+                tip += "\n" + page.error
+            if page.confidence is not None:
+                tip += "\n" + self.tr("Độ tin cậy OCR: {c:.0f}%").format(c=page.confidence)
+            return tip
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if page.blank:
+                return QBrush(QColor("#fff4d6"))
+            if page.state == PageState.FAILED:
+                return QBrush(QColor("#fde2e1"))
+            return None
+        if role == PageIdRole:
+            return page.id
+        if role == PageRole:
+            return page
+        if role == BlankRole:
+            return page.blank
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        return base | Qt.ItemFlag.ItemIsDragEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [PAGE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = sorted({self._pages[i.row()].id for i in indexes if i.isValid()},
+                     key=self.row_of)
+        mime = QMimeData()
+        mime.setData(PAGE_MIME, QByteArray(json.dumps(ids).encode()))
+        return mime
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: AnyIndex) -> bool:
+        return data.hasFormat(PAGE_MIME) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: AnyIndex) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = [int(x) for x in json.loads(bytes(data.data(PAGE_MIME).data()).decode())]
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._pages)
+        before = next((p.id for p in self._pages[row:] if p.id not in ids), None)
+        self.move_requested.emit(ids, before)
+        # False: the view must not remove the dragged rows; the reload does it.
+        return False
+
+    def _thumbnail_ready(self, key: str) -> None:
+        for row, page in enumerate(self._pages):
+            if ThumbnailCache.key(page) == key:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+class DossierListModel(QAbstractListModel):
+    """Dossiers, newest first: code (official or provisional), procedure and state."""
+
+    def __init__(self, procedure_name: object = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Dossier] = []
+        self._name = procedure_name
+
+    def set_dossiers(self, rows: Sequence[Dossier]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def dossier(self, row: int) -> Dossier | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, dossier_id: int) -> int:
+        return next((i for i, d in enumerate(self._rows) if d.id == dossier_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        d = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = self._name(d.procedure_code) if callable(self._name) else d.procedure_code
+            first = d.display_code if d.code else self.tr("{code} (tạm)").format(
+                code=d.display_code)
+            second = name or self.tr("chưa rõ thủ tục")
+            return f"{first}\n{second}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return d.applicant_name or ""
+        if role == ObjectRole:
+            return d
+        return None
+
+
+class DocumentModel(QAbstractListModel):
+    """The documents of a dossier: type (suggested or confirmed) and page count."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Document] = []
+
+    def set_documents(self, rows: Sequence[Document]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def documents(self) -> list[Document]:
+        return list(self._rows)
+
+    def document(self, row: int) -> Document | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, document_id: int) -> int:
+        return next((i for i, d in enumerate(self._rows) if d.id == document_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        d = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = d.type_name or self.tr("Chưa rõ loại giấy tờ")
+            pages = self.tr("{n} trang").format(n=len(d.page_ids))
+            if d.type_confirmed or d.type_key is None:
+                state = "✓ " if d.type_confirmed else "? "
+                return f"{state}{d.seq}. {name} — {pages}"
+            conf = f"{(d.type_confidence or 0) * 100:.0f}%"
+            hint = self.tr("gợi ý {c}, Enter để nhận").format(c=conf)
+            return f"? {d.seq}. {name} — {pages} ({hint})"
+        if role == Qt.ItemDataRole.ForegroundRole and not d.type_confirmed:
+            return QBrush(QColor("#8a5a00"))
+        if role == ObjectRole:
+            return d
+        return None
+
+
+def _size(n: float) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} GB"
+
+
+class OutboxModel(QAbstractTableModel):
+    """Outbox jobs with state, progress, rate and time left (rates measured by the view)."""
+
+    COLUMNS = 6
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[OutboxJob] = []
+        self._rates: dict[int, float] = {}
+
+    def headers(self) -> list[str]:
+        return [self.tr("Gói"), self.tr("Trạng thái"), self.tr("Tiến độ"),
+                self.tr("Tốc độ"), self.tr("Còn lại"), self.tr("Lỗi gần nhất")]
+
+    def state_name(self, state: UploadState) -> str:
+        return {
+            UploadState.QUEUED: self.tr("Đang chờ"),
+            UploadState.UPLOADING: self.tr("Đang gửi"),
+            UploadState.DONE: self.tr("Đã gửi"),
+            UploadState.FAILED: self.tr("Lỗi"),
+            UploadState.EXPORTED: self.tr("Đã chép ra USB"),
+        }.get(state, str(state))
+
+    def set_jobs(self, rows: Sequence[OutboxJob], rates: dict[int, float]) -> None:
+        ids_same = [j.id for j in rows] == [j.id for j in self._rows]
+        self._rates = dict(rates)
+        if ids_same:
+            self._rows = list(rows)
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._rows) - 1, self.COLUMNS - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def job(self, row: int) -> OutboxJob | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < self.COLUMNS):
+            return self.headers()[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        job = self._rows[index.row()]
+        col = index.column()
+        fraction = job.offset / job.size if job.size else 1.0
+        if job.state in (UploadState.DONE, UploadState.EXPORTED):
+            fraction = 1.0
+        rate = self._rates.get(job.id, 0.0)
+        if role == ProgressRole:
+            return fraction
+        if role == ObjectRole:
+            return job
+        if role == Qt.ItemDataRole.ToolTipRole and col == 5:
+            return job.last_error or ""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if col == 0:
+            return job.filename
+        if col == 1:
+            text = self.state_name(job.state)
+            if job.attempts > 1:
+                text += " " + self.tr("(lần {n})").format(n=job.attempts)
+            return text
+        if col == 2:
+            return f"{fraction * 100:.0f}% · {_size(job.offset)} / {_size(job.size)}"
+        if col == 3:
+            return f"{_size(rate)}/s" if rate > 0 and job.state == UploadState.UPLOADING else "—"
+        if col == 4:
+            if rate > 0 and job.state == UploadState.UPLOADING:
+                seconds = int((job.size - job.offset) / rate)
+                return f"{seconds // 60}:{seconds % 60:02d}"
+            return "—"
+        if col == 5:
+            return job.last_error or ""
+        return None
+
+
+class SearchModel(QAbstractListModel):
+    """Search hits: thumbnail, file name and the snippet with its highlighted spans."""
+
+    def __init__(self, thumbs: ThumbnailCache | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+        self._pages: dict[int, Page] = {}
+        self._thumbs = thumbs
+        if thumbs is not None:
+            thumbs.ready.connect(self._thumbnail_ready)
+
+    def set_hits(self, hits: Sequence[SearchHit], pages: dict[int, Page]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._pages = dict(pages)
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit | None:
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{hit.source_name}\n{hit.snippet}"
+        if role == Qt.ItemDataRole.DecorationRole and self._thumbs is not None:
+            page = self._pages.get(hit.page_id)
+            return self._thumbs.get(page) if page is not None else None
+        if role == ObjectRole:
+            return hit
+        return None
+
+    def _thumbnail_ready(self, key: str) -> None:
+        for row, hit in enumerate(self._hits):
+            page = self._pages.get(hit.page_id)
+            if page is not None and ThumbnailCache.key(page) == key:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+def snippet_html(hit: SearchHit) -> str:
+    """The snippet as HTML with each match marked."""
+    import html
+
+    out, at = [], 0
+    for start, end in hit.highlights:
+        if start < at:
+            continue
+        out.append(html.escape(hit.snippet[at:start]))
+        out.append('<span style="background:#ffe066;font-weight:600">'
+                   + html.escape(hit.snippet[start:end]) + "</span>")
+        at = end
+    out.append(html.escape(hit.snippet[at:]))
+    return "".join(out)

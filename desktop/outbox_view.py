@@ -1,0 +1,195 @@
+"""Hàng đợi gửi: every package on its way to the provincial server, and the controls to send it.
+
+The table is re-read from the workspace once a second while visible; rates come
+from the uploader's events (or from the change in bytes between two reads).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import actions
+from desktop.context import AppContext
+from desktop.models import ObjectRole, OutboxModel, ProgressRole
+from desktop.ops import BackgroundOp
+from storage import UploadState
+from storage import outbox as outbox_store
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    def paint(self, painter: object, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        fraction = index.data(ProgressRole)
+        if fraction is None:
+            super().paint(painter, option, index)  # type: ignore[arg-type]
+            return
+        bar = QStyleOptionProgressBar()
+        bar.rect = option.rect.adjusted(4, 6, -4, -6)
+        bar.minimum, bar.maximum = 0, 1000
+        bar.progress = int(float(fraction) * 1000)
+        bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bar.textVisible = True
+        QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar,
+                                         painter)  # type: ignore[arg-type]
+
+
+class OutboxView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._ctx = ctx
+        self._op: BackgroundOp | None = None
+        self._control: object | None = None
+        self._rates: dict[int, float] = {}
+        self._rates_from_events: set[int] = set()
+        self._last: dict[int, tuple[float, int]] = {}
+        self.model = OutboxModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(2, ProgressDelegate(self.table))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(40)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((300, 150, 240, 100, 90)):
+            self.table.setColumnWidth(col, width)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("subtitle")
+        self.send_button = QPushButton(self.tr("Gửi ngay"), self)
+        self.send_button.setObjectName("primary")
+        self.pause_button = QPushButton(self.tr("Tạm dừng"), self)
+        self.resume_button = QPushButton(self.tr("Tiếp tục"), self)
+        self.retry_button = QPushButton(self.tr("Thử lại mục lỗi"), self)
+        self.send_button.clicked.connect(self.send)
+        self.pause_button.clicked.connect(self.pause)
+        self.resume_button.clicked.connect(self.resume)
+        self.retry_button.clicked.connect(self.retry)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        title = QLabel(self.tr("Hàng đợi gửi"), self)
+        title.setObjectName("title")
+        buttons = QHBoxLayout()
+        for b in (self.send_button, self.pause_button, self.resume_button, self.retry_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self._update_buttons()
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        self.refresh()
+        self.timer.start()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        self.timer.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        jobs = outbox_store.list_jobs(self._ctx.ws)
+        now = time.monotonic()
+        for job in jobs:
+            before = self._last.get(job.id)
+            if before and job.id not in self._rates_from_events and now > before[0]:
+                delta = job.offset - before[1]
+                if delta >= 0:
+                    self._rates[job.id] = delta / (now - before[0])
+            self._last[job.id] = (now, job.offset)
+        self.model.set_jobs(jobs, self._rates)
+        c = outbox_store.counts(self._ctx.ws)
+        self.summary.setText(self.tr("{q} đang chờ · {u} đang gửi · {d} đã gửi · {f} lỗi").format(
+            q=c.queued, u=c.uploading, d=c.done + c.exported, f=c.failed))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self._op is not None
+        paused = bool(running and getattr(self._control, "paused", False))
+        self.send_button.setEnabled(not running)
+        self.pause_button.setEnabled(running and not paused)
+        self.resume_button.setEnabled(running and paused)
+        failed = any(j.state == UploadState.FAILED for j in self._jobs())
+        self.retry_button.setEnabled(failed)
+
+    def _jobs(self) -> list[object]:
+        return [self.model.index(r, 0).data(ObjectRole) for r in range(self.model.rowCount())]
+
+    def send(self) -> None:
+        try:
+            import upload
+        except ImportError:
+            self.message.setText(self.tr("Chức năng gửi chưa có trong bản này."))
+            return
+        self._control = upload.TransferControl()
+        self._rates_from_events = set()
+        self._op = actions.upload_now(self._ctx.ops, self._control, title=self.tr("Gửi hồ sơ"))
+        self._op.on_item(self._event).on_success(self._finished).on_failure(self._failed)
+        self._op.on_finally(self._ended)
+        self._op.start()
+        self.message.setText(self.tr("Đang gửi…"))
+        self._update_buttons()
+
+    def _event(self, event: object) -> None:
+        job_id = getattr(event, "job_id", None)
+        if job_id is not None:
+            self._rates[job_id] = float(getattr(event, "rate", 0.0))
+            self._rates_from_events.add(job_id)
+        message = getattr(event, "message", None)
+        if message:
+            self.message.setText(f"{getattr(event, 'filename', '')}: {message}")
+
+    def _finished(self, result: object) -> None:
+        reason = getattr(result, "stop_reason", None)
+        text = reason.message() if reason is not None and hasattr(reason, "message") else ""
+        self.message.setText(self.tr("Xong lượt gửi: {msg}").format(msg=text))
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(str(error))
+        self.message.setObjectName("error")
+
+    def _ended(self) -> None:
+        self._op = None
+        self._rates.clear()
+        self.refresh()
+
+    def pause(self) -> None:
+        if self._control is not None:
+            self._control.pause()  # type: ignore[attr-defined]
+            self.message.setText(self.tr("Đã tạm dừng; phần đã gửi được giữ lại."))
+        self._update_buttons()
+
+    def resume(self) -> None:
+        if self._control is not None:
+            self._control.resume()  # type: ignore[attr-defined]
+            self.message.setText(self.tr("Đang gửi tiếp…"))
+        self._update_buttons()
+
+    def retry(self) -> None:
+        for job in self._jobs():
+            if getattr(job, "state", None) == UploadState.FAILED:
+                actions.retry_job(self._ctx.ops, job.id,  # type: ignore[attr-defined]
+                                  title=self.tr("Thử lại")).on_finally(self.refresh).start()

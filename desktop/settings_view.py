@@ -1,0 +1,279 @@
+"""Cài đặt: workspace folder, scanner profiles, upload server and credentials, agency, language.
+
+Workspace settings live in the workspace; the workspace folder and the language
+are per computer (QSettings), since they are needed before a workspace is open.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+
+MIN_DPI = 200
+PROFILES_KEY = "scanner.profiles"
+
+
+@dataclass
+class ScannerProfile:
+    name: str
+    device: str = "test"
+    source: str = "adf"          # flatbed | adf | duplex
+    dpi: int = 300
+    color: bool = True
+
+
+def load_profiles(ctx: AppContext) -> list[ScannerProfile]:
+    raw = ctx.ws.get_setting(PROFILES_KEY)
+    try:
+        rows = json.loads(raw) if raw else []
+        profiles = [ScannerProfile(**row) for row in rows]
+    except (ValueError, TypeError):
+        profiles = []
+    return profiles or [ScannerProfile("Khay nạp giấy, màu, 300 dpi")]
+
+
+def app_settings() -> QSettings:
+    return QSettings("Sohoa", "Sohoa")
+
+
+class SettingsView(QWidget):
+    language_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._ctx = ctx
+        self._profiles = load_profiles(ctx)
+
+        # Workspace.
+        self.workspace = QLineEdit(str(ctx.ws.root), self)
+        browse = QPushButton(self.tr("Chọn…"), self)
+        browse.clicked.connect(self._browse)
+        ws_row = QHBoxLayout()
+        ws_row.addWidget(self.workspace, 1)
+        ws_row.addWidget(browse)
+        ws_box = QGroupBox(self.tr("Thư mục làm việc"), self)
+        wl = QVBoxLayout(ws_box)
+        wl.addLayout(ws_row)
+        note = QLabel(self.tr("Đổi thư mục có hiệu lực khi mở lại Sohoa."), ws_box)
+        note.setObjectName("subtitle")
+        wl.addWidget(note)
+
+        # Scanner profiles.
+        self.profile_list = QListWidget(self)
+        self.profile_list.setMaximumHeight(130)
+        self.profile_list.currentRowChanged.connect(self._profile_chosen)
+        self.p_name = QLineEdit(self)
+        self.p_device = QLineEdit(self)
+        self.p_device.setPlaceholderText(self.tr("tên thiết bị SANE, ví dụ: test"))
+        self.p_source = QComboBox(self)
+        for key, label in (("flatbed", self.tr("Mặt kính")), ("adf", self.tr("Khay nạp giấy")),
+                           ("duplex", self.tr("Khay nạp, hai mặt"))):
+            self.p_source.addItem(label, key)
+        self.p_dpi = QSpinBox(self)
+        self.p_dpi.setRange(MIN_DPI, 1200)
+        self.p_dpi.setSingleStep(100)
+        self.p_dpi.setSuffix(" dpi")
+        self.p_color = QComboBox(self)
+        self.p_color.addItem(self.tr("Màu"), True)
+        self.p_color.addItem(self.tr("Xám"), False)
+        add = QPushButton(self.tr("Thêm cấu hình"), self)
+        add.clicked.connect(self._add_profile)
+        remove = QPushButton(self.tr("Xóa cấu hình"), self)
+        remove.clicked.connect(self._remove_profile)
+        scan_box = QGroupBox(self.tr("Cấu hình máy quét"), self)
+        sl = QVBoxLayout(scan_box)
+        sl.addWidget(self.profile_list)
+        pf = QFormLayout()
+        pf.addRow(self.tr("Tên:"), self.p_name)
+        pf.addRow(self.tr("Thiết bị:"), self.p_device)
+        pf.addRow(self.tr("Nguồn giấy:"), self.p_source)
+        pf.addRow(self.tr("Độ phân giải:"), self.p_dpi)
+        pf.addRow(self.tr("Màu sắc:"), self.p_color)
+        sl.addLayout(pf)
+        dpi_note = QLabel(self.tr("Bản số hóa cần ít nhất 200 dpi (Nghị định 30/2020/NĐ-CP)."),
+                          scan_box)
+        dpi_note.setObjectName("subtitle")
+        sl.addWidget(dpi_note)
+        prow = QHBoxLayout()
+        prow.addWidget(add)
+        prow.addWidget(remove)
+        prow.addStretch(1)
+        sl.addLayout(prow)
+
+        # Upload.
+        self.endpoint = QLineEdit(ctx.ws.get_setting("upload.endpoint") or "", self)
+        self.endpoint.setPlaceholderText("https://…/files/")
+        self.auth = QComboBox(self)
+        for key, label in (("none", self.tr("Không cần")), ("bearer", self.tr("Mã truy cập")),
+                           ("basic", self.tr("Tên đăng nhập và mật khẩu"))):
+            self.auth.addItem(label, key)
+        self.auth.setCurrentIndex(max(0, self.auth.findData(
+            ctx.ws.get_setting("upload.auth") or "none")))
+        self.username = QLineEdit(ctx.ws.get_setting("upload.username") or "", self)
+        self.secret = QLineEdit(self)
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText(self.tr("để trống nếu không đổi"))
+        up_box = QGroupBox(self.tr("Máy chủ tiếp nhận"), self)
+        uf = QFormLayout(up_box)
+        uf.addRow(self.tr("Địa chỉ:"), self.endpoint)
+        uf.addRow(self.tr("Xác thực:"), self.auth)
+        uf.addRow(self.tr("Tên đăng nhập:"), self.username)
+        uf.addRow(self.tr("Mật khẩu / mã:"), self.secret)
+
+        # Agency and language.
+        self.agency = QLineEdit(ctx.ws.get_setting("agency_id") or "", self)
+        self.agency.setPlaceholderText("000.00.06.H56")
+        self.language = QComboBox(self)
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        current_lang = str(app_settings().value("language", "vi"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current_lang)))
+        other = QGroupBox(self.tr("Cơ quan và ngôn ngữ"), self)
+        of = QFormLayout(other)
+        of.addRow(self.tr("Mã cơ quan tiếp nhận:"), self.agency)
+        of.addRow(self.tr("Ngôn ngữ:"), self.language)
+
+        self.save_button = QPushButton(self.tr("Lưu cài đặt (Ctrl+S)"), self)
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+        title = QLabel(self.tr("Cài đặt"), self)
+        title.setObjectName("title")
+        content = QWidget(self)
+        grid = QHBoxLayout(content)
+        col1 = QVBoxLayout()
+        col1.addWidget(ws_box)
+        col1.addWidget(scan_box)
+        col1.addStretch(1)
+        col2 = QVBoxLayout()
+        col2.addWidget(up_box)
+        col2.addWidget(other)
+        col2.addStretch(1)
+        grid.addLayout(col1, 1)
+        grid.addLayout(col2, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self._fill_profiles()
+
+    # Scanner profiles ----------------------------------------------------------------
+
+    def _fill_profiles(self, select: int = 0) -> None:
+        self.profile_list.blockSignals(True)
+        self.profile_list.clear()
+        for p in self._profiles:
+            self.profile_list.addItem(p.name)
+        self.profile_list.blockSignals(False)
+        self.profile_list.setCurrentRow(min(select, len(self._profiles) - 1))
+        self._profile_chosen(self.profile_list.currentRow())
+
+    def _profile_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self._profiles):
+            return
+        p = self._profiles[row]
+        self._editing = row
+        self.p_name.setText(p.name)
+        self.p_device.setText(p.device)
+        self.p_source.setCurrentIndex(max(0, self.p_source.findData(p.source)))
+        self.p_dpi.setValue(max(MIN_DPI, p.dpi))
+        self.p_color.setCurrentIndex(0 if p.color else 1)
+
+    def _store_profile_edits(self) -> None:
+        row = getattr(self, "_editing", -1)
+        if 0 <= row < len(self._profiles):
+            self._profiles[row] = ScannerProfile(
+                self.p_name.text().strip() or self.tr("Cấu hình {n}").format(n=row + 1),
+                self.p_device.text().strip() or "test", str(self.p_source.currentData()),
+                max(MIN_DPI, self.p_dpi.value()), bool(self.p_color.currentData()))
+
+    def _add_profile(self) -> None:
+        self._store_profile_edits()
+        self._profiles.append(ScannerProfile(self.tr("Cấu hình mới")))
+        self._fill_profiles(len(self._profiles) - 1)
+
+    def _remove_profile(self) -> None:
+        row = self.profile_list.currentRow()
+        if len(self._profiles) > 1 and 0 <= row < len(self._profiles):
+            del self._profiles[row]
+            self._editing = -1
+            self._fill_profiles(0)
+
+    def current_profile(self) -> ScannerProfile:
+        self._store_profile_edits()
+        row = max(0, self.profile_list.currentRow())
+        return self._profiles[row]
+
+    # Saving --------------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục làm việc"),
+                                                  self.workspace.text())
+        if folder:
+            self.workspace.setText(folder)
+
+    def save(self) -> None:
+        ws = self._ctx.ws
+        self._store_profile_edits()
+        ws.set_setting(PROFILES_KEY, json.dumps([asdict(p) for p in self._profiles],
+                                                ensure_ascii=False))
+        ws.set_setting("agency_id", self.agency.text().strip())
+        ws.set_setting("upload.endpoint", self.endpoint.text().strip())
+        ws.set_setting("upload.auth", str(self.auth.currentData()))
+        ws.set_setting("upload.username", self.username.text().strip())
+        notes = [self.tr("Đã lưu cài đặt.")]
+        secret = self.secret.text()
+        if secret:
+            try:
+                from upload import store_secret
+
+                store_secret(self.endpoint.text().strip(), self.username.text().strip() or None,
+                             secret)
+                notes.append(self.tr("Mật khẩu đã cất vào kho khóa của máy."))
+            except Exception as e:  # shown to the clerk; the secret is never written elsewhere
+                notes.append(str(e))
+            self.secret.clear()
+        settings = app_settings()
+        if self.workspace.text().strip() != str(ws.root):
+            settings.setValue("workspace", self.workspace.text().strip())
+            notes.append(self.tr("Thư mục làm việc mới dùng từ lần mở sau."))
+        self._fill_profiles(self.profile_list.currentRow())
+        self.message.setText(" ".join(notes))
+        lang = str(self.language.currentData())
+        if lang != str(settings.value("language", "vi")):
+            settings.setValue("language", lang)
+            self.language_changed.emit(lang)
