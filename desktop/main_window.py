@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         batches = page_store.list_batches(ws)
         unfinished = edit_store.unfinished_batch_ids(ws)
         if not batches:
-            self.sidebar.setCurrentRow(SCAN)
+            self.go(SCAN)
             return
         last = ws.get_setting("ui.last_batch")
         select = unfinished[-1] if unfinished else (int(last) if last else None)
@@ -163,8 +163,15 @@ class MainWindow(QMainWindow):
         last_dossier = ws.get_setting("ui.last_dossier")
         self.dossier_view.refresh(int(last_dossier) if last_dossier else None)
         section = int(ws.get_setting("ui.section") or SCAN)
-        self.sidebar.setCurrentRow(SCAN if unfinished else section)
+        self.go(SCAN if unfinished else section)
         self._update_outbox()
+
+    def go(self, section: int) -> None:
+        """Show a section (also when the sidebar already has it selected)."""
+        if self.sidebar.currentRow() == section:
+            self.show_section(section)
+        else:
+            self.sidebar.setCurrentRow(section)
 
     def show_section(self, index: int) -> None:
         if index < 0:
@@ -201,31 +208,30 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.scan_view)
 
     def import_anywhere(self) -> None:
-        self.sidebar.setCurrentRow(SCAN)
+        self.go(SCAN)
         self.scan_view.import_dialog()
 
     def scan(self) -> None:
         profile = load_profiles(self.ctx)[0]
-        self.sidebar.setCurrentRow(SCAN)
+        self.go(SCAN)
         op = actions.scan(self.ctx.ops, profile.device, profile.source, profile.dpi,
                           profile.color, title=self.tr("Quét giấy tờ"))
         self.scan_view.follow(op)
 
     def open_dossier(self, dossier_id: int) -> None:
-        self.dossier_view.refresh(dossier_id)
-        self.sidebar.setCurrentRow(DOSSIER)
+        self.go(DOSSIER)
         self.dossier_view.refresh(dossier_id)
 
     def open_page(self, page_id: int) -> None:
         page = page_store.get_page(self.ctx.ws, page_id)
         if page is None:
             return
-        self.sidebar.setCurrentRow(SCAN)
+        self.go(SCAN)
         self.scan_view.refresh_batches(select=page.batch_id)
         self.scan_view.select_page(page_id)
 
     def focus_search(self) -> None:
-        self.sidebar.setCurrentRow(SEARCH)
+        self.go(SEARCH)
         self.search_view.query.setFocus()
         self.search_view.query.selectAll()
 

@@ -1,0 +1,222 @@
+"""The clerk's main flows through the real window: batch edits, dossier, review, search, recovery."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+import dossier
+from desktop.main_window import DOSSIER, MainWindow
+from storage import Workspace
+from storage import dossiers as dossier_store
+from storage import outbox as outbox_store
+from storage import pages as page_store
+from tests.desktop.conftest import birth_dossier_pages, ocr_available
+
+
+def _recognise(ws: Workspace, batch_id: int, texts: list[str]) -> None:
+    """Real OCR when the OCR stage is installed; else the pages' known text stands in."""
+    if ocr_available():
+        dossier.process_batch(ws, batch_id, jobs=2)
+        return
+    for page, text in zip(page_store.list_pages(ws, batch_id), texts, strict=True):
+        page_store.update_page_text(ws, page.id, text)
+
+
+def _birth_batch(ws: Workspace, tmp_path: Path) -> tuple[int, list[int]]:
+    paths, texts = birth_dossier_pages(tmp_path / "birth", dpi=120)
+    report = dossier.import_paths(ws, paths)
+    _recognise(ws, report.batch_id, texts)
+    return report.batch_id, report.page_ids
+
+
+def test_first_run_shows_the_welcome_screen(window) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.sample_button.text() == "Mở hồ sơ mẫu"
+    assert window.sidebar.item(2).text() == "Hàng đợi gửi"
+
+
+def test_batch_edits_are_undoable_and_assemble_a_dossier(qtbot, window, tmp_path) -> None:
+    ws = window.ctx.ws
+    batch, ids = _birth_batch(ws, tmp_path)
+    window.start_up()
+    view = window.scan_view
+    assert window.stack.currentWidget() is view and view.model.rowCount() == len(ids)
+    view.list.setFocus()
+    view.list.setCurrentIndex(view.model.index(0))
+
+    qtbot.keyClick(view.list, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert page_store.get_page(ws, ids[0]).rotation == 90
+    qtbot.keyClick(view.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page_store.get_page(ws, ids[0]).rotation == 0
+    qtbot.keyClick(view.list, Qt.Key.Key_Delete)
+    assert page_store.get_page(ws, ids[0]).deleted
+    assert view.model.rowCount() == len(ids) - 1
+    qtbot.keyClick(view.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not page_store.get_page(ws, ids[0]).deleted
+
+    # A drop asks the model for a move; it goes through the undo stack.
+    view.model.move_requested.emit([ids[-1]], ids[0])
+    assert [p.id for p in page_store.list_pages(ws, batch)][0] == ids[-1]
+    window.ctx.undo.undo()
+    assert [p.id for p in page_store.list_pages(ws, batch)] == ids
+
+    view.list.setCurrentIndex(view.model.index(0))
+    qtbot.keyClick(view.list, Qt.Key.Key_PageDown)
+    assert view.list.currentIndex().row() == 1
+
+    with qtbot.waitSignal(view.dossier_ready, timeout=30000):
+        qtbot.keyClick(view.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.sidebar.currentRow() == DOSSIER)
+    dv = window.dossier_view
+    d = dv.dossier
+    assert d is not None and d.procedure_code == "1.001193"
+    assert "khai sinh" in dv.procedure_label.text()
+    assert any(t.startswith("✓") for t in dv.checklist_texts())
+    assert dv.doc_model.rowCount() >= 2
+
+
+def test_dossier_view_picker_checklist_types_and_fields(qtbot, window, tmp_path) -> None:
+    ws = window.ctx.ws
+    batch, ids = _birth_batch(ws, tmp_path)
+    from dossier.assembly import assemble_pages
+
+    dossier_id = assemble_pages(ws, ids, batch_id=batch)
+    window.open_dossier(dossier_id)
+    dv = window.dossier_view
+
+    # Procedure search without marks.
+    dv.choose_procedure("dang ky ket hon")
+    assert "kết hôn" in dv.procedure_label.text()
+    assert dossier_store.get_dossier(ws, dossier_id).procedure_confirmed
+    assert any(t.startswith("✗") for t in dv.checklist_texts())  # marriage papers missing
+    dv.choose_procedure("dang ky khai sinh")
+    assert dossier_store.get_dossier(ws, dossier_id).procedure_code == "1.001193"
+    missing_before = sum(t.startswith("✗") for t in dv.checklist_texts())
+
+    # Accept a suggested type with one key.
+    dv.docs.setFocus()
+    row = next(i for i, d in enumerate(dv.doc_model.documents()) if d.type_key)
+    dv.docs.setCurrentIndex(dv.doc_model.index(row))
+    qtbot.keyClick(dv.docs, Qt.Key.Key_Return)
+    assert dossier_store.documents_of(ws, dossier_id)[row].type_confirmed
+
+    # Changing a document's type updates the checklist.
+    first = dv.doc_model.document(row)
+    dv._doc_edit("clear", lambda: __import__("dossier.editing").editing.choose_type(
+        ws, first.id, None, None))
+    assert sum(t.startswith("✗") for t in dv.checklist_texts()) >= missing_before
+    window.ctx.undo.undo()
+    assert sum(t.startswith("✗") for t in dv.checklist_texts()) == missing_before
+
+    # Split a document at its second page, then undo.
+    multi = next((i for i, d in enumerate(dv.doc_model.documents()) if len(d.page_ids) > 1),
+                 None)
+    if multi is not None:
+        count = dv.doc_model.rowCount()
+        dv.docs.setCurrentIndex(dv.doc_model.index(multi))
+        dv.pages.setCurrentIndex(dv.page_model.index(1))
+        qtbot.keyClick(dv.docs, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert dv.doc_model.rowCount() == count + 1
+        window.ctx.undo.undo()
+        assert dv.doc_model.rowCount() == count
+
+    # Fields are validated; a bad ID is refused and marked.
+    dv.applicant_id.setText("12345")
+    dv.applicant_id.editingFinished.emit()
+    assert dv.applicant_id.property("invalid") is True
+    assert dossier_store.get_dossier(ws, dossier_id).applicant_id != "12345"
+    dv.applicant_id.setText("001203004567")
+    dv.applicant_id.editingFinished.emit()
+    assert dossier_store.get_dossier(ws, dossier_id).applicant_id == "001203004567"
+    dv.code_edit.setText("000.00.06.H56-231027-0361")
+    dv.code_edit.editingFinished.emit()
+    assert dossier_store.get_dossier(ws, dossier_id).code == "000.00.06.H56-231027-0361"
+    assert dv.code_kind.text() == "Mã chính thức"
+
+
+def test_review_highlights_unsure_words_and_keeps_drafts(qtbot, ctx, tmp_path) -> None:
+    from desktop.viewer import ReviewWidget
+
+    ws = ctx.ws
+    batch, ids = _birth_batch(ws, tmp_path)
+    page = page_store.get_page(ws, ids[0])
+    if page.words_sha is None:
+        # Words in the documented blob format, for a page the OCR stage has not read yet.
+        first = page.text.split()[:3]
+        words = [{"text": w, "box": [10 + 60 * i, 10, 60 + 60 * i, 40], "line": 0,
+                  "confidence": 40.0 if i == 1 else 95.0} for i, w in enumerate(first)]
+        blob = ws.blobs.put_bytes(json.dumps({"width": page.width, "height": page.height,
+                                              "rotation": 0, "skew": 0.0, "lines": [],
+                                              "words": words}).encode())
+        ws.conn.execute("UPDATE page SET words_sha = ? WHERE id = ?", (blob, page.id))
+        page = page_store.get_page(ws, ids[0])
+    review = ReviewWidget(ctx)
+    qtbot.addWidget(review)
+    review.show()
+    review.show_page(page)
+    qtbot.waitUntil(lambda: review._words != (), timeout=20000)
+    unsure = review.low_confidence_count()
+    assert len(review.text.extraSelections()) == unsure
+    index = next(i for i, s in enumerate(review._spans) if s[0] >= 0)
+    review.view.word_clicked.emit(index)
+    assert review.text.textCursor().selectedText() == review._words[index].text
+
+    review.text.moveCursor(review.text.textCursor().MoveOperation.End)
+    review.text.insertPlainText(" SỬA")
+    qtbot.waitUntil(lambda: (ws.get_setting(ctx.draft_key("page_text", page.id)) or "")
+                    .endswith(" SỬA"), timeout=5000)
+    # After a "crash": a fresh widget finds the draft.
+    again = ReviewWidget(ctx)
+    qtbot.addWidget(again)
+    again.show_page(page_store.get_page(ws, page.id))
+    assert again.text.toPlainText().endswith(" SỬA")
+    assert "nháp" in again.status.text()
+    again.save()
+    assert page_store.get_page(ws, page.id).text.endswith(" SỬA")
+    assert not ws.get_setting(ctx.draft_key("page_text", page.id))
+
+
+def test_unfinished_batch_is_offered_after_restart(qtbot, ctx, tmp_path) -> None:
+    paths, _texts = birth_dossier_pages(tmp_path / "p", dpi=60)
+    report = dossier.import_paths(ctx.ws, paths)   # imported, never recognised
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.stack.currentWidget() is win.scan_view
+    assert win.scan_view.batch_id == report.batch_id
+    assert win.scan_view.resume_button.isVisible()
+    assert "chưa đọc chữ" in win.scan_view.banner.text()
+
+
+def test_search_finds_without_marks_and_highlights(qtbot, window, tmp_path) -> None:
+    _birth_batch(window.ctx.ws, tmp_path)
+    sv = window.search_view
+    window.focus_search()
+    assert window.stack.currentWidget() is sv
+    name = next(w for w in page_store.list_pages(window.ctx.ws)[0].text.split() if w.isalpha()
+                and len(w) > 3)
+    from vntext import fold
+
+    sv.query.setText(fold(name))
+    qtbot.waitUntil(lambda: sv.model.rowCount() > 0, timeout=10000)
+    hit = sv.model.hit(0)
+    assert hit.highlights
+    assert fold(hit.snippet[hit.highlights[0][0]:hit.highlights[0][1]]) == fold(name)
+
+
+def test_pack_and_queue_from_the_dossier_view(qtbot, window, tmp_path) -> None:
+    pytest.importorskip("dossier.packing", reason="packing use case not in this tree yet")
+    ws = window.ctx.ws
+    batch, ids = _birth_batch(ws, tmp_path)
+    from dossier.assembly import assemble_pages
+
+    window.open_dossier(assemble_pages(ws, ids, batch_id=batch))
+    dv = window.dossier_view
+    with qtbot.waitSignal(dv.packed, timeout=120000):
+        qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    jobs = outbox_store.list_jobs(ws)
+    assert len(jobs) == 1 and jobs[0].state == "queued"
