@@ -178,9 +178,9 @@ def cover_sheet_pdf(dossier: str | None, procedure: str | None, *,
 
 
 def _gray_small(data: bytes) -> Image.Image:
-    image = Image.open(io.BytesIO(data))
-    image.draft("L", (DETECT_MAX_SIDE, DETECT_MAX_SIDE))  # JPEG: decode at reduced size
-    image = image.convert("L")
+    opened = Image.open(io.BytesIO(data))
+    opened.draft("L", (DETECT_MAX_SIDE, DETECT_MAX_SIDE))  # JPEG: decode at reduced size
+    image = opened.convert("L")
     factor = max(image.size) / DETECT_MAX_SIDE
     if factor > 1:
         image = image.resize((round(image.width / factor), round(image.height / factor)),

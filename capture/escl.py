@@ -6,6 +6,7 @@ POST ScanJobs, then NextDocument until 404. Discovery by mDNS when zeroconf is i
 
 from __future__ import annotations
 
+import contextlib
 import time
 import uuid
 import xml.etree.ElementTree as ET
@@ -243,10 +244,8 @@ class EsclSource:
             finally:
                 if not finished:
                     # Cancel the job so the device does not wait for us forever.
-                    try:
+                    with contextlib.suppress(httpx.HTTPError):
                         client.delete(job)
-                    except httpx.HTTPError:
-                        pass
 
     def _next_document(self, client: httpx.Client, device: str, job: str,
                        index: int) -> tuple[bytes, str] | None:
@@ -281,7 +280,7 @@ def discover_mdns(seconds: float = 2.0) -> list[DeviceInfo]:
         return []
     found: list[DeviceInfo] = []
 
-    class Listener(ServiceListener):
+    class Listener(ServiceListener):  # type: ignore[misc]
         def add_service(self, zc: Zeroconf, type_: str, name: str) -> None:
             info = zc.get_service_info(type_, name)
             if info is None or not info.parsed_addresses():

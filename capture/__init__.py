@@ -1,0 +1,52 @@
+"""Capture: pages in from scanners (SANE, eSCL, WIA), watched folders and files.
+
+Scan profiles, cover sheets that split a stack into dossiers, and the watcher.
+"""
+
+from __future__ import annotations
+
+from capture.coversheet import (
+    CoverPayload,
+    CoverSheetError,
+    MarkKind,
+    PageMark,
+    cover_sheet_pdf,
+    decode_payload,
+    detect,
+    encode_payload,
+    render_cover_sheet,
+)
+from capture.errors import (
+    BackendUnavailable,
+    CaptureError,
+    DeviceNotFound,
+    FeederEmpty,
+    ProfileError,
+    ScanFailed,
+)
+from capture.escl import EsclSource
+from capture.profile import (
+    DEFAULT_DPI,
+    MIN_DPI,
+    ColorMode,
+    PageSize,
+    PaperSource,
+    ScanProfile,
+    page_size,
+)
+from capture.sane import SaneSource
+from capture.session import ScanReport, scan_to_workspace
+from capture.source import Capabilities, DeviceInfo, ScannedPage, ScannerSource
+from capture.split import Segment, plan_segments, split_batch
+from capture.watch import FolderWatcher, WatchEvent
+from capture.wia import WiaSource
+
+__all__ = [
+    "DEFAULT_DPI", "MIN_DPI", "BackendUnavailable", "Capabilities", "CaptureError", "ColorMode",
+    "CoverPayload", "CoverSheetError", "DeviceInfo", "DeviceNotFound", "EsclSource",
+    "FeederEmpty", "FolderWatcher", "MarkKind", "PageMark", "PageSize", "PaperSource",
+    "ProfileError", "SaneSource", "ScanFailed", "ScanProfile", "ScanReport", "ScannedPage",
+    "ScannerSource", "Segment", "WatchEvent", "WiaSource", "cover_sheet_pdf", "decode_payload",
+    "detect", "encode_payload", "page_size", "plan_segments", "render_cover_sheet",
+    "scan_to_workspace", "split_batch",
+]

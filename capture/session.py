@@ -1,0 +1,143 @@
+"""Scan a batch into the workspace: import each page as it comes off the scanner,
+recognise it while the feeder runs, then split the stack into dossiers at cover sheets.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from capture.coversheet import MarkKind, PageMark, detect
+from capture.errors import CaptureError
+from capture.source import ScannedPage
+from capture.split import split_batch
+from dossier import (
+    ImportedFile,
+    ImportItem,
+    PageProcessed,
+    Problem,
+    import_items,
+    import_items_and_process,
+    start_batch,
+)
+from storage import Workspace
+from storage import pages as page_store
+
+
+@dataclass
+class ScanReport:
+    batch_id: int
+    pages: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    recognised: int = 0
+    failed: int = 0
+    dossier_ids: list[int] = field(default_factory=list)
+    covers: int = 0
+    error: CaptureError | None = None     # the scanner stopped early; pages so far are kept
+    first_scanned_at: float | None = None  # time.monotonic() stamps, for the benchmark
+    last_scanned_at: float | None = None
+    last_recognised_at: float | None = None
+
+    @property
+    def overlap_gap(self) -> float | None:
+        """Seconds from the last page scanned to the last page recognised."""
+        if self.last_scanned_at is None or self.last_recognised_at is None:
+            return None
+        return max(0.0, self.last_recognised_at - self.last_scanned_at)
+
+
+@dataclass
+class _Feed:
+    """Turns scanned pages into import items, reading cover sheets on the way."""
+
+    pages: Iterable[ScannedPage]
+    report: ScanReport
+    detect_marks: bool
+    on_scanned: Callable[[ScannedPage], None] | None
+    cancel: threading.Event | None
+    marks: dict[str, PageMark] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[ImportItem]:
+        iterator = iter(self.pages)
+        try:
+            while True:
+                if self.cancel is not None and self.cancel.is_set():
+                    return
+                try:
+                    page = next(iterator)
+                except StopIteration:
+                    return
+                except CaptureError as e:
+                    self.report.error = e
+                    return
+                now = time.monotonic()
+                if self.report.first_scanned_at is None:
+                    self.report.first_scanned_at = now
+                self.report.last_scanned_at = now
+                if self.detect_marks:
+                    mark = detect(page.data)
+                    self.marks[page.name] = mark
+                    if mark.kind == MarkKind.COVER:
+                        self.report.covers += 1
+                if self.on_scanned is not None:
+                    self.on_scanned(page)
+                yield ImportItem(page.name, data=page.data)
+        finally:
+            close = getattr(iterator, "close", None)
+            if close is not None:
+                close()   # stops the scanner when the import ends early
+
+
+def scan_to_workspace(
+    ws: Workspace,
+    pages: Iterable[ScannedPage],
+    *,
+    label: str | None = None,
+    process: bool = True,
+    split: bool = True,
+    blank_separates: bool = False,
+    jobs: int | None = None,
+    on_scanned: Callable[[ScannedPage], None] | None = None,
+    on_page: Callable[[PageProcessed], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> ScanReport:
+    """Import ``pages`` (from any source's ``scan``) as one batch; recognise and split them."""
+    report = ScanReport(batch_id=0)
+    feed = _Feed(pages, report, detect_marks=split, on_scanned=on_scanned, cancel=cancel)
+
+    def recognised(event: PageProcessed) -> None:
+        report.last_recognised_at = time.monotonic()
+        if event.ok:
+            report.recognised += 1
+        else:
+            report.failed += 1
+        if on_page is not None:
+            on_page(event)
+
+    def imported(outcome: ImportedFile | Problem) -> None:
+        if isinstance(outcome, Problem):
+            report.problems.append(outcome)
+        else:
+            report.pages += len(outcome.page_ids)
+
+    if process:
+        result = import_items_and_process(
+            ws, feed, source="scan", label=label, on_progress=imported, on_page=recognised,
+            jobs=jobs, assemble=False, cancel=cancel,
+        )
+        report.batch_id = result.batch_id
+    else:
+        report.batch_id = start_batch(ws, "scan", label)
+        for outcome in import_items(ws, feed, batch_id=report.batch_id):
+            imported(outcome)
+    if process and split and report.pages:
+        known = {}
+        for page in page_store.list_pages(ws, report.batch_id):
+            mark = feed.marks.get(page.source_name)
+            if mark is not None:
+                known[page.id] = mark
+        report.dossier_ids = split_batch(ws, report.batch_id, known=known,
+                                         blank_separates=blank_separates)
+    return report

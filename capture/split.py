@@ -1,0 +1,146 @@
+"""Split a scanned stack into dossiers at cover sheets (and, optionally, blank sheets).
+
+Pages after a cover sheet up to the next one form one dossier carrying the
+sheet's code and procedure; the cover sheets themselves are left out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from capture.coversheet import MarkKind, PageMark, detect
+from storage import Workspace
+from storage import dossiers as dossier_store
+from storage import pages as page_store
+
+
+@dataclass
+class Segment:
+    """Pages of one dossier in scan order, and what the stack says about it."""
+
+    page_ids: list[int] = field(default_factory=list)
+    code: str | None = None
+    procedure: str | None = None
+    dossier_ref: str | None = None    # the cover sheet's dossier value as printed
+    from_cover: bool = False
+
+
+def plan_segments(marks: Sequence[tuple[int, PageMark]], *,
+                  blank_separates: bool = False) -> list[Segment]:
+    """Group pages into dossiers. Pure: the same marks always give the same plan."""
+    segments: list[Segment] = []
+    current = Segment()
+    after_cover = False
+    for page_id, mark in marks:
+        if mark.kind == MarkKind.COVER:
+            segments.append(current)
+            current = Segment(code=mark.code, procedure=mark.procedure,
+                              dossier_ref=mark.dossier, from_cover=True)
+            after_cover = True
+            continue
+        if mark.kind == MarkKind.BLANK and after_cover:
+            # The empty back of a cover sheet scanned in duplex.
+            after_cover = False
+            continue
+        after_cover = False
+        if mark.kind == MarkKind.BLANK and blank_separates:
+            segments.append(current)
+            current = Segment()
+            continue
+        if mark.kind == MarkKind.RECEIPT and current.code is None:
+            current.code = mark.code
+        current.page_ids.append(page_id)
+    segments.append(current)
+    return [s for s in segments if s.page_ids]
+
+
+def has_separators(marks: Sequence[tuple[int, PageMark]], *, blank_separates: bool) -> bool:
+    return any(m.kind == MarkKind.COVER or (blank_separates and m.kind == MarkKind.BLANK)
+               for _, m in marks)
+
+
+def page_marks(ws: Workspace, batch_id: int,
+               known: Mapping[int, PageMark] | None = None) -> list[tuple[int, PageMark]]:
+    """Each page of the batch with its mark, reading barcodes where not known yet."""
+    known = known or {}
+    marks = []
+    for page in page_store.list_pages(ws, batch_id):
+        mark = known.get(page.id)
+        if mark is None:
+            mark = detect(ws.blobs.read(page.image_sha))
+        marks.append((page.id, mark))
+    return marks
+
+
+def _resolve_code(ws: Workspace, segment: Segment) -> str | None:
+    """The official code for a segment: printed on the sheet, or that of the dossier it names."""
+    if segment.code:
+        return segment.code
+    ref = segment.dossier_ref
+    if not ref:
+        return None
+    row = ws.conn.execute(
+        "SELECT code FROM dossier WHERE CAST(id AS TEXT) = ? OR provisional_id = ?", (ref, ref)
+    ).fetchone()
+    if row is not None:
+        return str(row[0]) if row[0] else None
+    # Not a known dossier and not shaped like an official code: keep it as the
+    # code the clerk printed (some provinces use their own numbering).
+    return None if ref.upper().startswith("LOCAL-") else ref
+
+
+AssembleFn = Callable[..., int]
+
+
+def assemble_segments(ws: Workspace, batch_id: int, segments: Sequence[Segment], *,
+                      assemble: AssembleFn | None = None) -> list[int]:
+    """Create one dossier per segment; returns the dossier ids in stack order."""
+    if assemble is None:
+        from dossier.assembly import assemble_pages
+
+        assemble = assemble_pages
+    ids = []
+    for segment in segments:
+        code = _resolve_code(ws, segment)
+        if code is not None and _code_taken(ws, code):
+            # Scanned again (a re-scan of the same dossier): the code stays with the
+            # first dossier; this one keeps a provisional id for a clerk to merge.
+            ws.log("capture.code_taken", f"batch:{batch_id}", code)
+            code = None
+        try:
+            dossier_id = assemble(ws, segment.page_ids, batch_id=batch_id, code=code,
+                                  procedure_code=segment.procedure)
+        except sqlite3.IntegrityError:
+            dossier_id = assemble(ws, segment.page_ids, batch_id=batch_id, code=None,
+                                  procedure_code=segment.procedure)
+        ids.append(dossier_id)
+    return ids
+
+
+def _code_taken(ws: Workspace, code: str) -> bool:
+    return ws.conn.execute("SELECT 1 FROM dossier WHERE code = ?", (code,)).fetchone() is not None
+
+
+def split_batch(ws: Workspace, batch_id: int, *, known: Mapping[int, PageMark] | None = None,
+                blank_separates: bool = False, whole_if_unmarked: bool = True) -> list[int]:
+    """Assemble a batch into dossiers at its separators; one dossier if it has none."""
+    marks = page_marks(ws, batch_id, known)
+    if not marks:
+        return []
+    if not has_separators(marks, blank_separates=blank_separates):
+        if not whole_if_unmarked:
+            return []
+        segments = plan_segments(marks)
+    else:
+        segments = plan_segments(marks, blank_separates=blank_separates)
+    return assemble_segments(ws, batch_id, segments)
+
+
+def dossier_codes(ws: Workspace, dossier_ids: Sequence[int]) -> list[str | None]:
+    out = []
+    for dossier_id in dossier_ids:
+        dossier = dossier_store.get_dossier(ws, dossier_id)
+        out.append(dossier.code if dossier is not None else None)
+    return out

@@ -1,0 +1,199 @@
+"""Watched folder (scan-to-folder): import each new file once, when fully written.
+
+A file is taken when its size and modification time have not changed across two
+polls; temporary names are skipped; the workspace remembers every file across restarts.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from capture.split import split_batch
+from dossier import ImportItem, Problem, import_items, process_pages, start_batch
+from dossier.importing import SKIPPED_NAMES, SKIPPED_SUFFIXES
+from storage import Workspace, sha256_bytes
+from storage import pages as page_store
+from storage import watch as watch_store
+from storage.watch import DONE_STATES, WatchState
+
+# An empty file is usually one a scanner has just created: give it time.
+EMPTY_FILE_POLLS = 5
+
+
+class WatchEventKind(enum.StrEnum):
+    IMPORTED = "imported"
+    PROCESSED = "processed"
+    REJECTED = "rejected"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class WatchEvent:
+    kind: WatchEventKind
+    path: str
+    batch_id: int | None = None
+    reason: str | None = None
+    dossier_ids: tuple[int, ...] = ()
+
+
+def is_temporary(name: str) -> bool:
+    """Names that scanners and copy tools give to files still being written."""
+    return name.startswith(SKIPPED_NAMES) or name.lower().endswith(SKIPPED_SUFFIXES)
+
+
+@dataclass
+class _Seen:
+    size: int
+    mtime_ns: int
+    polls: int = 1
+
+
+class FolderWatcher:
+    """Polls one folder (and its subfolders) and imports what settles there."""
+
+    def __init__(self, ws: Workspace, folder: Path, *, process: bool = True,
+                 jobs: int | None = None, interval: float = 1.0,
+                 blank_separates: bool = False,
+                 on_event: Callable[[WatchEvent], None] | None = None) -> None:
+        self.ws = ws
+        self.folder = folder.resolve()
+        self.key = str(self.folder)
+        self.process = process
+        self.jobs = jobs
+        self.interval = interval
+        self.blank_separates = blank_separates
+        self.on_event = on_event
+        self._seen: dict[str, _Seen] = {}
+        self._done: set[tuple[str, int, int]] = set()
+
+    # Recovery -------------------------------------------------------------
+
+    def recover(self) -> None:
+        """Finish what a previous run left half done (it was stopped or killed)."""
+        for row in watch_store.unfinished(self.ws, self.key):
+            if row.state == WatchState.IMPORTING:
+                batch_id = watch_store.batch_of_source(self.ws, row.sha256)
+                if batch_id is None:
+                    continue   # pages never committed: the next poll imports the file again
+                watch_store.mark(self.ws, row.id, WatchState.IMPORTED, batch_id=batch_id)
+                self._emit(WatchEvent(WatchEventKind.IMPORTED, row.path, batch_id))
+                row_batch: int | None = batch_id
+            else:
+                row_batch = row.batch_id
+            if row_batch is not None:
+                self._finish(row.id, row.path, row_batch)
+
+    # Polling --------------------------------------------------------------
+
+    def _candidates(self) -> list[tuple[str, int, int]]:
+        """Files whose size and mtime held still since the previous poll."""
+        stable = []
+        present = set()
+        for root, dirs, files in os.walk(self.folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if is_temporary(name):
+                    continue
+                path = os.path.join(root, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue   # renamed or removed between listing and stat
+                if not os.path.isfile(path):
+                    continue
+                present.add(path)
+                key = (path, info.st_size, info.st_mtime_ns)
+                if key in self._done:
+                    continue
+                seen = self._seen.get(path)
+                if seen is None or (seen.size, seen.mtime_ns) != (info.st_size,
+                                                                  info.st_mtime_ns):
+                    self._seen[path] = _Seen(info.st_size, info.st_mtime_ns)
+                    continue
+                seen.polls += 1
+                if info.st_size == 0 and seen.polls < EMPTY_FILE_POLLS:
+                    continue
+                stable.append(key)
+        for gone in set(self._seen) - present:
+            del self._seen[gone]
+        return stable
+
+    def poll_once(self) -> list[WatchEvent]:
+        events: list[WatchEvent] = []
+        for path, size, mtime_ns in self._candidates():
+            known = watch_store.find(self.ws, path, size, mtime_ns)
+            if known is not None and known.state in DONE_STATES:
+                self._done.add((path, size, mtime_ns))
+                continue
+            events.extend(self._take(path, size, mtime_ns))
+        return events
+
+    def _take(self, path: str, size: int, mtime_ns: int) -> list[WatchEvent]:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return []   # gone or locked: looked at again next poll
+        if len(data) != size:
+            self._seen.pop(path, None)   # still being written after all
+            return []
+        sha = sha256_bytes(data)
+        previous = watch_store.find_by_sha(self.ws, sha)
+        if previous is not None:
+            watch_store.claim(self.ws, self.key, path, size, mtime_ns, sha,
+                              state=WatchState.DUPLICATE, batch_id=previous.batch_id,
+                              reason=f"same content as {previous.path}")
+            self._done.add((path, size, mtime_ns))
+            return [self._emit(WatchEvent(WatchEventKind.DUPLICATE, path, previous.batch_id,
+                                          f"trùng nội dung với {previous.path} — same content "
+                                          f"as {previous.path}"))]
+        row = watch_store.claim(self.ws, self.key, path, size, mtime_ns, sha)
+        batch_id = start_batch(self.ws, "watch", os.path.relpath(path, self.folder))
+        outcome = next(iter(import_items(self.ws, [ImportItem(path, data=data)],
+                                         batch_id=batch_id)))
+        self._done.add((path, size, mtime_ns))
+        if isinstance(outcome, Problem):
+            watch_store.mark(self.ws, row.id, WatchState.REJECTED, batch_id=batch_id,
+                             reason=outcome.reason)
+            return [self._emit(WatchEvent(WatchEventKind.REJECTED, path, batch_id,
+                                          outcome.reason))]
+        watch_store.mark(self.ws, row.id, WatchState.IMPORTED, batch_id=batch_id)
+        events = [self._emit(WatchEvent(WatchEventKind.IMPORTED, path, batch_id))]
+        finished = self._finish(row.id, path, batch_id)
+        if finished is not None:
+            events.append(finished)
+        return events
+
+    def _finish(self, file_id: int, path: str, batch_id: int) -> WatchEvent | None:
+        """Recognise and assemble an imported file's pages (unless import-only)."""
+        if not self.process:
+            watch_store.mark(self.ws, file_id, WatchState.PROCESSED)
+            return None
+        pages = [p.id for p in page_store.pages_needing_processing(self.ws, batch_id)]
+        if pages:
+            process_pages(self.ws, pages, jobs=self.jobs)
+        has_dossier = self.ws.conn.execute(
+            "SELECT 1 FROM dossier WHERE batch_id = ?", (batch_id,)).fetchone()
+        dossier_ids: list[int] = []
+        if not has_dossier:
+            dossier_ids = split_batch(self.ws, batch_id, blank_separates=self.blank_separates)
+        watch_store.mark(self.ws, file_id, WatchState.PROCESSED)
+        return self._emit(WatchEvent(WatchEventKind.PROCESSED, path, batch_id,
+                                     dossier_ids=tuple(dossier_ids)))
+
+    def _emit(self, event: WatchEvent) -> WatchEvent:
+        if self.on_event is not None:
+            self.on_event(event)
+        return event
+
+    def run(self, stop: threading.Event) -> None:
+        """Poll until ``stop`` is set; a file being imported is finished first."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.recover()
+        while not stop.is_set():
+            self.poll_once()
+            stop.wait(self.interval)
