@@ -48,7 +48,7 @@ class UploadOptions:
     retries: int = 6                       # failed attempts in a row before a run gives up a job
     backoff_base: float = 2.0
     backoff_cap: float = 300.0
-    chunk_seconds: float = 8.0             # aim for PATCHes this long, so a cut costs little
+    chunk_seconds: float = 5.0             # aim for PATCHes this long, so a cut costs little
     first_chunk: int = 256 * KIB
     min_chunk: int = 64 * KIB
     max_chunk: int = 64 * MIB

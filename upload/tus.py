@@ -7,6 +7,7 @@ transient, permanent, gone, conflict or checksum error (see upload.errors).
 from __future__ import annotations
 
 import base64
+import socket
 import ssl
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 # Checksum Mismatch, from the tus checksum extension; our servers also send it
 # when the sha256 of a finished upload is wrong.
 STATUS_CHECKSUM_MISMATCH = 460
+SEND_BUFFER = 256 * 1024  # bytes; Linux doubles it
 TRANSIENT_STATUSES = frozenset({408, 423, 425, 429})
 
 
@@ -153,6 +155,11 @@ class TusClient:
                                   f"CA bundle ({e})") from e
         base_headers = {"Tus-Resumable": TUS_VERSION, "User-Agent": "Sohoa-upload/1"}
         base_headers.update(headers or {})
+        if transport is None:
+            # A bounded send buffer bounds what a cut connection can swallow: the
+            # kernel would otherwise accept megabytes that a slow link then loses.
+            transport = httpx.HTTPTransport(verify=verify, socket_options=[
+                (socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)])
         self._http = httpx.Client(timeout=self.timeouts.httpx(), verify=verify, auth=auth,
                                   headers=base_headers, follow_redirects=False,
                                   transport=transport)
