@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tagging.names import restore_marks
 from vntext import fold, nfc
 
 # Province codes of the 12-digit personal identity number (the 63 provinces as
@@ -175,7 +176,7 @@ def _name_from(value: str) -> str | None:
         return None
     if any(len(w) > 8 for w in words):
         return None
-    return nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words))
+    return restore_marks(nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words)))
 
 
 def _names(text: str) -> list[str]:
@@ -190,6 +191,8 @@ def _names(text: str) -> list[str]:
             # Cards print the label and put the name on the next line.
             if not _WORD.search(value) and i + 1 < len(lines):
                 value = lines[i + 1].strip()
+                if ":" in value:
+                    continue  # the next line is another field, not the name
             name = _name_from(value)
             if name and name not in names:
                 names.append(name)

@@ -1,0 +1,84 @@
+"""Vietnamese personal-name syllables, to restore marks OCR lost or changed in names.
+
+Only a word that is not itself a known name syllable is replaced, and only by the
+one known syllable that folds to the same letters at that position in the name.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from vntext import fold, nfc
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(nfc(w) for w in text.split())
+
+SURNAMES = _words("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh
+Lương Mai Cao Tạ Hà Chu Lâm Tô Kiều Quách Triệu Thái Lại Khúc Âu Văn Tăng Trương Đào Đàm
+Đồng Giang Hứa Kim La Lã Lạc Lục Mạc Mạnh Nghiêm Ninh Nông Phí Phùng Quan Quang Sầm Sơn
+Tào Thạch Thân Thi Tiêu Tống Trình Từ Ông Ứng Vi Viên Vương Yên Khổng Khương Lò Lưu Mẫn
+Mông Ngụy Nhữ Phó Tôn Trang Vưu Hầu Hàn Hồng Diệp Cù Cấn Bạch Bế Công Châu Chử Doãn
+Đào Đậu Đoạn Hoa Huỳnh Khuất Kha Lều Liêu Long Lữ Mã Mẫn Ngọ Phương Sái Sử Thiều Tiết
+""")
+
+MIDDLE = _words("""
+Văn Thị Hữu Đức Minh Quang Thành Công Xuân Ngọc Gia Anh Hoàng Tuấn Thanh Trọng Đình Bá
+Mạnh Quốc Duy Thu Hồng Kim Bảo Phương Thùy Thuỳ Mai Diệu Khánh Quỳnh Thảo Hải Lan Tường Ánh
+Mỹ Như Tuyết Bích Cẩm Kiều Diễm Hoài Huyền Khả Lệ Mộng Nguyệt Phúc Tâm Thục Thúy Thuý Trúc
+Tú Vân Yến Hà Hương Hạnh Ngân Nhật Phước Thế Tiến Trung Viết Vĩnh Xuân Cao Chí Đăng Hiếu
+Hồng Huy Khắc Kiến Long Ngọc Nhân Phi Quý Sỹ Sĩ Tấn Thái Thiện Thượng Tất Tự Uy Vũ Việt Bình
+Đại Đắc Định Hào Hiển Hoà Hòa Hưng Khôi Lâm Lộc Nam Nhất Phú Tài Thắng Thịnh Trí Trường
+""")
+
+GIVEN = _words("""
+An Ân Anh Ánh Bách Bằng Bảo Bích Bình Bội Cảnh Cát Châu Chi Chiến Chinh Chính Công Cúc
+Cương Cường Danh Diệp Diệu Diễm Dinh Doanh Dung Dũng Dương Duy Duyên Đại Đan Đạo Đạt
+Điệp Định Đoan Đông Đức Giang Giao Hà Hạ Hải Hân Hạnh Hào Hảo Hằng Hân Hậu Hiền Hiển
+Hiệp Hiếu Hiểu Hoa Hòa Hoà Hóa Hoài Hoan Hoàng Học Hồng Huấn Huế Huệ Hùng Hưng Hương Hường
+Huy Huyền Khải Khang Khánh Khanh Khiêm Khoa Khôi Khuê Kiên Kiệt Kiều Kim Lam Lâm Lan Lành
+Lễ Lệ Liên Liêm Liễu Linh Loan Lộc Lợi Long Luân Lực Lương Ly Lý Mai Mạnh Minh My Mỹ
+Nam Nga Ngà Ngân Nghĩa Nghị Ngọc Nguyên Nguyệt Nhàn Nhân Nhi Nhiên Nhu Như Nhung Ninh
+Oanh Phát Phong Phú Phúc Phước Phụng Phương Phượng Quân Quang Quế Quốc Quý Quyên Quyết
+Quỳnh Sang Sáng Sơn Sương Tài Tâm Tân Tấn Thạch Thái Thắm Thắng Thanh Thành Thảo Thao
+Thịnh Thọ Thoa Thông Thu Thuận Thục Thủy Thuỷ Thúy Thuý Thùy Thuỳ Thư Thương Thường Tiến
+Tiên Tín Toàn Trà Trâm Trang Trí Triết Trinh Trọng Trúc Trung Trường Tú Tuấn Tùng Tuyên
+Tuyền Tuyết Tư Uyên Vân Văn Vi Việt Vinh Vĩnh Vũ Vy Xuân Yên Yến Bắc Cảnh Chung Diệp
+Hợp Hữu Khương Lịch Lụa Nhạn Nhẫn Phấn Sa Sen Tám Tình Trịnh Tươi Út Vàng Xoan Đào Đoàn
+""")
+
+_ALL = SURNAMES | MIDDLE | GIVEN
+
+
+def _index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in sorted(words):
+        out.setdefault(fold(w), []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+# "Thi" is a rare surname but, in the middle, almost always a mark-less "Thị".
+_SETS = {"first": SURNAMES, "middle": MIDDLE | GIVEN | (SURNAMES - {"Thi"}), "last": GIVEN}
+_BY_POSITION = {k: _index(v) for k, v in _SETS.items()}
+_ANY = _index(_ALL)
+
+
+def restore_marks(name: str) -> str:
+    """``name`` with each unknown syllable replaced by the known one that folds alike."""
+    words = name.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        position = "first" if i == 0 else "last" if i == len(words) - 1 else "middle"
+        if word in _SETS[position] or len(words) < 2:
+            out.append(word)
+            continue
+        key = fold(word)
+        options = _BY_POSITION[position].get(key) or _ANY.get(key) or ()
+        if not options:
+            out.append(word)
+            continue
+        # Several syllables fold alike ("Văn"/"Vân"): keep the closest in marks.
+        best = max(options, key=lambda o: fuzz.ratio(o, word))
+        out.append(best)
+    return nfc(" ".join(out))
