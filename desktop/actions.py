@@ -74,10 +74,35 @@ def import_files(ops: Operations, paths: list[Path], *, title: str,
     return ops.run(title, work)
 
 
+def ocr_installed() -> bool:
+    try:
+        import ocr
+
+        return callable(getattr(ocr, "recognise_many", None))
+    except ImportError:
+        return False
+
+
 def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
             assemble: bool) -> ImportDone:
     total = [0]
     on_progress, on_page = _forward(ctx, total)
+    if not ocr_installed():
+        # Without the OCR stage pages are still imported; they wait, flagged, for it.
+        report = ImportReport(dossier.start_batch(ctx.ws, source))
+        for outcome in dossier.import_items(ctx.ws, items, batch_id=report.batch_id,
+                                            on_progress=on_progress):  # type: ignore[arg-type]
+            ctx.check_cancel()
+            if isinstance(outcome, dossier.Problem):
+                report.problems.append(outcome)
+            else:
+                report.pages_added.extend(outcome.page_ids)
+        dossier_id = None
+        if assemble and report.page_ids:
+            from dossier.assembly import assemble_batch
+
+            dossier_id = assemble_batch(ctx.ws, report.batch_id)
+        return ImportDone(report, dossier_id)
     report = dossier.import_items_and_process(
         ctx.ws, items, source=source, on_progress=on_progress,  # type: ignore[arg-type]
         on_page=on_page, jobs=PROCESS_JOBS, assemble=assemble,  # type: ignore[arg-type]

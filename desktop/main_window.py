@@ -282,6 +282,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # type: ignore[override]
         self.link_timer.stop()
+        self.scan_view._reload_timer.stop()
+        self.outbox_view.timer.stop()
         self.scan_view.review._flush_draft()
         self.ctx.ops.cancel_all()
         self.ctx.ops.wait(20000)

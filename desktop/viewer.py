@@ -5,7 +5,7 @@ Images are rendered in the background; a stale result (the clerk moved on) is dr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -134,10 +134,14 @@ class ImageView(QGraphicsView):
 def zoom_bar(view: ImageView, parent: QWidget) -> QHBoxLayout:
     bar = QHBoxLayout()
     for text, tip, slot, key in (
-        ("−", parent.tr("Thu nhỏ (Ctrl+-)"), lambda: view.zoom(1 / 1.25), "Ctrl+-"),
-        ("+", parent.tr("Phóng to (Ctrl++)"), lambda: view.zoom(1.25), "Ctrl++"),
-        (parent.tr("Vừa khung"), parent.tr("Vừa khung (Ctrl+0)"), view.fit, "Ctrl+0"),
-        ("100%", parent.tr("Kích thước thật"), view.actual_size, ""),
+        ("−", QCoreApplication.translate("ImageView", "Thu nhỏ (Ctrl+-)"),
+         lambda: view.zoom(1 / 1.25), "Ctrl+-"),
+        ("+", QCoreApplication.translate("ImageView", "Phóng to (Ctrl++)"),
+         lambda: view.zoom(1.25), "Ctrl++"),
+        (QCoreApplication.translate("ImageView", "Vừa khung"),
+         QCoreApplication.translate("ImageView", "Vừa khung (Ctrl+0)"), view.fit, "Ctrl+0"),
+        ("100%", QCoreApplication.translate("ImageView", "Kích thước thật"),
+         view.actual_size, ""),
     ):
         button = QPushButton(text, parent)
         button.setToolTip(tip)

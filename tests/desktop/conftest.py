@@ -53,8 +53,10 @@ def window(qtbot: object, ctx: object) -> Iterator[object]:
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.show()
     yield win
-    win.ctx.ops.cancel_all()
-    win.ctx.ops.wait(60000)
+    win.close()  # stops its timers and waits for background work
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
 
 
 def text_pages(folder: Path, texts: list[str], dpi: int = 100) -> list[Path]:

@@ -1,4 +1,4 @@
-"""The clerk's main flows through the real window: batch edits, dossier, review, search, recovery."""
+"""The main flows through the real window: batch edits, dossier, review, search, recovery."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_batch_edits_are_undoable_and_assemble_a_dossier(qtbot, window, tmp_path
 
     # A drop asks the model for a move; it goes through the undo stack.
     view.model.move_requested.emit([ids[-1]], ids[0])
-    assert [p.id for p in page_store.list_pages(ws, batch)][0] == ids[-1]
+    assert next(p.id for p in page_store.list_pages(ws, batch)) == ids[-1]
     window.ctx.undo.undo()
     assert [p.id for p in page_store.list_pages(ws, batch)] == ids
 
@@ -142,7 +142,7 @@ def test_review_highlights_unsure_words_and_keeps_drafts(qtbot, ctx, tmp_path) -
     from desktop.viewer import ReviewWidget
 
     ws = ctx.ws
-    batch, ids = _birth_batch(ws, tmp_path)
+    _batch, ids = _birth_batch(ws, tmp_path)
     page = page_store.get_page(ws, ids[0])
     if page.words_sha is None:
         # Words in the documented blob format, for a page the OCR stage has not read yet.
@@ -220,3 +220,39 @@ def test_pack_and_queue_from_the_dossier_view(qtbot, window, tmp_path) -> None:
         qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     jobs = outbox_store.list_jobs(ws)
     assert len(jobs) == 1 and jobs[0].state == "queued"
+
+
+def test_open_sample_assemble_pack_queued(qtbot, window) -> None:
+    from desktop.actions import sample_folder
+
+    if not sample_folder().is_dir():
+        pytest.skip("the sample dossier is not in resources/ yet")
+    window.welcome.sample_button.click()
+    qtbot.waitUntil(lambda: window.sidebar.currentRow() == DOSSIER, timeout=170000)
+    dv = window.dossier_view
+    assert dv.dossier is not None and dv.doc_model.rowCount() >= 1
+    pytest.importorskip("dossier.packing", reason="packing use case not in this tree yet")
+    with qtbot.waitSignal(dv.packed, timeout=120000):
+        dv.pack()
+    assert [j.state for j in outbox_store.list_jobs(window.ctx.ws)] == ["queued"]
+
+
+def test_switching_to_english_rebuilds_the_window(qtbot, ws) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Application
+
+    application = Application(QApplication.instance(), ws)
+    try:
+        first = application.build_window()
+        qtbot.addWidget(first)
+        assert first.sidebar.item(1).text() == "Hồ sơ"
+        application.switch_language("en")
+        second = application.window
+        qtbot.addWidget(second)
+        assert second is not first
+        assert second.sidebar.item(1).text() == "Dossiers"
+        assert second.welcome.sample_button.text() == "Open the sample dossier"
+    finally:
+        application.set_language("vi")
+        application.ops.wait(30000)

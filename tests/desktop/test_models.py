@@ -31,7 +31,7 @@ def _pages(ws: Workspace, tmp_path: Path, n: int = 4) -> tuple[int, list[int]]:
 
 
 def test_page_model_checks_and_thumbnails_arrive(qtbot, qtmodeltester, ctx, tmp_path) -> None:
-    batch, ids = _pages(ctx.ws, tmp_path)
+    batch, _ids = _pages(ctx.ws, tmp_path)
     model = PageModel(ctx.thumbs)
     model.set_pages(page_store.list_pages(ctx.ws, batch))
     qtmodeltester.check(model)
