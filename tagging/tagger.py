@@ -20,7 +20,7 @@ from tagging.model import TypeModel
 RECEIPT_KEY = "phieu_tiep_nhan"
 # Papers that accompany almost any procedure: they say little about which one.
 SUPPORTING_KEYS = frozenset({"can_cuoc", "uy_quyen", RECEIPT_KEY})
-_SPLIT_TITLE = 92.0     # a title this sure, near the top, starts a new document
+_SPLIT_TITLE = 88.0     # a title this sure, near the top, starts a new document
 _TYPE_MIN = 70.0        # below this a title match is not evidence of a type
 _SPLIT_LINES = 12
 
@@ -91,7 +91,8 @@ def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
     return _PageInfo(
         lines=tuple(lines), heading=has_national_heading(lines),
         scores=matcher.scores(lines),
-        top_scores=matcher.scores(lines[:_SPLIT_LINES]),
+        # Only title-like lines (no "label: value", no list item) may start a document.
+        top_scores=matcher.scores([line for line in lines[:_SPLIT_LINES] if line.factor == 1.0]),
         blank=letters < 15,
     )
 

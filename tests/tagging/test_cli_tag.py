@@ -1,0 +1,42 @@
+"""``sohoa tag --json`` on rendered pages with real Tesseract."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from cli.main import main
+from synth import render_lines
+from synth.forms import make_dossier
+
+
+def test_tag_json_on_a_rendered_dossier(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rng = random.Random(11)
+    dossier = make_dossier(rng, "1.000656")
+    while len([p for d in dossier.documents for p in d.pages]) > 3:
+        dossier = make_dossier(rng, "1.000656")
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    n = 0
+    for doc in dossier.documents:
+        for page in doc.pages:
+            n += 1
+            rendered = render_lines(list(page), dpi=200)
+            rendered.image.convert("L").save(folder / f"{n:02d}.png")
+    (tmp_path / "empty.png").write_bytes(b"")
+    code = main(["tag", "--json", str(folder), str(tmp_path / "missing"),
+                 str(tmp_path / "empty.png")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"{tmp_path / 'missing'}: " in captured.err
+    assert "empty.png" in captured.err
+    results = json.loads(captured.out)
+    assert len(results) == 1
+    result = results[0]
+    assert result["path"] == str(folder)
+    assert result["procedure"]["code"] == "1.000656"
+    assert [d["type"]["key"] for d in result["documents"]] == list(dossier.type_keys)
+    assert result["documents"][0]["pages"][0] == "01.png"
