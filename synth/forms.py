@@ -363,9 +363,10 @@ def marital_status_declaration(rng: random.Random, ctx: _Context, who: Person,
     d.add(f"Giới tính: {who.sex}   Dân tộc: {who.ethnicity}   Quốc tịch: Việt Nam")
     d.id_line(_id_label(rng), who.id_number)
     d.add(f"Nơi cư trú: {who.address}")
-    d.add(f"Tình trạng hôn nhân: {rng.choice(('Chưa kết hôn với ai', 'Đã ly hôn, hiện chưa kết hôn với ai'))}")
-    purpose = rng.choice((f"Để đăng ký kết hôn với {partner.full_name}", "Để bổ sung hồ sơ xin việc",
-                          "Để làm thủ tục mua bán nhà đất"))
+    status = rng.choice(("Chưa kết hôn với ai", "Đã ly hôn, hiện chưa kết hôn với ai"))
+    d.add(f"Tình trạng hôn nhân: {status}")
+    purpose = rng.choice((f"Để đăng ký kết hôn với {partner.full_name}",
+                          "Để bổ sung hồ sơ xin việc", "Để làm thủ tục mua bán nhà đất"))
     d.add(f"Mục đích sử dụng Giấy xác nhận tình trạng hôn nhân: {purpose}")
     _pledge(d, "cấp Giấy xác nhận tình trạng hôn nhân")
     _sign(d, ctx, "Người yêu cầu", ctx.applicant.full_name)
@@ -467,7 +468,7 @@ _AGENCIES = ("000.00.06.H56", "000.00.12.H56", "000.21.31.H40", "000.00.07.H26",
 
 def _context(rng: random.Random) -> _Context:
     applicant = people.person(rng, born=(1960, 2002))
-    code, province = rng.choice(people.PROVINCES)
+    _, province = rng.choice(people.PROVINCES)
     return _Context(
         commune=rng.choice(people.COMMUNES), province=f"tỉnh {province}",
         today=people.random_date(rng, 2023, 2025), applicant=applicant,
