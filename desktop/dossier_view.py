@@ -130,6 +130,7 @@ class DossierView(QWidget):
         self.procedure_label.setObjectName("title")
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("subtitle")
+        self.suggestion_label.setWordWrap(True)
         self.accept_procedure = QPushButton(self.tr("Nhận thủ tục gợi ý"), self)
         self.accept_procedure.clicked.connect(self._accept_procedure)
         self.picker = ProcedurePicker(self)
@@ -139,6 +140,8 @@ class DossierView(QWidget):
         self.checklist = QListWidget(self)
         self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.checklist.setMinimumHeight(120)
+        self.checklist.setWordWrap(True)
+        self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         # Applicant fields (on the dossier).
         self.applicant_name = QLineEdit(self)
@@ -162,7 +165,9 @@ class DossierView(QWidget):
         self.docs.selectionModel().currentChanged.connect(self._document_chosen)
         self.docs.activated.connect(lambda _i: self.accept_type())
         self.type_combo = QComboBox(self)
-        self.type_combo.setMinimumWidth(280)
+        self.type_combo.setMinimumWidth(220)
+        self.type_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.type_combo.activated.connect(self._type_chosen)
         self.page_model = PageModel(ctx.thumbs, self)
         self.pages = QListView(self)
@@ -171,12 +176,14 @@ class DossierView(QWidget):
         self.pages.setFlow(QListView.Flow.LeftToRight)
         self.pages.setWrapping(False)
         self.pages.setIconSize(QSize(90, 126))
-        self.pages.setGridSize(QSize(118, 170))
-        self.pages.setFixedHeight(190)
+        self.pages.setGridSize(QSize(140, 175))
+        self.pages.setFixedHeight(200)
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.pages.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.pages.doubleClicked.connect(lambda _i: self.review_page())
         self.move_combo = QComboBox(self)
+        self.move_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.move_combo.activated.connect(self._move_pages_chosen)
 
         # Document fields.
@@ -257,8 +264,8 @@ class DossierView(QWidget):
         right.addWidget(fields)
 
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
         pack_row = QHBoxLayout()
         pack_row.addWidget(self.pack_status, 1)
         pack_row.addWidget(self.pack_button)
@@ -272,6 +279,7 @@ class DossierView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         side = QWidget(self)
         sl = QVBoxLayout(side)
@@ -283,7 +291,7 @@ class DossierView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
         splitter.addWidget(scroll)
-        splitter.setSizes([260, 1000])
+        splitter.setSizes([220, 1000])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -295,8 +303,8 @@ class DossierView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for text, slot in (
             (self.tr("Nhận gợi ý (Enter)"), self.accept_type),
-            (self.tr("Tách tại trang chọn (Ctrl+T)"), self.split),
-            (self.tr("Gộp với giấy tờ sau (Ctrl+G)"), self.merge_next),
+            (self.tr("Tách (Ctrl+T)"), self.split),
+            (self.tr("Gộp với sau (Ctrl+G)"), self.merge_next),
             ("▲", lambda: self.move_document(-1)),
             ("▼", lambda: self.move_document(1)),
         ):

@@ -77,11 +77,11 @@ class PageModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             label = self.tr("Trang {n}").format(n=index.row() + 1)
             if page.blank:
-                label += " · " + self.tr("trắng?")
+                label += "\n" + self.tr("trắng?")
             elif page.state == PageState.FAILED:
-                label += " · " + self.tr("lỗi")
+                label += "\n" + self.tr("lỗi")
             elif page.state == PageState.NEW:
-                label += " · " + self.tr("đang đọc")
+                label += "\n" + self.tr("đang đọc")
             return label
         if role == Qt.ItemDataRole.DecorationRole and self._thumbs is not None:
             return self._thumbs.get(page)

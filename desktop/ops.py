@@ -64,7 +64,8 @@ class OpContext:
 
     def item(self, payload: object) -> None:
         """Send an intermediate result (a page done, a file imported) to the GUI."""
-        self._signals.item.emit(payload)
+        # Boxed: PySide6 miscounts references to a bare None sent through a queued signal.
+        self._signals.item.emit((payload,))
 
     def close(self) -> None:
         if self._ws is not None:
@@ -96,7 +97,7 @@ class _Runnable(QRunnable):
         except Exception as e:  # handed to the GUI thread, shown in one place
             self._signals.failed.emit(e)
         else:
-            self._signals.succeeded.emit(result)
+            self._signals.succeeded.emit((result,))
         finally:
             self._ctx.close()
 
@@ -175,12 +176,14 @@ class BackgroundOp(QObject):
         self.progressed.emit(done, total, text)
 
     @Slot(object)
-    def _on_item(self, payload: object) -> None:
+    def _on_item(self, boxed: tuple[object]) -> None:
+        (payload,) = boxed
         for cb in self._item:
             cb(payload)
 
     @Slot(object)
-    def _on_success(self, result: object) -> None:
+    def _on_success(self, boxed: tuple[object]) -> None:
+        (result,) = boxed
         try:
             for cb in self._success:
                 cb(result)

@@ -97,7 +97,7 @@ class ScanView(QWidget):
         self.list.setModel(self.model)
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setIconSize(QSize(120, 168))
-        self.list.setGridSize(QSize(150, 215))
+        self.list.setGridSize(QSize(176, 236))
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Snap)
         self.list.setUniformItemSizes(True)
