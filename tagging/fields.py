@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tagging.matching import fold_cached as fold
 from tagging.names import restore_marks
-from vntext import fold, nfc
+from vntext import nfc
 
 # Province codes of the 12-digit personal identity number (the 63 provinces as
 # registered before the 2025 merger; the numbers issued keep them).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -18,11 +19,19 @@ from vntext import fold
 NATIONAL_HEADING = "cong hoa xa hoi chu nghia viet nam"
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 TOP_LINES = 30
+_LONGEST_TITLE = 110
 
 
+@lru_cache(maxsize=32768)
+def fold_cached(text: str) -> str:
+    """``vntext.fold``, remembered: the same lines are folded by several passes."""
+    return fold(text)
+
+
+@lru_cache(maxsize=32768)
 def fold_line(line: str) -> str:
     """Folded line with punctuation turned into single spaces."""
-    return " ".join(_NON_WORD.sub(" ", fold(line)).split())
+    return " ".join(_NON_WORD.sub(" ", fold_cached(line)).split())
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•–]|[0-9a-zđ]{1,2}[.)])\s")
@@ -62,6 +71,8 @@ def _candidates(lines: Sequence[TopLine]) -> tuple[list[str], list[int], list[fl
     index: list[int] = []
     factors: list[float] = []
     for i, line in enumerate(lines):
+        if len(line.text) > _LONGEST_TITLE:
+            continue  # running text, not a title
         cands.append(line.text)
         index.append(i)
         factors.append(line.factor)
@@ -91,13 +102,21 @@ class TitleMatcher:
         self._lengths = np.array([len(p.folded) for p in self.phrases], dtype=np.float32)
 
     def scores(self, lines: Sequence[TopLine]) -> dict[str, float]:
-        if not lines or not self.phrases:
-            return {}
+        return self.scores_and_split(lines, 0)[0]
+
+    def scores_and_split(self, lines: Sequence[TopLine],
+                         split_lines: int) -> tuple[dict[str, float], dict[str, float]]:
+        """Scores over all lines, and over the title-like lines among the first ``split_lines``."""
+        if not self.phrases:
+            return {}, {}
         cands, index, factors = _candidates(lines)
+        if not cands:
+            return {}, {}
         folded = [p.folded for p in self.phrases]
         partial = process.cdist(folded, cands, scorer=fuzz.partial_ratio, workers=1,
-                                dtype=np.float32)
-        whole = process.cdist(folded, cands, scorer=fuzz.ratio, workers=1, dtype=np.float32)
+                                dtype=np.float32, score_cutoff=50)
+        whole = process.cdist(folded, cands, scorer=fuzz.ratio, workers=1, dtype=np.float32,
+                              score_cutoff=50)
         cand_len = np.array([len(c) for c in cands], dtype=np.float32)[None, :]
         length = self._lengths[:, None]
         # partial_ratio finds the shorter string inside the longer: a short line
@@ -111,7 +130,14 @@ class TitleMatcher:
         matrix = np.where(short & (matrix < 95), matrix * 0.8, matrix)
         weights = np.array([_position_weight(i) * f for i, f in zip(index, factors, strict=True)],
                            dtype=np.float32)
-        best = (matrix * weights[None, :]).max(axis=1)
+        weighted = matrix * weights[None, :]
+        split_cols = np.array([i < split_lines and f == 1.0 for i, f in zip(index, factors,
+                                                                             strict=True)])
+        out = self._per_key(weighted.max(axis=1))
+        split = self._per_key(weighted[:, split_cols].max(axis=1)) if split_cols.any() else {}
+        return out, split
+
+    def _per_key(self, best: np.ndarray) -> dict[str, float]:
         out: dict[str, float] = {}
         for phrase, value in zip(self.phrases, best.tolist(), strict=True):
             # A longer phrase that matches as well is more specific: tiny bonus.

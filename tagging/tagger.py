@@ -88,12 +88,12 @@ class _PageInfo:
 def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
     lines = top_lines(page.text)
     letters = sum(ch.isalpha() for ch in page.text)
+    # Only title-like lines (no "label: value", no list item) near the top may
+    # start a document; any line may name the type.
+    scores, top_scores = matcher.scores_and_split(lines, _SPLIT_LINES)
     return _PageInfo(
-        lines=tuple(lines), heading=has_national_heading(lines),
-        scores=matcher.scores(lines),
-        # Only title-like lines (no "label: value", no list item) may start a document.
-        top_scores=matcher.scores([line for line in lines[:_SPLIT_LINES] if line.factor == 1.0]),
-        blank=letters < 15,
+        lines=tuple(lines), heading=has_national_heading(lines), scores=scores,
+        top_scores=top_scores, blank=letters < 15,
     )
 
 
