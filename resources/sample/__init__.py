@@ -1,0 +1,1 @@
+"""Sample scans of a fictional dossier, opened from the welcome screen."""
