@@ -100,6 +100,12 @@ class TitleMatcher:
         self.phrases = tuple(Phrase(key, fold_line(p)) for key, p in phrases)
         self.keys = tuple(dict.fromkeys(p.key for p in self.phrases))
         self._lengths = np.array([len(p.folded) for p in self.phrases], dtype=np.float32)
+        # (short, long) phrase indices where the short phrase is part of the long one
+        # of another type ("giấy xác nhận tình trạng hôn nhân" in "tờ khai cấp giấy …").
+        self._inside = tuple(
+            (i, j) for i, a in enumerate(self.phrases) for j, b in enumerate(self.phrases)
+            if a.key != b.key and a.folded != b.folded and a.folded in b.folded
+        )
 
     def scores(self, lines: Sequence[TopLine]) -> dict[str, float]:
         return self.scores_and_split(lines, 0)[0]
@@ -138,6 +144,12 @@ class TitleMatcher:
         return out, split
 
     def _per_key(self, best: np.ndarray) -> dict[str, float]:
+        best = best.copy()
+        for short, long in self._inside:
+            # The longer title matched well: the shorter one inside it is not a
+            # second title, whatever OCR did to the words around it.
+            if best[long] >= 90.0 and best[short] <= best[long] + 10.0:
+                best[short] = min(best[short], best[long] - 2.0)
         out: dict[str, float] = {}
         for phrase, value in zip(self.phrases, best.tolist(), strict=True):
             # A longer phrase that matches as well is more specific: tiny bonus.

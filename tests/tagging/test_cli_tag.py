@@ -40,3 +40,20 @@ def test_tag_json_on_a_rendered_dossier(tmp_path: Path, capsys: pytest.CaptureFi
     assert result["procedure"]["code"] == "1.000656"
     assert [d["type"]["key"] for d in result["documents"]] == list(dossier.type_keys)
     assert result["documents"][0]["pages"][0] == "01.png"
+
+
+def test_sample_dossier_is_small_and_tags_as_complete_birth_registration(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib import resources
+
+    sample = Path(str(resources.files("resources") / "sample"))
+    scans = sorted(sample.glob("*.png"))
+    assert 3 <= len(scans) <= 4
+    assert sum(p.stat().st_size for p in scans) < 1_500_000
+    assert "fictional" in (sample / "README.md").read_text(encoding="utf-8")
+    assert main(["tag", "--json", str(sample)]) == 0
+    result = json.loads(capsys.readouterr().out)[0]
+    assert result["procedure"]["code"] == "1.001193"
+    assert result["missing_components"] == []
+    assert [d["type"]["key"] for d in result["documents"]] == \
+        ["to_khai_khai_sinh", "giay_chung_sinh", "can_cuoc"]
