@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from capture.coversheet import MarkKind, PageMark, detect
-from capture.errors import CaptureError
+from capture.errors import CaptureError, FeederEmpty
 from capture.source import ScannedPage
 from capture.split import split_batch
 from dossier import (
@@ -90,6 +90,16 @@ class _Feed:
                 close()   # stops the scanner when the import ends early
 
 
+def _chain(first: ScannedPage, rest: Iterator[ScannedPage]) -> Iterator[ScannedPage]:
+    try:
+        yield first
+        yield from rest
+    finally:
+        close = getattr(rest, "close", None)
+        if close is not None:
+            close()
+
+
 def scan_to_workspace(
     ws: Workspace,
     pages: Iterable[ScannedPage],
@@ -103,9 +113,20 @@ def scan_to_workspace(
     on_page: Callable[[PageProcessed], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> ScanReport:
-    """Import ``pages`` (from any source's ``scan``) as one batch; recognise and split them."""
+    """Import ``pages`` (from any source's ``scan``) as one batch; recognise and split them.
+
+    A scanner that fails before its first page (no paper, no device) raises its
+    :class:`CaptureError` and no batch is made; a failure later ends the batch
+    with the pages so far, and is reported in ``ScanReport.error``.
+    """
     report = ScanReport(batch_id=0)
-    feed = _Feed(pages, report, detect_marks=split, on_scanned=on_scanned, cancel=cancel)
+    iterator = iter(pages)
+    first = next(iterator, None)   # a CaptureError here propagates: nothing was scanned
+    if first is None:
+        raise FeederEmpty("máy quét không trả về trang nào — hãy kiểm tra giấy trong máy",
+                          "the scanner returned no pages — check the paper")
+    feed = _Feed(_chain(first, iterator), report, detect_marks=split, on_scanned=on_scanned,
+                 cancel=cancel)
 
     def recognised(event: PageProcessed) -> None:
         report.last_recognised_at = time.monotonic()

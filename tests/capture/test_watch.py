@@ -181,3 +181,32 @@ def test_kill_and_restart_imports_each_file_exactly_once(tmp_path: Path) -> None
         files = watch_store.list_files(ws)
         assert len(files) == len(pages)
         assert {f.state for f in files} == {WatchState.PROCESSED}
+
+
+def test_watched_file_is_recognised_and_split_at_cover_sheets(workspace: Workspace,
+                                                              tmp_path: Path) -> None:
+    from tests.capture.test_scan_cli import needs_ocr
+
+    needs_ocr()
+    import io
+
+    from PIL import Image
+
+    from storage import dossiers as dossier_store
+    from tests.capture.conftest import scanned_cover
+
+    codes = ["000.00.06.H56-251104-0001", "000.00.06.H56-251104-0002"]
+    frames = []
+    for code in codes:
+        frames.append(Image.open(io.BytesIO(scanned_cover(code, "1.001193", angle=180))))
+        frames.append(Image.open(io.BytesIO(text_page(f"Tờ khai {code}"))))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    out = io.BytesIO()
+    frames[0].save(out, "TIFF", save_all=True, append_images=frames[1:], dpi=(150, 150))
+    (folder / "stack.tif").write_bytes(out.getvalue())
+    w = FolderWatcher(workspace, folder, process=True, jobs=1, interval=0)
+    kinds = poll(w)
+    assert kinds == [WatchEventKind.IMPORTED, WatchEventKind.PROCESSED]
+    codes_found = sorted(d.code or "" for d in dossier_store.list_dossiers(workspace))
+    assert codes_found == codes
