@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from capture.split import split_batch
-from dossier import ImportItem, Problem, import_items, process_pages, start_batch
-from dossier.importing import SKIPPED_NAMES, SKIPPED_SUFFIXES
+from dossier import ImportItem, Problem, import_items, is_temporary_name, process_pages, start_batch
 from storage import Workspace, sha256_bytes
 from storage import pages as page_store
 from storage import watch as watch_store
@@ -43,7 +42,7 @@ class WatchEvent:
 
 def is_temporary(name: str) -> bool:
     """Names that scanners and copy tools give to files still being written."""
-    return name.startswith(SKIPPED_NAMES) or name.lower().endswith(SKIPPED_SUFFIXES)
+    return is_temporary_name(name)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dossier.importing import (
     expand_paths,
     import_items,
     import_paths,
+    is_temporary_name,
     start_batch,
 )
 from dossier.processing import (
@@ -63,6 +64,7 @@ __all__ = [
     "import_items",
     "import_items_and_process",
     "import_paths",
+    "is_temporary_name",
     "process_batch",
     "process_pages",
     "search",

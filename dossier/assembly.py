@@ -11,7 +11,7 @@ from storage import dossiers as dossier_store
 from storage import pages as page_store
 
 if TYPE_CHECKING:
-    from tagging import Catalogue, DossierTag
+    from tagging import Catalogue, DocumentTag, DossierTag
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,23 +64,24 @@ def assemble_pages(
         dossier_store.update_dossier(ws, dossier_id, procedure_confirmed=1)
     names: list[str] = []
     ids: list[str] = []
-    for doc in tag.documents:
-        doc_page_ids = [page_ids[i] for i in doc.page_indices]
-        fields = {
-            "full_names": list(doc.fields.full_names),
-            "id_numbers": list(doc.fields.id_numbers),
-            "dates": list(doc.fields.dates),
-            "dossier_code": doc.fields.dossier_code,
-        }
-        names.extend(doc.fields.full_names)
-        ids.extend(doc.fields.id_numbers)
+    for doc_page_ids, doc in _cover_every_page(ws, page_ids, tag):
+        fields: dict[str, object] = {}
+        if doc is not None:
+            fields = {
+                "full_names": list(doc.fields.full_names),
+                "id_numbers": list(doc.fields.id_numbers),
+                "dates": list(doc.fields.dates),
+                "dossier_code": doc.fields.dossier_code,
+            }
+            names.extend(doc.fields.full_names)
+            ids.extend(doc.fields.id_numbers)
         dossier_store.add_document(
             ws,
             dossier_id,
             doc_page_ids,
-            type_key=doc.type.key if doc.type else None,
-            type_name=doc.type.name if doc.type else None,
-            type_confidence=doc.type.confidence if doc.type else None,
+            type_key=doc.type.key if doc and doc.type else None,
+            type_name=doc.type.name if doc and doc.type else None,
+            type_confidence=doc.type.confidence if doc and doc.type else None,
             fields=fields,
         )
     applicant = {}
@@ -91,6 +92,40 @@ def assemble_pages(
     if applicant:
         dossier_store.update_dossier(ws, dossier_id, **applicant)
     return dossier_id
+
+
+def _cover_every_page(
+    ws: Workspace, page_ids: Sequence[int], tag: DossierTag
+) -> list[tuple[list[int], DocumentTag | None]]:
+    """Tagging's documents, with no page left out.
+
+    Tagging treats a page without text as a separator. Only pages that OCR
+    flagged blank may stay out of the dossier; any other page tagging left out
+    (a photo, a page OCR could not read) joins the document before it, or
+    starts an untyped one, for the clerk to sort.
+    """
+    owner: dict[int, int] = {}
+    for n, doc in enumerate(tag.documents):
+        for i in doc.page_indices:
+            owner[i] = n
+    groups: list[tuple[list[int], DocumentTag | None]] = []
+    by_doc: dict[int, list[int]] = {}
+    for i, page_id in enumerate(page_ids):
+        if i in owner:
+            n = owner[i]
+            if n not in by_doc:
+                by_doc[n] = []
+                groups.append((by_doc[n], tag.documents[n]))
+            by_doc[n].append(page_id)
+            continue
+        page = page_store.get_page(ws, page_id)
+        if page is None or page.blank:
+            continue
+        if groups:
+            groups[-1][0].append(page_id)
+        else:
+            groups.append(([page_id], None))
+    return groups
 
 
 def assemble_batch(ws: Workspace, batch_id: int) -> int:

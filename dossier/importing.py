@@ -80,7 +80,7 @@ def expand_paths(paths: Iterable[Path]) -> list[ImportItem]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if _is_temporary(name):
+                    if is_temporary_name(name):
                         continue
                     full = Path(root) / name
                     items.append(ImportItem(str(full), full))
@@ -89,7 +89,8 @@ def expand_paths(paths: Iterable[Path]) -> list[ImportItem]:
     return items
 
 
-def _is_temporary(name: str) -> bool:
+def is_temporary_name(name: str) -> bool:
+    """Names scanners and copy tools give files still being written, and hidden files."""
     return name.startswith(SKIPPED_NAMES) or name.lower().endswith(SKIPPED_SUFFIXES)
 
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 from storage.errors import BlobMissing
-from storage.files import atomic_writer, fsync_dir
+from storage.files import atomic_writer, fsync_dir, remove_if_abandoned
 
 _CHUNK = 1 << 20
 
@@ -91,10 +89,9 @@ class BlobStore:
                         yield sub.name + blob.name
 
     def clean_temporary(self) -> int:
-        """Remove leftovers of writes cut short by a crash; returns how many."""
-        removed = 0
-        for leftover in list(self.tmp.iterdir()):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(leftover)
-                removed += 1
-        return removed
+        """Remove leftovers of writes cut short by a crash; returns how many.
+
+        Temporary files of writers still at work (another Sohoa process on the
+        same workspace) are left alone.
+        """
+        return sum(remove_if_abandoned(leftover) for leftover in list(self.tmp.iterdir()))

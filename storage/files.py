@@ -5,9 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 
 def fsync_dir(path: Path) -> None:
@@ -32,6 +38,7 @@ def atomic_writer(target: Path, tmp_dir: Path | None = None) -> Iterator[BinaryI
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=directory)
     tmp = Path(tmp_name)
+    _lock_for_writing(fd)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
@@ -43,6 +50,36 @@ def atomic_writer(target: Path, tmp_dir: Path | None = None) -> Iterator[BinaryI
             tmp.unlink()
         raise
     fsync_dir(target.parent)
+
+
+def _lock_for_writing(fd: int) -> None:
+    """Hold an exclusive lock on a temporary file while it is written.
+
+    Another process cleaning up after a crash removes only temporary files
+    whose lock it can take: those whose writer is gone.
+    """
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_if_abandoned(path: Path) -> bool:
+    """Delete a temporary file left by a writer that died; keep one still being written."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False  # its writer is alive
+        elif time.time() - os.fstat(fd).st_mtime < 3600:
+            return False  # no advisory locks here: only old leftovers are safe to remove
+        path.unlink(missing_ok=True)
+        return True
+    finally:
+        os.close(fd)
 
 
 def atomic_write(target: Path, data: bytes) -> None:

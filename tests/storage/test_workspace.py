@@ -137,6 +137,21 @@ def test_audit_log_records_actor(workspace: Workspace) -> None:
     assert row["actor"]
 
 
+def test_temporary_file_of_a_live_writer_is_kept(tmp_path: Path) -> None:
+    from storage.files import atomic_writer
+
+    ws = Workspace.open(tmp_path / "ws")
+    (ws.blobs.root / "aa").mkdir()
+    with atomic_writer(ws.blobs.root / "aa" / "blob", tmp_dir=ws.blobs.tmp) as handle:
+        handle.write(b"being written")
+        # A second process opens the same workspace meanwhile.
+        other = Workspace.open(tmp_path / "ws")
+        assert len(list(ws.blobs.tmp.iterdir())) == 1
+        other.close()
+    assert (ws.blobs.root / "aa" / "blob").read_bytes() == b"being written"
+    ws.close()
+
+
 def test_leftover_temporary_files_are_removed_on_open(tmp_path: Path) -> None:
     ws = Workspace.open(tmp_path / "ws")
     (ws.blobs.tmp / ".tmp-abc.part").write_bytes(b"half a blob")

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+
+from dossier.assembly import assemble_pages
+from storage import Workspace
+from storage import dossiers as dossier_store
+from storage import pages as page_store
+
+DECLARATION = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+TỜ KHAI ĐĂNG KÝ KHAI SINH
+Kính gửi: Ủy ban nhân dân xã Yên Lạc
+Họ, chữ đệm, tên người yêu cầu: NGUYỄN THỊ LAN
+Số định danh cá nhân: 001190012345
+Đề nghị cơ quan đăng ký khai sinh cho người dưới đây:
+Họ, chữ đệm, tên: TRẦN MINH AN
+Ngày, tháng, năm sinh: 12/03/2023
+"""
+CONTINUATION = "Tôi cam đoan nội dung đề nghị đăng ký khai sinh trên đây là đúng sự thật.\n"
+BIRTH_CERTIFICATE = """GIẤY CHỨNG SINH
+Họ và tên mẹ: Nguyễn Thị Lan
+Số định danh: 001190012345
+Sinh con lúc 8 giờ 30 phút, ngày 12 tháng 03 năm 2023
+"""
+
+
+def _add_page(ws: Workspace, batch: int, n: int, text: str, blank: bool = False) -> int:
+    sha = ws.blobs.put_bytes(f"page {n}".encode())
+    [(page_id, _)] = page_store.add_pages(
+        ws, batch, [page_store.NewPage(sha, 0, sha, f"{n:02d}.png", "image/png", 10, 10, 300)]
+    )
+    page_store.store_ocr(
+        ws, page_id, page_store.OcrOutcome(0, 0.0, blank, text, 90.0 if text else None, None, None)
+    )
+    return page_id
+
+
+def test_assembles_documents_from_tagging_and_keeps_every_page(workspace: Workspace) -> None:
+    batch = page_store.create_batch(workspace)
+    ids = [
+        _add_page(workspace, batch, 1, DECLARATION),
+        _add_page(workspace, batch, 2, CONTINUATION),
+        _add_page(workspace, batch, 3, BIRTH_CERTIFICATE),
+        _add_page(workspace, batch, 4, ""),  # a photo: no text, not blank
+        _add_page(workspace, batch, 5, "", blank=True),
+    ]
+    dossier_id = assemble_pages(workspace, ids, batch_id=batch)
+
+    dossier = dossier_store.get_dossier(workspace, dossier_id)
+    assert dossier is not None
+    assert dossier.procedure_code == "1.001193"
+    assert dossier.provisional_id.startswith("LOCAL-")
+    docs = dossier_store.documents_of(workspace, dossier_id)
+    covered = [pid for d in docs for pid in d.page_ids]
+    assert covered == ids[:4]  # only the page OCR flagged blank is left out
+    assert docs[0].page_ids == (ids[0], ids[1])
+    assert docs[0].type_name == "Tờ khai đăng ký khai sinh"
+    assert "Nguyễn Thị Lan" in json.loads(docs[0].fields_json)["full_names"]
+    assert dossier.applicant_name == "Nguyễn Thị Lan"
+
+
+def test_cover_sheet_code_and_procedure_win(workspace: Workspace) -> None:
+    batch = page_store.create_batch(workspace)
+    ids = [_add_page(workspace, batch, 1, DECLARATION)]
+    dossier_id = assemble_pages(
+        workspace, ids, code="000.00.06.H56-231027-0361", procedure_code="1.000894"
+    )
+    dossier = dossier_store.get_dossier(workspace, dossier_id)
+    assert dossier is not None
+    assert dossier.code == "000.00.06.H56-231027-0361"
+    assert dossier.procedure_code == "1.000894" and dossier.procedure_confirmed
