@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from synth.forms import make_dossier  # noqa: E402
-from tagging import (  # noqa: E402
+from synth.forms import make_dossier
+from tagging import (
     BackgroundTrainer,
     Catalogue,
     PageText,
@@ -79,8 +79,9 @@ def main() -> int:
     print(f"retrain in the background (worker process, incl. start-up): {bg:.1f} s  "
           f"(target < 30 s); trained on {new_model.trained_on}")
     if during:
-        print(f"  meanwhile tagged {len(during)} dossiers, median {statistics.median(during):.0f} ms"
-              f", max {max(during):.0f} ms — tagging was not blocked")
+        print(f"  meanwhile tagged {len(during)} dossiers, "
+              f"median {statistics.median(during):.0f} ms, max {max(during):.0f} ms"
+              " — tagging was not blocked")
     print("(shared 2-core machine: wall-clock figures are disturbed by other work)")
     return 0
 
