@@ -214,10 +214,18 @@ def _birth_years(folded_line: str) -> set[int]:
     return years
 
 
+def _same_person_lines(i: int, name_lines: list[int], count: int) -> range:
+    """Lines within three of line ``i`` that belong to the same person as line ``i``."""
+    start = max([j for j in name_lines if j <= i], default=0)
+    end = min([j for j in name_lines if j > i], default=count)
+    return range(max(start, i - 3), min(end, i + 4))
+
+
 def _id_numbers(text: str) -> list[str]:
     lines = text.splitlines()
     folded_lines = [fold(line) for line in lines]
     years_by_line = [_birth_years(line) for line in folded_lines]
+    name_lines = [j for j, line in enumerate(folded_lines) if _NAME_LABEL.search(line)]
     found: list[str] = []
     for i, line in enumerate(lines):
         for m in _NUMERIC_RUN.finditer(line):
@@ -230,9 +238,11 @@ def _id_numbers(text: str) -> list[str]:
                     continue
             if len(digits) == 12:
                 # The century/sex digit and year must agree with a birth date of the
-                # same person block, when one is written near the number.
+                # same person block, when one is written near the number. A name
+                # label starts a new person: a requester's number followed by the
+                # child's birth date is not a contradiction.
                 near: set[int] = set()
-                for j in range(max(0, i - 3), min(len(lines), i + 4)):
+                for j in _same_person_lines(i, name_lines, len(lines)):
                     near |= years_by_line[j]
                 if near and birth_year_of(digits) not in near:
                     continue

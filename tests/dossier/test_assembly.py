@@ -56,8 +56,11 @@ def test_assembles_documents_from_tagging_and_keeps_every_page(workspace: Worksp
     assert covered == ids[:4]  # only the page OCR flagged blank is left out
     assert docs[0].page_ids == (ids[0], ids[1])
     assert docs[0].type_name == "Tờ khai đăng ký khai sinh"
-    assert "Nguyễn Thị Lan" in json.loads(docs[0].fields_json)["full_names"]
+    fields = json.loads(docs[0].fields_json)
+    assert "Nguyễn Thị Lan" in fields["full_names"]
+    assert "001190012345" in fields["id_numbers"]
     assert dossier.applicant_name == "Nguyễn Thị Lan"
+    assert dossier.applicant_id == "001190012345"
 
 
 def test_cover_sheet_code_and_procedure_win(workspace: Workspace) -> None:
