@@ -1,0 +1,26 @@
+"""Errors of the OCR stage, one hierarchy rooted in ``OcrError``.
+
+Messages are Vietnamese first, English after an em dash; each class carries its CLI exit code.
+"""
+
+from __future__ import annotations
+
+from cli.exitcodes import ExitCode
+
+
+class OcrError(Exception):
+    """A page could not be recognised; the message names the reason."""
+
+    exit_code: int = ExitCode.SOME_FAILED
+
+
+class BadImageError(OcrError):
+    """The bytes are not a usable page image (empty, corrupt, truncated, too large, unknown)."""
+
+
+class TesseractError(OcrError):
+    """Tesseract is missing or failed on the page."""
+
+
+class OcrTimeoutError(OcrError):
+    """Tesseract did not finish the page in time."""

@@ -1,0 +1,147 @@
+"""The per-page pipeline: decode, orient, deskew, clean, recognise; a pure function.
+
+``recognise_page`` takes picklable arguments and returns a picklable ``PageResult``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import cv2
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image
+
+from ocr.cleaning import binarise, ink_grey, ink_ratio, remove_specks_and_shadows, to_png
+from ocr.geometry import ESTIMATE_DPI, Pose, deskew_array, estimate_pose, rotate_array
+from ocr.loading import decode
+from ocr.results import OcrSettings, PageResult, Timings, Word
+from ocr.tesseract import RawWord, detect_orientation, recognise
+
+# Below this share of ink (inside the margins, after cleaning) a page is blank.
+BLANK_INK_RATIO = 0.0004
+# Tesseract reads best with an x-height near 20-30 px: low-resolution scans are enlarged.
+MIN_RECOGNITION_DPI = 300
+# Up/down ratio of ink above and below text cores under which we ask Tesseract's OSD.
+UNSURE_UPRIGHT_RATIO = 1.2
+
+
+def image_dpi(image: Image.Image) -> int | None:
+    dpi = image.info.get("dpi")
+    try:
+        value = round(float(dpi[0])) if dpi else 0
+    except (TypeError, ValueError, IndexError):
+        value = 0
+    # Some writers store 1 or 72 "dpi" meaning nothing; scans are 100-1200.
+    return value if 100 <= value <= 1200 else None
+
+
+def guess_dpi(width: int, height: int) -> int:
+    """Resolution assuming an A4 sheet (the usual commune page), within 100-600."""
+    short_inches = 210 / 25.4
+    return int(min(600, max(100, round(min(width, height) / short_inches / 10) * 10)))
+
+
+def _resize(grey: NDArray[np.uint8], factor: float) -> NDArray[np.uint8]:
+    interp = cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC
+    return np.asarray(cv2.resize(grey, None, fx=factor, fy=factor, interpolation=interp),
+                      dtype=np.uint8)
+
+
+def _pose(grey: NDArray[np.uint8], dpi: int, settings: OcrSettings) -> Pose:
+    small = _resize(grey, ESTIMATE_DPI / dpi) if dpi > ESTIMATE_DPI else grey
+    ink = binarise(small)
+    if settings.clean:
+        ink = remove_specks_and_shadows(ink, min(dpi, ESTIMATE_DPI))
+    pose = estimate_pose(ink, settings.max_skew, settings.deskew, settings.orient)
+    if settings.orient and pose.upright_ratio < UNSURE_UPRIGHT_RATIO:
+        pose = _ask_osd(ink, pose, settings)
+    return pose
+
+
+def _ask_osd(ink: NDArray[np.bool_], pose: Pose, settings: OcrSettings) -> Pose:
+    turned = rotate_array(np.where(ink, 0, 255).astype(np.uint8), pose.rotation)
+    turned = deskew_array(turned, pose.skew)
+    answer = detect_orientation(Image.fromarray(turned, "L"), settings.timeout_s)
+    if answer is None or answer[1] < 1.5 or answer[0] == 0:
+        return pose
+    extra = answer[0]
+    # A further quarter turn would put the lines across the page; skew then means nothing.
+    skew = pose.skew if extra == 180 else 0.0
+    return Pose((pose.rotation + extra) % 360, skew, pose.upright_ratio, pose.line_contrast)
+
+
+def _group_lines(raw: list[RawWord], scale: float) -> tuple[tuple[Word, ...], tuple[str, ...]]:
+    words: list[Word] = []
+    lines: list[str] = []
+    keys: dict[tuple[int, int, int], int] = {}
+    pieces: list[list[str]] = []
+    for rw in raw:
+        index = keys.get(rw.line_key)
+        if index is None:
+            index = keys[rw.line_key] = len(pieces)
+            pieces.append([])
+        pieces[index].append(rw.text)
+        box = rw.box if scale == 1.0 else (
+            int(rw.box[0] * scale), int(rw.box[1] * scale),
+            round(rw.box[2] * scale), round(rw.box[3] * scale),
+        )
+        words.append(Word(rw.text, box, rw.confidence, index))
+    lines = [" ".join(p) for p in pieces]
+    return tuple(words), tuple(lines)
+
+
+def recognise_page(
+    image: bytes | Image.Image, settings: OcrSettings | None = None
+) -> PageResult:
+    """Recognise one page image (file bytes or a PIL image). Raises ``OcrError``."""
+    settings = settings or OcrSettings()
+    t0 = time.perf_counter()
+    original = decode(image, settings.max_pixels)
+    known_dpi = image_dpi(original) or settings.dpi_hint
+    dpi = known_dpi or guess_dpi(*original.size)
+    grey = ink_grey(original, settings.clean)
+    del original
+    t1 = time.perf_counter()
+
+    pose = _pose(grey, dpi, settings) if settings.orient or settings.deskew else Pose(
+        0, 0.0, 1.0, 1.0
+    )
+    grey = deskew_array(rotate_array(grey, pose.rotation), pose.skew)
+    height, width = grey.shape
+    t2 = time.perf_counter()
+
+    factor = MIN_RECOGNITION_DPI / dpi if dpi < MIN_RECOGNITION_DPI else 1.0
+    work = _resize(grey, factor) if factor != 1.0 else grey
+    del grey
+    work_dpi = round(dpi * factor)
+    ink = binarise(work)
+    if settings.clean:
+        ink = remove_specks_and_shadows(ink, work_dpi)
+    ratio = ink_ratio(ink)
+    blank = ratio < BLANK_INK_RATIO
+    clean_png = to_png(ink)
+    t3 = time.perf_counter()
+
+    raw: list[RawWord] = []
+    if not blank:
+        # A 1-bit image: Tesseract reads exactly what clean_png shows.
+        bitmap = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L").convert("1")
+        raw = recognise(bitmap, settings.languages, settings.psm, work_dpi, settings.timeout_s)
+    words, lines = _group_lines(raw, 1.0 / factor)
+    t4 = time.perf_counter()
+    confidences = [w.confidence for w in words]
+    return PageResult(
+        rotation=pose.rotation,
+        skew=pose.skew,
+        blank=blank,
+        width=width,
+        height=height,
+        dpi=known_dpi,
+        clean_png=clean_png,
+        words=words,
+        lines=lines,
+        text="\n".join(lines),
+        mean_confidence=(sum(confidences) / len(confidences)) if confidences else None,
+        timings=Timings(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t4 - t0),
+    )
