@@ -52,12 +52,6 @@ class _Pending(Generic[K]):
 
 
 @dataclass(frozen=True)
-class _Item(Generic[K]):
-    key: K
-    data: bytes
-
-
-@dataclass(frozen=True)
 class _Done:
     future: Future[PageResult | OcrError]
 
@@ -76,6 +70,44 @@ def default_jobs() -> int:
                else (os.cpu_count() or 1))
 
 
+class _Runner(Generic[K]):
+    """The worker pool and the pages in it; pages are submitted from the feeder thread."""
+
+    def __init__(self, settings: OcrSettings, jobs: int) -> None:
+        self.settings = settings
+        self.jobs = jobs
+        self.events: queue.Queue[_Done | _End | _FeedFailed] = queue.Queue()
+        self.lock = threading.Lock()
+        self.pending: dict[Future[PageResult | OcrError], _Pending[K]] = {}
+        # Spawned workers: forking beside GUI and database threads is unsafe.
+        self.context = multiprocessing.get_context("spawn")
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker)
+
+    def submit(self, item: _Pending[K]) -> None:
+        with self.lock:
+            if pool_broken(self.pool):
+                self.pool.shutdown(wait=False, cancel_futures=True)
+                self.pool = self._new_pool()
+            future = self.pool.submit(_work, item.data, self.settings)
+            self.pending[future] = item
+        future.add_done_callback(lambda f: self.events.put(_Done(f)))
+
+    def take(self, future: Future[PageResult | OcrError]) -> _Pending[K] | None:
+        with self.lock:
+            return self.pending.pop(future, None)
+
+    def busy(self) -> bool:
+        with self.lock:
+            return bool(self.pending)
+
+    def close(self) -> None:
+        with self.lock:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def recognise_many(
     items: Iterable[tuple[K, bytes]],
     settings: OcrSettings | None = None,
@@ -83,64 +115,46 @@ def recognise_many(
 ) -> Iterator[tuple[K, PageResult | OcrError]]:
     """Yield ``(key, PageResult or OcrError)`` for each item, in completion order.
 
-    ``items`` is iterated on a background thread. Closing the iterator early stops
-    feeding, drops queued pages and shuts the workers down.
+    ``items`` is iterated on a background thread, which also hands pages to the
+    workers, so they stay busy while the caller handles a result. Closing the
+    iterator early stops feeding, drops queued pages and shuts the workers down.
     """
-    settings = settings or OcrSettings()
     jobs = max(1, jobs or default_jobs())
-    events: queue.Queue[_Item[K] | _Done | _End | _FeedFailed] = queue.Queue()
+    runner: _Runner[K] = _Runner(settings or OcrSettings(), jobs)
     permits = threading.Semaphore(2 * jobs)
     stop = threading.Event()
     feeder = threading.Thread(
-        target=_feed, args=(items, events, permits, stop), name="ocr-feeder", daemon=True
+        target=_feed, args=(items, runner, permits, stop), name="ocr-feeder", daemon=True
     )
-    context = multiprocessing.get_context("spawn")  # safe beside GUI and database threads
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker)
-
-    pool = new_pool()
-    pending: dict[Future[PageResult | OcrError], _Pending[K]] = {}
-
-    def submit(item: _Pending[K]) -> None:
-        future = pool.submit(_work, item.data, settings)
-        pending[future] = item
-        future.add_done_callback(lambda f: events.put(_Done(f)))
-
     feeder.start()
     fed_all = False
     try:
-        while not fed_all or pending:
-            event = events.get()
-            if isinstance(event, _Item):
-                submit(_Pending(event.key, event.data, 1))
-            elif isinstance(event, _End):
+        while not fed_all or runner.busy():
+            event = runner.events.get()
+            if isinstance(event, _End):
                 fed_all = True
-            elif isinstance(event, _FeedFailed):
+                continue
+            if isinstance(event, _FeedFailed):
                 raise event.error
-            else:
-                item = pending.pop(event.future, None)
-                if item is None:
+            item = runner.take(event.future)
+            if item is None:
+                continue
+            outcome = _outcome(event.future)
+            if outcome is None:  # the pool broke under this page (or beside it)
+                if item.attempt < _MAX_ATTEMPTS:
+                    runner.submit(_Pending(item.key, item.data, item.attempt + 1))
                     continue
-                outcome = _outcome(event.future)
-                if outcome is None:  # the pool broke under this page
-                    if item.attempt < _MAX_ATTEMPTS:
-                        if pool_broken(pool):
-                            pool.shutdown(wait=False, cancel_futures=True)
-                            pool = new_pool()
-                        submit(_Pending(item.key, item.data, item.attempt + 1))
-                        continue
-                    outcome = WorkerCrashedError(
-                        "tiến trình nhận dạng bị dừng đột ngột — the OCR worker process "
-                        "stopped unexpectedly"
-                    )
-                permits.release()
-                yield item.key, outcome
+                outcome = WorkerCrashedError(
+                    "tiến trình nhận dạng bị dừng đột ngột — the OCR worker process "
+                    "stopped unexpectedly"
+                )
+            permits.release()
+            yield item.key, outcome
     finally:
         stop.set()
         # Wake the feeder if it waits for a permit, so it can see ``stop``.
         permits.release()
-        pool.shutdown(wait=True, cancel_futures=True)
+        runner.close()
 
 
 def pool_broken(pool: ProcessPoolExecutor) -> bool:
@@ -160,7 +174,7 @@ def _outcome(future: Future[PageResult | OcrError]) -> PageResult | OcrError | N
 
 def _feed(
     items: Iterable[tuple[K, bytes]],
-    events: queue.Queue[_Item[K] | _Done | _End | _FeedFailed],
+    runner: _Runner[K],
     permits: threading.Semaphore,
     stop: threading.Event,
 ) -> None:
@@ -176,8 +190,8 @@ def _feed(
                 break
             if stop.is_set():
                 return
-            events.put(_Item(key, data))
+            runner.submit(_Pending(key, data, 1))
     except BaseException as e:  # the caller's iterator failed: re-raised in the consumer
-        events.put(_FeedFailed(e))
+        runner.events.put(_FeedFailed(e))
         return
-    events.put(_End())
+    runner.events.put(_End())
