@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ocr.errors import BadImageError, OcrError, OcrTimeoutError, TesseractError
 from ocr.geometry import upright_image
-from ocr.page import recognise_page
+from ocr.page import guess_dpi, recognise_page
 from ocr.parallel import WorkerCrashedError, default_jobs, recognise_many
 from ocr.results import OcrSettings, PageResult, Timings, Word
 
@@ -22,6 +22,7 @@ __all__ = [
     "Word",
     "WorkerCrashedError",
     "default_jobs",
+    "guess_dpi",
     "recognise_many",
     "recognise_page",
     "upright_image",
