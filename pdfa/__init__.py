@@ -1,0 +1,15 @@
+"""Searchable two-layer PDF/A-2b files (page image + invisible OCR text) for Sohoa.
+
+Used by ``sohoa ocr`` and by the electronic records packer; ``check_pdfa`` validates files.
+"""
+
+from __future__ import annotations
+
+from pdfa.check import PdfCheck, check_pdfa
+from pdfa.errors import PdfaConformanceError, PdfaError, PdfaInputError
+from pdfa.writer import PdfPage, Profile, write_searchable_pdf
+
+__all__ = [
+    "PdfCheck", "PdfPage", "PdfaConformanceError", "PdfaError", "PdfaInputError", "Profile",
+    "check_pdfa", "write_searchable_pdf",
+]
