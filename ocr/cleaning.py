@@ -5,20 +5,13 @@ Only the recognition copy is changed; the colour original is never touched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-
-@dataclass(frozen=True)
-class Cleaned:
-    """The binary recognition image (True = ink) and how much ink it holds."""
-
-    ink: NDArray[np.bool_]
-    ink_ratio: float
+# Ink is at least this much darker than the paper around it (grey levels).
+PAPER_CONTRAST = 60
 
 
 def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uint8]:
@@ -47,9 +40,17 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
 
 
 def binarise(grey: NDArray[np.uint8]) -> NDArray[np.bool_]:
-    """Ink mask by Otsu's threshold on a lightly smoothed copy (sensor noise averaged out)."""
+    """Ink mask by Otsu's threshold on a lightly smoothed copy (sensor noise averaged out).
+
+    The threshold is kept well below the paper's own level: on a blank page Otsu
+    would otherwise split the scanner noise in two and call half of it ink.
+    """
     smooth = cv2.GaussianBlur(grey, (3, 3), 0)
-    _, mask = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    otsu, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    hist = cv2.calcHist([smooth], [0], None, [256], [0, 256]).ravel()
+    paper = int(np.searchsorted(np.cumsum(hist), 0.9 * hist.sum()))  # 90th percentile
+    threshold = min(float(otsu), paper - PAPER_CONTRAST)
+    _, mask = cv2.threshold(smooth, threshold, 255, cv2.THRESH_BINARY_INV)
     return np.asarray(mask > 0)
 
 

@@ -12,6 +12,8 @@ from PIL import Image, UnidentifiedImageError
 
 from ocr.errors import BadImageError
 
+_IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")
+
 
 def decode(data: bytes | Image.Image, max_pixels: int) -> Image.Image:
     """The first frame of ``data`` as a loaded image (L or RGB), with ``info["dpi"]`` kept."""
@@ -73,6 +75,8 @@ def _open(data: bytes, max_pixels: int) -> Image.Image:
     except Image.DecompressionBombError as e:
         raise BadImageError(f"ảnh quá lớn — image too large ({e})") from e
     except UnidentifiedImageError as e:
+        if data.startswith(_IMAGE_SIGNATURES):
+            raise BadImageError("ảnh bị hỏng — corrupt image (unreadable header)") from e
         raise BadImageError(
             "không phải tệp ảnh hoặc định dạng không hỗ trợ — not an image or unsupported format"
         ) from e
