@@ -25,6 +25,9 @@ BLANK_INK_RATIO = 0.0004
 MIN_RECOGNITION_DPI = 150
 # Up/down ratio of ink above and below text cores under which we ask Tesseract's OSD.
 UNSURE_UPRIGHT_RATIO = 1.2
+# A page read this poorly is read again turned over; the better reading wins. Upright
+# text scores 85-95, text read upside down 30-50.
+LOW_CONFIDENCE = 65.0
 
 
 def image_dpi(image: Image.Image) -> int | None:
@@ -97,6 +100,18 @@ def _group_lines(raw: list[RawWord], scale: float) -> tuple[tuple[Word, ...], tu
     return tuple(words), tuple(lines)
 
 
+def _read(ink: NDArray[np.bool_], settings: OcrSettings, dpi: int) -> list[RawWord]:
+    # A 1-bit image: Tesseract reads exactly what clean_png shows.
+    bitmap = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L").convert("1")
+    return recognise(bitmap, settings.languages, settings.psm, dpi, settings.timeout_s)
+
+
+def _confidence(raw: list[RawWord]) -> float:
+    """Mean word confidence weighted by length: one confident letter does not count much."""
+    total = sum(len(w.text) for w in raw)
+    return sum(w.confidence * len(w.text) for w in raw) / total if total else 0.0
+
+
 def recognise_page(
     image: bytes | Image.Image, settings: OcrSettings | None = None
 ) -> PageResult:
@@ -131,15 +146,22 @@ def recognise_page(
     t3 = time.perf_counter()
 
     raw: list[RawWord] = []
+    rotation = pose.rotation
     if not blank:
-        # A 1-bit image: Tesseract reads exactly what clean_png shows.
-        bitmap = Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), "L").convert("1")
-        raw = recognise(bitmap, settings.languages, settings.psm, work_dpi, settings.timeout_s)
+        raw = _read(ink, settings, work_dpi)
+        if settings.orient and _confidence(raw) < LOW_CONFIDENCE:
+            turned = np.ascontiguousarray(ink[::-1, ::-1])
+            raw_turned = _read(turned, settings, work_dpi)
+            if _confidence(raw_turned) > _confidence(raw) + 10.0:
+                # Turning the deskewed page by 180 degrees about its centre commutes
+                # with the deskew, so the skew angle stays as it is.
+                raw, ink, rotation = raw_turned, turned, (rotation + 180) % 360
+                clean_png = to_png(ink if factor == 1.0 else _shrink_mask(ink, (width, height)))
     words, lines = _group_lines(raw, 1.0 / factor)
     t4 = time.perf_counter()
     confidences = [w.confidence for w in words]
     return PageResult(
-        rotation=pose.rotation,
+        rotation=rotation,
         skew=pose.skew,
         blank=blank,
         width=width,

@@ -1,0 +1,105 @@
+"""recognise_many: lazy feeding, results as soon as each page finishes, bad items fail alone."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from PIL import Image
+
+import ocr
+from synth import RenderedPage, render_page
+from tests.ocr.conftest import png
+
+
+@pytest.fixture(scope="module")
+def small_png() -> bytes:
+    page = render_page(["Giấy đề nghị cấp bản sao trích lục hộ tịch."], dpi=150, size="A6")
+    return png(page.image, 150)
+
+
+def test_results_arrive_before_the_next_item_is_fed(small_png: bytes) -> None:
+    first_result = threading.Event()
+    fed_second_after_result: list[bool] = []
+
+    def items() -> Iterator[tuple[str, bytes]]:
+        yield "a", small_png
+        # A scanner still busy with the next sheet: nothing more arrives until page a is back.
+        fed_second_after_result.append(first_result.wait(timeout=300))
+        yield "b", small_png
+
+    keys = []
+    for key, outcome in ocr.recognise_many(items(), jobs=1):
+        assert isinstance(outcome, ocr.PageResult)
+        assert "trích lục" in outcome.text
+        keys.append(key)
+        first_result.set()
+    assert keys == ["a", "b"]
+    assert fed_second_after_result == [True]
+
+
+def test_a_bad_item_fails_alone(page: RenderedPage, small_png: bytes) -> None:
+    items = [("good1", small_png), ("empty", b""), ("text", b"not an image at all"),
+             ("good2", png(page.image.rotate(180), 200))]
+    outcomes = dict(ocr.recognise_many(items, jobs=2))
+    assert set(outcomes) == {"good1", "empty", "text", "good2"}
+    assert isinstance(outcomes["empty"], ocr.BadImageError)
+    assert "0 byte" in str(outcomes["empty"])
+    assert isinstance(outcomes["text"], ocr.OcrError)
+    good2 = outcomes["good2"]
+    assert isinstance(good2, ocr.PageResult) and good2.rotation == 180
+    assert isinstance(outcomes["good1"], ocr.PageResult)
+
+
+def test_items_are_pulled_lazily_with_bounded_memory(small_png: bytes) -> None:
+    pulled = 0
+    pulled_at_first_result: list[int] = []
+
+    def items() -> Iterator[tuple[int, bytes]]:
+        nonlocal pulled
+        for n in range(12):
+            pulled += 1
+            yield n, small_png
+
+    seen = set()
+    for key, outcome in ocr.recognise_many(items(), jobs=1):
+        if not pulled_at_first_result:
+            pulled_at_first_result.append(pulled)
+        assert isinstance(outcome, ocr.PageResult)
+        seen.add(key)
+    assert seen == set(range(12))
+    # jobs=1 holds at most two pages (plus the one being pulled) before a result is back.
+    assert pulled_at_first_result[0] <= 3
+
+
+def test_closing_early_stops_feeding(small_png: bytes) -> None:
+    pulled = 0
+
+    def items() -> Iterator[tuple[int, bytes]]:
+        nonlocal pulled
+        for n in range(100):
+            pulled += 1
+            yield n, small_png
+
+    stream = ocr.recognise_many(items(), jobs=1)
+    key, outcome = next(stream)
+    assert isinstance(outcome, ocr.PageResult)
+    stream.close()
+    assert pulled <= 4
+
+
+def test_a_failing_source_reaches_the_caller(small_png: bytes) -> None:
+    def items() -> Iterator[tuple[int, bytes]]:
+        yield 0, small_png
+        raise OSError("scanner unplugged")
+
+    with pytest.raises(OSError, match="scanner unplugged"):
+        for _ in ocr.recognise_many(items(), jobs=1):
+            pass
+
+
+def test_upright_image_is_identity_for_upright_pages() -> None:
+    image = Image.new("RGB", (40, 60), "white")
+    assert ocr.upright_image(image, 0, 0.0) is image
+    assert ocr.upright_image(image, 90, 0.0).size == (60, 40)
