@@ -1,6 +1,6 @@
 """Synthetic Vietnamese pages with known text, clean or degraded like real scans.
 
-For tests and benchmarks: ``render_page``/``render_lines`` draw the text, ``degrade``/``apply`` spoil it.
+Tests and benchmarks: ``render_page``/``render_lines`` draw text, ``degrade``/``apply`` spoil it.
 """
 
 from __future__ import annotations

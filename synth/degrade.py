@@ -1,6 +1,6 @@
 """Make clean renderings look like what a commune scanner produces.
 
-Each condition is deterministic for a given ``random.Random`` seed; the colour original is returned as RGB.
+Each condition is deterministic for a given ``random.Random`` seed; results are RGB.
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def _with_dpi(image: Image.Image, dpi: int) -> Image.Image:
 def _noise(image: Image.Image, rng: random.Random, sigma: float) -> Image.Image:
     gen = np.random.default_rng(rng.getrandbits(32))
     arr = np.asarray(image.convert("RGB"), dtype=np.float32)
-    arr += gen.normal(0.0, sigma, arr.shape[:2])[..., None]  # grey sensor noise
-    arr += gen.normal(0.0, sigma / 3, arr.shape)             # a little chroma noise
+    grey = gen.standard_normal(arr.shape[:2], dtype=np.float32) * sigma
+    arr += grey[..., None]  # grey sensor noise
+    arr += gen.standard_normal(arr.shape, dtype=np.float32) * (sigma / 3)  # a little chroma noise
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
 
 
@@ -120,7 +121,7 @@ def _photocopy(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
         out[:, :band] *= 0.35
     else:
         out[:, w - band:] *= 0.35
-    out += gen.normal(0, 6, out.shape)
+    out += gen.standard_normal(out.shape, dtype=np.float32) * 6
     img = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "L").convert("RGB")
     return _jpeg(img, quality=rng.randint(70, 85))
 
@@ -154,13 +155,14 @@ def draw_seal(
     layer = Image.new("RGB", base.size, (255, 255, 255))
     draw = ImageDraw.Draw(layer)
     stroke = max(2, dpi // 100)
-    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=red, width=stroke * 2)
+    outer = (cx - radius, cy - radius, cx + radius, cy + radius)
+    draw.ellipse(outer, outline=red, width=stroke * 2)
     r2 = radius * 0.68
     draw.ellipse((cx - r2, cy - r2, cx + r2, cy + r2), outline=red, width=stroke)
     # Ring text, one glyph at a time, rotated to follow the circle.
     font = ImageFont.truetype(str(font_path("arial", bold=True)), max(8, round(radius * 0.17)))
     start = rng.uniform(0, 360)
-    glyph_size = font.size * 2
+    glyph_size = int(font.size) * 2
     for i, ch in enumerate(SEAL_TEXT):
         angle = start + i * 360.0 / len(SEAL_TEXT)
         rad = math.radians(angle)
@@ -188,7 +190,9 @@ def draw_seal(
     gen = np.random.default_rng(rng.getrandbits(32))
     arr = np.asarray(layer, dtype=np.float32)
     fade = gen.uniform(0.0, 0.35, (max(1, base.height // 40), max(1, base.width // 40)))
-    fade_img = Image.fromarray((fade * 255).astype(np.uint8)).resize(base.size, Image.Resampling.BILINEAR)
+    fade_img = Image.fromarray((fade * 255).astype(np.uint8)).resize(
+        base.size, Image.Resampling.BILINEAR
+    )
     f = np.asarray(fade_img, dtype=np.float32)[..., None] / 255.0
     arr = arr + (255.0 - arr) * f
     layer = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "RGB")
@@ -211,10 +215,12 @@ def draw_signature(
     points: list[tuple[float, float]] = []
     n = 140
     phase = rng.uniform(0, 6.28)
+    freq = rng.uniform(14, 20)
     for i in range(n):
         t = i / (n - 1)
         x = cx - width_px / 2 + t * width_px
-        y = cy + height_px / 2 * math.sin(t * rng.uniform(14, 20) + phase) * (0.6 + 0.4 * math.sin(t * 3))
+        envelope = 0.6 + 0.4 * math.sin(t * 3)
+        y = cy + height_px / 2 * math.sin(t * freq + phase) * envelope
         points.append((x, y))
     draw.line(points, fill=blue, width=stroke, joint="curve")
     # An underline flourish.

@@ -271,7 +271,10 @@ def form_lines(
     closing: Sequence[str] = (),
 ) -> list[tuple[str, LineStyle]]:
     """Lines of a typical form: national heading, centred bold title, "label: value" lines."""
-    out: list[tuple[str, LineStyle]] = [(NATIONAL_HEADING[0], HEADING), (NATIONAL_HEADING[1], MOTTO)]
+    out: list[tuple[str, LineStyle]] = [
+        (NATIONAL_HEADING[0], HEADING),
+        (NATIONAL_HEADING[1], MOTTO),
+    ]
     if agency:
         out.append((agency, SUBTITLE))
     out.append((title, TITLE))
