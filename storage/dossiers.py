@@ -259,3 +259,14 @@ def records_of(ws: Workspace, dossier_id: int) -> list[Record]:
             "SELECT * FROM record WHERE dossier_id = ? ORDER BY id", (dossier_id,)
         )
     ]
+
+
+def digitised_by(ws: Workspace, dossier_id: int) -> str | None:
+    """Who imported the dossier's batch, as the audit log recorded it."""
+    row = ws.conn.execute(
+        "SELECT event.actor FROM dossier JOIN event ON event.action = 'batch.create' "
+        "AND event.subject = 'batch:' || dossier.batch_id WHERE dossier.id = ? "
+        "ORDER BY event.id LIMIT 1",
+        (dossier_id,),
+    ).fetchone()
+    return str(row[0]) if row else None

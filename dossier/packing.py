@@ -1,0 +1,145 @@
+"""Pack a workspace dossier into its electronic record and queue it for upload."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.errors import DossierError, NotFound
+from storage import DossierState, Workspace, current_actor, sha256_file
+from storage import dossiers as dossier_store
+from storage import pages as page_store
+
+if TYPE_CHECKING:
+    from records import DossierSpec
+    from upload import QueuedPackage
+
+PROFILE_SETTING = "records.profile"
+
+
+@dataclass(frozen=True)
+class StoredWord:
+    """A recognised word as kept in the workspace (box in upright-image pixels)."""
+
+    text: str
+    box: tuple[int, int, int, int]
+
+
+def _words(ws: Workspace, words_sha: str | None) -> list[StoredWord]:
+    if not words_sha:
+        return []
+    payload = json.loads(ws.blobs.read(words_sha))
+    return [StoredWord(w["text"], (int(w["box"][0]), int(w["box"][1]), int(w["box"][2]),
+                                   int(w["box"][3])))
+            for w in payload.get("words", [])]
+
+
+def _parse_time(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    moment = dt.datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
+    """The record's content from what the workspace recorded: pages, words, decisions.
+
+    Times and people are the recorded ones, so packing the same dossier again
+    gives the same bytes.
+    """
+    from records import DocumentSpec, DossierSpec, PageSpec
+
+    from dossier.assembly import catalogue
+    from tagging import checklist
+
+    dossier = dossier_store.get_dossier(ws, dossier_id)
+    if dossier is None:
+        raise NotFound(f"không có hồ sơ số {dossier_id} — no dossier {dossier_id}")
+    documents = []
+    type_keys: list[str] = []
+    times: list[dt.datetime] = []
+    for doc in dossier_store.documents_of(ws, dossier_id):
+        page_specs = []
+        for page_id in doc.page_ids:
+            page = page_store.get_page(ws, page_id)
+            if page is None or page.deleted:
+                continue
+            moment = _parse_time(page.processed_at) or _parse_time(page.created_at)
+            if moment:
+                times.append(moment)
+            page_specs.append(PageSpec(
+                image=ws.blobs.read(page.image_sha), dpi=page.dpi,
+                words=_words(ws, page.words_sha), mean_confidence=page.confidence,
+                rotation=page.rotation, skew=page.skew or 0.0,
+            ))
+        if page_specs:
+            documents.append(DocumentSpec(doc.type_key, doc.type_name, tuple(page_specs)))
+            if doc.type_key:
+                type_keys.append(doc.type_key)
+    if not documents:
+        raise DossierError(
+            f"hồ sơ {dossier.display_code} chưa có trang nào để đóng gói — "
+            f"dossier {dossier.display_code} has no pages to pack"
+        )
+    procedure = catalogue().get(dossier.procedure_code) if dossier.procedure_code else None
+    present: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    if procedure is not None:
+        check = checklist(catalogue(), procedure.code, type_keys)
+        present = tuple(c.name for c in (*check.present, *check.optional_present))
+        missing = tuple(c.name for c in check.missing)
+    received = (dt.date.fromisoformat(dossier.received_date[:10])
+                if dossier.received_date else None)
+    return DossierSpec(
+        documents=tuple(documents),
+        digitised_by=dossier_store.digitised_by(ws, dossier_id) or current_actor(),
+        digitised_at=max(times) if times else _parse_time(dossier.created_at)
+        or dt.datetime.now(dt.UTC),
+        dossier_code=dossier.code,
+        provisional_id=dossier.provisional_id,
+        procedure_code=dossier.procedure_code,
+        procedure_name=procedure.name if procedure else None,
+        applicant_name=dossier.applicant_name,
+        applicant_id=dossier.applicant_id,
+        date_received=received,
+        agency_id=dossier.agency_id or ws.get_setting("agency_id"),
+        components_present=present,
+        components_missing=missing,
+    )
+
+
+def pack_dossier(ws: Workspace, dossier_id: int, out_dir: Path | None = None,
+                 profile: str | None = None) -> Path:
+    """Build, verify and keep the dossier's record; returns the package path.
+
+    The package is also kept in the workspace's blob store, so the outbox and
+    ``sohoa check`` can rely on it whatever happens to ``out_dir``.
+    """
+    import records
+
+    chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
+    spec = build_spec(ws, dossier_id)
+    target = Path(out_dir) if out_dir is not None else ws.root / "records"
+    path = records.pack_dossier(spec, target, profile=chosen)
+    sha = sha256_file(path)
+    ws.blobs.put_file(path, sha)
+    dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size)
+    return path
+
+
+def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:
+    """Put a package in the outbox (once per content) and mark its dossier queued."""
+    import upload
+
+    queued = upload.queue_package(ws, Path(path))
+    if dossier_id is not None:
+        dossier_store.update_dossier(ws, dossier_id, state=DossierState.QUEUED)
+    return queued
+
+
+def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None) -> QueuedPackage:
+    path = pack_dossier(ws, dossier_id, profile=profile)
+    return queue_package(ws, path, dossier_id)
