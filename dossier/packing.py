@@ -32,9 +32,12 @@ def _words(ws: Workspace, words_sha: str | None) -> list[StoredWord]:
     if not words_sha:
         return []
     payload = json.loads(ws.blobs.read(words_sha))
-    return [StoredWord(w["text"], (int(w["box"][0]), int(w["box"][1]), int(w["box"][2]),
-                                   int(w["box"][3])))
-            for w in payload.get("words", [])]
+    return [
+        StoredWord(
+            w["text"], (int(w["box"][0]), int(w["box"][1]), int(w["box"][2]), int(w["box"][3]))
+        )
+        for w in payload.get("words", [])
+    ]
 
 
 def _parse_time(value: str | None) -> dt.datetime | None:
@@ -50,9 +53,8 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
     Times and people are the recorded ones, so packing the same dossier again
     gives the same bytes.
     """
-    from records import DocumentSpec, DossierSpec, PageSpec
-
     from dossier.assembly import catalogue
+    from records import DocumentSpec, DossierSpec, PageSpec
     from tagging import checklist
 
     dossier = dossier_store.get_dossier(ws, dossier_id)
@@ -70,11 +72,16 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
             moment = _parse_time(page.processed_at) or _parse_time(page.created_at)
             if moment:
                 times.append(moment)
-            page_specs.append(PageSpec(
-                image=ws.blobs.read(page.image_sha), dpi=page.dpi,
-                words=_words(ws, page.words_sha), mean_confidence=page.confidence,
-                rotation=page.rotation, skew=page.skew or 0.0,
-            ))
+            page_specs.append(
+                PageSpec(
+                    image=ws.blobs.read(page.image_sha),
+                    dpi=page.dpi,
+                    words=_words(ws, page.words_sha),
+                    mean_confidence=page.confidence,
+                    rotation=page.rotation,
+                    skew=page.skew or 0.0,
+                )
+            )
         if page_specs:
             documents.append(DocumentSpec(doc.type_key, doc.type_name, tuple(page_specs)))
             if doc.type_key:
@@ -91,13 +98,13 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         check = checklist(catalogue(), procedure.code, type_keys)
         present = tuple(c.name for c in (*check.present, *check.optional_present))
         missing = tuple(c.name for c in check.missing)
-    received = (dt.date.fromisoformat(dossier.received_date[:10])
-                if dossier.received_date else None)
+    received = dt.date.fromisoformat(dossier.received_date[:10]) if dossier.received_date else None
     return DossierSpec(
         documents=tuple(documents),
         digitised_by=dossier_store.digitised_by(ws, dossier_id) or current_actor(),
-        digitised_at=max(times) if times else _parse_time(dossier.created_at)
-        or dt.datetime.now(dt.UTC),
+        digitised_at=max(times)
+        if times
+        else _parse_time(dossier.created_at) or dt.datetime.now(dt.UTC),
         dossier_code=dossier.code,
         provisional_id=dossier.provisional_id,
         procedure_code=dossier.procedure_code,
@@ -111,8 +118,9 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
     )
 
 
-def pack_dossier(ws: Workspace, dossier_id: int, out_dir: Path | None = None,
-                 profile: str | None = None) -> Path:
+def pack_dossier(
+    ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None
+) -> Path:
     """Build, verify and keep the dossier's record; returns the package path.
 
     The package is also kept in the workspace's blob store, so the outbox and

@@ -32,13 +32,16 @@ def test_spec_carries_recorded_decisions(sample_workspace: Path) -> None:
     assert spec.procedure_name and "khai sinh" in spec.procedure_name
     assert spec.provisional_id == dossier.provisional_id
     assert [d.component_name for d in spec.documents][:2] == [
-        "Tờ khai đăng ký khai sinh", "Giấy chứng sinh"]
+        "Tờ khai đăng ký khai sinh",
+        "Giấy chứng sinh",
+    ]
     assert all(page.words for d in spec.documents for page in d.pages)
     assert "Tờ khai đăng ký khai sinh" in spec.components_present
 
 
-def test_pack_is_verified_reproducible_and_queued_once(sample_workspace: Path,
-                                                       tmp_path: Path) -> None:
+def test_pack_is_verified_reproducible_and_queued_once(
+    sample_workspace: Path, tmp_path: Path
+) -> None:
     from records import verify_package
 
     with Workspace.open(sample_workspace) as ws:
