@@ -87,6 +87,10 @@ def _text_ops(page: PdfPage, page_height: float) -> list[str]:
         hex_text = "".join(f"{ord(ch):04X}" for ch in shown)
         ops.append(f"/F1 {_num(size)} Tf {_num(tz)} Tz 1 0 0 1 {_num(x)} {_num(y)} Tm "
                    f"<{hex_text}> Tj")
+    if len(ops) == 2:
+        # No words (a blank or unreadable page): the text layer is still there, empty, so
+        # every page of the file has one and checkers need not guess.
+        ops.append("/F1 12 Tf <> Tj")
     ops.append("ET")
     return ops
 

@@ -144,8 +144,11 @@ def test_grey_and_transparent_images_and_odd_words_are_accepted(tmp_path: Path) 
     write_searchable_pdf([PdfPage(grey, 100, words), PdfPage(rgba, 100, [])], out, created=WHEN)
     check = check_pdfa(out)
     assert check.ok, check.problems
-    assert check.pages_with_text == 1
-    assert "ổn" in pdfium.PdfDocument(out)[0].get_textpage().get_text_range()
+    # A page without words still carries an (empty) text layer.
+    assert check.pages_with_text == 2
+    document = pdfium.PdfDocument(out)
+    assert "ổn" in document[0].get_textpage().get_text_range()
+    assert document[1].get_textpage().get_text_range().strip() == ""
 
 
 def test_no_pages_or_bad_dpi_is_an_input_error(tmp_path: Path, page: PdfPage) -> None:

@@ -1,0 +1,38 @@
+"""``sohoa verify PACKAGE...``: check electronic records (BagIt, PDF/A-2b, manifest, pages).
+
+Exit 0 when every package is valid; otherwise one ``PACKAGE: reason`` line per problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.common import report_failure
+from cli.exitcodes import ExitCode
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "verify", help="check electronic record packages",
+        description="Checks BagIt checksums, PDF/A-2b conformance, the manifest against its "
+                    "schema, and each PDF's page count and text layer.",
+    )
+    parser.add_argument("packages", nargs="+", type=Path, metavar="PACKAGE")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from records import verify_package
+
+    failed = False
+    for package in args.packages:
+        report = verify_package(package)
+        for problem in report.problems:
+            report_failure(str(package), problem)
+        if report.ok:
+            print(f"{package}: hợp lệ — valid ({report.documents} documents, "
+                  f"{report.pages} pages)", flush=True)
+        else:
+            failed = True
+    return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)

@@ -1,0 +1,104 @@
+"""What a dossier's electronic record is built from: plain dataclasses filled by callers.
+
+``DossierSpec`` is made from page images and stored OCR words (workspace) or from fresh OCR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from PIL import Image
+
+from records.errors import SpecError
+
+# Dossier codes become file names: only characters that are safe on every file system.
+CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+OFFICIAL_CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: the original (bytes or image), its resolution and OCR words.
+
+    ``rotation``/``skew`` are those recorded by OCR (``ocr.upright_image``) and are applied
+    to make the page upright; give 0 for an image that is already upright. Word boxes are
+    in the upright image's pixels.
+    """
+
+    image: bytes | Image.Image
+    dpi: int | None
+    words: Sequence[Any]
+    mean_confidence: float | None = None
+    rotation: int = 0
+    skew: float = 0.0
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """One document (a component of the dossier): its pages in order."""
+
+    component_key: str | None
+    component_name: str | None
+    pages: Sequence[PageSpec]
+    language: str = "vie"
+
+
+@dataclass(frozen=True)
+class DossierSpec:
+    """Everything the record states about a dossier; unknown values are ``None``."""
+
+    documents: Sequence[DocumentSpec]
+    digitised_by: str
+    digitised_at: datetime
+    dossier_code: str | None = None  # official code; a provisional id is made when absent
+    provisional_id: str | None = None
+    procedure_code: str | None = None
+    procedure_name: str | None = None
+    applicant_name: str | None = None
+    applicant_id: str | None = None
+    date_received: date | None = None
+    agency_id: str | None = None
+    components_present: Sequence[str] = field(default_factory=tuple)
+    components_missing: Sequence[str] = field(default_factory=tuple)
+
+    @property
+    def official(self) -> bool:
+        return bool(self.dossier_code)
+
+    def record_id(self) -> str:
+        """The dossier code, else the given provisional id, else a deterministic local id."""
+        code = self.dossier_code or self.provisional_id or provisional_id(self)
+        if not CODE_PATTERN.match(code):
+            raise SpecError(
+                f"{code}: mã hồ sơ có ký tự không dùng được trong tên tệp — "
+                "dossier code has characters not usable in file names")
+        return code
+
+
+def page_bytes(page: PageSpec) -> bytes:
+    """Stable bytes identifying a page's content (original bytes, or raw pixels)."""
+    if isinstance(page.image, bytes):
+        return page.image
+    buf = io.BytesIO()
+    buf.write(f"{page.image.mode}:{page.image.width}x{page.image.height}:".encode())
+    buf.write(page.image.tobytes())
+    return buf.getvalue()
+
+
+def provisional_id(spec: DossierSpec) -> str:
+    """``LOCAL-<YYMMDD>-<8 hex>``: receipt (or digitisation) date and a hash of the pages.
+
+    The same pages give the same id, so re-packing an unchanged dossier names it the same.
+    """
+    day = spec.date_received or spec.digitised_at.date()
+    digest = hashlib.sha256()
+    for document in spec.documents:
+        for page in document.pages:
+            digest.update(hashlib.sha256(page_bytes(page)).digest())
+    return f"LOCAL-{day:%y%m%d}-{digest.hexdigest()[:8]}"
