@@ -1,0 +1,85 @@
+"""Legibility guard: OCR character error rate on the original scans against OCR of the packed
+pages (PDF/A written, rendered at 300 dpi with pdfium), compact and archival profiles.
+
+Target: the compact profile loses at most 0.5 CER points against the originals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import pypdfium2 as pdfium  # noqa: E402
+from PIL import Image  # noqa: E402
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+import ocr  # noqa: E402
+from benchmarks.records_pages import scan_pages  # noqa: E402
+from pdfa import PdfPage, Profile, write_searchable_pdf  # noqa: E402
+
+TARGET_POINTS = 0.5
+RENDER_DPI = 300
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _cer(truth: str, seen: str) -> float:
+    truth, seen = _norm(truth), _norm(seen)
+    return Levenshtein.distance(truth, seen) / max(1, len(truth))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=6)
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    truths: dict[str, str] = {}
+    items: list[tuple[tuple[str, str], bytes]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for page in scan_pages(args.pages):
+            truths[page.name] = page.truth
+            items.append(((page.name, "original"), page.png))
+            image = Image.open(io.BytesIO(page.png)).convert("RGB")
+            for profile in Profile:
+                out = Path(tmp) / f"{page.name}-{profile}.pdf"
+                write_searchable_pdf([PdfPage(image, page.dpi, page.words)], out,
+                                     profile=profile, created=datetime(2025, 1, 1, tzinfo=UTC))
+                rendered = pdfium.PdfDocument(out)[0].render(scale=RENDER_DPI / 72).to_pil()
+                buf = io.BytesIO()
+                rendered.convert("RGB").save(buf, "PNG", dpi=(RENDER_DPI, RENDER_DPI),
+                                             compress_level=1)
+                items.append(((page.name, str(profile)), buf.getvalue()))
+        cer: dict[str, list[float]] = {"original": [], "compact": [], "archival": []}
+        for (name, kind), outcome in ocr.recognise_many(items, ocr.OcrSettings(),
+                                                         jobs=args.jobs):
+            if isinstance(outcome, Exception):
+                print(f"{name} {kind}: OCR failed: {outcome}")
+                return 1
+            cer[kind].append(_cer(truths[name], outcome.text))
+    mean = {kind: 100 * sum(v) / len(v) for kind, v in cer.items()}
+    print(f"pages: {args.pages} (noisy 200/300 dpi scans with seals), rendered at {RENDER_DPI} dpi")
+    for kind in ("original", "compact", "archival"):
+        print(f"CER {kind}: {mean[kind]:.2f}%")
+    verdict = 0
+    for kind in ("compact", "archival"):
+        loss = mean[kind] - mean["original"]
+        line = f"legibility loss {kind}: {loss:+.2f} CER points"
+        if kind == "compact":
+            ok = loss <= TARGET_POINTS
+            verdict = 0 if ok else 1
+            line += f"  target <= {TARGET_POINTS} points: {'met' if ok else 'NOT met'}"
+        print(line)
+    return verdict
+
+
+if __name__ == "__main__":
+    sys.exit(main())
