@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -36,7 +37,43 @@ ProgressRole = Qt.ItemDataRole.UserRole + 5
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class PageModel(QAbstractListModel):
+class _HasId(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+RowT = TypeVar("RowT", bound=_HasId)
+
+
+class RowListModel(QAbstractListModel, Generic[RowT]):
+    """A flat list of typed rows (each with an ``id``), refilled whole from the workspace."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RowT] = []
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RowT]:
+        return list(self._rows)
+
+    def row(self, row: int) -> RowT | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, row_id: int | None) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == row_id), -1)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def _at(self, index: AnyIndex) -> RowT | None:
+        return self.row(index.row()) if index.isValid() else None
+
+
+class PageModel(RowListModel[Page]):
     """The pages of a batch (or a document), thumbnails made lazily; reordered by drag and drop.
 
     A drop does not move rows itself: it asks (``move_requested``) so that the
@@ -48,32 +85,18 @@ class PageModel(QAbstractListModel):
     def __init__(self, thumbs: ThumbnailCache | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pages: list[Page] = []
         self._thumbs = thumbs
         if thumbs is not None:
             thumbs.ready.connect(self._thumbnail_ready)
 
-    def set_pages(self, pages: Sequence[Page]) -> None:
-        self.beginResetModel()
-        self._pages = list(pages)
-        self.endResetModel()
-
-    def pages(self) -> list[Page]:
-        return list(self._pages)
-
-    def page(self, row: int) -> Page | None:
-        return self._pages[row] if 0 <= row < len(self._pages) else None
-
-    def row_of(self, page_id: int) -> int:
-        return next((i for i, p in enumerate(self._pages) if p.id == page_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pages)
+    set_pages = RowListModel.set_rows
+    pages = RowListModel.rows
+    page = RowListModel.row
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._pages):
+        page = self._at(index)
+        if page is None:
             return None
-        page = self._pages[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             label = self.tr("Trang {n}").format(n=index.row() + 1)
             if page.blank:
@@ -121,7 +144,7 @@ class PageModel(QAbstractListModel):
         return [PAGE_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        ids = sorted({self._pages[i.row()].id for i in indexes if i.isValid()},
+        ids = sorted({self._rows[i.row()].id for i in indexes if i.isValid()},
                      key=self.row_of)
         mime = QMimeData()
         mime.setData(PAGE_MIME, QByteArray(json.dumps(ids).encode()))
@@ -137,45 +160,33 @@ class PageModel(QAbstractListModel):
             return False
         ids = [int(x) for x in json.loads(bytes(data.data(PAGE_MIME).data()).decode())]
         if row < 0:
-            row = parent.row() if parent.isValid() else len(self._pages)
-        before = next((p.id for p in self._pages[row:] if p.id not in ids), None)
+            row = parent.row() if parent.isValid() else len(self._rows)
+        before = next((p.id for p in self._rows[row:] if p.id not in ids), None)
         self.move_requested.emit(ids, before)
         # False: the view must not remove the dragged rows; the reload does it.
         return False
 
     def _thumbnail_ready(self, key: str) -> None:
-        for row, page in enumerate(self._pages):
+        for row, page in enumerate(self._rows):
             if ThumbnailCache.key(page) == key:
                 index = self.index(row)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
-class DossierListModel(QAbstractListModel):
+class DossierListModel(RowListModel[Dossier]):
     """Dossiers, newest first: code (official or provisional), procedure and state."""
 
     def __init__(self, procedure_name: object = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Dossier] = []
         self._name = procedure_name
 
-    def set_dossiers(self, rows: Sequence[Dossier]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def dossier(self, row: int) -> Dossier | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, dossier_id: int) -> int:
-        return next((i for i, d in enumerate(self._rows) if d.id == dossier_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    set_dossiers = RowListModel.set_rows
+    dossier = RowListModel.row
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        d = self._at(index)
+        if d is None:
             return None
-        d = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             name = self._name(d.procedure_code) if callable(self._name) else d.procedure_code
             first = d.display_code if d.code else self.tr("{code} (tạm)").format(
@@ -189,34 +200,17 @@ class DossierListModel(QAbstractListModel):
         return None
 
 
-class DocumentModel(QAbstractListModel):
+class DocumentModel(RowListModel[Document]):
     """The documents of a dossier: type (suggested or confirmed) and page count."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Document] = []
-
-    def set_documents(self, rows: Sequence[Document]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def documents(self) -> list[Document]:
-        return list(self._rows)
-
-    def document(self, row: int) -> Document | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, document_id: int) -> int:
-        return next((i for i, d in enumerate(self._rows) if d.id == document_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    set_documents = RowListModel.set_rows
+    documents = RowListModel.rows
+    document = RowListModel.row
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        d = self._at(index)
+        if d is None:
             return None
-        d = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             name = d.type_name or self.tr("Chưa rõ loại giấy tờ")
             pages = self.tr("{n} trang").format(n=len(d.page_ids))
