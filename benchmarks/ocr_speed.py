@@ -1,0 +1,85 @@
+"""OCR speed: ``sohoa ocr --jobs 2`` against the plain Tesseract CLI, two at a time, same pages.
+
+Both write text and PDF; both have one OpenMP thread per Tesseract. Target: ratio <= 1.3.
+Runs alternate (plain, ours, plain, ours ...) so that load from other work hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from itertools import cycle
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.ocr_pages import pages  # noqa: E402
+from synth import CONDITIONS  # noqa: E402
+
+TARGET = 1.3
+ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+
+
+def plain(files: list[Path], out: Path) -> float:
+    def one(path: Path) -> None:
+        subprocess.run(["tesseract", str(path), str(out / path.stem), "-l", "vie", "txt", "pdf"],
+                       env=ENV, check=True, capture_output=True)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(one, files))
+    return time.perf_counter() - started
+
+
+def ours(files: list[Path], out: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "cli.main", "ocr", "--out", str(out), "--jobs", "2",
+                    *map(str, files)], env=ENV, check=True, cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pages", type=int, default=12)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ocr-speed-") as tmp:
+        folder = Path(tmp)
+        files: list[Path] = []
+        # One page of each condition in turn, fonts rotating, so both see the same mix.
+        source = pages(per_cell=1)
+        wanted = cycle(CONDITIONS)
+        for page in source:
+            if len(files) == args.pages:
+                break
+            if page.condition != next(wanted):
+                continue
+            path = folder / f"{page.name}.png"
+            path.write_bytes(page.png)
+            files.append(path)
+        print(f"{len(files)} A4 pages: {', '.join(p.stem for p in files)}")
+        totals = {"plain": 0.0, "ours": 0.0}
+        for n in range(args.rounds):
+            for label, run in (("plain", plain), ("ours", ours)):
+                out = folder / f"{label}-{n}"
+                out.mkdir()
+                seconds = run(files, out)
+                totals[label] += seconds
+                print(f"round {n + 1} {label:<5} {seconds:6.1f} s  "
+                      f"({seconds / len(files):.2f} s/page)", flush=True)
+        ratio = totals["ours"] / totals["plain"]
+        print(f"plain tesseract (txt+pdf, 2 at a time): {totals['plain']:.1f} s")
+        print(f"sohoa ocr --jobs 2 (txt+PDF/A):        {totals['ours']:.1f} s")
+        verdict = "met" if ratio <= TARGET else "NOT met"
+        print(f"ratio {ratio:.2f} (target <= {TARGET}) -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
