@@ -1,4 +1,4 @@
-"""recognise_page on generated pages with known answers: orientation, skew, ink, blanks, bad input."""
+"""recognise_page on generated pages with known answers: turns, skew, ink, blanks, bad input."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def test_photocopy_speckle_removed(page: RenderedPage) -> None:
     clean = np.asarray(Image.open(io.BytesIO(result.clean_png)).convert("L")) < 128
     import cv2
 
-    count, _, stats, _ = cv2.connectedComponentsWithStats(clean.astype(np.uint8))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(clean.astype(np.uint8))
     tiny = int((stats[1:, cv2.CC_STAT_AREA] < 6).sum())
     assert tiny < 20  # thousands of toner specks on the copy itself
 

@@ -83,7 +83,7 @@ def test_closing_early_stops_feeding(small_png: bytes) -> None:
             yield n, small_png
 
     stream = ocr.recognise_many(items(), jobs=1)
-    key, outcome = next(stream)
+    _, outcome = next(stream)
     assert isinstance(outcome, ocr.PageResult)
     stream.close()
     assert pulled <= 4
@@ -103,3 +103,33 @@ def test_upright_image_is_identity_for_upright_pages() -> None:
     image = Image.new("RGB", (40, 60), "white")
     assert ocr.upright_image(image, 0, 0.0) is image
     assert ocr.upright_image(image, 90, 0.0).size == (60, 40)
+
+
+def test_a_killed_worker_is_replaced_and_the_batch_goes_on(page: RenderedPage) -> None:
+    import multiprocessing
+    import os
+    import signal
+
+    data = png(page.image, 200)
+    killed: list[int] = []
+    outcomes = {}
+    for key, outcome in ocr.recognise_many(((n, data) for n in range(4)), jobs=1):
+        outcomes[key] = outcome
+        if not killed:
+            # The next page is already in the worker: kill it as the OOM killer would.
+            for child in multiprocessing.active_children():
+                if child.pid is not None:
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+    assert killed
+    assert set(outcomes) == {0, 1, 2, 3}
+    assert all(isinstance(o, ocr.PageResult) for o in outcomes.values())
+
+
+def test_tesseract_timeout_is_an_ocr_error(page: RenderedPage) -> None:
+    outcomes = list(ocr.recognise_many([("slow", png(page.image, 200))],
+                                       ocr.OcrSettings(timeout_s=0.01), jobs=1))
+    assert len(outcomes) == 1
+    error = outcomes[0][1]
+    assert isinstance(error, ocr.OcrTimeoutError)
+    assert "timed out" in str(error) and " — " in str(error)
