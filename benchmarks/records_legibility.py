@@ -16,13 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import pypdfium2 as pdfium  # noqa: E402
-from PIL import Image  # noqa: E402
-from rapidfuzz.distance import Levenshtein  # noqa: E402
+import pypdfium2 as pdfium
+from PIL import Image
+from rapidfuzz.distance import Levenshtein
 
-import ocr  # noqa: E402
-from benchmarks.records_pages import scan_pages  # noqa: E402
-from pdfa import PdfPage, Profile, write_searchable_pdf  # noqa: E402
+import ocr
+from benchmarks.records_pages import scan_pages
+from pdfa import PdfPage, Profile, write_searchable_pdf
 
 TARGET_POINTS = 0.5
 RENDER_DPI = 300

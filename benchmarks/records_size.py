@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PIL import Image  # noqa: E402
+from PIL import Image
 
-from benchmarks.records_pages import scan_pages  # noqa: E402
-from pdfa import PdfPage, Profile, check_pdfa, write_searchable_pdf  # noqa: E402
+from benchmarks.records_pages import scan_pages
+from pdfa import PdfPage, Profile, check_pdfa, write_searchable_pdf
 
 TARGET_KB = 150.0
 
@@ -42,7 +42,7 @@ def main() -> int:
                 assert check_pdfa(out).ok
                 sizes[(str(profile), page.dpi)].append(out.stat().st_size / 1024)
     for dpi in sorted(source):
-        print(f"source PNG at {dpi} dpi: median {statistics.median(source[dpi]):.0f} KB")
+        print(f"source JPEG at {dpi} dpi: median {statistics.median(source[dpi]):.0f} KB")
     verdict = 0
     for profile in Profile:
         every = [s for (p, _), values in sizes.items() if p == profile for s in values]

@@ -53,7 +53,9 @@ def to_rgb_array(image: Image.Image) -> U8:
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         image = Image.alpha_composite(white, rgba)
-    return np.asarray(image.convert("RGB"), dtype=np.uint8)
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    return np.asarray(image, dtype=np.uint8)
 
 
 def encode_jpeg(rgb: U8, quality: int, dpi: int) -> JpegImage:
@@ -89,14 +91,18 @@ def encode_g4(ink: npt.NDArray[np.bool_]) -> bytes:
     return raw[offsets[0]:offsets[0] + counts[0]]
 
 
-def _background_estimate(grey: U8, dpi: int) -> U8:
-    """Local paper brightness: a closing wider than any stroke, then a median blur."""
-    scale = BACKGROUND_DPI / dpi
-    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+def _ink_levels(small_grey: U8) -> tuple[U8, U8]:
+    """Per-pixel grey level below which a pixel is ink, at background resolution.
+
+    The paper is found by a closing wider than any stroke, then a box blur; ink is
+    whatever is darker than it by 35-60 levels (less on dark paper). Returns (levels, paper).
+    """
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
-    closed = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
-    blurred = cv2.medianBlur(closed, 9)
-    return np.asarray(blurred, dtype=np.uint8)
+    closed = cv2.morphologyEx(small_grey, cv2.MORPH_CLOSE, kernel)
+    paper = np.asarray(cv2.blur(closed, (9, 9)), dtype=np.int16)
+    margin = np.clip(paper * 28 // 100, 35, 60)
+    levels: U8 = np.clip(paper - margin, 0, 255).astype(np.uint8)
+    return levels, paper.astype(np.uint8)
 
 
 def _remove_specks(ink: npt.NDArray[np.bool_], min_area: int) -> npt.NDArray[np.bool_]:
@@ -107,19 +113,23 @@ def _remove_specks(ink: npt.NDArray[np.bool_], min_area: int) -> npt.NDArray[np.
     return np.asarray(keep[labels], dtype=np.bool_)
 
 
-def _ink_classes(rgb: U8, ink: npt.NDArray[np.bool_]) -> list[tuple[npt.NDArray[np.bool_],
-                                                                     tuple[int, int, int]]]:
-    """Split ink pixels by hue: neutral (text), red (seals), blue (signatures), other."""
-    # Only the ink pixels are classified (a few percent of the page), as an N x 1 image.
+def _ink_classes(rgb: U8, small: U8, ink: npt.NDArray[np.bool_]) -> list[
+        tuple[npt.NDArray[np.bool_], tuple[int, int, int]]]:
+    """Split ink pixels by hue: neutral (text), red (seals), blue (signatures), other.
+
+    Hue and chroma are read from the low-resolution page, where scanner grain is averaged
+    away: dark grainy text has a high HSV saturation but a small chroma (max - min).
+    """
     where = np.flatnonzero(ink)
     if where.size == 0:
         return []
-    smooth = np.asarray(cv2.blur(rgb, (3, 3)), dtype=np.uint8).reshape(-1, 3)[where]
-    hue = cv2.cvtColor(smooth[:, None, :], cv2.COLOR_RGB2HSV)[:, 0, 0].astype(np.int16)
-    # Chroma (max - min), not HSV saturation: dark grainy text has a high saturation but a
-    # small chroma, and must stay in the neutral class.
-    chroma = smooth.max(axis=1).astype(np.int16) - smooth.min(axis=1).astype(np.int16)
-    coloured = chroma >= 60
+    height, width = ink.shape
+    ys = np.minimum(where // width * small.shape[0] // height, small.shape[0] - 1)
+    xs = np.minimum(where % width * small.shape[1] // width, small.shape[1] - 1)
+    sampled = small[ys, xs]
+    hue = cv2.cvtColor(sampled[:, None, :], cv2.COLOR_RGB2HSV)[:, 0, 0].astype(np.int16)
+    chroma = sampled.max(axis=1).astype(np.int16) - sampled.min(axis=1).astype(np.int16)
+    coloured = chroma >= 45
     red = coloured & ((hue <= 12) | (hue >= 160))
     blue = coloured & (hue >= 95) & (hue < 135)
     other = coloured & ~red & ~blue
@@ -127,42 +137,50 @@ def _ink_classes(rgb: U8, ink: npt.NDArray[np.bool_]) -> list[tuple[npt.NDArray[
     flat_rgb = rgb.reshape(-1, 3)
     classes = []
     for member in (neutral, red, blue, other):
-        if not member.any():
+        count = int(member.sum())
+        if count == 0:
             continue
         indices = where[member]
-        pixels = flat_rgb[indices].astype(np.int32)
-        # The darker half of the pixels: edges are lighter than stroke cores.
-        luma = pixels @ np.array([299, 587, 114]) // 1000
-        core = pixels[luma <= np.median(luma)]
+        # A sample is enough for the colour; the darker half, as edges are lighter than cores.
+        sample = flat_rgb[indices[:: max(1, count // 20000)]].astype(np.int32)
+        luma = sample @ np.array([299, 587, 114]) // 1000
+        core = sample[luma <= np.median(luma)]
         colour = tuple(int(v) for v in np.median(core, axis=0))
-        mask = np.zeros(ink.size, dtype=np.bool_)
-        mask[indices] = True
-        classes.append((mask.reshape(ink.shape), (colour[0], colour[1], colour[2])))
+        if count == where.size:
+            mask = ink  # one class holds all the ink (the usual black-text page)
+        else:
+            flat = np.zeros(ink.size, dtype=np.bool_)
+            flat[indices] = True
+            mask = flat.reshape(ink.shape)
+        classes.append((mask, (colour[0], colour[1], colour[2])))
     return classes
 
 
 def compact_layers(image: Image.Image, dpi: int) -> CompactLayers:
     rgb = to_rgb_array(image)
     height, width = rgb.shape[:2]
-    grey = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
-    background_small = _background_estimate(grey, dpi)
-    paper = cv2.resize(background_small, (width, height), interpolation=cv2.INTER_LINEAR)
-    # Smoothing before thresholding keeps scanner grain out of the masks.
-    smooth = cv2.GaussianBlur(grey, (3, 3), 0) if dpi >= 150 else grey
-    darker = paper.astype(np.int16) - smooth.astype(np.int16)
-    ink = (darker > 60) | ((darker > 35) & (smooth < paper.astype(np.int16) * 0.72))
-    ink = _remove_specks(ink, max(2, round(4 * (dpi / 300) ** 2)))
-    masks = tuple(
-        InkMask(encode_g4(mask), width, height, colour) for mask, colour in _ink_classes(rgb, ink)
-    )
-    # Background: the page at low resolution with the ink replaced by local paper colour,
-    # so the JPEG carries no text edges (they cost bytes and ghost around the masks).
     scale = BACKGROUND_DPI / dpi
     bw = max(1, round(width * scale))
     bh = max(1, round(height * scale))
-    small = cv2.resize(rgb, (bw, bh), interpolation=cv2.INTER_AREA)
-    ink_small = cv2.resize(ink.astype(np.uint8) * 255, (bw, bh), interpolation=cv2.INTER_AREA)
-    ink_small = cv2.dilate((ink_small > 0).astype(np.uint8), np.ones((3, 3), np.uint8))
+    small = np.asarray(cv2.resize(rgb, (bw, bh), interpolation=cv2.INTER_AREA), dtype=np.uint8)
+    small_grey = np.asarray(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+    levels, paper = _ink_levels(small_grey)
+    # Nearest is enough for a level map this smooth, and several times cheaper at full size.
+    level = cv2.resize(levels, (width, height), interpolation=cv2.INTER_NEAREST)
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    # Smoothing before thresholding keeps scanner grain out of the masks.
+    smooth = cv2.GaussianBlur(grey, (3, 3), 0) if dpi >= 150 else grey
+    ink = np.asarray(smooth < level, dtype=np.bool_)
+    ink = _remove_specks(ink, max(2, round(4 * (dpi / 300) ** 2)))
+    masks = tuple(
+        InkMask(encode_g4(mask), width, height, colour)
+        for mask, colour in _ink_classes(rgb, small, ink)
+    )
+    # Background: the page at low resolution with the ink replaced by local paper colour,
+    # so the JPEG carries no text edges (they cost bytes and ghost around the masks).
+    # Where the averaged page is visibly darker than the paper there is ink in the cell.
+    near_ink = (small_grey.astype(np.int16) < paper.astype(np.int16) - 12).astype(np.uint8)
+    ink_small = cv2.dilate(near_ink, np.ones((3, 3), np.uint8))
     # Paper colour under the ink: a box average of the surrounding non-ink pixels
     # (normalised convolution), far cheaper than inpainting and smooth enough for JPEG.
     free = (ink_small == 0).astype(np.float32)

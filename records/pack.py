@@ -45,10 +45,9 @@ def upright_page(page: PageSpec) -> PdfPage:
 
     if isinstance(page.image, bytes):
         try:
-            with Image.open(io.BytesIO(page.image)) as opened:
-                opened.load()
-                image = opened.copy()
-                info_dpi = opened.info.get("dpi")
+            image: Image.Image = Image.open(io.BytesIO(page.image))
+            image.load()
+            info_dpi = image.info.get("dpi")
         except (UnidentifiedImageError, OSError) as e:
             raise SpecError(f"không đọc được ảnh trang — unreadable page image ({e})") from e
     else:
