@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,9 @@ from dossier import editing
 from storage import Document, Dossier
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+
+# Group boxes here sit tight: the screen has to fit a laptop without scrolling.
+GROUP_MARGINS = (8, 2, 8, 6)
 
 
 def _set_invalid(edit: QLineEdit, problem: str | None) -> None:
@@ -102,6 +106,17 @@ class ProcedurePicker(QWidget):
         self.results.hide()
 
 
+class _FillHeight(QWidget):
+    """Content that a resizable scroll area fits to its height.
+
+    With word-wrapped labels inside, the scroll area would otherwise size the
+    content to its preferred height and scroll although everything fits.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class DossierView(QWidget):
     """The dossier screen. ``packed`` fires when a dossier was packed and queued."""
 
@@ -112,12 +127,15 @@ class DossierView(QWidget):
         self.setObjectName("page")
         self._ctx = ctx
         self.dossier: Dossier | None = None
+        self.missing_count = 0
 
         # Left: the dossiers.
         self.list_model = DossierListModel(ctx.procedure_name, self)
         self.list = QListView(self)
         self.list.setModel(self.list_model)
         self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._dossier_chosen)
 
         # Header: code and procedure.
@@ -127,11 +145,12 @@ class DossierView(QWidget):
         self.code_kind = QLabel(self)
         self.procedure_label = QLabel(self)
         self.procedure_label.setWordWrap(True)
-        self.procedure_label.setObjectName("title")
+        self.procedure_label.setObjectName("procedure")
         self.suggestion_label = QLabel(self)
         self.suggestion_label.setObjectName("subtitle")
         self.suggestion_label.setWordWrap(True)
-        self.accept_procedure = QPushButton(self.tr("Nhận thủ tục gợi ý"), self)
+        self.accept_procedure = QPushButton(self.tr("Nhận thủ tục"), self)
+        self.accept_procedure.setToolTip(self.tr("Nhận thủ tục máy gợi ý (Ctrl+Enter)"))
         self.accept_procedure.clicked.connect(self._accept_procedure)
         self.picker = ProcedurePicker(self)
         self.picker.chosen.connect(self._procedure_chosen)
@@ -139,7 +158,7 @@ class DossierView(QWidget):
         # Checklist.
         self.checklist = QListWidget(self)
         self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.checklist.setMinimumHeight(120)
+        self.checklist.setMinimumHeight(90)
         self.checklist.setWordWrap(True)
         self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
@@ -149,6 +168,12 @@ class DossierView(QWidget):
         self.applicant_id.setPlaceholderText(self.tr("12 chữ số"))
         self.received_date = QLineEdit(self)
         self.received_date.setPlaceholderText("dd/mm/yyyy")
+        self.applicant_name.setPlaceholderText(self.tr("Họ và tên người nộp"))
+        self.applicant_name.setMinimumWidth(220)
+        digits = self.applicant_id.fontMetrics().horizontalAdvance("0000000000000")
+        self.applicant_id.setMinimumWidth(digits + 24)
+        self.received_date.setMinimumWidth(
+            self.received_date.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         self.applicant_name.editingFinished.connect(self._applicant_edited)
         self.applicant_id.editingFinished.connect(self._applicant_edited)
         self.received_date.editingFinished.connect(self._applicant_edited)
@@ -161,7 +186,9 @@ class DossierView(QWidget):
         self.doc_model = DocumentModel(self)
         self.docs = QListView(self)
         self.docs.setModel(self.doc_model)
-        self.docs.setMinimumHeight(150)
+        self.docs.setMinimumHeight(90)
+        self.docs.setWordWrap(True)
+        self.docs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.docs.selectionModel().currentChanged.connect(self._document_chosen)
         self.docs.activated.connect(lambda _i: self.accept_type())
         self.type_combo = QComboBox(self)
@@ -175,9 +202,12 @@ class DossierView(QWidget):
         self.pages.setViewMode(QListView.ViewMode.IconMode)
         self.pages.setFlow(QListView.Flow.LeftToRight)
         self.pages.setWrapping(False)
-        self.pages.setIconSize(QSize(90, 126))
-        self.pages.setGridSize(QSize(140, 175))
-        self.pages.setFixedHeight(200)
+        # One horizontal strip: icon plus two label lines per cell, no wrapping.
+        self.pages.setIconSize(QSize(88, 124))
+        self.pages.setGridSize(QSize(116, 158))
+        self.pages.setFixedHeight(158 + self.pages.style().pixelMetric(
+            QStyle.PixelMetric.PM_ScrollBarExtent) + 8)
+        self.pages.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.pages.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.pages.doubleClicked.connect(lambda _i: self.review_page())
@@ -210,105 +240,130 @@ class DossierView(QWidget):
     # Layout ----------------------------------------------------------------------
 
     def _build_layout(self) -> None:
+        # The common case fits a 1366×768 laptop screen without scrolling: a two-line
+        # header; checklist with the applicant beside the documents; the chosen
+        # document's pages as one strip beside its fields; the pack button last.
         head = QGroupBox(self.tr("Hồ sơ"), self)
         grid = QGridLayout(head)
+        grid.setContentsMargins(*GROUP_MARGINS)
+        grid.setVerticalSpacing(4)
         grid.addWidget(QLabel(self.tr("Mã hồ sơ:"), head), 0, 0)
-        grid.addWidget(self.code_edit, 0, 1)
-        grid.addWidget(self.code_kind, 0, 2)
-        grid.addWidget(QLabel(self.tr("Thủ tục:"), head), 1, 0, Qt.AlignmentFlag.AlignTop)
-        proc = QVBoxLayout()
-        proc.addWidget(self.procedure_label)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_edit, 2)
+        code_row.addWidget(self.code_kind)
+        code_row.addSpacing(12)
+        code_row.addWidget(self.picker, 3)
+        grid.addLayout(code_row, 0, 1)
+        grid.addWidget(QLabel(self.tr("Thủ tục:"), head), 1, 0)
         row = QHBoxLayout()
-        row.addWidget(self.suggestion_label, 1)
+        row.addWidget(self.procedure_label, 3)
+        row.addWidget(self.suggestion_label, 2)
         row.addWidget(self.accept_procedure)
-        proc.addLayout(row)
-        proc.addWidget(self.picker)
-        grid.addLayout(proc, 1, 1, 1, 2)
+        grid.addLayout(row, 1, 1)
+        grid.addWidget(QLabel(self.tr("Người nộp:"), head), 2, 0)
+        applicant = QHBoxLayout()
+        applicant.addWidget(self.applicant_name, 1)
+        applicant.addSpacing(8)
+        applicant.addWidget(QLabel(self.tr("Số định danh:"), head))
+        applicant.addWidget(self.applicant_id)
+        applicant.addSpacing(8)
+        applicant.addWidget(QLabel(self.tr("Ngày nhận:"), head))
+        applicant.addWidget(self.received_date)
+        grid.addLayout(applicant, 2, 1)
         grid.setColumnStretch(1, 1)
 
-        check = QGroupBox(self.tr("Thành phần hồ sơ"), self)
-        QVBoxLayout(check).addWidget(self.checklist)
-        applicant = QGroupBox(self.tr("Người nộp"), self)
-        form = QFormLayout(applicant)
-        form.addRow(self.tr("Họ và tên:"), self.applicant_name)
-        form.addRow(self.tr("Số định danh:"), self.applicant_id)
-        form.addRow(self.tr("Ngày nhận:"), self.received_date)
-        left = QVBoxLayout()
-        left.addWidget(check, 1)
-        left.addWidget(applicant)
+        self.check_box = QGroupBox(self.tr("Thành phần hồ sơ"), self)
+        cb = QVBoxLayout(self.check_box)
+        cb.setContentsMargins(*GROUP_MARGINS)
+        cb.addWidget(self.checklist)
 
         docs = QGroupBox(self.tr("Giấy tờ trong hồ sơ"), self)
         dl = QVBoxLayout(docs)
+        dl.setContentsMargins(*GROUP_MARGINS)
+        dl.setSpacing(4)
         dl.addWidget(self.docs, 1)
         type_row = QHBoxLayout()
         type_row.addWidget(QLabel(self.tr("Loại giấy tờ:"), docs))
         type_row.addWidget(self.type_combo, 1)
         dl.addLayout(type_row)
-        buttons = QHBoxLayout()
-        for act in (self.act_accept_placeholder(), ):
-            buttons.addWidget(act)
-        dl.addLayout(buttons)
-        dl.addWidget(QLabel(self.tr("Các trang (nhấp đúp để soát chữ):"), docs))
-        dl.addWidget(self.pages)
-        move_row = QHBoxLayout()
-        move_row.addWidget(QLabel(self.tr("Chuyển trang đã chọn sang:"), docs))
-        move_row.addWidget(self.move_combo, 1)
-        dl.addLayout(move_row)
-        fields = QGroupBox(self.tr("Thông tin trích từ giấy tờ"), self)
+        dl.addWidget(self._document_buttons())
+
+        body = QHBoxLayout()
+        body.addWidget(self.check_box, 1)
+        body.addWidget(docs, 1)
+
+        strip = QGroupBox(self.tr("Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)"), self)
+        sl = QVBoxLayout(strip)
+        sl.setContentsMargins(*GROUP_MARGINS)
+        sl.addWidget(self.pages)
+        fields = QGroupBox(self.tr("Thông tin trích từ giấy tờ đang chọn"), self)
         ff = QFormLayout(fields)
+        ff.setContentsMargins(*GROUP_MARGINS)
+        ff.setVerticalSpacing(4)
         ff.addRow(self.tr("Họ tên:"), self.doc_names)
         ff.addRow(self.tr("Số định danh:"), self.doc_ids)
         ff.addRow(self.tr("Ngày:"), self.doc_dates)
-        right = QVBoxLayout()
-        right.addWidget(docs, 1)
-        right.addWidget(fields)
+        ff.addRow(self.tr("Chuyển trang:"), self.move_combo)
+        self.move_combo.setToolTip(self.tr("Chuyển các trang đã chọn sang giấy tờ khác"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(strip, 1)
+        bottom.addWidget(fields, 1)
 
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 1)
         pack_row = QHBoxLayout()
         pack_row.addWidget(self.pack_status, 1)
         pack_row.addWidget(self.pack_button)
 
-        content = QWidget(self)
+        content = _FillHeight(self)
         cl = QVBoxLayout(content)
+        cl.setContentsMargins(0, 0, 4, 0)
+        cl.setSpacing(6)
         cl.addWidget(head)
         cl.addLayout(body, 1)
+        cl.addLayout(bottom)
         cl.addLayout(pack_row)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget(self)
+        holder.setObjectName("page")
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(content)
+        # Kept for screens smaller than a laptop's; at 1366×768 nothing scrolls.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(holder)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         side = QWidget(self)
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(0, 0, 0, 0)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("Danh sách hồ sơ"), side)
         title.setObjectName("subtitle")
-        sl.addWidget(title)
-        sl.addWidget(self.list, 1)
+        side_layout.addWidget(title)
+        side_layout.addWidget(self.list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
-        splitter.addWidget(scroll)
-        splitter.setSizes([220, 1000])
+        splitter.addWidget(self.scroll)
+        splitter.setSizes([190, 1000])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(splitter)
 
-    def act_accept_placeholder(self) -> QWidget:
+    def _document_buttons(self) -> QWidget:
         row = QWidget(self)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        for text, slot in (
-            (self.tr("Nhận gợi ý (Enter)"), self.accept_type),
-            (self.tr("Tách (Ctrl+T)"), self.split),
-            (self.tr("Gộp với sau (Ctrl+G)"), self.merge_next),
-            ("▲", lambda: self.move_document(-1)),
-            ("▼", lambda: self.move_document(1)),
+        for text, tip, slot in (
+            (self.tr("Nhận gợi ý"), self.tr("Nhận loại giấy tờ máy gợi ý (Enter)"),
+             self.accept_type),
+            (self.tr("Tách"), self.tr("Tách giấy tờ tại trang đang chọn (Ctrl+T)"), self.split),
+            (self.tr("Gộp với sau"), self.tr("Gộp với giấy tờ kế tiếp (Ctrl+G)"),
+             self.merge_next),
+            ("▲", self.tr("Dời giấy tờ lên"), lambda: self.move_document(-1)),
+            ("▼", self.tr("Dời giấy tờ xuống"), lambda: self.move_document(1)),
         ):
             button = QPushButton(text, row)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             layout.addWidget(button)
         layout.addStretch(1)
@@ -366,13 +421,16 @@ class DossierView(QWidget):
         if d.procedure_code and not d.procedure_confirmed:
             conf = (d.procedure_confidence or 0) * 100
             self.suggestion_label.setText(
-                self.tr("Máy gợi ý ({c:.0f}% tin cậy) — kiểm tra rồi nhận, hoặc tìm thủ tục khác.")
-                .format(c=conf))
+                self.tr("{code} · máy gợi ý, {c:.0f}% tin cậy").format(code=d.procedure_code,
+                                                                       c=conf))
+            self.suggestion_label.setToolTip(
+                self.tr("Kiểm tra rồi nhận (Ctrl+Enter), hoặc tìm thủ tục khác (Ctrl+K)."))
             self.accept_procedure.show()
         else:
             self.suggestion_label.setText(
-                self.tr("Mã thủ tục: {code} · đã xác nhận").format(code=d.procedure_code)
+                self.tr("{code} · đã xác nhận").format(code=d.procedure_code)
                 if d.procedure_code else "")
+            self.suggestion_label.setToolTip("")
             self.accept_procedure.hide()
         self.applicant_name.setText(d.applicant_name or "")
         self.applicant_id.setText(d.applicant_id or "")
@@ -396,9 +454,12 @@ class DossierView(QWidget):
     def _show_code_kind(self, d: Dossier) -> None:
         if d.code:
             self.code_kind.setText(self.tr("Mã chính thức"))
+            self.code_kind.setToolTip("")
             self.code_kind.setObjectName("ok")
         else:
-            self.code_kind.setText(self.tr("Mã tạm: {id}").format(id=d.provisional_id))
+            self.code_kind.setText(self.tr("Mã tạm"))
+            self.code_kind.setToolTip(self.tr("Chưa có mã chính thức: gõ mã trên giấy tiếp nhận "
+                                              "khi có."))
             self.code_kind.setObjectName("subtitle")
         self.code_kind.style().unpolish(self.code_kind)
         self.code_kind.style().polish(self.code_kind)
@@ -433,7 +494,9 @@ class DossierView(QWidget):
     def _update_checklist(self, docs: list[Document]) -> None:
         self.checklist.clear()
         d = self.dossier
+        self.missing_count = 0
         if d is None or not d.procedure_code:
+            self.check_box.setTitle(self.tr("Thành phần hồ sơ"))
             self.checklist.addItem(self.tr("Chọn thủ tục để xem giấy tờ cần có."))
             return
         from dossier.assembly import catalogue
@@ -441,21 +504,33 @@ class DossierView(QWidget):
 
         cat = catalogue()
         result = checklist(cat, d.procedure_code, [x.type_key for x in docs if x.type_key])
+        optional = self.tr("(không bắt buộc)")
         for comp in result.present:
-            self._check_item("✓ " + comp.name, "#067647", self.tr("có"))
+            self._check_item(f"✓ {comp.name}", "#067647", self.tr("Đã có trong hồ sơ"))
         for comp in result.optional_present:
-            self._check_item("✓ " + comp.name, "#067647", self.tr("có (không bắt buộc)"))
+            self._check_item(f"✓ {comp.name} {optional}", "#067647",
+                             self.tr("Đã có trong hồ sơ"))
         for comp in result.missing:
-            self._check_item("✗ " + comp.name, "#b42318", self.tr("còn thiếu"))
+            self._check_item(f"✗ {comp.name} — {self.tr('còn thiếu')}", "#b42318",
+                             self.tr("Giấy tờ bắt buộc chưa có trong hồ sơ"))
+        have = {c.key for c in result.optional_present}
+        for comp in cat.components(d.procedure_code):
+            if not comp.required and comp.key not in have:
+                self._check_item(f"○ {comp.name} {optional}", "#7b8794",
+                                 self.tr("Không bắt buộc, chưa có trong hồ sơ"))
         for key in result.extra:
             dtype = cat.document_type(key)
-            self._check_item("+ " + (dtype.name if dtype else key), "#52606d",
-                             self.tr("ngoài danh mục của thủ tục"))
+            self._check_item(f"+ {dtype.name if dtype else key}", "#52606d",
+                             self.tr("Giấy tờ ngoài danh mục của thủ tục"))
         self.missing_count = len(result.missing)
+        self.check_box.setTitle(
+            self.tr("Thành phần hồ sơ — còn thiếu {n}").format(n=self.missing_count)
+            if self.missing_count else self.tr("Thành phần hồ sơ — đủ giấy tờ bắt buộc"))
 
-    def _check_item(self, text: str, color: str, note: str) -> None:
-        item = QListWidgetItem(f"{text}  ({note})")
+    def _check_item(self, text: str, color: str, tip: str) -> None:
+        item = QListWidgetItem(text)
         item.setForeground(QBrush(QColor(color)))
+        item.setToolTip(tip)
         self.checklist.addItem(item)
 
     def checklist_texts(self) -> list[str]:
@@ -671,9 +746,9 @@ class DossierView(QWidget):
         self.pack_status.setText(self.tr("Đang đóng gói…"))
 
         def done(result: actions.Packed) -> None:
-            self.pack_status.setText(self.tr("Đã đóng gói và đưa vào hàng đợi: {name}")
-                                     .format(name=result.path.name))
             self.refresh(d.id)
+            self.pack_status.setText(self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}")
+                                     .format(name=result.path.name))
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:

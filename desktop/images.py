@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from desktop.ops import OpContext, Operations
 from storage import Page, Workspace
@@ -109,8 +109,10 @@ class ThumbnailCache(QObject):
         super().__init__(parent)
         self._ops = ops
         self._done: dict[str, QPixmap] = {}
+        self._icons: dict[str, QIcon] = {}
         self._asked: set[str] = set()
         self._placeholder = placeholder()
+        self._placeholder_icon = QIcon(self._placeholder)
 
     @staticmethod
     def key(page: Page) -> str:
@@ -133,9 +135,15 @@ class ThumbnailCache(QObject):
              .start())
         return self._placeholder
 
+    def icon(self, page: Page) -> QIcon:
+        """The thumbnail as an icon, which item views scale to their icon size."""
+        self.get(page)
+        return self._icons.get(self.key(page), self._placeholder_icon)
+
     def has(self, page: Page) -> bool:
         return self.key(page) in self._done
 
     def _store(self, key: str, image: QImage) -> None:
         self._done[key] = QPixmap.fromImage(image)
+        self._icons[key] = QIcon(self._done[key])
         self.ready.emit(key)

@@ -43,7 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(self.tr("Sohoa — Số hóa hồ sơ một cửa"))
-        self.resize(1366, 860)
+        self._fit_to_screen()
         self.welcome = WelcomeView(self)
         self.scan_view = ScanView(ctx, self)
         self.dossier_view = DossierView(ctx, self)
@@ -105,6 +105,15 @@ class MainWindow(QMainWindow):
         self.link_timer.start()
         QTimer.singleShot(0, self.check_link)
         self.start_up()
+
+    def _fit_to_screen(self) -> None:
+        # Laptops at the desk are often 1366×768: open within the screen, not beyond it.
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        width, height = 1366, 800
+        if area is not None and area.width() > 0:
+            width, height = min(width, area.width()), min(height, area.height() - 30)
+        self.resize(width, height)
 
     # Wiring ------------------------------------------------------------------------
 

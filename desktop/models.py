@@ -107,7 +107,7 @@ class PageModel(RowListModel[Page]):
                 label += "\n" + self.tr("đang đọc")
             return label
         if role == Qt.ItemDataRole.DecorationRole and self._thumbs is not None:
-            return self._thumbs.get(page)
+            return self._thumbs.icon(page)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{page.source_name}"
             if page.blank:
@@ -218,8 +218,10 @@ class DocumentModel(RowListModel[Document]):
                 state = "✓ " if d.type_confirmed else "? "
                 return f"{state}{d.seq}. {name} — {pages}"
             conf = f"{(d.type_confidence or 0) * 100:.0f}%"
-            hint = self.tr("gợi ý {c}, Enter để nhận").format(c=conf)
-            return f"? {d.seq}. {name} — {pages} ({hint})"
+            hint = self.tr("máy gợi ý {c}").format(c=conf)
+            return f"? {d.seq}. {name} — {pages} · {hint}"
+        if role == Qt.ItemDataRole.ToolTipRole and not d.type_confirmed and d.type_key:
+            return self.tr("Loại giấy tờ do máy gợi ý: Enter để nhận, hoặc chọn loại khác.")
         if role == Qt.ItemDataRole.ForegroundRole and not d.type_confirmed:
             return QBrush(QColor("#8a5a00"))
         if role == ObjectRole:

@@ -15,6 +15,7 @@ QListWidget#sidebar::item:selected { background: #323f4b; color: white;
     border-left: 4px solid #3ea6ff; }
 QLabel#title { font-size: 20pt; font-weight: 600; color: #1f2933; }
 QLabel#subtitle { font-size: 12pt; color: #52606d; }
+QLabel#procedure { font-size: 15pt; font-weight: 600; color: #1f2933; }
 QLabel#banner { background: #fff4d6; border: 1px solid #f0c36d; border-radius: 6px;
     padding: 8px 12px; }
 QLabel#error { color: #b42318; }

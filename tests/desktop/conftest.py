@@ -6,7 +6,6 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
-import importlib.util
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +13,6 @@ from pathlib import Path
 import pytest
 
 from storage import Workspace
-
-
-def ocr_available() -> bool:
-    return importlib.util.find_spec("ocr") is not None and bool(
-        getattr(__import__("ocr"), "recognise_many", None))
 
 
 @pytest.fixture

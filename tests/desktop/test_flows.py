@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 import dossier
@@ -14,22 +12,14 @@ from storage import Workspace
 from storage import dossiers as dossier_store
 from storage import outbox as outbox_store
 from storage import pages as page_store
-from tests.desktop.conftest import birth_dossier_pages, ocr_available
-
-
-def _recognise(ws: Workspace, batch_id: int, texts: list[str]) -> None:
-    """Real OCR when the OCR stage is installed; else the pages' known text stands in."""
-    if ocr_available():
-        dossier.process_batch(ws, batch_id, jobs=2)
-        return
-    for page, text in zip(page_store.list_pages(ws, batch_id), texts, strict=True):
-        page_store.update_page_text(ws, page.id, text)
+from tests.desktop.conftest import birth_dossier_pages
 
 
 def _birth_batch(ws: Workspace, tmp_path: Path) -> tuple[int, list[int]]:
-    paths, texts = birth_dossier_pages(tmp_path / "birth", dpi=120)
+    """A synthetic birth dossier imported and read with the real OCR stage."""
+    paths, _texts = birth_dossier_pages(tmp_path / "birth", dpi=120)
     report = dossier.import_paths(ws, paths)
-    _recognise(ws, report.batch_id, texts)
+    dossier.process_batch(ws, report.batch_id, jobs=2)
     return report.batch_id, report.page_ids
 
 
@@ -144,16 +134,7 @@ def test_review_highlights_unsure_words_and_keeps_drafts(qtbot, ctx, tmp_path) -
     ws = ctx.ws
     _batch, ids = _birth_batch(ws, tmp_path)
     page = page_store.get_page(ws, ids[0])
-    if page.words_sha is None:
-        # Words in the documented blob format, for a page the OCR stage has not read yet.
-        first = page.text.split()[:3]
-        words = [{"text": w, "box": [10 + 60 * i, 10, 60 + 60 * i, 40], "line": 0,
-                  "confidence": 40.0 if i == 1 else 95.0} for i, w in enumerate(first)]
-        blob = ws.blobs.put_bytes(json.dumps({"width": page.width, "height": page.height,
-                                              "rotation": 0, "skew": 0.0, "lines": [],
-                                              "words": words}).encode())
-        ws.conn.execute("UPDATE page SET words_sha = ? WHERE id = ?", (blob, page.id))
-        page = page_store.get_page(ws, ids[0])
+    assert page.words_sha is not None   # words and boxes from the OCR stage
     review = ReviewWidget(ctx)
     qtbot.addWidget(review)
     review.show()
@@ -209,7 +190,6 @@ def test_search_finds_without_marks_and_highlights(qtbot, window, tmp_path) -> N
 
 
 def test_pack_and_queue_from_the_dossier_view(qtbot, window, tmp_path) -> None:
-    pytest.importorskip("dossier.packing", reason="packing use case not in this tree yet")
     ws = window.ctx.ws
     batch, ids = _birth_batch(ws, tmp_path)
     from dossier.assembly import assemble_pages
@@ -225,16 +205,21 @@ def test_pack_and_queue_from_the_dossier_view(qtbot, window, tmp_path) -> None:
 def test_open_sample_assemble_pack_queued(qtbot, window) -> None:
     from desktop.actions import sample_folder
 
-    if not sample_folder().is_dir():
-        pytest.skip("the sample dossier is not in resources/ yet")
+    assert sorted(p.name for p in sample_folder().glob("*.png"))   # shipped with the app
     window.welcome.sample_button.click()
     qtbot.waitUntil(lambda: window.sidebar.currentRow() == DOSSIER, timeout=170000)
     dv = window.dossier_view
-    assert dv.dossier is not None and dv.doc_model.rowCount() >= 1
-    pytest.importorskip("dossier.packing", reason="packing use case not in this tree yet")
+    assert dv.dossier is not None and dv.dossier.procedure_code == "1.001193"
+    assert dv.doc_model.rowCount() == 3
+    assert all(p.words_sha for p in page_store.list_pages(window.ctx.ws))   # read by OCR
     with qtbot.waitSignal(dv.packed, timeout=120000):
-        dv.pack()
-    assert [j.state for j in outbox_store.list_jobs(window.ctx.ws)] == ["queued"]
+        qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    jobs = outbox_store.list_jobs(window.ctx.ws)
+    assert [j.state for j in jobs] == ["queued"]
+    assert dossier_store.get_dossier(window.ctx.ws, dv.dossier.id).state == "queued"
+    assert jobs[0].filename in dv.pack_status.text()
+    window.go(2)
+    assert window.outbox_view.model.rowCount() == 1
 
 
 def test_switching_to_english_rebuilds_the_window(qtbot, ws) -> None:

@@ -1,0 +1,75 @@
+"""The dossier screen as a clerk sees it: fits a laptop screen, checklist entries read cleanly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+import dossier
+from storage import Workspace
+from storage import dossiers as dossier_store
+from tests.desktop.conftest import text_pages
+
+
+@pytest.fixture
+def themed(qtbot: object) -> Iterator[None]:
+    """The app's own look (fonts, padding), as the clerk sees it; undone afterwards."""
+    from desktop import theme
+
+    app = QApplication.instance()
+    font, sheet = app.font(), app.styleSheet()
+    theme.apply(app)
+    yield
+    app.setStyleSheet(sheet)
+    app.setFont(font)
+
+
+def _death_dossier(ws: Workspace, tmp_path: Path) -> int:
+    """A death registration with its declaration, an ID card and a stray birth certificate."""
+    paths = text_pages(tmp_path / "in", ["Tờ khai", "Căn cước", "Giấy chứng sinh"], dpi=50)
+    ids = dossier.import_paths(ws, paths).page_ids
+    d = dossier_store.create_dossier(ws, procedure_code="1.000656", procedure_confidence=0.9)
+    dossier_store.update_dossier(ws, d, applicant_name="Nguyễn Thị Phương Thảo Quỳnh",
+                                 applicant_id="001203004567")
+    dossier_store.add_document(ws, d, ids[:1], type_key="to_khai_khai_tu",
+                               type_name="Tờ khai đăng ký khai tử", type_confidence=0.93)
+    dossier_store.add_document(ws, d, ids[1:2], type_key="can_cuoc",
+                               type_name="Căn cước/giấy tờ tùy thân", type_confidence=0.97)
+    dossier_store.add_document(ws, d, ids[2:], type_key="giay_chung_sinh",
+                               type_name="Giấy chứng sinh", type_confidence=0.88)
+    return d
+
+
+def test_checklist_entries_read_cleanly(window, tmp_path) -> None:
+    window.open_dossier(_death_dossier(window.ctx.ws, tmp_path))
+    texts = window.dossier_view.checklist_texts()
+    assert texts == [
+        "✓ Tờ khai đăng ký khai tử",
+        "✓ Căn cước/giấy tờ tùy thân (không bắt buộc)",
+        "✗ Giấy báo tử — còn thiếu",
+        "○ Văn bản ủy quyền (không bắt buộc)",
+        "○ Giấy tiếp nhận hồ sơ và hẹn trả kết quả (không bắt buộc)",
+        "+ Giấy chứng sinh",
+    ]
+    assert not any("  " in t for t in texts)
+    assert window.dossier_view.check_box.title().endswith("còn thiếu 1")
+
+
+def test_dossier_screen_fits_a_laptop_without_scrolling(themed, window, tmp_path) -> None:
+    # A 1366×768 screen less a title bar and a taskbar.
+    window.open_dossier(_death_dossier(window.ctx.ws, tmp_path))
+    window.resize(1366, 700)
+    QApplication.processEvents()
+    dv = window.dossier_view
+    assert window.size().height() == 700
+    assert dv.scroll.verticalScrollBar().maximum() == 0
+    for widget in (dv.pack_button, dv.applicant_name, dv.docs, dv.pages, dv.doc_dates):
+        assert widget.isVisible() and not widget.visibleRegion().isEmpty()
+        bottom = widget.mapTo(dv, widget.rect().bottomLeft()).y()
+        assert bottom <= dv.height(), widget
+    # The applicant's whole name shows in its field.
+    name = dv.applicant_name
+    assert name.fontMetrics().horizontalAdvance(name.text()) < name.contentsRect().width() - 8
