@@ -68,7 +68,8 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int) -> NDArray[np.bo
 
     The speck limit follows the stroke width: the dot of an i or a dot-below mark is
     about 1.5 strokes across, so it survives, while toner dust on a photocopy whose
-    strokes have thickened is removed.
+    strokes have thickened is removed. Blobs that size are only removed when there are
+    more of them than letters; on other pages they are marks and punctuation.
     """
     count, labels, stats, _ = cv2.connectedComponentsWithStats(
         ink.astype(np.uint8), connectivity=8
@@ -83,8 +84,13 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int) -> NDArray[np.bo
     cw = stats[:, cv2.CC_STAT_WIDTH]
     ch = stats[:, cv2.CC_STAT_HEIGHT]
     width = stroke_width(ink)
-    limit = 1.3 * width * width if width else 14 * scale
-    speck = area < max(3.0, min(limit, 60 * scale))
+    limit = max(3.0, min(1.3 * width * width if width else 14 * scale, 60 * scale))
+    small = area < limit
+    small[0] = False
+    # More mark-sized blobs than letters means toner dust: remove up to mark size.
+    # Otherwise the small blobs are dots, colons and tone marks, and only dust goes.
+    dusty = int(small.sum()) > int((~small).sum()) - 1
+    speck = small if dusty else area < max(3.0, 4 * scale)
     touches = (left == 0) | (top == 0) | (left + cw >= w) | (top + ch >= h)
     shadow = touches & ((ch > h * 0.2) | (cw > w * 0.2))
     drop = speck | shadow
