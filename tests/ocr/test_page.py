@@ -179,3 +179,20 @@ def test_missing_language_is_a_tesseract_error(page: RenderedPage) -> None:
     with pytest.raises(ocr.TesseractError) as info:
         ocr.recognise_page(png(page.image), ocr.OcrSettings(languages="xyz"))
     assert " — " in str(info.value)
+
+
+def test_form_keeps_colons_and_marks_under_bold_headings() -> None:
+    from synth import form_lines, render_lines
+
+    lines = form_lines(
+        "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+        [("Họ, chữ đệm, tên", "NGUYỄN THỊ HỒNG NHUNG"), ("Ngày sinh", "12/03/2023"),
+         ("Nơi cư trú", "Thôn 4, xã Tịnh Hòa, tỉnh Quảng Ngãi"), ("Dân tộc", "Kinh")],
+        agency="ỦY BAN NHÂN DÂN XÃ TỊNH HÒA",
+    )
+    form = render_lines(lines, font="arial", dpi=200, size="A5")
+    result = ocr.recognise_page(png(form.image, 200))
+    assert cer(form.text, result.text) < 0.02
+    for label in ("Họ, chữ đệm, tên: NGUYỄN THỊ HỒNG", "Ngày sinh: 12/03/2023", "Dân tộc: Kinh"):
+        assert label in result.text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in result.text
