@@ -47,6 +47,12 @@ def _parse_time(value: str | None) -> dt.datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+def _id_number(value: str | None) -> str | None:
+    """An identity number as records state it (9 or 12 digits), else unknown."""
+    compact = "".join(ch for ch in value or "" if not ch.isspace() and ch != ".")
+    return compact if compact.isdigit() and len(compact) in (9, 12) else None
+
+
 def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
     """The record's content from what the workspace recorded: pages, words, decisions.
 
@@ -110,7 +116,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         procedure_code=dossier.procedure_code,
         procedure_name=procedure.name if procedure else None,
         applicant_name=dossier.applicant_name,
-        applicant_id=dossier.applicant_id,
+        applicant_id=_id_number(dossier.applicant_id),
         date_received=received,
         agency_id=dossier.agency_id or ws.get_setting("agency_id"),
         components_present=present,
