@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,9 +31,23 @@ class WorkerCrashedError(OcrError):
     """The worker process recognising a page stopped (killed, out of memory)."""
 
 
-def _init_worker() -> None:
+# How often a worker checks that the process that started it is still alive.
+_PARENT_CHECK_S = 1.0
+
+
+def _init_worker(parent: int) -> None:
     # One Tesseract thread per worker: workers x threads must not exceed the cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # A worker holds both ends of its task queue, so it would wait forever for work
+    # if the parent were killed (kill -9, power button): it leaves on its own instead.
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while True:
+        time.sleep(_PARENT_CHECK_S)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _work(data: bytes, settings: OcrSettings) -> PageResult | OcrError:
@@ -84,7 +99,10 @@ class _Runner(Generic[K]):
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker)
+        return ProcessPoolExecutor(
+            self.jobs, mp_context=self.context, initializer=_init_worker,
+            initargs=(os.getpid(),),
+        )
 
     def submit(self, item: _Pending[K]) -> None:
         with self.lock:

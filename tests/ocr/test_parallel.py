@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -133,3 +134,50 @@ def test_tesseract_timeout_is_an_ocr_error(page: RenderedPage) -> None:
     error = outcomes[0][1]
     assert isinstance(error, ocr.OcrTimeoutError)
     assert "timed out" in str(error) and " — " in str(error)
+
+
+def test_workers_leave_when_their_parent_is_killed(tmp_path: Path, small_png: bytes) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    image = tmp_path / "page.png"
+    image.write_bytes(small_png)
+    pids = tmp_path / "pids"
+    script = f"""
+import multiprocessing, pathlib, time, ocr
+if __name__ == "__main__":
+    data = pathlib.Path({str(image)!r}).read_bytes()
+    stream = ocr.recognise_many(((n, data) for n in range(50)), jobs=2)
+    next(stream)
+    kids = [str(p.pid) for p in multiprocessing.active_children()]
+    pathlib.Path({str(pids)!r}).write_text(" ".join(kids))
+    time.sleep(600)
+"""
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parents[2])
+    try:
+        deadline = time.monotonic() + 300
+        while not pids.exists() or not pids.read_text().strip():
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.2)
+        workers = [int(p) for p in pids.read_text().split()]
+        assert workers
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        # A zombie already exited; only its parent's wait is missing.
+        stat = Path(f"/proc/{pid}/stat").read_text() if Path(f"/proc/{pid}").exists() else ""
+        return bool(stat) and stat[stat.rfind(")") + 2] != "Z"
+
+    deadline = time.monotonic() + 60
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(p) for p in workers)
