@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import json
+import os
 import random
 import sys
 import time
@@ -29,35 +31,20 @@ OUT = REPO / "benchmarks" / "out" / "tagging"
 CONDITIONS = ("clean", "noise_jpeg_300", "noise_jpeg_200", "upside_down", "sideways", "skew4",
               "photocopy", "red_seal")
 FONTS = ("times", "dejavu", "arial")
+# Cached texts of the real OCR stage; the old "ocr" folder held a plain-Tesseract stand-in.
+OCR_CACHE = "ocr-stage"
 
 
 def recognise_png(png: bytes) -> str:
-    """OCR one page image: the project's OCR stage when present, else Tesseract directly."""
-    try:
-        import ocr
-    except ImportError:
-        ocr = None
-    if ocr is not None and hasattr(ocr, "recognise_many"):
-        for _, outcome in ocr.recognise_many([(0, png)], ocr.OcrSettings(), jobs=1):
-            return str(getattr(outcome, "text", ""))
-    import pytesseract
-    from PIL import Image
+    """OCR one page image with the project's OCR stage (this process is already a worker)."""
+    import ocr
 
-    image = Image.open(io.BytesIO(png))
-    try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=50")
-        angle = int(next(line.split(":")[1] for line in osd.splitlines()
-                         if line.startswith("Rotate")))
-        if angle:
-            image = image.rotate(-angle, expand=True)
-    except (pytesseract.TesseractError, StopIteration, ValueError):
-        pass
-    return str(pytesseract.image_to_string(image, lang="vie", config="--psm 4"))
+    return ocr.recognise_page(png, ocr.OcrSettings()).text
 
 
 def _ocr_cached(png: bytes) -> str:
     key = hashlib.sha256(png).hexdigest()
-    path = OUT / "ocr" / f"{key}.txt"
+    path = OUT / OCR_CACHE / f"{key}.txt"
     if path.exists():
         return path.read_text(encoding="utf-8")
     text = recognise_png(png)
@@ -68,11 +55,30 @@ def _ocr_cached(png: bytes) -> str:
     return text
 
 
+def _synth_version() -> str:
+    """Fingerprint of the generator: saved dossier texts are only valid for the same one."""
+    digest = hashlib.sha256()
+    for name in ("forms.py", "people.py", "render.py", "degrade.py"):
+        digest.update((REPO / "synth" / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+SYNTH_VERSION = _synth_version()
+
+
+def _texts_path(seed: int, index: int, condition: str) -> Path:
+    return OUT / OCR_CACHE / f"dossiers-{SYNTH_VERSION}" / f"{seed}-{index}-{condition}.json"
+
+
 def _render_dossier(args: tuple[int, int, str]) -> list[str]:
     """Render, degrade and OCR the pages of dossier ``index`` (same seed → same pages)."""
     from synth import apply, render_lines
 
     seed, index, condition = args
+    saved = _texts_path(seed, index, condition)
+    if saved.exists():
+        # Written after the pages were recognised; the synthetic set is deterministic.
+        return list(json.loads(saved.read_text(encoding="utf-8")))
     dossier = dossier_for(seed, index)
     rng = random.Random(seed * 1000 + index)
     font = rng.choice(FONTS)
@@ -87,6 +93,10 @@ def _render_dossier(args: tuple[int, int, str]) -> list[str]:
             else:
                 image.save(buffer, "PNG")
             texts.append(_ocr_cached(buffer.getvalue()))
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    tmp = saved.with_suffix(".tmp")
+    tmp.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(saved)
     return texts
 
 
@@ -107,7 +117,8 @@ class Score:
     names_ok: int = 0
     names_extra: int = 0
 
-    def add(self, dossier: SynthDossier, tag: DossierTag, verbose: bool) -> None:
+    def add(self, dossier: SynthDossier, tag: DossierTag, verbose: bool,
+            texts: Sequence[str] = ()) -> None:
         self.dossiers += 1
         got = tag.procedure.key if tag.procedure else None
         self.procedure_ok += got == dossier.procedure_code
@@ -138,12 +149,19 @@ class Score:
             self.names_ok += sum(n in names for n in truth.full_names)
             self.names_extra += len(names - set(truth.full_names))
             if verbose:
+                missed = not ok
                 for i in truth.id_numbers:
                     if i not in ids:
+                        missed = True
                         print(f"  id missed {i} in {truth.type_key}: got {sorted(ids)}")
                 for name in truth.full_names:
                     if name not in names:
+                        missed = True
                         print(f"  name missed {name!r} in {truth.type_key}: got {sorted(names)}")
+                if missed and texts:
+                    for page in want_pages:
+                        if page < len(texts):
+                            print("    | " + texts[page].replace("\n", "\n    | "))
 
     def report(self, label: str) -> None:
         def pct(a: int, b: int) -> float:
@@ -158,6 +176,10 @@ class Score:
               f"  [{self.names} names, {self.names_extra} extra]")
 
 
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # one Tesseract thread per worker process
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossiers", type=int, default=48)
@@ -165,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--text", action="store_true", help="tag ground-truth text, no OCR")
     parser.add_argument("--conditions", default=",".join(CONDITIONS))
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cached", action="store_true",
+                        help="only the dossiers whose pages were already recognised")
+    parser.add_argument("--show-text", action="store_true", help="print the OCR text of misses")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     catalogue = Catalogue.load()
@@ -181,14 +206,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         total.report("ground-truth text")
         return 0
     jobs = [(args.seed, i, conditions[i % len(conditions)]) for i in range(args.dossiers)]
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+    if args.cached:
+        jobs = [job for job in jobs if _texts_path(*job).exists()]
+    with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init_worker) as pool:
         for (seed, i, condition), texts in zip(jobs, pool.map(_render_dossier, jobs), strict=True):
             dossier = dossier_for(seed, i)
             pages = [PageText(f"{n:02d}.png", t) for n, t in enumerate(texts)]
             tag = tag_dossier(pages, catalogue)
             if args.verbose:
                 print(f"dossier {i} ({condition}, {dossier.procedure_code})")
-            total.add(dossier, tag, args.verbose)
+            total.add(dossier, tag, args.verbose, texts if args.show_text else ())
             per_condition.setdefault(condition, Score()).add(dossier, tag, False)
     for condition in conditions:
         if condition in per_condition:
