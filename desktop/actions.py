@@ -17,7 +17,6 @@ import dossier
 from desktop.ops import BackgroundOp, OpContext, Operations
 from dossier import ImportItem, ImportReport
 from storage import Page, SearchHit
-from storage import dossiers as dossier_store
 from storage import pages as page_store
 
 PROCESS_JOBS = 2
@@ -40,8 +39,7 @@ class SearchResult:
 class Packed:
     dossier_id: int
     path: Path
-    queued: bool
-    message: str
+    newly_queued: bool   # False: the same package was already in the outbox
 
 
 def _forward(ctx: OpContext, total: list[int]) -> tuple[object, object]:
@@ -74,35 +72,10 @@ def import_files(ops: Operations, paths: list[Path], *, title: str,
     return ops.run(title, work)
 
 
-def ocr_installed() -> bool:
-    try:
-        import ocr
-
-        return callable(getattr(ocr, "recognise_many", None))
-    except ImportError:
-        return False
-
-
 def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
             assemble: bool) -> ImportDone:
     total = [0]
     on_progress, on_page = _forward(ctx, total)
-    if not ocr_installed():
-        # Without the OCR stage pages are still imported; they wait, flagged, for it.
-        report = ImportReport(dossier.start_batch(ctx.ws, source))
-        for outcome in dossier.import_items(ctx.ws, items, batch_id=report.batch_id,
-                                            on_progress=on_progress):  # type: ignore[arg-type]
-            ctx.check_cancel()
-            if isinstance(outcome, dossier.Problem):
-                report.problems.append(outcome)
-            else:
-                report.pages_added.extend(outcome.page_ids)
-        dossier_id = None
-        if assemble and report.page_ids:
-            from dossier.assembly import assemble_batch
-
-            dossier_id = assemble_batch(ctx.ws, report.batch_id)
-        return ImportDone(report, dossier_id)
     report = dossier.import_items_and_process(
         ctx.ws, items, source=source, on_progress=on_progress,  # type: ignore[arg-type]
         on_page=on_page, jobs=PROCESS_JOBS, assemble=assemble,  # type: ignore[arg-type]
@@ -196,31 +169,18 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> Backgroun
     """Pack a dossier into its electronic record and put it in the outbox."""
 
     def work(ctx: OpContext) -> Packed:
-        try:
-            from dossier.packing import pack_dossier
-        except ImportError as e:
-            raise dossier.DossierError(
-                "chức năng đóng gói chưa có trong bản này — packing is not available yet") from e
+        from dossier.packing import pack_dossier, queue_package
+        from storage.outbox import AddOutcome
+
         ctx.progress(0, 2, "")
         path = pack_dossier(ctx.ws, dossier_id)
         ctx.check_cancel()
         ctx.progress(1, 2, "")
-        queued = _queue(ctx, path)
+        queued = queue_package(ctx.ws, path, dossier_id)
         ctx.progress(2, 2, "")
-        if queued:
-            dossier_store.update_dossier(ctx.ws, dossier_id, state="queued")
-        return Packed(dossier_id, path, queued, str(path))
+        return Packed(dossier_id, path, queued.outcome != AddOutcome.ALREADY)
 
     return ops.run(title, work)
-
-
-def _queue(ctx: OpContext, path: Path) -> bool:
-    try:
-        from dossier.packing import queue_package
-    except ImportError:
-        from upload import queue_package
-    queue_package(ctx.ws, path)
-    return True
 
 
 def search(ops: Operations, query: str, *, title: str) -> BackgroundOp:

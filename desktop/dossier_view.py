@@ -438,7 +438,7 @@ class DossierView(QWidget):
         self.received_date.setText(received.strftime("%d/%m/%Y") if received else "")
         self._fill_types(d)
         self.reload_documents()
-        self.pack_status.setText(self._state_text(d))
+        self._set_pack_status(self._state_text(d))
 
     def _state_text(self, d: Dossier) -> str:
         records = dossier_store.records_of(self._ctx.ws, d.id)
@@ -738,22 +738,29 @@ class DossierView(QWidget):
         dialog.finished.connect(lambda _r: review._flush_draft())
         dialog.open()
 
+    def _set_pack_status(self, text: str, kind: str = "") -> None:
+        self.pack_status.setText(text)
+        self.pack_status.setObjectName(kind)
+        self.pack_status.style().unpolish(self.pack_status)
+        self.pack_status.style().polish(self.pack_status)
+
     def pack(self) -> object | None:
         if self.dossier is None:
             return None
         d = self.dossier
         self.pack_button.setEnabled(False)
-        self.pack_status.setText(self.tr("Đang đóng gói…"))
+        self._set_pack_status(self.tr("Đang đóng gói…"))
 
         def done(result: actions.Packed) -> None:
             self.refresh(d.id)
-            self.pack_status.setText(self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}")
-                                     .format(name=result.path.name))
+            text = (self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}")
+                    if result.newly_queued else
+                    self.tr("Đã đóng gói: {name} — gói này đã có trong hàng đợi gửi"))
+            self._set_pack_status(text.format(name=result.path.name), "ok")
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:
-            self.pack_status.setText(str(error))
-            self.pack_status.setObjectName("error")
+            self._set_pack_status(str(error), "error")
 
         op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"))
         op.on_success(done).on_failure(failed).on_finally(

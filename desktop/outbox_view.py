@@ -139,11 +139,8 @@ class OutboxView(QWidget):
         return [self.model.index(r, 0).data(ObjectRole) for r in range(self.model.rowCount())]
 
     def send(self) -> None:
-        try:
-            import upload
-        except ImportError:
-            self.message.setText(self.tr("Chức năng gửi chưa có trong bản này."))
-            return
+        import upload
+
         self._control = upload.TransferControl()
         self._rates_from_events = set()
         self._op = actions.upload_now(self._ctx.ops, self._control, title=self.tr("Gửi hồ sơ"))

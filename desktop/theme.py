@@ -45,10 +45,14 @@ QTabBar::tab { padding: 6px 14px; }
 """
 
 
-def apply(app: QApplication) -> None:
+def ui_font() -> QFont:
     font = QFont()
     font.setFamilies(["Noto Sans", "DejaVu Sans", "Liberation Sans", "Segoe UI", "Arial"])
     font.setPointSize(11)
-    app.setFont(font)
+    return font
+
+
+def apply(app: QApplication) -> None:
+    app.setFont(ui_font())
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE)

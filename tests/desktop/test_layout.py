@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,16 +14,13 @@ from tests.desktop.conftest import text_pages
 
 
 @pytest.fixture
-def themed(qtbot: object) -> Iterator[None]:
-    """The app's own look (fonts, padding), as the clerk sees it; undone afterwards."""
+def themed(window: object) -> object:
+    """The window in the app's own look (fonts, padding), as the clerk sees it."""
     from desktop import theme
 
-    app = QApplication.instance()
-    font, sheet = app.font(), app.styleSheet()
-    theme.apply(app)
-    yield
-    app.setStyleSheet(sheet)
-    app.setFont(font)
+    window.setFont(theme.ui_font())  # type: ignore[attr-defined]
+    window.setStyleSheet(theme.STYLE)  # type: ignore[attr-defined]
+    return window
 
 
 def _death_dossier(ws: Workspace, tmp_path: Path) -> int:
@@ -58,7 +54,8 @@ def test_checklist_entries_read_cleanly(window, tmp_path) -> None:
     assert window.dossier_view.check_box.title().endswith("còn thiếu 1")
 
 
-def test_dossier_screen_fits_a_laptop_without_scrolling(themed, window, tmp_path) -> None:
+def test_dossier_screen_fits_a_laptop_without_scrolling(themed, tmp_path) -> None:
+    window = themed
     # A 1366×768 screen less a title bar and a taskbar.
     window.open_dossier(_death_dossier(window.ctx.ws, tmp_path))
     window.resize(1366, 700)
