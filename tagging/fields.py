@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tagging.matching import fold_cached as fold
-from tagging.names import restore_marks
+from tagging.names import is_name_syllable, restore_marks
 from vntext import nfc
 
 # Province codes of the 12-digit personal identity number (the 63 provinces as
@@ -136,11 +136,15 @@ def find_dossier_code(text: str) -> str | None:
 
 # Labels before a person's full name, on folded text: "Họ, chữ đệm, tên", "Họ và tên",
 # "Họ tên", with an optional qualifier ("người yêu cầu", "người mẹ", "chủ hộ" ...).
-_NAME_LABEL = re.compile(
-    r"(?:\bho\W{0,3}(?:chu\s?dem\W{0,3}(?:va\s)?|va\s|)ten\b(?:\s?khai\s?sinh)?|\bfull\s?name\b"
-    r"|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua|dat ten con)"
-    r"([^:\n]{0,60}?):"
+# OCR slips seen in labels are tolerated: "0" for "o", "l" for "t", lost spaces.
+_LABEL_CORE = (
+    r"(?:\bh[o0]\W{0,3}(?:chu\W{0,2}dem\W{0,3}(?:va\W?)?|va\W|)[tl]en\b(?:\s?khai\s?sinh)?"
+    r"|\bfull\s?name\b|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua"
+    r"|dat ten con)"
 )
+# The label ends at a colon (OCR reads some as ";").
+_NAME_LABEL = re.compile(_LABEL_CORE + r"([^:;\n]{0,60}?)\s?[:;]")
+_NAME_LABEL_BARE = re.compile(_LABEL_CORE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Field labels that may follow a name on the same line ("… Giới tính: Nam"), as
 # folded word pairs; single words that never occur in names stop it too.
@@ -155,23 +159,30 @@ _LABEL_WORDS = {"sex", "date", "email", "nationality", "cccd", "cmnd", "sdt", "g
 _NOT_NAMES = {"khong", "khong co", "chua co", "nguoi", "ten", "ho", "va"}
 _HONORIFIC = re.compile(r"^\W*(?:ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|ông|bà|anh|chị)\b\W*",
                         re.IGNORECASE)
+_MAX_NAME_WORDS = 6
 
 
-def _name_from(value: str) -> str | None:
+def _name_words(value: str) -> tuple[list[str], bool]:
+    """The words of a name at the start of ``value``, and whether they ran to its end."""
     value = _HONORIFIC.sub("", value)
     tokens = list(_WORD.finditer(value))
     words: list[str] = []
     for n, m in enumerate(tokens):
         if words and value[tokens[n - 1].end():m.start()].strip():
-            break  # punctuation or digits between words: the name has ended
+            return words, False  # punctuation or digits between words: the name has ended
         word = fold(m.group(0))
         following = fold(tokens[n + 1].group(0)) if n + 1 < len(tokens) else ""
         if word in _LABEL_WORDS or (word, following) in _LABEL_PAIRS:
-            break
+            return words, False
         words.append(m.group(0))
-        if len(words) > 7:
-            return None
-    if not 2 <= len(words) <= 6:
+        if len(words) > _MAX_NAME_WORDS + 1:
+            return [], False
+    rest = value[tokens[-1].end():] if tokens else value
+    return words, not rest.strip(" .…")
+
+
+def _as_name(words: list[str]) -> str | None:
+    if not 2 <= len(words) <= _MAX_NAME_WORDS:
         return None
     if " ".join(fold(w) for w in words) in _NOT_NAMES:
         return None
@@ -180,13 +191,42 @@ def _name_from(value: str) -> str | None:
     return restore_marks(nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words)))
 
 
+def _name_from(value: str) -> str | None:
+    return _as_name(_name_words(value)[0])
+
+
+def _continuation(line: str, upper: bool) -> list[str]:
+    """Name words wrapped onto ``line``: only capitalised name syllables, nothing else."""
+    stripped = line.strip(" .…")
+    if not stripped or not all(ch.isalpha() or ch == " " for ch in stripped):
+        return []
+    words = stripped.split()
+    if len(words) > 3:
+        return []
+    for w in words:
+        if not w[:1].isupper() or (upper and not w.isupper()) or not is_name_syllable(w):
+            return []
+    return words
+
+
+def _capitalised_tail(value: str) -> str:
+    """``value`` from its first capitalised word: the qualifier of a label is lower case."""
+    for m in _WORD.finditer(value):
+        if m.group(0)[:1].isupper():
+            return value[m.start():]
+    return ""
+
+
 def _names(text: str) -> list[str]:
     names: list[str] = []
     lines = text.splitlines()
+    # Only a line reaching across the page wraps onto the next one.
+    wide = 0.7 * max((len(line.strip()) for line in lines), default=0)
     for i, line in enumerate(lines):
         folded = fold(line)
         if len(folded) != len(line):
             continue  # folding changed the length: positions would not line up
+        values: list[tuple[str, bool]] = []  # (value, taken from the next line)
         for m in _NAME_LABEL.finditer(folded):
             value = line[m.end():].strip()
             # Cards print the label and put the name on the next line.
@@ -194,7 +234,27 @@ def _names(text: str) -> list[str]:
                 value = lines[i + 1].strip()
                 if ":" in value:
                     continue  # the next line is another field, not the name
-            name = _name_from(value)
+                values.append((value, True))
+            else:
+                values.append((value, False))
+        if not values:
+            # OCR lost the colon: the name is the capitalised words after the label.
+            bare = _NAME_LABEL_BARE.search(folded)
+            if bare:
+                tail = _capitalised_tail(line[bare.end():])
+                if tail:
+                    values.append((tail, False))
+        for value, from_next in values:
+            words, to_end = _name_words(value)
+            after = i + 2 if from_next else i + 1
+            wrapped = len((lines[i + 1] if from_next else line).strip()) >= wide
+            if words and to_end and wrapped and len(words) < 4 and after < len(lines):
+                # A long name wraps: its last syllables open the next line.
+                upper = all(w.isupper() for w in words)
+                more = _continuation(lines[after], upper)
+                if more and len(words) + len(more) <= 5:
+                    words = words + more
+            name = _as_name(words)
             if name and name not in names:
                 names.append(name)
     return names

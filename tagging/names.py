@@ -64,6 +64,11 @@ _BY_POSITION = {k: _index(v) for k, v in _SETS.items()}
 _ANY = _index(_ALL)
 
 
+def is_name_syllable(word: str) -> bool:
+    """Whether ``word`` folds to a known Vietnamese name syllable (marks not compared)."""
+    return fold(word) in _ANY
+
+
 def restore_marks(name: str) -> str:
     """``name`` with each unknown syllable replaced by the known one that folds alike."""
     words = name.split()

@@ -65,3 +65,24 @@ def test_name_marks_restored_from_lexicon_only_when_unknown() -> None:
 def test_nothing_found_means_empty() -> None:
     assert extract_fields("") == Fields()
     assert extract_fields("Tờ khai không có thông tin") == Fields()
+
+
+def test_name_labels_tolerate_ocr_slips_and_a_lost_colon() -> None:
+    text = (
+        "Họ, chữđêm, lên người yêu cầu; TRẦN THỊ MAI\n"
+        "H0 và tên người cha LÊ VĂN HÙNG\n"
+        "Ngày, tháng, năm sinh: 01/02/1990\n"
+    )
+    assert extract_fields(text).full_names == ("Trần Thị Mai", "Lê Văn Hùng")
+
+
+def test_a_name_wrapped_at_the_right_margin_is_joined() -> None:
+    text = (
+        "Kính gửi: Ủy ban nhân dân xã Hòa Bình, tỉnh Hà Giang\n"
+        "Họ, chữ đệm, tên người đi đăng ký khai sinh cho con: NGUYỄN THỊ\n"
+        "THU HƯƠNG\n"
+        "Họ và tên: Lê Văn An\n"
+        "Nam\n"
+    )
+    # The short line does not reach the margin: "Nam" below it is another field.
+    assert extract_fields(text).full_names == ("Nguyễn Thị Thu Hương", "Lê Văn An")
