@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from pdfa.check import PdfCheck, check_pdfa
 from pdfa.errors import PdfaConformanceError, PdfaError, PdfaInputError
-from pdfa.writer import PdfPage, Profile, write_searchable_pdf
+from pdfa.writer import (
+    EncodedPage,
+    PageRaster,
+    PdfPage,
+    Profile,
+    encode_page,
+    placed_text,
+    write_searchable_pdf,
+)
 
 __all__ = [
-    "PdfCheck", "PdfPage", "PdfaConformanceError", "PdfaError", "PdfaInputError", "Profile",
-    "check_pdfa", "write_searchable_pdf",
+    "EncodedPage", "PageRaster", "PdfCheck", "PdfPage", "PdfaConformanceError", "PdfaError",
+    "PdfaInputError", "Profile", "check_pdfa", "encode_page", "placed_text",
+    "write_searchable_pdf",
 ]

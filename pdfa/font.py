@@ -80,8 +80,14 @@ def _to_unicode_cmap() -> bytes:
     return text.encode("ascii")
 
 
+@functools.cache
+def _flate(data: bytes) -> bytes:
+    # The font's streams are the same in every document: compress them once per process.
+    return zlib.compress(data, 9)
+
+
 def _flate_stream(pdf: pikepdf.Pdf, data: bytes, **extra: object) -> pikepdf.Stream:
-    stream = pikepdf.Stream(pdf, zlib.compress(data, 9))
+    stream = pikepdf.Stream(pdf, _flate(data))
     stream[pikepdf.Name.Filter] = pikepdf.Name.FlateDecode
     for key, value in extra.items():
         stream[pikepdf.Name("/" + key)] = value

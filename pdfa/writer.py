@@ -58,24 +58,34 @@ def srgb_icc() -> bytes:
     return bytes(data)
 
 
+@functools.cache
+def _srgb_icc_flate() -> bytes:
+    return zlib.compress(srgb_icc(), 9)
+
+
 def _num(value: float) -> str:
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return text if text not in ("", "-0") else "0"
 
 
-def _text_ops(page: PdfPage, page_height: float) -> list[str]:
+def placed_text(word: Any) -> str:
+    """The part of an OCR word the text layer shows (BMP characters, trimmed); may be ''."""
+    return "".join(ch for ch in str(word.text) if glyphless.encodable(ch)).strip()
+
+
+def _text_ops(words: Sequence[Any], dpi: int, page_height: float) -> list[str]:
     """Content operators placing each word, invisible, scaled to its box."""
-    scale = 72.0 / page.dpi
+    scale = 72.0 / dpi
     ops = ["BT", "3 Tr"]
-    for word in page.words:
-        text = "".join(ch for ch in str(word.text) if glyphless.encodable(ch)).strip()
+    for word in words:
+        text = placed_text(word)
         if not text:
             continue
         left, top, right, bottom = (float(v) for v in word.box)
-        width = (right - left) * scale
-        height = (bottom - top) * scale
-        if width <= 0 or height <= 0:
-            continue
+        # A degenerate box still gets its word (one pixel wide or high): every word with
+        # text is in the text layer, which the verifier relies on.
+        width = max(right - left, 1.0) * scale
+        height = max(bottom - top, 1.0) * scale
         # A space after each word lets text extraction separate words on every reader.
         shown = text + " "
         size = height
@@ -120,28 +130,64 @@ def _mask_xobject(pdf: pikepdf.Pdf, mask: raster.InkMask) -> pikepdf.Stream:
     return stream
 
 
-def _add_page(pdf: pikepdf.Pdf, font: pikepdf.Object, page: PdfPage, profile: Profile) -> None:
-    if page.dpi <= 0:
-        raise PdfaInputError(f"độ phân giải không hợp lệ ({page.dpi} dpi) — invalid resolution")
-    if page.image.width == 0 or page.image.height == 0:
+@dataclass(frozen=True)
+class PageRaster:
+    """A page's encoded image layers: small and picklable, so worker processes make them.
+
+    ``width``/``height`` are the scan's pixels; the background fills the page and each ink
+    mask sits at its own offset.
+    """
+
+    width: int
+    height: int
+    dpi: int
+    background: raster.JpegImage
+    masks: tuple[raster.InkMask, ...] = ()
+
+
+@dataclass(frozen=True)
+class EncodedPage:
+    """A page whose image layers are already encoded, with its OCR words in image pixels."""
+
+    raster: PageRaster
+    words: Sequence[Any]
+
+
+def encode_page(image: Image.Image | raster.U8, dpi: int, profile: Profile) -> PageRaster:
+    """Encode one upright page (a PIL image or an RGB array) for ``profile``.
+
+    Raises PdfaInputError for a bad resolution or an empty image.
+    """
+    if dpi <= 0:
+        raise PdfaInputError(f"độ phân giải không hợp lệ ({dpi} dpi) — invalid resolution")
+    rgb = raster.to_rgb_array(image) if isinstance(image, Image.Image) else image
+    if rgb.ndim != 3 or rgb.shape[0] == 0 or rgb.shape[1] == 0:
         raise PdfaInputError("ảnh trang rỗng — empty page image")
-    width = page.image.width * 72.0 / page.dpi
-    height = page.image.height * 72.0 / page.dpi
+    height, width = rgb.shape[:2]
+    if Profile(profile) is Profile.ARCHIVAL:
+        return PageRaster(width, height, dpi,
+                          raster.encode_jpeg(rgb, raster.ARCHIVAL_QUALITY, dpi))
+    layers = raster.compact_layers_rgb(rgb, dpi)
+    return PageRaster(width, height, dpi, layers.background, layers.masks)
+
+
+def _add_page(pdf: pikepdf.Pdf, font: pikepdf.Object, page: EncodedPage) -> None:
+    image = page.raster
+    scale = 72.0 / image.dpi
+    width = image.width * scale
+    height = image.height * scale
     xobjects = pikepdf.Dictionary()
-    ops = []
-    if profile is Profile.ARCHIVAL:
-        xobjects.Im0 = _jpeg_xobject(pdf, raster.archival_jpeg(page.image, page.dpi))
-        ops.append(f"q {_num(width)} 0 0 {_num(height)} 0 0 cm /Im0 Do Q")
-    else:
-        layers = raster.compact_layers(page.image, page.dpi)
-        xobjects.Im0 = _jpeg_xobject(pdf, layers.background)
-        ops.append(f"q {_num(width)} 0 0 {_num(height)} 0 0 cm /Im0 Do Q")
-        for index, mask in enumerate(layers.masks):
-            name = f"Mk{index}"
-            xobjects[pikepdf.Name("/" + name)] = _mask_xobject(pdf, mask)
-            r, g, b = (_num(c / 255) for c in mask.colour)
-            ops.append(f"q {r} {g} {b} rg {_num(width)} 0 0 {_num(height)} 0 0 cm /{name} Do Q")
-    ops.extend(_text_ops(page, height))
+    xobjects.Im0 = _jpeg_xobject(pdf, image.background)
+    ops = [f"q {_num(width)} 0 0 {_num(height)} 0 0 cm /Im0 Do Q"]
+    for index, mask in enumerate(image.masks):
+        name = f"Mk{index}"
+        xobjects[pikepdf.Name("/" + name)] = _mask_xobject(pdf, mask)
+        r, g, b = (_num(c / 255) for c in mask.colour)
+        x = mask.left * scale
+        y = height - (mask.top + mask.height) * scale
+        ops.append(f"q {r} {g} {b} rg {_num(mask.width * scale)} 0 0 "
+                   f"{_num(mask.height * scale)} {_num(x)} {_num(y)} cm /{name} Do Q")
+    ops.extend(_text_ops(page.words, image.dpi, height))
     content = "\n".join(ops).encode("ascii")
     stream = pikepdf.Stream(pdf, zlib.compress(content, 6))
     stream.Filter = pikepdf.Name.FlateDecode
@@ -217,7 +263,7 @@ def _content_digest(pdf: pikepdf.Pdf) -> bytes:
 
 
 def write_searchable_pdf(
-    pages: Sequence[PdfPage],
+    pages: Sequence[PdfPage | EncodedPage],
     out: Path,
     *,
     profile: Profile = Profile.COMPACT,
@@ -237,11 +283,13 @@ def write_searchable_pdf(
     pdf = pikepdf.new()
     font = glyphless.add_font(pdf)
     for page in pages:
-        _add_page(pdf, font, page, Profile(profile))
+        if isinstance(page, PdfPage):
+            page = EncodedPage(encode_page(page.image, page.dpi, profile), page.words)
+        _add_page(pdf, font, page)
     digest = _content_digest(pdf)
     digest_input = digest + (title or "").encode() + _pdf_date(moment).encode()
     document_id = uuid.UUID(bytes=hashlib.sha256(digest_input).digest()[:16], version=4)
-    icc = pikepdf.Stream(pdf, zlib.compress(srgb_icc(), 9))
+    icc = pikepdf.Stream(pdf, _srgb_icc_flate())
     icc.Filter = pikepdf.Name.FlateDecode
     icc.N = 3
     intent = pikepdf.Dictionary(
