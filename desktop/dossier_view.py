@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,7 +53,11 @@ def _set_invalid(edit: QLineEdit, problem: str | None) -> None:
 
 
 class ProcedurePicker(QWidget):
-    """Search the catalogue by code or name, marks optional; Enter or double-click chooses."""
+    """Search the catalogue by code or name, marks optional; Enter or double-click chooses.
+
+    The results drop down over the screen below the search field (arrow keys
+    move in them), so the screen's layout does not jump while the clerk types.
+    """
 
     chosen = Signal(str)
 
@@ -62,20 +66,48 @@ class ProcedurePicker(QWidget):
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("Tìm thủ tục: gõ tên hoặc mã, không dấu cũng được"))
         self.query.setClearButtonEnabled(True)
+        self.query.installEventFilter(self)
         self.results = QListWidget(self)
-        self.results.setMaximumHeight(170)
+        self.results.setObjectName("dropdown")
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.results.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
-        layout.addWidget(self.results)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.update_results)
         self.query.textChanged.connect(lambda _t: self._timer.start())
-        self.query.returnPressed.connect(self._choose_first)
+        self.query.returnPressed.connect(self._choose_current)
         self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.isVisible():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)
+                self.results.setCurrentRow(row)
+                return True
+            if key == Qt.Key.Key_Escape and self.results.isVisible():
+                self.results.hide()
+                return True
+        if watched is self.query and event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(200, self._hide_unless_focused)
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The drop-down floats over the window: it leaves with the screen.
+        self.results.hide()
+        super().hideEvent(event)
+
+    def _hide_unless_focused(self) -> None:
+        if not self.query.hasFocus():
+            self.results.hide()
 
     def update_results(self) -> None:
         from dossier.assembly import catalogue
@@ -88,14 +120,32 @@ class ProcedurePicker(QWidget):
         for procedure in catalogue().search(text, limit=12):
             item = QListWidgetItem(f"{procedure.name}  ·  {procedure.code}")
             item.setData(Qt.ItemDataRole.UserRole, procedure.code)
+            item.setToolTip(procedure.name)
             self.results.addItem(item)
-        self.results.setVisible(self.results.count() > 0)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        if not self.results.count():
+            self.results.hide()
+            return
+        self.results.setCurrentRow(0)
+        self._place_results()
 
-    def _choose_first(self) -> None:
-        self._timer.stop()
-        self.update_results()
+    def _place_results(self) -> None:
+        # Float over the window, under the search field, wide enough for long names.
+        top = self.window()
+        if self.results.parent() is not top:
+            self.results.setParent(top)
+        width = max(self.query.width(), 560)
+        corner = self.query.mapTo(top, self.query.rect().bottomRight())
+        x = max(corner.x() - width, 0)
+        rows = min(self.results.count(), 8)
+        height = rows * self.results.sizeHintForRow(0) + 2 * self.results.frameWidth() + 4
+        self.results.setGeometry(x, corner.y() + 2, width, height)
+        self.results.show()
+        self.results.raise_()
+
+    def _choose_current(self) -> None:
+        if self._timer.isActive() or not self.results.count():
+            self._timer.stop()
+            self.update_results()
         item = self.results.currentItem()
         if item is not None:
             self._choose(item)
@@ -505,13 +555,14 @@ class DossierView(QWidget):
         cat = catalogue()
         result = checklist(cat, d.procedure_code, [x.type_key for x in docs if x.type_key])
         optional = self.tr("(không bắt buộc)")
+        missing = self.tr("còn thiếu")
         for comp in result.present:
             self._check_item(f"✓ {comp.name}", "#067647", self.tr("Đã có trong hồ sơ"))
         for comp in result.optional_present:
             self._check_item(f"✓ {comp.name} {optional}", "#067647",
                              self.tr("Đã có trong hồ sơ"))
         for comp in result.missing:
-            self._check_item(f"✗ {comp.name} — {self.tr('còn thiếu')}", "#b42318",
+            self._check_item(f"✗ {comp.name} — {missing}", "#b42318",
                              self.tr("Giấy tờ bắt buộc chưa có trong hồ sơ"))
         have = {c.key for c in result.optional_present}
         for comp in cat.components(d.procedure_code):
@@ -601,7 +652,7 @@ class DossierView(QWidget):
     def choose_procedure(self, query: str) -> bool:
         """Type ``query`` in the picker and take its first result (keyboard path and tests)."""
         self.picker.query.setText(query)
-        self.picker._choose_first()
+        self.picker._choose_current()
         return self.dossier is not None
 
     def _applicant_edited(self) -> None:

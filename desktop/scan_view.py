@@ -129,7 +129,7 @@ class ScanView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.list)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([520, 620])
+        splitter.setSizes([390, 750])   # two columns of thumbnails; the page gets the rest
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)

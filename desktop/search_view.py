@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -34,6 +34,8 @@ class HitDelegate(QStyledItemDelegate):
             scaled = pix.scaled(QSize(70, 96), Qt.AspectRatioMode.KeepAspectRatio,
                                 Qt.TransformationMode.SmoothTransformation)
             painter.drawPixmap(x, option.rect.top() + 6, scaled)
+            painter.setPen(QColor("#c4cdd5"))   # the sheet's edge on a white list
+            painter.drawRect(x, option.rect.top() + 6, scaled.width() - 1, scaled.height() - 1)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(f"<b>{hit.source_name}</b><br>{snippet_html(hit)}")

@@ -39,6 +39,7 @@ QListView, QTableView, QPlainTextEdit, QLineEdit, QComboBox, QSpinBox, QTextEdit
 QLineEdit, QComboBox, QSpinBox { padding: 4px 6px; }
 QLineEdit[invalid="true"] { border: 2px solid #d92d20; background: #fff5f5; }
 QListView::item:selected { background: #dbeafe; color: black; }
+QListWidget#dropdown { border: 1px solid #8aa4c8; padding: 2px; }
 QStatusBar { background: white; border-top: 1px solid #d9dee3; }
 QTabWidget::pane { border: 1px solid #d9dee3; border-radius: 6px; background: white; }
 QTabBar::tab { padding: 6px 14px; }

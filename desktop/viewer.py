@@ -222,7 +222,7 @@ class ReviewWidget(QWidget):
         self.text = QPlainTextEdit(self)
         self.text.setPlaceholderText(self.tr("Chưa có chữ nhận dạng cho trang này."))
         font = self.text.font()
-        font.setPointSize(13)
+        font.setPointSize(12)
         self.text.setFont(font)
         self.status = QLabel(self)
         self.status.setObjectName("subtitle")
@@ -249,7 +249,7 @@ class ReviewWidget(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([500, 400])
+        splitter.setSizes([560, 360])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

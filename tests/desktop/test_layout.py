@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import dossier
@@ -70,3 +71,22 @@ def test_dossier_screen_fits_a_laptop_without_scrolling(themed, tmp_path) -> Non
     # The applicant's whole name shows in its field.
     name = dv.applicant_name
     assert name.fontMetrics().horizontalAdvance(name.text()) < name.contentsRect().width() - 8
+
+
+def test_procedure_search_drops_down_without_moving_the_screen(qtbot, themed, tmp_path) -> None:
+    window = themed
+    window.open_dossier(_death_dossier(window.ctx.ws, tmp_path))
+    window.resize(1366, 700)
+    QApplication.processEvents()
+    dv = window.dossier_view
+    before = dv.pack_button.mapTo(window, dv.pack_button.rect().topLeft())
+    dv.picker.query.setFocus()
+    qtbot.keyClicks(dv.picker.query, "dang ky ket hon")
+    qtbot.waitUntil(lambda: dv.picker.results.isVisible(), timeout=5000)
+    assert dv.pack_button.mapTo(window, dv.pack_button.rect().topLeft()) == before
+    assert "kết hôn" in dv.picker.results.item(0).text()
+    qtbot.keyClick(dv.picker.query, Qt.Key.Key_Down)
+    second = dv.picker.results.item(1).data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(dv.picker.query, Qt.Key.Key_Return)
+    assert dossier_store.get_dossier(window.ctx.ws, dv.dossier.id).procedure_code == second
+    assert not dv.picker.results.isVisible()
