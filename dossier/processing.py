@@ -124,10 +124,18 @@ def process_pages(
     return _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
 
 
-def process_batch(ws: Workspace, batch_id: int, **kwargs: object) -> tuple[int, int]:
+def process_batch(
+    ws: Workspace,
+    batch_id: int,
+    *,
+    jobs: int | None = None,
+    on_page: PageProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> tuple[int, int]:
+    """OCR every page of a batch not yet processed (an interrupted batch resumes here)."""
     page_store.set_batch_state(ws, batch_id, BatchState.PROCESSING)
     ids = [p.id for p in page_store.pages_needing_processing(ws, batch_id)]
-    result = process_pages(ws, ids, **kwargs)  # type: ignore[arg-type]
+    result = process_pages(ws, ids, jobs=jobs, on_page=on_page, cancel=cancel)
     page_store.set_batch_state(ws, batch_id, BatchState.PROCESSED)
     return result
 
