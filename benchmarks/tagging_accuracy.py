@@ -29,7 +29,7 @@ from tagging import Catalogue, DossierTag, PageText, tag_dossier  # noqa: E402
 
 OUT = REPO / "benchmarks" / "out" / "tagging"
 CONDITIONS = ("clean", "noise_jpeg_300", "noise_jpeg_200", "upside_down", "sideways", "skew4",
-              "photocopy", "red_seal")
+              "photocopy", "red_seal", "blue_signature")
 FONTS = ("times", "dejavu", "arial")
 # Cached texts of the real OCR stage; the old "ocr" folder held a plain-Tesseract stand-in.
 OCR_CACHE = "ocr-stage"

@@ -58,10 +58,15 @@ class _Doc:
     code: str | None = None
     upper: bool = True
     leader: bool = False
+    below: bool = False  # values printed on the line under their label (table forms)
+    id_style: str = "plain"
 
     def __post_init__(self) -> None:
         self.upper = self.rng.random() < 0.7
         self.leader = self.rng.random() < 0.15
+        self.below = self.rng.random() < 0.1
+        # Newer forms print the personal number in twelve boxes or in groups of three.
+        self.id_style = self.rng.choices(("plain", "boxes", "groups"), (80, 10, 10))[0]
 
     def add(self, text: str, style: LineStyle = FIELD) -> None:
         self.pages[-1].append((text, style))
@@ -78,6 +83,8 @@ class _Doc:
         self.add("Độc lập - Tự do - Hạnh phúc", MOTTO)
 
     def title(self, text: str, split_at: int | None = None) -> None:
+        if self.rng.random() < 0.08:  # some templates set the title in sentence case
+            text = text[:1] + text[1:].lower()
         words = text.split()
         if split_at and self.rng.random() < 0.35:
             self.add(" ".join(words[:split_at]), TITLE)
@@ -91,12 +98,27 @@ class _Doc:
         return f"... {shown} ..." if self.leader else shown
 
     def name(self, label: str, name: str, after: str = "") -> None:
-        self.add(f"{label}: {self.fmt_name(name)}{after}")
+        if self.below and not after:
+            self.add(f"{label}:")
+            self.add(self.fmt_name(name))
+        else:
+            self.add(f"{label}: {self.fmt_name(name)}{after}")
         if name not in self.names:
             self.names.append(name)
 
+    def fmt_id(self, number: str) -> str:
+        if len(number) != 12 or self.id_style == "plain":
+            return number
+        if self.id_style == "boxes":
+            return " ".join(number)
+        return " ".join(number[i:i + 3] for i in range(0, 12, 3))
+
     def id_line(self, label: str, number: str, after: str = "") -> None:
-        self.add(f"{label}: {number}{after}")
+        if self.below and not after:
+            self.add(f"{label}:")
+            self.add(self.fmt_id(number))
+        else:
+            self.add(f"{label}: {self.fmt_id(number)}{after}")
         if number not in self.ids:
             self.ids.append(number)
 
@@ -160,6 +182,8 @@ def _requester_block(d: _Doc, ctx: _Context, who: Person, relation: str) -> None
         d.add(f"Ngày, tháng, năm sinh: {_date(rng, who.birth_date)}")
     d.add(f"Nơi cư trú: {who.address}")
     d.id_line(_id_label(rng), who.id_number)
+    if who.old_id and rng.random() < 0.5:
+        d.id_line(rng.choice(("Số CMND cũ", "Số Chứng minh nhân dân")), who.old_id)
     d.add(f"Quan hệ với người được {relation}: " + rng.choice(("Mẹ", "Cha", "Bản thân", "Con")))
 
 
@@ -272,6 +296,8 @@ def authorisation(rng: random.Random, ctx: _Context, grantor: Person, agent: Per
         d.name(rng.choice(("Họ và tên", "Họ, chữ đệm, tên", "Ông/Bà")), who.full_name)
         d.add(f"Ngày sinh: {_date(rng, who.birth_date)}")
         d.id_line("Số CCCD", who.id_number, f", cấp ngày {_date(rng, dt.date(2021, 8, 15))}")
+        if who.old_id:
+            d.id_line("Số CMND", who.old_id)
         d.add(f"Địa chỉ thường trú: {who.address}")
     d.add(f"Nội dung ủy quyền: Bên A ủy quyền cho Bên B thay mặt Bên A thực hiện thủ tục {task} "
           f"tại Ủy ban nhân dân {ctx.commune}.", BODY)

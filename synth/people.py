@@ -35,6 +35,8 @@ SURNAMES: tuple[tuple[str, int], ...] = (
     ("Ngô", 2), ("Dương", 1), ("Lý", 1), ("Đinh", 1), ("Đoàn", 1), ("Trịnh", 1), ("Lương", 1),
     ("Mai", 1), ("Cao", 1), ("Tạ", 1), ("Hà", 1), ("Chu", 1), ("Lâm", 1), ("Tô", 1),
     ("Kiều", 1), ("Quách", 1), ("Triệu", 1), ("Thái", 1), ("Lại", 1), ("Khúc", 1), ("Âu", 1),
+    ("Ưng", 1), ("Nghiêm", 1), ("Khổng", 1), ("Tăng", 1), ("Thân", 1), ("Phùng", 1),
+    ("Diệp", 1), ("Lục", 1), ("Ông", 1), ("Giáp", 1), ("Nông", 1), ("Tống", 1), ("Mạc", 1),
 )
 MIDDLE_MALE = ("Văn", "Hữu", "Đức", "Minh", "Quang", "Thành", "Công", "Xuân", "Ngọc", "Gia",
                "Anh", "Hoàng", "Tuấn", "Thanh", "Trọng", "Đình", "Bá", "Mạnh", "Quốc", "Duy")
@@ -44,6 +46,10 @@ GIVEN_MALE = ("An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "H
               "Minh", "Nam", "Phong", "Phúc", "Quân", "Sơn", "Tâm", "Thắng", "Toàn", "Trung",
               "Tuấn", "Việt", "Vinh", "Hiếu", "Khoa", "Lâm", "Nghĩa", "Quang", "Tài", "Thịnh",
               "Tú", "Hoà", "Lộc", "Đông", "Kiên", "Hưng", "Bảo", "Duy", "Hoàng", "Thuận")
+# A long tail of rarer syllables and marks (ỷ, ẩ, ụ, ở …) that OCR finds harder.
+RARE_MIDDLE = ("Thụy", "Khải", "Tuệ", "Hữu", "Kỳ", "Ẩn", "Sỹ", "Nhữ", "Lưu", "Uyển", "Hạ")
+RARE_GIVEN = ("Hỷ", "Khởi", "Điềm", "Tuệ", "Ước", "Quỳ", "Lũy", "Thoại", "Nhẫn", "Ửng",
+              "Khiết", "Huỳnh", "Ngữ", "Doãn", "Luyến", "Thuyết", "Triều", "Nguyên", "Ý")
 GIVEN_FEMALE = ("Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hương", "Lan",
                 "Linh", "Loan", "Mai", "Ngân", "Ngọc", "Nhung", "Oanh", "Phương", "Quyên",
                 "Thảo", "Thủy", "Thuỷ", "Trang", "Trâm", "Uyên", "Vân", "Yến", "Hòa", "Nhi",
@@ -82,10 +88,12 @@ def full_name(rng: random.Random, male: bool, surname: str | None = None) -> str
     parts = [surname]
     if rng.random() < 0.08:  # double surname, e.g. "Trần Nguyễn Bảo Ngọc"
         parts.append(rng.choice([s for s, _ in SURNAMES[:12] if s != surname]))
-    parts.append(rng.choice(middle))
-    if rng.random() < 0.3:
+    shape = rng.random()
+    if shape >= 0.05:  # a few names have no middle name at all ("Lê Na")
+        parts.append(rng.choice(RARE_MIDDLE if rng.random() < 0.1 else middle))
+    if shape > 0.7:
         parts.append(rng.choice(middle[1:]))
-    parts.append(rng.choice(given))
+    parts.append(rng.choice(RARE_GIVEN if rng.random() < 0.12 else given))
     # Avoid a repeated word ("Minh Minh") which real names rarely have.
     out: list[str] = []
     for p in parts:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tagging.matching import fold_cached as fold
-from tagging.names import is_name_syllable, restore_marks
+from tagging.names import is_name_syllable, is_surname, restore_marks
 from vntext import nfc
 
 # Province codes of the 12-digit personal identity number (the 63 provinces as
@@ -32,8 +32,18 @@ _DIGIT_LOOKALIKES = str.maketrans({
 })
 _LOOK = "OoDQUlI|i!LBSsZzGg"
 _NUMERIC_RUN = re.compile(
-    rf"(?<![\w/])([0-9{_LOOK}](?:[0-9{_LOOK}]| (?=[0-9]{{3}}\b)){{7,15}})(?![\w/])"
+    rf"(?<![\w/])([0-9{_LOOK}](?:[0-9{_LOOK}]| (?=[0-9]{{2,4}}\b)){{7,15}})(?![\w/])"
 )
+# A number printed one digit per box reads as "0 7 4 1 …" or "|0|7|4|…".
+_BOXED = re.compile(r"(?<![\w|])\|?\s?((?:[0-9OolI]\s?[ |]\s?){8,11}[0-9OolI])\s?\|?(?![\w|])")
+_BOX_GAPS = re.compile(r"[\s|]+")
+
+
+def _unbox(line: str) -> str:
+    """``line`` with one-digit-per-box numbers closed up."""
+    if "|" not in line and not re.search(r"\d \d \d", line):
+        return line
+    return _BOXED.sub(lambda m: _BOX_GAPS.sub("", m.group(1)), line)
 _OLD_ID_LABEL = re.compile(
     r"(cmnd|chung minh|cmt|giay to|dinh danh|so the|can cuoc|\bid|\bso)\b[^0-9]{0,16}$"
 )
@@ -164,7 +174,10 @@ _MAX_NAME_WORDS = 6
 
 def _name_words(value: str) -> tuple[list[str], bool]:
     """The words of a name at the start of ``value``, and whether they ran to its end."""
-    value = _HONORIFIC.sub("", value)
+    honorific = _HONORIFIC.match(value)
+    # "Ông" is also a surname: it is a title only when a surname follows it.
+    if honorific and is_surname(value[honorific.end():].split(" ", 1)[0]):
+        value = value[honorific.end():]
     tokens = list(_WORD.finditer(value))
     words: list[str] = []
     for n, m in enumerate(tokens):
@@ -188,7 +201,9 @@ def _as_name(words: list[str]) -> str | None:
         return None
     if any(len(w) > 8 for w in words):
         return None
-    return restore_marks(nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words)))
+    upper = all(w.isupper() for w in words)
+    return restore_marks(nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words)),
+                         marks_reliable=not upper)
 
 
 def _name_from(value: str) -> str | None:
@@ -282,7 +297,7 @@ def _same_person_lines(i: int, name_lines: list[int], count: int) -> range:
 
 
 def _id_numbers(text: str) -> list[str]:
-    lines = text.splitlines()
+    lines = [_unbox(line) for line in text.splitlines()]
     folded_lines = [fold(line) for line in lines]
     years_by_line = [_birth_years(line) for line in folded_lines]
     name_lines = [j for j, line in enumerate(folded_lines) if _NAME_LABEL.search(line)]

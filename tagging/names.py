@@ -21,6 +21,8 @@ Lương Mai Cao Tạ Hà Chu Lâm Tô Kiều Quách Triệu Thái Lại Khúc Â
 Tào Thạch Thân Thi Tiêu Tống Trình Từ Ông Ứng Vi Viên Vương Yên Khổng Khương Lò Lưu Mẫn
 Mông Ngụy Nhữ Phó Tôn Trang Vưu Hầu Hàn Hồng Diệp Cù Cấn Bạch Bế Công Châu Chử Doãn
 Đào Đậu Đoạn Hoa Huỳnh Khuất Kha Lều Liêu Long Lữ Mã Mẫn Ngọ Phương Sái Sử Thiều Tiết
+Ưng Giáp Bì Cái Chế Danh Dư Đàm Đới Hoàng Khổng Kiều Lò Lỗ Mạch Mâu Ngân Nhan Phạm Quản
+Quàng Thang Thẩm Tôn Trà Trầm Văn Vy Xa
 """)
 
 MIDDLE = _words("""
@@ -46,6 +48,13 @@ Thịnh Thọ Thoa Thông Thu Thuận Thục Thủy Thuỷ Thúy Thuý Thùy Thu
 Tiên Tín Toàn Trà Trâm Trang Trí Triết Trinh Trọng Trúc Trung Trường Tú Tuấn Tùng Tuyên
 Tuyền Tuyết Tư Uyên Vân Văn Vi Việt Vinh Vĩnh Vũ Vy Xuân Yên Yến Bắc Cảnh Chung Diệp
 Hợp Hữu Khương Lịch Lụa Nhạn Nhẫn Phấn Sa Sen Tám Tình Trịnh Tươi Út Vàng Xoan Đào Đoàn
+Triều Triệu Khởi Khải Điềm Tuệ Ước Quỳ Lũy Luỹ Thoại Ửng Khiết Ngữ Doãn Luyến Thuyết Ý Ẩn
+Uyển Thụy Thuỵ Kỳ Kỷ Hỷ Hy Khuyên Khuyến Nhã Nhạc Nhật Phán Quảng Soạn Sinh Sỹ Sĩ Tạo
+Thiêm Thiện Thiều Thơ Thuần Tiệp Tịnh Toản Trác Trạch Tráng Trình Tuyển Tước Uy Vượng Vỹ Vĩ
+Yên Bửu Cầm Chánh Chiêu Chương Diệm Dự Đắc Đằng Độ Hạo Hãn Hiến Hòe Hoè Huân Hướng Kha Khắc
+Khiếu Khúc Lãm Lập Liêm Lĩnh Lũ Lưu Mạnh Mẫn Miên Nghiêm Ngôn Nhạn Nhị Phố Phụng Quới
+Sửu Tấn Tần Thái Thạnh Thân Thể Thiết Thìn Thủ Thúc Thức Tĩnh Tỉnh Trà Trị Trực Tuân Tý Vạn
+Vịnh Vọng Xướng Yến Ánh Ấn Ngà Nga Hường Huyên Huyền Diễn Điền Đoàn Hậu Hiên
 """)
 
 _ALL = SURNAMES | MIDDLE | GIVEN
@@ -69,13 +78,31 @@ def is_name_syllable(word: str) -> bool:
     return fold(word) in _ANY
 
 
-def restore_marks(name: str) -> str:
-    """``name`` with each unknown syllable replaced by the known one that folds alike."""
+def _has_marks(word: str) -> bool:
+    return fold(word) != word.lower()
+
+
+def is_surname(word: str) -> bool:
+    """Whether ``word`` folds to a known surname."""
+    return fold(word) in _BY_POSITION["first"]
+
+
+def restore_marks(name: str, marks_reliable: bool = True) -> str:
+    """``name`` with unknown syllables replaced by the known one that folds alike.
+
+    Surnames are a short closed list, so an unknown one is always repaired. A
+    middle or given name is only repaired when OCR lost its marks or they are not
+    reliable (capitals, whose marks OCR often misreads): a marked syllable read
+    from lower case is more likely a rarer real name than an OCR error.
+    """
     words = name.split()
     out: list[str] = []
     for i, word in enumerate(words):
         position = "first" if i == 0 else "last" if i == len(words) - 1 else "middle"
         if word in _SETS[position] or len(words) < 2:
+            out.append(word)
+            continue
+        if position != "first" and marks_reliable and _has_marks(word):
             out.append(word)
             continue
         key = fold(word)

@@ -86,3 +86,23 @@ def test_a_name_wrapped_at_the_right_margin_is_joined() -> None:
     )
     # The short line does not reach the margin: "Nam" below it is another field.
     assert extract_fields(text).full_names == ("Nguyễn Thị Thu Hương", "Lê Văn An")
+
+
+def test_id_numbers_in_boxes_or_groups_are_closed_up() -> None:
+    assert extract_fields("Số định danh cá nhân: 0 0 1 2 0 3 0 0 4 5 6 7").id_numbers == \
+        ("001203004567",)
+    assert extract_fields("Số CCCD: |0|0|1|2|0|3|0|0|4|5|6|7|").id_numbers == ("001203004567",)
+    assert extract_fields("Số CCCD: 0012 0300 4567").id_numbers == ("001203004567",)
+    assert extract_fields("Cân nặng: 3 2 0 0 gam, con thứ 1 2").id_numbers == ()
+
+
+def test_rare_marked_names_read_in_lower_case_are_kept() -> None:
+    text = "Họ và tên: Nguyễn Bảo Triều\nHọ và tên mẹ: Thân Ẩn Tuệ\nHọ và tên cha: NGUYÊN VĂN ẤN"
+    assert extract_fields(text).full_names == (
+        "Nguyễn Bảo Triều", "Thân Ẩn Tuệ", "Nguyễn Văn Ấn",
+    )
+
+
+def test_ong_is_a_title_only_before_a_surname() -> None:
+    text = "Ông/Bà: Ông Bá Tâm\nHọ và tên chủ hộ: Ông Nguyễn Văn Hải"
+    assert extract_fields(text).full_names == ("Ông Bá Tâm", "Nguyễn Văn Hải")
