@@ -6,6 +6,7 @@ Every edit is written through at once; document edits go through the undo stack.
 from __future__ import annotations
 
 import json
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QHideEvent, QKeySequence
@@ -43,6 +44,7 @@ from storage import pages as page_store
 
 # Group boxes here sit tight: the screen has to fit a laptop without scrolling.
 GROUP_MARGINS = (8, 2, 8, 6)
+LayoutT = TypeVar("LayoutT", QVBoxLayout, QFormLayout, QGridLayout)
 
 
 def _set_invalid(edit: QLineEdit, problem: str | None) -> None:
@@ -293,10 +295,7 @@ class DossierView(QWidget):
         # The common case fits a 1366×768 laptop screen without scrolling: a two-line
         # header; checklist with the applicant beside the documents; the chosen
         # document's pages as one strip beside its fields; the pack button last.
-        head = QGroupBox(self.tr("Hồ sơ"), self)
-        grid = QGridLayout(head)
-        grid.setContentsMargins(*GROUP_MARGINS)
-        grid.setVerticalSpacing(4)
+        head, grid = self._group(self.tr("Hồ sơ"), QGridLayout)
         grid.addWidget(QLabel(self.tr("Mã hồ sơ:"), head), 0, 0)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_edit, 2)
@@ -322,15 +321,10 @@ class DossierView(QWidget):
         grid.addLayout(applicant, 2, 1)
         grid.setColumnStretch(1, 1)
 
-        self.check_box = QGroupBox(self.tr("Thành phần hồ sơ"), self)
-        cb = QVBoxLayout(self.check_box)
-        cb.setContentsMargins(*GROUP_MARGINS)
+        self.check_box, cb = self._group(self.tr("Thành phần hồ sơ"), QVBoxLayout)
         cb.addWidget(self.checklist)
 
-        docs = QGroupBox(self.tr("Giấy tờ trong hồ sơ"), self)
-        dl = QVBoxLayout(docs)
-        dl.setContentsMargins(*GROUP_MARGINS)
-        dl.setSpacing(4)
+        docs, dl = self._group(self.tr("Giấy tờ trong hồ sơ"), QVBoxLayout)
         dl.addWidget(self.docs, 1)
         type_row = QHBoxLayout()
         type_row.addWidget(QLabel(self.tr("Loại giấy tờ:"), docs))
@@ -342,14 +336,10 @@ class DossierView(QWidget):
         body.addWidget(self.check_box, 1)
         body.addWidget(docs, 1)
 
-        strip = QGroupBox(self.tr("Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)"), self)
-        sl = QVBoxLayout(strip)
-        sl.setContentsMargins(*GROUP_MARGINS)
+        strip, sl = self._group(
+            self.tr("Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)"), QVBoxLayout)
         sl.addWidget(self.pages)
-        fields = QGroupBox(self.tr("Thông tin trích từ giấy tờ đang chọn"), self)
-        ff = QFormLayout(fields)
-        ff.setContentsMargins(*GROUP_MARGINS)
-        ff.setVerticalSpacing(4)
+        fields, ff = self._group(self.tr("Thông tin trích từ giấy tờ đang chọn"), QFormLayout)
         ff.addRow(self.tr("Họ tên:"), self.doc_names)
         ff.addRow(self.tr("Số định danh:"), self.doc_ids)
         ff.addRow(self.tr("Ngày:"), self.doc_dates)
@@ -398,6 +388,13 @@ class DossierView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(splitter)
+
+    def _group(self, title: str, kind: type[LayoutT]) -> tuple[QGroupBox, LayoutT]:
+        box = QGroupBox(title, self)
+        layout = kind(box)
+        layout.setContentsMargins(*GROUP_MARGINS)
+        layout.setSpacing(4)
+        return box, layout
 
     def _document_buttons(self) -> QWidget:
         row = QWidget(self)
