@@ -40,6 +40,8 @@ class DocumentType:
     key: str
     name: str
     phrases: tuple[str, ...] = ()
+    # Printed labels of the body that only this kind of paper carries.
+    body: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Catalogue:
             DocumentType(
                 key=str(t["key"]), name=nfc(str(t["name"])),
                 phrases=tuple(nfc(str(p)) for p in t.get("phrases", ())),
+                body=tuple(nfc(str(p)) for p in t.get("body", ())),
             )
             for t in curated.get("document_types", ())
         )

@@ -14,7 +14,14 @@ from rapidfuzz import fuzz, process
 
 from tagging.catalogue import Catalogue, Component, ProcedureProfile
 from tagging.fields import Fields, extract_fields
-from tagging.matching import TitleMatcher, TopLine, fold_line, has_national_heading, top_lines
+from tagging.matching import (
+    TitleMatcher,
+    TopLine,
+    contains_phrase,
+    fold_line,
+    has_national_heading,
+    top_lines,
+)
 from tagging.model import TypeModel
 
 RECEIPT_KEY = "phieu_tiep_nhan"
@@ -138,6 +145,42 @@ def _rule_probabilities(scores: dict[str, float]) -> tuple[dict[str, float], flo
     return _softmax(kept, 2.5), sureness
 
 
+@cache
+def _body_phrases(catalogue: Catalogue) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (t.key, tuple(fold_line(b) for b in t.body)) for t in catalogue.document_types() if t.body
+    )
+
+
+_BODY_MATCH = 88.0
+_BODY_MIN_HITS = 2
+
+
+def _body_scores(catalogue: Catalogue, text: str) -> dict[str, float]:
+    """Share of each type's printed body labels found in ``text`` (at least two of them)."""
+    folded = " ".join(fold_line(line) for line in text.splitlines())
+    out: dict[str, float] = {}
+    for key, phrases in _body_phrases(catalogue):
+        hits = sum(contains_phrase(folded, p, _BODY_MATCH) >= _BODY_MATCH for p in phrases)
+        if hits >= _BODY_MIN_HITS:
+            out[key] = hits / len(phrases)
+    return out
+
+
+def _with_body_vote(combined: dict[str, float], body: dict[str, float],
+                    sureness: float) -> dict[str, float]:
+    """Blend in the body-label vote: a little when the title is clear, most when it is not."""
+    if not body:
+        return combined
+    share = 0.2 + 0.6 * (1.0 - sureness)
+    best = max(body.values())
+    probabilities = _softmax(body, 0.1)
+    out = {k: v * (1.0 - share) for k, v in combined.items()}
+    for key, p in probabilities.items():
+        out[key] = out.get(key, 0.0) + share * best * p
+    return out
+
+
 def _suggest_type(
     catalogue: Catalogue, infos: Sequence[_PageInfo], text: str, model: TypeModel | None,
 ) -> tuple[Suggestion | None, tuple[Suggestion, ...]]:
@@ -148,6 +191,7 @@ def _suggest_type(
             scores[key] = max(scores.get(key, 0.0), value * weight)
     rule, sureness = _rule_probabilities(scores)
     combined = {k: p * sureness for k, p in rule.items()}
+    combined = _with_body_vote(combined, _body_scores(catalogue, text), sureness)
     if model is not None:
         predicted = model.predict(text)
         # Trust the learned model more as it has seen more confirmed documents,

@@ -107,3 +107,20 @@ def test_json_object_has_the_documented_shape() -> None:
         assert set(doc["type"]) == {"key", "name", "confidence"}
         assert set(doc["fields"]) == {"full_names", "id_numbers", "dates", "dossier_code"}
     assert out["documents"][0]["pages"][0] == "01.png"
+
+
+def test_body_labels_name_the_type_when_the_title_is_unreadable() -> None:
+    text = (
+        "SỞ Y TẾ TỈNH HÀ GIANG\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "G1Ấ¥ C~ỨN. 5IN~H\n"
+        "Họ và tên mẹ: Lê Thị Hoa\n"
+        "Đã sinh con vào lúc: 08 giờ 30 phút, 19/09/2025\n"
+        "Số con trong lần sinh: 01\n"
+        "Giới tính của con: Nữ   Cân nặng: 2800 gam\n"
+        "NGƯỜI ĐỠ ĐẺ\n"
+    )
+    tag = tag_dossier([PageText("01.png", text)], Catalogue.load())
+    assert tag.documents[0].type is not None
+    assert tag.documents[0].type.key == "giay_chung_sinh"
