@@ -66,6 +66,13 @@ def make_snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int
     first = spans[0][0]
     lo = max(0, first - _SNIPPET_RADIUS)
     hi = min(len(text), first + 2 * _SNIPPET_RADIUS)
+    # Start and end on word boundaries, so the snippet never opens mid-word.
+    if lo > 0:
+        space = max(text.rfind(" ", 0, lo + 1), text.rfind("\n", 0, lo + 1))
+        lo = space + 1 if space >= 0 and first - space < 2 * _SNIPPET_RADIUS else lo
+    if hi < len(text):
+        cut = max(text.rfind(" ", first, hi), text.rfind("\n", first, hi))
+        hi = cut if cut > spans[0][1] else hi
     snippet = text[lo:hi].replace("\n", " ").replace("\f", " ")
     inside = tuple((s - lo, e - lo) for s, e in spans if s >= lo and e <= hi)
     prefix = "…" if lo > 0 else ""

@@ -52,3 +52,14 @@ def test_corrected_text_is_reindexed(workspace: Workspace) -> None:
     page_id = _page_with_text(workspace, "Giấy báo tủ")
     page_store.update_page_text(workspace, page_id, "Giấy báo tử")
     assert [h.snippet for h in search_pages(workspace.conn, "bao tu")] == ["Giấy báo tử"]
+
+
+def test_snippet_starts_and_ends_on_word_boundaries(workspace: Workspace) -> None:
+    words = " ".join(f"từ{i}" for i in range(40))
+    _page_with_text(workspace, f"{words} GIẤY CHỨNG SINH {words}")
+    [hit] = search_pages(workspace.conn, "giay chung sinh")
+    body = hit.snippet.strip("…")
+    assert body.split(" ")[0].startswith("từ") and body.split(" ")[-1].startswith("từ")
+    assert all(token.startswith("từ") or token in ("GIẤY", "CHỨNG", "SINH")
+               for token in body.split(" "))
+    assert [hit.snippet[s:e] for s, e in hit.highlights] == ["GIẤY", "CHỨNG", "SINH"]
