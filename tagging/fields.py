@@ -57,6 +57,9 @@ class Fields:
     id_numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     dossier_code: str | None = None
+    # For each full name, whether it was printed in capitals, whose marks OCR
+    # misreads more often (a dossier prefers the same name read in lower case).
+    capitals: tuple[bool, ...] = ()
 
 
 def _as_digits(token: str) -> str | None:
@@ -232,8 +235,9 @@ def _capitalised_tail(value: str) -> str:
     return ""
 
 
-def _names(text: str) -> list[str]:
-    names: list[str] = []
+def _names(text: str) -> list[tuple[str, bool]]:
+    """Names after their labels, each with whether it was printed in capitals."""
+    names: list[tuple[str, bool]] = []
     lines = text.splitlines()
     # Only a line reaching across the page wraps onto the next one.
     wide = 0.7 * max((len(line.strip()) for line in lines), default=0)
@@ -270,8 +274,8 @@ def _names(text: str) -> list[str]:
                 if more and len(words) + len(more) <= 5:
                     words = words + more
             name = _as_name(words)
-            if name and name not in names:
-                names.append(name)
+            if name and all(name != n for n, _ in names):
+                names.append((name, all(w.isupper() for w in words)))
     return names
 
 
@@ -330,12 +334,14 @@ def extract_fields(text: str) -> Fields:
     """Names, ID numbers, dates and the dossier code found in ``text`` (NFC)."""
     text = nfc(text)
     folded = fold(text)
+    names = _names(text)
     dates: list[str] = []
     for _, value in _dates_with_positions(folded):
         if value not in dates:
             dates.append(value)
     return Fields(
-        full_names=tuple(_names(text)),
+        full_names=tuple(n for n, _ in names),
+        capitals=tuple(c for _, c in names),
         id_numbers=tuple(_id_numbers(text)),
         dates=tuple(dates),
         dossier_code=find_dossier_code(text),

@@ -82,6 +82,15 @@ def _has_marks(word: str) -> bool:
     return fold(word) != word.lower()
 
 
+def is_known_name(name: str) -> bool:
+    """Whether every syllable of ``name`` is a known one for its place (surname first)."""
+    words = name.split()
+    return len(words) >= 2 and all(
+        w in _SETS["first" if i == 0 else "last" if i == len(words) - 1 else "middle"]
+        for i, w in enumerate(words)
+    )
+
+
 def is_surname(word: str) -> bool:
     """Whether ``word`` folds to a known surname."""
     return fold(word) in _BY_POSITION["first"]

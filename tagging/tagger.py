@@ -5,8 +5,9 @@ fields, propose the procedure and list the required components that are missing.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy as np
@@ -23,6 +24,8 @@ from tagging.matching import (
     top_lines,
 )
 from tagging.model import TypeModel
+from tagging.names import is_known_name
+from vntext import fold
 
 RECEIPT_KEY = "phieu_tiep_nhan"
 # Papers that accompany almost any procedure: they say little about which one.
@@ -340,6 +343,36 @@ def checklist(catalogue: Catalogue, procedure_code: str, type_keys: Sequence[str
     )
 
 
+def _reconcile_names(documents: list[DocumentTag]) -> list[DocumentTag]:
+    """One spelling per person across the dossier.
+
+    The same person is named on several papers; readings equal without marks are
+    one name. Each reading votes (lower case more than capitals, whose marks OCR
+    misreads more often) and a spelling whose every syllable is a known name
+    syllable in its place gets a bonus; the winner replaces the other readings.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for doc in documents:
+        capitals = doc.fields.capitals or (False,) * len(doc.fields.full_names)
+        for name, upper in zip(doc.fields.full_names, capitals, strict=True):
+            votes.setdefault(fold(name), Counter())[name] += 2 if upper else 3
+    best: dict[str, str] = {}
+    for key, counter in votes.items():
+        if len(counter) > 1:
+            best[key] = max(counter, key=lambda n: counter[n] + 4 * is_known_name(n))
+    if not best:
+        return documents
+    out: list[DocumentTag] = []
+    for doc in documents:
+        names = tuple(dict.fromkeys(best.get(fold(n), n) for n in doc.fields.full_names))
+        if names == doc.fields.full_names:
+            out.append(doc)
+            continue
+        fields = replace(doc.fields, full_names=names, capitals=())
+        out.append(replace(doc, fields=fields))
+    return out
+
+
 def tag_dossier(pages: Sequence[PageText], catalogue: Catalogue,
                 model: TypeModel | None = None) -> DossierTag:
     """Suggest documents, their types and fields, the procedure and what is missing."""
@@ -355,6 +388,7 @@ def tag_dossier(pages: Sequence[PageText], catalogue: Catalogue,
             type=dtype, alternatives=alternatives, fields=extract_fields(text),
         ))
         texts.append(text)
+    documents = _reconcile_names(documents)
     procedure, alternatives = _suggest_procedure(catalogue, documents, texts)
     missing: tuple[str, ...] = ()
     if procedure is not None:

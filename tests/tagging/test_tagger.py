@@ -124,3 +124,16 @@ def test_body_labels_name_the_type_when_the_title_is_unreadable() -> None:
     tag = tag_dossier([PageText("01.png", text)], Catalogue.load())
     assert tag.documents[0].type is not None
     assert tag.documents[0].type.key == "giay_chung_sinh"
+
+
+def test_one_spelling_per_person_across_the_dossier() -> None:
+    heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    pages = [
+        PageText("01.png", heading + "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ\n"
+                 "1. Họ, chữ đệm và tên: Đoàn Tường Trầm\n"),
+        PageText("02.png", heading + "CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name: ĐOÀN TƯỜNG TRÂM\n"
+                 "Date of birth: 30/03/1970\nPlace of origin: Tiền Giang\n"),
+        PageText("03.png", heading + "GIẤY CHỨNG SINH\nHọ và tên mẹ: ĐOÀN TƯỜNG TRÂM\n"),
+    ]
+    tag = tag_dossier(pages, Catalogue.load())
+    assert [d.fields.full_names for d in tag.documents] == [("Đoàn Tường Trâm",)] * 3
