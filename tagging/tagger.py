@@ -172,7 +172,7 @@ def _body_scores(catalogue: Catalogue, text: str) -> dict[str, float]:
 
 def _with_body_vote(combined: dict[str, float], body: dict[str, float],
                     sureness: float) -> dict[str, float]:
-    """Blend in the body-label vote: a little when the title is clear, most when it is not."""
+    """Blend in the body-label vote: more the less sure the title is."""
     if not body:
         return combined
     share = 0.2 + 0.6 * (1.0 - sureness)
@@ -194,7 +194,8 @@ def _suggest_type(
             scores[key] = max(scores.get(key, 0.0), value * weight)
     rule, sureness = _rule_probabilities(scores)
     combined = {k: p * sureness for k, p in rule.items()}
-    combined = _with_body_vote(combined, _body_scores(catalogue, text), sureness)
+    if sureness < 1.0:  # a clear title needs no second opinion (and fuzzy body search costs)
+        combined = _with_body_vote(combined, _body_scores(catalogue, text), sureness)
     if model is not None:
         predicted = model.predict(text)
         # Trust the learned model more as it has seen more confirmed documents,
