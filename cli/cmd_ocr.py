@@ -97,7 +97,7 @@ def _colour(image: Image.Image) -> Image.Image:
 
 
 def _split(job: _FileJob) -> Iterator[tuple[int, bytes]]:
-    from dossier.sources import read_pages
+    from dossier import read_pages
 
     try:
         data = job.path.read_bytes()

@@ -26,6 +26,7 @@ from dossier.processing import (
     process_pages,
 )
 from dossier.queries import search
+from dossier.sources import SourcePage, read_pages
 from storage import (
     Batch,
     BatchState,
@@ -58,6 +59,7 @@ __all__ = [
     "Record",
     "RejectedFile",
     "SearchHit",
+    "SourcePage",
     "UploadState",
     "expand_paths",
     "import_and_process",
@@ -67,6 +69,7 @@ __all__ = [
     "is_temporary_name",
     "process_batch",
     "process_pages",
+    "read_pages",
     "search",
     "start_batch",
 ]
