@@ -32,7 +32,9 @@ _DIGIT_LOOKALIKES = str.maketrans({
 })
 _LOOK = "OoDQUlI|i!LBSsZzGg"
 _NUMERIC_RUN = re.compile(
-    rf"(?<![\w/])([0-9{_LOOK}](?:[0-9{_LOOK}]| (?=[0-9]{{2,4}}\b)){{7,15}})(?![\w/])"
+    rf"(?<![\w/])([0-9{_LOOK}](?:[0-9{_LOOK}]| (?=[0-9]{{2,4}}\b)"
+    # a stray space OCR put inside the number
+    rf"|(?<=[0-9]) (?=[0-9]{{8,11}}\b)){{7,15}})(?![\w/])"
 )
 # A number printed one digit per box reads as "0 7 4 1 …" or "|0|7|4|…".
 _BOXED = re.compile(r"(?<![\w|])\|?\s?((?:[0-9OolI]\s?[ |]\s?){8,11}[0-9OolI])\s?\|?(?![\w|])")
@@ -57,9 +59,10 @@ class Fields:
     id_numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
     dossier_code: str | None = None
-    # For each full name, whether it was printed in capitals, whose marks OCR
-    # misreads more often (a dossier prefers the same name read in lower case).
-    capitals: tuple[bool, ...] = ()
+    # For each full name, how far its marks can be trusted: 3 read in lower case,
+    # 2 printed in capitals (OCR misreads their marks more often), 1 marks restored
+    # from the name lexicon. A dossier prefers the best reading of the same name.
+    reliability: tuple[int, ...] = ()
 
 
 def _as_digits(token: str) -> str | None:
@@ -235,9 +238,9 @@ def _capitalised_tail(value: str) -> str:
     return ""
 
 
-def _names(text: str) -> list[tuple[str, bool]]:
-    """Names after their labels, each with whether it was printed in capitals."""
-    names: list[tuple[str, bool]] = []
+def _names(text: str) -> list[tuple[str, int]]:
+    """Names after their labels, each with how reliable its marks are (see ``Fields``)."""
+    names: list[tuple[str, int]] = []
     lines = text.splitlines()
     # Only a line reaching across the page wraps onto the next one.
     wide = 0.7 * max((len(line.strip()) for line in lines), default=0)
@@ -275,7 +278,9 @@ def _names(text: str) -> list[tuple[str, bool]]:
                     words = words + more
             name = _as_name(words)
             if name and all(name != n for n, _ in names):
-                names.append((name, all(w.isupper() for w in words)))
+                as_read = nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words))
+                upper = all(w.isupper() for w in words)
+                names.append((name, 1 if name != as_read else 2 if upper else 3))
     return names
 
 
@@ -341,7 +346,7 @@ def extract_fields(text: str) -> Fields:
             dates.append(value)
     return Fields(
         full_names=tuple(n for n, _ in names),
-        capitals=tuple(c for _, c in names),
+        reliability=tuple(r for _, r in names),
         id_numbers=tuple(_id_numbers(text)),
         dates=tuple(dates),
         dossier_code=find_dossier_code(text),

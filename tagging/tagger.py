@@ -348,15 +348,16 @@ def _reconcile_names(documents: list[DocumentTag]) -> list[DocumentTag]:
     """One spelling per person across the dossier.
 
     The same person is named on several papers; readings equal without marks are
-    one name. Each reading votes (lower case more than capitals, whose marks OCR
-    misreads more often) and a spelling whose every syllable is a known name
-    syllable in its place gets a bonus; the winner replaces the other readings.
+    one name. Each reading votes with the reliability of its marks (lower case over
+    capitals over marks restored from the lexicon) and a spelling whose every
+    syllable is a known name syllable in its place gets a bonus; the winner
+    replaces the other readings.
     """
     votes: dict[str, Counter[str]] = {}
     for doc in documents:
-        capitals = doc.fields.capitals or (False,) * len(doc.fields.full_names)
-        for name, upper in zip(doc.fields.full_names, capitals, strict=True):
-            votes.setdefault(fold(name), Counter())[name] += 2 if upper else 3
+        reliability = doc.fields.reliability or (3,) * len(doc.fields.full_names)
+        for name, weight in zip(doc.fields.full_names, reliability, strict=True):
+            votes.setdefault(fold(name), Counter())[name] += weight
     best: dict[str, str] = {}
     for key, counter in votes.items():
         if len(counter) > 1:
@@ -369,7 +370,7 @@ def _reconcile_names(documents: list[DocumentTag]) -> list[DocumentTag]:
         if names == doc.fields.full_names:
             out.append(doc)
             continue
-        fields = replace(doc.fields, full_names=names, capitals=())
+        fields = replace(doc.fields, full_names=names, reliability=())
         out.append(replace(doc, fields=fields))
     return out
 

@@ -106,3 +106,7 @@ def test_rare_marked_names_read_in_lower_case_are_kept() -> None:
 def test_ong_is_a_title_only_before_a_surname() -> None:
     text = "Ông/Bà: Ông Bá Tâm\nHọ và tên chủ hộ: Ông Nguyễn Văn Hải"
     assert extract_fields(text).full_names == ("Ông Bá Tâm", "Nguyễn Văn Hải")
+
+
+def test_a_stray_space_inside_an_id_number_is_closed_up() -> None:
+    assert extract_fields("Số định danh cá nhân: 0 37186071935").id_numbers == ("037186071935",)
