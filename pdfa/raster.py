@@ -124,24 +124,20 @@ def _ink_levels(small_grey: U8) -> tuple[U8, U8]:
     return levels, paper.astype(np.uint8)
 
 
-def _remove_specks(ink: npt.NDArray[np.bool_], min_area: int) -> npt.NDArray[np.intp]:
-    """Clear ink components smaller than ``min_area`` pixels from ``ink`` (in place).
+def _remove_specks(ink: npt.NDArray[np.bool_], min_area: int) -> None:
+    """Clear isolated specks of fewer than ``min_area`` ink pixels from ``ink`` (in place).
 
-    Returns the flat indices of the remaining ink pixels. Labels only (no statistics,
-    which cost four times more); areas are counted over the ink pixels alone.
+    A pixel is cleared when the (2 * min_area - 1) square around it holds fewer than
+    ``min_area`` ink pixels. Any 8-connected component of ``min_area`` pixels or more
+    has that many within that distance of each of its pixels, so strokes never lose a
+    pixel; a small speck goes unless other ink is close by. Two box sums instead of a
+    connected-component labelling: five times cheaper, and the same masks on our scans.
     """
-    count, labels = cv2.connectedComponents(ink.view(np.uint8), connectivity=8,
-                                            ltype=cv2.CV_32S)
-    where = np.flatnonzero(ink)
-    if count <= 1:
-        return where
-    owner = labels.reshape(-1)[where]
-    area = np.bincount(owner, minlength=count)
-    speck = area[owner] < min_area
-    if speck.any():
-        ink.reshape(-1)[where[speck]] = False
-        where = where[~speck]
-    return where
+    size = 2 * min_area - 1
+    # 8-bit sums are enough: only counts below min_area matter, and they never saturate.
+    counts = cv2.boxFilter(ink.view(np.uint8), cv2.CV_8U, (size, size), normalize=False,
+                           borderType=cv2.BORDER_CONSTANT)
+    ink &= counts >= min_area
 
 
 def _mean_3x3(rgb: U8, where: npt.NDArray[np.intp]) -> U8:
@@ -167,18 +163,17 @@ def _ink_colour(rgb: U8, indices: npt.NDArray[np.intp]) -> tuple[int, int, int]:
     return int(colour[0]), int(colour[1]), int(colour[2])
 
 
-def _ink_classes(rgb: U8, where: npt.NDArray[np.intp]) -> list[
-        tuple[npt.NDArray[np.intp], tuple[int, int, int]]]:
+def _ink_classes(rgb: U8, where: npt.NDArray[np.intp]) -> tuple[
+        npt.NDArray[np.intp], list[tuple[npt.NDArray[np.intp], tuple[int, int, int]]]]:
     """Split ink pixels by hue: neutral (text), red (seals), blue (signatures), other.
 
     Hue and chroma come from a 3x3 average at each ink pixel, at scan resolution: dark text
     crossing a seal must stay dark (at low resolution it would look pink), and dark grainy
     text has a high HSV saturation but a small chroma (max - min). Only pixels that are
     somewhat coloured themselves are averaged; the rest (most of the ink) is neutral.
-    Returns each class's flat pixel indices (sorted) and colour, the neutral class first.
+    Returns the neutral pixels and each coloured class's pixels and colour (flat indices,
+    sorted).
     """
-    if where.size == 0:
-        return []
     # One channel at a time: numpy's reductions over a length-3 axis are slow.
     flat = rgb.reshape(-1)
     red_, green, blue_ = (flat[where * 3 + c] for c in range(3))
@@ -208,10 +203,18 @@ def _ink_classes(rgb: U8, where: npt.NDArray[np.intp]) -> list[
         neutral_mask[members] = False
         indices = where[members]
         classes.append((indices, _ink_colour(rgb, indices)))
-    neutral = where if neutral_mask.all() else where[neutral_mask]
-    if neutral.size:
-        classes.insert(0, (neutral, _ink_colour(rgb, neutral)))
-    return classes
+    neutral = where if not classes else where[neutral_mask]
+    return neutral, classes
+
+
+def _crop(ink: npt.NDArray[np.bool_], indices: npt.NDArray[np.intp], width: int) -> tuple[
+        npt.NDArray[np.bool_], int, int]:
+    """``ink`` cropped to the bounding box of ``indices`` (sorted flat indices): (mask, left,
+    top)."""
+    top, bottom = int(indices[0]) // width, int(indices[-1]) // width
+    cols = indices % width
+    left, right = int(cols.min()), int(cols.max())
+    return np.ascontiguousarray(ink[top:bottom + 1, left:right + 1]), left, top
 
 
 def _mask_of(indices: npt.NDArray[np.intp], width: int) -> tuple[
@@ -268,9 +271,19 @@ def compact_layers_rgb(rgb: U8, dpi: int) -> CompactLayers:
     # Smoothing before thresholding keeps scanner grain out of the masks.
     smooth = cv2.GaussianBlur(grey, (3, 3), 0) if dpi >= 150 else grey
     ink = np.less(smooth, level)
-    where = _remove_specks(ink, max(2, round(4 * (dpi / 300) ** 2)))
+    _remove_specks(ink, max(2, round(4 * (dpi / 300) ** 2)))
+    where = np.flatnonzero(ink)
+    neutral, coloured = _ink_classes(rgb, where)
     masks = []
-    for indices, colour in _ink_classes(rgb, where):
+    if neutral.size:
+        # The text layer is the ink less the coloured pixels: clear those in place rather
+        # than build a page-sized mask from a list of pixels.
+        for indices, _ in coloured:
+            ink.reshape(-1)[indices] = False
+        mask, left, top = _crop(ink, neutral, width)
+        masks.append(InkMask(encode_g4(mask), mask.shape[1], mask.shape[0],
+                             _ink_colour(rgb, neutral), left, top))
+    for indices, colour in coloured:
         mask, left, top = _mask_of(indices, width)
         masks.append(InkMask(encode_g4(mask), mask.shape[1], mask.shape[0], colour,
                              left, top))
