@@ -5,6 +5,7 @@ Used by the records verifier and by tests; never modifies the file.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -13,48 +14,86 @@ import pikepdf
 import pikepdf.pdfa
 
 
+class TextLayer(enum.Enum):
+    """What a page's text layer holds."""
+
+    NONE = "none"  # no text shown at all (no font or no text-showing operator)
+    EMPTY = "empty"  # text operators that show nothing: the layer of a blank page
+    TEXT = "text"  # at least one shown string that is not blank
+
+
 @dataclass(frozen=True)
 class PdfCheck:
-    """What a PDF holds and what is wrong with it as a searchable PDF/A-2b file."""
+    """What a PDF holds and what is wrong with it as a searchable PDF/A-2b file.
+
+    ``pages_with_text`` counts pages showing real (non-blank) text; ``text_layers`` says
+    for each page whether it has a text layer and whether the layer shows anything.
+    """
 
     page_count: int
     pages_with_text: int
     problems: list[str] = field(default_factory=list)
+    text_layers: tuple[TextLayer, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def pages_with_text_layer(self) -> int:
+        return sum(1 for layer in self.text_layers if layer is not TextLayer.NONE)
 
-def _has_text(page: pikepdf.Page) -> bool:
+
+def _shows_text(operand: object) -> bool:
+    """True if a Tj string (or a TJ array's strings) holds a character that is not blank.
+
+    Codes are compared as bytes: NUL and space are blank both in one-byte encodings and
+    in the two-byte Identity-H codes of our font (U+0020 is 00 20).
+    """
+    if isinstance(operand, pikepdf.String):
+        return bool(bytes(operand).strip(b"\x00 "))
+    if isinstance(operand, pikepdf.Array):
+        return any(_shows_text(item) for item in operand)
+    return False
+
+
+def _text_layer(page: pikepdf.Page) -> TextLayer:
     try:
         fonts = page.Resources.get("/Font")
     except (AttributeError, KeyError):
-        return False
+        return TextLayer.NONE
     if not fonts:
-        return False
-    return any(
-        str(instruction.operator) in ("Tj", "TJ")
-        for instruction in pikepdf.parse_content_stream(page, "Tj TJ")
-        if isinstance(instruction, pikepdf.ContentStreamInstruction)
-    )
+        return TextLayer.NONE
+    layer = TextLayer.NONE
+    for instruction in pikepdf.parse_content_stream(page, "Tj TJ"):
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue
+        if any(_shows_text(operand) for operand in instruction.operands):
+            return TextLayer.TEXT
+        layer = TextLayer.EMPTY
+    return layer
 
 
-def check_pdfa(source: Path | BinaryIO) -> PdfCheck:
-    """Validate ``source`` as PDF/A-2b and count its pages and pages carrying text."""
+def check_pdfa(source: Path | BinaryIO, *, validate: bool = True) -> PdfCheck:
+    """Validate ``source`` as PDF/A-2b and count its pages and pages carrying text.
+
+    ``validate=False`` skips the PDF/A-2b validation (for bytes this process has just
+    validated: the writer validates every file it writes) and only reads pages and text.
+    """
     problems: list[str] = []
-    report = pikepdf.pdfa.validate_written(source, "2b")
-    if not report.passed:
-        for finding in report.findings[:10]:
-            problems.append(f"PDF/A-2b: {finding}")
-        if not problems:
-            problems.append(f"PDF/A-2b: verdict {report.verdict}")
-    if not isinstance(source, Path):
-        source.seek(0)
+    if validate:
+        report = pikepdf.pdfa.validate_written(source, "2b")
+        if not report.passed:
+            for finding in report.findings[:10]:
+                problems.append(f"PDF/A-2b: {finding}")
+            if not problems:
+                problems.append(f"PDF/A-2b: verdict {report.verdict}")
+        if not isinstance(source, Path):
+            source.seek(0)
     try:
         with pikepdf.open(source) as pdf:
-            count = len(pdf.pages)
-            with_text = sum(1 for page in pdf.pages if _has_text(page))
+            layers = tuple(_text_layer(page) for page in pdf.pages)
     except pikepdf.PdfError as e:
         return PdfCheck(0, 0, [*problems, f"không đọc được PDF — unreadable PDF: {e}"])
-    return PdfCheck(count, with_text, problems)
+    with_text = sum(1 for layer in layers if layer is TextLayer.TEXT)
+    return PdfCheck(len(layers), with_text, problems, layers)

@@ -25,6 +25,7 @@ class PageEntry:
     width_px: int
     height_px: int
     ocr_mean_confidence: float | None
+    ocr_words: int  # words with text in the page's text layer (0: a blank page)
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def _document_json(d: DocumentEntry) -> dict[str, Any]:
         "source_resolution_dpi": min(p.source_dpi for p in d.pages),
         "pages": [
             {"number": p.number, "source_dpi": p.source_dpi, "width_px": p.width_px,
-             "height_px": p.height_px, "ocr_mean_confidence": p.ocr_mean_confidence}
+             "height_px": p.height_px, "ocr_mean_confidence": p.ocr_mean_confidence,
+             "ocr_words": p.ocr_words}
             for p in d.pages
         ],
         "sha256": d.sha256,

@@ -13,7 +13,14 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pdfa import PdfaInputError, PdfPage, Profile, check_pdfa, write_searchable_pdf
+from pdfa import (
+    PdfaInputError,
+    PdfPage,
+    Profile,
+    TextLayer,
+    check_pdfa,
+    write_searchable_pdf,
+)
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 WHEN = datetime(2025, 3, 4, 9, 30, 0, tzinfo=UTC)
@@ -144,10 +151,14 @@ def test_grey_and_transparent_images_and_odd_words_are_accepted(tmp_path: Path) 
     write_searchable_pdf([PdfPage(grey, 100, words), PdfPage(rgba, 100, [])], out, created=WHEN)
     check = check_pdfa(out)
     assert check.ok, check.problems
-    # A page without words still carries an (empty) text layer.
-    assert check.pages_with_text == 2
+    # A page without words still carries a text layer, an empty one; it is not counted
+    # as a page with text.
+    assert check.text_layers == (TextLayer.TEXT, TextLayer.EMPTY)
+    assert (check.pages_with_text, check.pages_with_text_layer) == (1, 2)
     document = pdfium.PdfDocument(out)
-    assert "ổn" in document[0].get_textpage().get_text_range()
+    shown = document[0].get_textpage().get_text_range()
+    # A word whose box has no width is still in the layer (one pixel wide).
+    assert "ổn" in shown and "x" in shown
     assert document[1].get_textpage().get_text_range().strip() == ""
 
 
@@ -168,3 +179,4 @@ def test_checker_reports_a_plain_pdf_as_not_pdfa(tmp_path: Path) -> None:
     check = check_pdfa(plain)
     assert not check.ok
     assert check.pages_with_text == 0
+    assert check.text_layers == (TextLayer.NONE,)

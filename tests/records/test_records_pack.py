@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import bagit
 import numpy as np
+import pikepdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -149,8 +151,6 @@ def test_manifest_states_dossier_and_documents(packed: Path) -> None:
     assert first["ocr_mean_confidence"] == pytest.approx(91.5)
     assert first["source_resolution_dpi"] == 100
     assert second["component"]["key"] == "giay_chung_sinh"
-    import hashlib
-
     pdf = files[f"{CODE}/data/{CODE}.02.pdf"]
     assert second["sha256"] == hashlib.sha256(pdf).hexdigest()
     assert second["bytes"] == len(pdf)
@@ -219,7 +219,78 @@ def test_verify_finds_schema_page_count_and_pdfa_problems(packed: Path, tmp_path
     problems = " | ".join(report.problems)
     assert "page count differs" in problems
     assert f"{CODE}.02.pdf: PDF/A-2b" in problems
-    assert "without a text layer" in problems
+    assert "page 1 has no text layer" in problems
+
+
+def _blank_text_layers(pdf: bytes) -> bytes:
+    """The same PDF with every page's text replaced by an empty text command."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            kept = [i for i in pikepdf.parse_content_stream(page)
+                    if str(i.operator) not in ("BT", "ET", "Tf", "Tz", "Tm", "Tj", "Tr")]
+            ops = [*kept,
+                   pikepdf.ContentStreamInstruction([], pikepdf.Operator("BT")),
+                   pikepdf.ContentStreamInstruction([pikepdf.Name.F1, 12],
+                                                    pikepdf.Operator("Tf")),
+                   pikepdf.ContentStreamInstruction([pikepdf.String(b"")],
+                                                    pikepdf.Operator("Tj")),
+                   pikepdf.ContentStreamInstruction([], pikepdf.Operator("ET"))]
+            page.Contents = document.make_stream(pikepdf.unparse_content_stream(ops))
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+
+def test_verify_requires_real_text_where_ocr_found_words(packed: Path, tmp_path: Path) -> None:
+    files = _members(packed)
+    manifest = json.loads(files[f"{CODE}/data/manifest.json"])
+    assert [p["ocr_words"] for p in manifest["documents"][0]["pages"]] == [6, 3]
+    name = f"{CODE}/data/{CODE}.02.pdf"
+    emptied = _blank_text_layers(files[name])
+    files[name] = emptied
+    manifest["documents"][1]["sha256"] = hashlib.sha256(emptied).hexdigest()
+    manifest["documents"][1]["bytes"] = len(emptied)
+    files[f"{CODE}/data/manifest.json"] = json.dumps(manifest).encode()
+    report = verify_package(_rezip(packed, _refresh_manifests(files, CODE), tmp_path / "e.zip"))
+    assert any(f"{CODE}.02.pdf" in p and "page 1 has 3 OCR words but an empty text layer" in p
+               for p in report.problems), report.problems
+    # The same empty layer is right for a page OCR found nothing on.
+    manifest["documents"][1]["pages"][0]["ocr_words"] = 0
+    files[f"{CODE}/data/manifest.json"] = json.dumps(manifest).encode()
+    report = verify_package(_rezip(packed, _refresh_manifests(files, CODE), tmp_path / "b.zip"))
+    assert not [p for p in report.problems if "text layer" in p], report.problems
+
+
+def test_a_blank_page_packs_and_verifies(spec: DossierSpec, tmp_path: Path) -> None:
+    buf = io.BytesIO()
+    Image.new("RGB", (400, 300), (246, 242, 232)).save(buf, "PNG")
+    blank = PageSpec(image=buf.getvalue(), dpi=100, words=[], mean_confidence=None)
+    with_blank = DossierSpec(**{**spec.__dict__, "documents": (
+        DocumentSpec(None, None, (spec.documents[0].pages[0], blank)),)})
+    path = pack_dossier(with_blank, tmp_path, jobs=1)
+    report = verify_package(path)
+    assert report.ok, report.problems
+    manifest = json.loads(_members(path)[f"{CODE}/data/manifest.json"])
+    assert [p["ocr_words"] for p in manifest["documents"][0]["pages"]] == [6, 0]
+
+
+def test_verify_skips_pdfa_validation_only_for_the_given_digests(packed: Path,
+                                                                tmp_path: Path) -> None:
+    files = _members(packed)
+    manifest = json.loads(files[f"{CODE}/data/manifest.json"])
+    plain = io.BytesIO()
+    Image.new("RGB", (50, 50), "white").save(plain, "PDF")
+    files[f"{CODE}/data/{CODE}.02.pdf"] = plain.getvalue()
+    digest = hashlib.sha256(plain.getvalue()).hexdigest()
+    manifest["documents"][1]["sha256"] = digest
+    manifest["documents"][1]["bytes"] = len(plain.getvalue())
+    files[f"{CODE}/data/manifest.json"] = json.dumps(manifest).encode()
+    bad = _rezip(packed, _refresh_manifests(files, CODE), tmp_path / "p.zip")
+    assert any("PDF/A-2b" in p for p in verify_package(bad).problems)
+    trusted = verify_package(bad, validated={digest}).problems
+    assert not any("PDF/A-2b" in p for p in trusted)
+    # Pages and text are still read from the file.
+    assert any("no text layer" in p for p in trusted)
 
 
 def test_verify_rejects_two_top_folders_and_non_zips(packed: Path, tmp_path: Path) -> None:
