@@ -125,7 +125,10 @@ class BackgroundOp(QObject):
         self._progress: list[Callable[[int, int, str], None]] = []
         self._item: list[Callable[[Any], None]] = []
         self._finally: list[Callable[[], None]] = []
-        self._signals = _Signals()
+        # A Qt child of this object: it is destroyed with it, in the GUI thread. Owned
+        # by Python alone, its last reference could drop in the pool thread and the
+        # QObject would be deleted outside its own thread, which crashes Qt.
+        self._signals = _Signals(self)
         # Queued to this object's (GUI) thread: the signals are emitted from a pool thread.
         self._signals.progress.connect(self._on_progress)
         self._signals.item.connect(self._on_item)
