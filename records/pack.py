@@ -13,7 +13,7 @@ import multiprocessing.context
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -162,37 +162,57 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 
 def encode_pages(jobs: Sequence[_PageJob], processes: int) -> list[PageRaster]:
-    """Encode every page, in ``processes`` processes counting this one, results in order.
+    """Encode every page, in ``processes`` processes counting this one, results in order."""
+    rasters: list[PageRaster | None] = [None] * len(jobs)
+    for start, chunk in encode_chunks(jobs, processes):
+        rasters[start:start + len(chunk)] = chunk
+    return [r for r in rasters if r is not None]
+
+
+def encode_chunks(jobs: Sequence[_PageJob],
+                  processes: int) -> Iterator[tuple[int, list[PageRaster]]]:
+    """Encode every page; yield (index of the first page, rasters) per chunk as it is done.
 
     Pages go to a pool in small chunks taken from the front, while this process encodes
     chunks from the back that no worker has started: nothing waits for workers to start,
-    and a dossier too small to be worth them is simply done here. A broken pool (a worker
-    killed) leaves its pages to this process.
+    and a dossier too small to be worth them is simply done here. The caller can use each
+    chunk at once (write a document whose pages are all done) while workers go on. A
+    broken pool (a worker killed) leaves its pages to this process.
     """
     if processes <= 1 or len(jobs) < MIN_PARALLEL_PAGES:
-        return _encode_chunk(jobs)
+        yield 0, _encode_chunk(jobs)
+        return
     size = max(1, len(jobs) // (processes * CHUNKS_PER_PROCESS))
-    chunks = [list(jobs[i:i + size]) for i in range(0, len(jobs), size)]
-    done: list[list[PageRaster] | None] = [None] * len(chunks)
+    starts = list(range(0, len(jobs), size))
+    chunks = [list(jobs[i:i + size]) for i in starts]
     pool = ProcessPoolExecutor(processes - 1, mp_context=_pool_context(),
                                initializer=_worker_start)
     threads = cv2.getNumThreads()
     cv2.setNumThreads(1)
     try:
         futures = [pool.submit(_encode_chunk, chunk) for chunk in chunks]
+        handed: set[int] = set()
+
+        def collect(index: int) -> tuple[int, list[PageRaster]]:
+            handed.add(index)
+            try:
+                return starts[index], futures[index].result()
+            except BrokenProcessPool:
+                return starts[index], _encode_chunk(chunks[index])
+
         for index in reversed(range(len(chunks))):
             if futures[index].cancel():
-                done[index] = _encode_chunk(chunks[index])
-        for index, future in enumerate(futures):
-            if done[index] is None:
-                try:
-                    done[index] = future.result()
-                except BrokenProcessPool:
-                    done[index] = _encode_chunk(chunks[index])
+                handed.add(index)
+                yield starts[index], _encode_chunk(chunks[index])
+            for other, future in enumerate(futures):
+                if other not in handed and future.done() and not future.cancelled():
+                    yield collect(other)
+        for index in range(len(chunks)):
+            if index not in handed:
+                yield collect(index)
     finally:
         cv2.setNumThreads(threads)
         pool.shutdown(wait=True, cancel_futures=True)
-    return [page for chunk in done if chunk is not None for page in chunk]
 
 
 def _write_document(pages: Sequence[EncodedPage], out: Path, title: str,
@@ -370,18 +390,28 @@ def _entry(spec: DossierSpec, document: DocumentSpec, number: int, name: str,
 def _write_documents(spec: DossierSpec, names: Sequence[str], staging: Path,
                      profile: Profile, moment: datetime,
                      jobs: int | None) -> list[list[_PageFacts]]:
-    """Encode every page (in parallel, page by page), then write each document's PDF."""
+    """Encode every page (in parallel, page by page) and write each document's PDF as soon
+    as its pages are done."""
     titles = [
         f"{name[:-4]}" + (f" — {d.component_name}" if d.component_name else "")
         for name, d in zip(names, spec.documents, strict=True)
     ]
     page_jobs = [_PageJob(p.image, p.dpi, p.rotation, p.skew, profile)
                  for d in spec.documents for p in d.pages]
-    rasters = iter(encode_pages(page_jobs, _processes(jobs)))
-    facts: list[list[_PageFacts]] = []
-    for document, name, title in zip(spec.documents, names, titles, strict=True):
-        pages = [EncodedPage(next(rasters), p.words) for p in document.pages]
-        _write_document(pages, staging / name, title, moment)
-        facts.append([_PageFacts(p.raster.dpi, p.raster.width, p.raster.height)
-                      for p in pages])
-    return facts
+    firsts = [0]
+    for document in spec.documents:
+        firsts.append(firsts[-1] + len(document.pages))
+    rasters: list[PageRaster | None] = [None] * len(page_jobs)
+    facts: list[list[_PageFacts] | None] = [None] * len(spec.documents)
+    for start, chunk in encode_chunks(page_jobs, _processes(jobs)):
+        rasters[start:start + len(chunk)] = chunk
+        for number, document in enumerate(spec.documents):
+            done = rasters[firsts[number]:firsts[number + 1]]
+            if facts[number] is not None or any(r is None for r in done):
+                continue
+            pages = [EncodedPage(r, p.words)
+                     for r, p in zip(done, document.pages, strict=True) if r is not None]
+            _write_document(pages, staging / names[number], titles[number], moment)
+            facts[number] = [_PageFacts(p.raster.dpi, p.raster.width, p.raster.height)
+                             for p in pages]
+    return [f for f in facts if f is not None]
