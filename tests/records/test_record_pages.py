@@ -30,7 +30,7 @@ def test_upright_matches_the_geometry_of_ocr(rotation: int, skew: float) -> None
     expected = np.asarray(upright_image(original, rotation, skew), dtype=np.int16)
     got = _upright(np.asarray(original), rotation, skew).astype(np.int16)
     assert got.shape == expected.shape
-    # Different bicubic kernels, same geometry: edges agree within a pixel.
+    # Bilinear against bicubic, same geometry: edges agree within a pixel.
     assert np.abs(got - expected).mean() < 2.0
     dark_expected = expected.sum(axis=2) < 200
     dark_got = got.sum(axis=2) < 200
