@@ -115,3 +115,29 @@ def to_png(ink: NDArray[np.bool_]) -> bytes:
     if not ok:  # pragma: no cover - OpenCV only fails on empty arrays
         raise ValueError("PNG encoding failed")
     return bytes(buf.tobytes())
+
+
+# Character-sized ink at 100 dpi: about 1.3-10 mm high, at most 15 mm wide.
+_CHAR_MIN_H, _CHAR_MAX_H, _CHAR_MAX_W = 5, 40, 60
+# A page needs this many character-sized shapes, holding this share of its ink,
+# to be worth reading.
+MIN_TEXT_SHAPES = 3
+MIN_TEXT_SHARE = 0.25
+
+
+def looks_like_text(ink: NDArray[np.bool_], dpi: int) -> bool:
+    """Whether the page's ink is mostly character-sized shapes (judged at 100 dpi).
+
+    A page of stripes, a photograph or a scanner's test pattern is not; sending
+    such a page to Tesseract costs tens of seconds and reads nothing.
+    """
+    factor = 100.0 / max(dpi, 1)
+    small = cv2.resize(ink.astype(np.uint8) * 255, None, fx=factor, fy=factor,
+                       interpolation=cv2.INTER_AREA) > 64
+    _, _, stats, _ = cv2.connectedComponentsWithStats(small.astype(np.uint8), connectivity=8)
+    widths = stats[1:, cv2.CC_STAT_WIDTH]
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    chars = (heights >= _CHAR_MIN_H) & (heights <= _CHAR_MAX_H) & (widths <= _CHAR_MAX_W)
+    share = float(areas[chars].sum()) / max(1.0, float(areas.sum()))
+    return int(chars.sum()) >= MIN_TEXT_SHAPES and share >= MIN_TEXT_SHARE

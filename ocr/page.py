@@ -12,7 +12,14 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from ocr.cleaning import binarise, ink_grey, ink_ratio, remove_specks_and_shadows, to_png
+from ocr.cleaning import (
+    binarise,
+    ink_grey,
+    ink_ratio,
+    looks_like_text,
+    remove_specks_and_shadows,
+    to_png,
+)
 from ocr.geometry import ESTIMATE_DPI, Pose, deskew_array, estimate_pose, rotate_array
 from ocr.loading import decode
 from ocr.results import OcrSettings, PageResult, Timings, Word
@@ -147,7 +154,7 @@ def recognise_page(
 
     raw: list[RawWord] = []
     rotation = pose.rotation
-    if not blank:
+    if not blank and looks_like_text(ink, work_dpi):
         raw = _read(ink, settings, work_dpi)
         if settings.orient and _confidence(raw) < LOW_CONFIDENCE:
             turned = np.ascontiguousarray(ink[::-1, ::-1])

@@ -196,3 +196,23 @@ def test_form_keeps_colons_and_marks_under_bold_headings() -> None:
     for label in ("Họ, chữ đệm, tên: NGUYỄN THỊ HỒNG", "Ngày sinh: 12/03/2023", "Dân tộc: Kinh"):
         assert label in result.text
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in result.text
+
+
+def test_page_without_text_shapes_is_not_sent_to_tesseract() -> None:
+    """SANE's colour test pattern (dense stripes): nothing to read, and not blank either.
+
+    Tesseract spends tens of seconds on such a page; the pipeline must not.
+    """
+    import subprocess
+
+    from ocr import recognise_page
+
+    scan = subprocess.run(
+        ["scanimage", "-d", "test", "--mode", "Color", "--resolution", "300",
+         "--test-picture", "Color pattern", "-x", "200", "-y", "200", "--format=png"],
+        capture_output=True, timeout=120, check=True,
+    )
+    result = recognise_page(scan.stdout)
+    assert result.words == ()
+    assert result.text == ""
+    assert not result.blank
