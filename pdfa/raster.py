@@ -252,10 +252,6 @@ def _background(small: U8, small_grey: U8, paper: U8) -> U8:
     return np.asarray(cv2.GaussianBlur(cleaned, (3, 3), 0), dtype=np.uint8)
 
 
-def compact_layers(image: Image.Image, dpi: int) -> CompactLayers:
-    return compact_layers_rgb(to_rgb_array(image), dpi)
-
-
 def compact_layers_rgb(rgb: U8, dpi: int) -> CompactLayers:
     """The compact layers of an RGB page scanned at ``dpi``."""
     height, width = rgb.shape[:2]
@@ -290,7 +286,3 @@ def compact_layers_rgb(rgb: U8, dpi: int) -> CompactLayers:
     cleaned = _background(small, small_grey, paper)
     background = encode_jpeg(cleaned, BACKGROUND_QUALITY, max(1, round(dpi / factor)))
     return CompactLayers(background, tuple(masks))
-
-
-def archival_jpeg(image: Image.Image, dpi: int) -> JpegImage:
-    return encode_jpeg(to_rgb_array(image), ARCHIVAL_QUALITY, dpi)
