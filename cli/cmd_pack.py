@@ -38,7 +38,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--profile", choices=["compact", "archival"], default="compact",
                         help="compact: text mask over a light colour background (default); "
                              "archival: full-resolution colour JPEG")
-    parser.add_argument("--jobs", type=int, default=None, help="worker processes")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help="processes for OCR and page encoding (default: one per core)")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.set_defaults(func=run)
 
