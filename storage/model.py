@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+
+
+def _from_row(cls: type[_T], row: sqlite3.Row, **convert: Callable[[Any], Any]) -> _T:
+    """Build a row dataclass from the columns of the same names, converting some."""
+    values = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        value = row[f.name]
+        values[f.name] = convert[f.name](value) if f.name in convert else value
+    return cls(**values)
 
 
 class BatchState(enum.StrEnum):
@@ -87,31 +100,7 @@ class Page:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Page:
-        return cls(
-            id=row["id"],
-            batch_id=row["batch_id"],
-            seq=row["seq"],
-            source_sha=row["source_sha"],
-            source_page=row["source_page"],
-            image_sha=row["image_sha"],
-            source_name=row["source_name"],
-            media_type=row["media_type"],
-            width=row["width"],
-            height=row["height"],
-            dpi=row["dpi"],
-            state=PageState(row["state"]),
-            rotation=row["rotation"],
-            skew=row["skew"],
-            blank=bool(row["blank"]),
-            text=row["text"],
-            confidence=row["confidence"],
-            words_sha=row["words_sha"],
-            clean_sha=row["clean_sha"],
-            error=row["error"],
-            deleted=bool(row["deleted"]),
-            created_at=row["created_at"],
-            processed_at=row["processed_at"],
-        )
+        return _from_row(cls, row, state=PageState, blank=bool, deleted=bool)
 
 
 @dataclass(frozen=True)
@@ -138,22 +127,7 @@ class Dossier:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Dossier:
-        return cls(
-            id=row["id"],
-            provisional_id=row["provisional_id"],
-            code=row["code"],
-            batch_id=row["batch_id"],
-            procedure_code=row["procedure_code"],
-            procedure_confidence=row["procedure_confidence"],
-            procedure_confirmed=bool(row["procedure_confirmed"]),
-            state=DossierState(row["state"]),
-            applicant_name=row["applicant_name"],
-            applicant_id=row["applicant_id"],
-            received_date=row["received_date"],
-            agency_id=row["agency_id"],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-        )
+        return _from_row(cls, row, state=DossierState, procedure_confirmed=bool)
 
 
 @dataclass(frozen=True)
