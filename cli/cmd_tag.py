@@ -5,7 +5,6 @@ document types, fields and missing components.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 from collections.abc import Iterator, Sequence
@@ -55,64 +54,30 @@ def _files_of(path: Path) -> list[Path]:
 
 
 def _pages_of(file: Path) -> Iterator[tuple[str, bytes]]:
-    """(page name, image bytes) for each page of a file; multi-page files are split."""
-    data = file.read_bytes()
-    if not data:
-        raise InputError(f"{file.name}: tệp rỗng (0 byte) — empty file (0 bytes)")
-    if file.suffix.lower() in PDF_SUFFIXES:
-        import pypdfium2
+    """(page name, image bytes) for each page of a file; multi-page files are split.
 
-        try:
-            pdf = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError as e:
-            raise InputError(f"{file.name}: PDF hỏng — unreadable PDF ({e})") from e
-        count = len(pdf)
-        for i in range(count):
-            image = pdf[i].render(scale=300 / 72).to_pil()
-            buffer = io.BytesIO()
-            image.save(buffer, "PNG")
-            yield (file.name if count == 1 else f"{file.name}#{i + 1}"), buffer.getvalue()
-        return
-    if file.suffix.lower() in {".tif", ".tiff"}:
-        from PIL import Image, ImageSequence
+    Pages come out as the workspace importer takes them: scanned PDF images byte
+    for byte, other PDF pages rendered at 300 dpi, TIFF frames losslessly.
+    """
+    from dossier import RejectedFile, read_pages
 
-        with Image.open(io.BytesIO(data)) as tiff:
-            frames = [frame.copy() for frame in ImageSequence.Iterator(tiff)]
-        if len(frames) > 1:
-            for i, frame in enumerate(frames):
-                buffer = io.BytesIO()
-                frame.save(buffer, "PNG")
-                yield f"{file.name}#{i + 1}", buffer.getvalue()
-            return
-    yield file.name, data
+    try:
+        pages = read_pages(file.read_bytes(), file.name)
+    except RejectedFile as e:
+        raise InputError(f"{file.name}: {e}") from e
+    for page in pages:
+        name = file.name if len(pages) == 1 else f"{file.name}#{page.index + 1}"
+        yield name, page.data
 
 
 def recognise(items: Sequence[tuple[str, bytes]], jobs: int | None) -> dict[str, str | Exception]:
-    """Text of each page, by name: the OCR stage's ``recognise_many`` when it is installed."""
-    import importlib
+    """Text of each page, by name, from the OCR stage's worker processes."""
+    import ocr
 
-    try:
-        ocr = importlib.import_module("ocr")
-        recognise_many = ocr.recognise_many
-        settings = ocr.OcrSettings()
-    except (ImportError, AttributeError):
-        return {name: _tesseract(data) for name, data in items}
     out: dict[str, str | Exception] = {}
-    for key, outcome in recognise_many(items, settings, jobs=jobs):
-        out[key] = outcome if isinstance(outcome, Exception) else str(outcome.text)
+    for key, outcome in ocr.recognise_many(items, ocr.OcrSettings(), jobs=jobs):
+        out[key] = outcome if isinstance(outcome, Exception) else outcome.text
     return out
-
-
-def _tesseract(data: bytes) -> str | Exception:
-    """Plain Tesseract, used only while the OCR stage is not available."""
-    import pytesseract
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as image:
-            return str(pytesseract.image_to_string(image.convert("RGB"), lang="vie"))
-    except (UnidentifiedImageError, OSError, pytesseract.TesseractError) as e:
-        return InputError(f"không đọc được ảnh — unreadable image ({e})")
 
 
 def _model(args: argparse.Namespace) -> object | None:
