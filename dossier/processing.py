@@ -20,7 +20,7 @@ from dossier.importing import (
     import_items,
     start_batch,
 )
-from storage import BatchState, PageState, Workspace
+from storage import BatchState, Page, PageState, Workspace
 from storage import pages as page_store
 
 if TYPE_CHECKING:
@@ -161,10 +161,8 @@ def import_items_and_process(
             _add_to_report(report, outcome)
             if isinstance(outcome, Problem):
                 continue
-            for page_id in _unprocessed(ws, outcome):
-                page = page_store.get_page(ws, page_id)
-                assert page is not None
-                yield page_id, ws.blobs.read(page.image_sha)
+            for page in _unprocessed(ws, outcome):
+                yield page.id, ws.blobs.read(page.image_sha)
 
     page_store.set_batch_state(ws, batch_id, BatchState.PROCESSING)
     _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
@@ -176,13 +174,9 @@ def import_items_and_process(
     return report
 
 
-def _unprocessed(ws: Workspace, outcome: ImportedFile) -> list[int]:
-    ids = []
-    for page_id in outcome.page_ids:
-        page = page_store.get_page(ws, page_id)
-        if page is not None and page.state != PageState.PROCESSED:
-            ids.append(page_id)
-    return ids
+def _unprocessed(ws: Workspace, outcome: ImportedFile) -> list[Page]:
+    pages = (page_store.get_page(ws, page_id) for page_id in outcome.page_ids)
+    return [p for p in pages if p is not None and p.state != PageState.PROCESSED]
 
 
 def import_and_process(
