@@ -40,11 +40,6 @@ class WatchEvent:
     dossier_ids: tuple[int, ...] = ()
 
 
-def is_temporary(name: str) -> bool:
-    """Names that scanners and copy tools give to files still being written."""
-    return is_temporary_name(name)
-
-
 @dataclass
 class _Seen:
     size: int
@@ -96,7 +91,7 @@ class FolderWatcher:
         for root, dirs, files in os.walk(self.folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if is_temporary(name):
+                if is_temporary_name(name):
                     continue
                 path = os.path.join(root, name)
                 try:
