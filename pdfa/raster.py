@@ -140,17 +140,28 @@ def _remove_specks(ink: npt.NDArray[np.bool_], min_area: int) -> None:
     ink &= counts >= min_area
 
 
-def _mean_3x3(rgb: U8, where: npt.NDArray[np.intp]) -> U8:
-    """The 3x3 average colour around each pixel of ``where`` (flat indices), edges clamped."""
+def _mean_ink_3x3(rgb: U8, ink: npt.NDArray[np.bool_], where: npt.NDArray[np.intp]) -> U8:
+    """The average colour of the ink pixels in the 3x3 square around each pixel of ``where``
+    (flat indices of ink pixels), edges clamped.
+
+    Paper is left out of the average: a thin blue stroke keeps its colour (averaged with
+    the paper around it, it would look grey and join the black text layer), while colour
+    noise on black text is still averaged away by the black ink around it.
+    """
     height, width = rgb.shape[:2]
     flat = rgb.reshape(-1, 3)
+    flat_ink = ink.reshape(-1)
     rows, cols = np.divmod(where, width)
     total = np.zeros((where.size, 3), dtype=np.uint16)
+    count = np.zeros(where.size, dtype=np.uint16)
     for dy in (-1, 0, 1):
         r = np.clip(rows + dy, 0, height - 1) * width
         for dx in (-1, 0, 1):
-            total += flat[r + np.clip(cols + dx, 0, width - 1)]
-    return ((total + 4) // 9).astype(np.uint8)
+            at = r + np.clip(cols + dx, 0, width - 1)
+            inked = flat_ink[at]
+            total += flat[at] * inked[:, None]
+            count += inked
+    return ((total + count[:, None] // 2) // count[:, None]).astype(np.uint8)
 
 
 def _ink_colour(rgb: U8, indices: npt.NDArray[np.intp]) -> tuple[int, int, int]:
@@ -163,14 +174,49 @@ def _ink_colour(rgb: U8, indices: npt.NDArray[np.intp]) -> tuple[int, int, int]:
     return int(colour[0]), int(colour[1]), int(colour[2])
 
 
-def _ink_classes(rgb: U8, where: npt.NDArray[np.intp]) -> tuple[
+def _adopt_stragglers(shape: tuple[int, ...], where: npt.NDArray[np.intp],
+                      coloured_at: npt.NDArray[np.intp], labels: npt.NDArray[np.uint8]
+                      ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint8]]:
+    """Neutral ink pixels whose ink neighbours are mostly of one colour join that colour.
+
+    The pale edge pixels of a pen stroke can have too little chroma of their own to count
+    as coloured; left in the text layer they would be painted as black dots along the
+    stroke. Black text crossing the stroke keeps its pixels: they have more neutral
+    neighbours than coloured ones. ``coloured_at`` indexes ``where``; returns it and the
+    labels (1 red, 2 blue, 3 other) with the adopted pixels added.
+    """
+    height, width = shape
+    label_map = np.zeros(height * width, dtype=np.uint8)
+    label_map[where] = 4  # neutral ink
+    label_map[where[coloured_at]] = labels
+    coloured_map = ((label_map > 0) & (label_map < 4)).reshape(height, width).view(np.uint8)
+    near = cv2.dilate(coloured_map, np.ones((3, 3), np.uint8)).reshape(-1)
+    position = np.flatnonzero((label_map[where] == 4) & (near[where] > 0))
+    if not position.size:
+        return coloured_at, labels
+    rows, cols = np.divmod(where[position], width)
+    counts = np.zeros((position.size, 5), dtype=np.uint8)
+    picks = np.arange(position.size)
+    for dy in (-1, 0, 1):
+        r = np.clip(rows + dy, 0, height - 1) * width
+        for dx in (-1, 0, 1):
+            counts[picks, label_map[r + np.clip(cols + dx, 0, width - 1)]] += 1
+    best = np.argmax(counts[:, 1:4], axis=1).astype(np.uint8) + 1
+    adopt = counts[picks, best] > counts[:, 4]
+    merged = np.concatenate([coloured_at, position[adopt]])
+    order = np.argsort(merged, kind="stable")
+    return merged[order], np.concatenate([labels, best[adopt]])[order]
+
+
+def _ink_classes(rgb: U8, ink: npt.NDArray[np.bool_], where: npt.NDArray[np.intp]) -> tuple[
         npt.NDArray[np.intp], list[tuple[npt.NDArray[np.intp], tuple[int, int, int]]]]:
     """Split ink pixels by hue: neutral (text), red (seals), blue (signatures), other.
 
-    Hue and chroma come from a 3x3 average at each ink pixel, at scan resolution: dark text
-    crossing a seal must stay dark (at low resolution it would look pink), and dark grainy
-    text has a high HSV saturation but a small chroma (max - min). Only pixels that are
-    somewhat coloured themselves are averaged; the rest (most of the ink) is neutral.
+    Hue and chroma come from a 3x3 average of the ink at each ink pixel, at scan
+    resolution: dark text crossing a seal must stay dark (at low resolution it would look
+    pink), and dark grainy text has a high HSV saturation but a small chroma (max - min).
+    Only pixels that are somewhat coloured themselves are averaged; the rest (most of the
+    ink) is neutral.
     Returns the neutral pixels and each coloured class's pixels and colour (flat indices,
     sorted).
     """
@@ -183,7 +229,7 @@ def _ink_classes(rgb: U8, where: npt.NDArray[np.intp]) -> tuple[
     coloured_at = candidates[:0]
     labels = np.zeros(0, dtype=np.uint8)
     if candidates.size:
-        sampled = _mean_3x3(rgb, where[candidates])
+        sampled = _mean_ink_3x3(rgb, ink, where[candidates])
         hue = cv2.cvtColor(sampled[:, None, :], cv2.COLOR_RGB2HSV)[:, 0, 0].astype(np.int16)
         chroma = sampled.max(axis=1).astype(np.int16) - sampled.min(axis=1).astype(np.int16)
         coloured = chroma >= 60
@@ -193,6 +239,7 @@ def _ink_classes(rgb: U8, where: npt.NDArray[np.intp]) -> tuple[
         kinds = np.where(red, 1, np.where(blue, 2, 3)).astype(np.uint8)
         coloured_at = candidates[coloured]
         labels = kinds[coloured]
+        coloured_at, labels = _adopt_stragglers(rgb.shape[:2], where, coloured_at, labels)
     classes: list[tuple[npt.NDArray[np.intp], tuple[int, int, int]]] = []
     neutral_mask = np.ones(where.size, dtype=np.bool_)
     for kind in (1, 2, 3):
@@ -269,7 +316,7 @@ def compact_layers_rgb(rgb: U8, dpi: int) -> CompactLayers:
     ink = np.less(smooth, level)
     _remove_specks(ink, max(2, round(4 * (dpi / 300) ** 2)))
     where = np.flatnonzero(ink)
-    neutral, coloured = _ink_classes(rgb, where)
+    neutral, coloured = _ink_classes(rgb, ink, where)
     masks = []
     if neutral.size:
         # The text layer is the ink less the coloured pixels: clear those in place rather

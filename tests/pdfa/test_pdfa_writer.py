@@ -124,6 +124,29 @@ def test_compact_profile_keeps_ink_dark_paper_light_and_seal_red(
     assert (sample[:, 0] - sample[:, 1]).mean() > 80
 
 
+def test_compact_profile_keeps_a_thin_signature_stroke_blue(tmp_path: Path) -> None:
+    # A pen stroke two pixels wide is mostly edge: averaged with the paper around it, it
+    # looks grey, and painted black with the text it reads as a rule across the line.
+    image = Image.new("RGB", (1000, 400), (246, 242, 232))
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 40), "Chữ ký của người khai", fill=(25, 25, 35),
+              font=ImageFont.truetype(FONT, 40))
+    draw.line((40, 250, 960, 230), fill=(35, 45, 150), width=2)
+    grain = np.random.default_rng(3).normal(0, 6.0, (400, 1000, 3))
+    noisy = np.clip(np.asarray(image, dtype=np.float64) + grain, 0, 255).astype(np.uint8)
+    out = tmp_path / "sig.pdf"
+    write_searchable_pdf([PdfPage(Image.fromarray(noisy), 150, [])], out,
+                         profile=Profile.COMPACT, created=WHEN)
+    rendered = np.asarray(pdfium.PdfDocument(out)[0].render(scale=150 / 72).to_pil()
+                          .convert("RGB"), dtype=np.int16)[:400, :1000]
+    stroke = rendered[200:280]
+    dark = stroke.min(axis=2) < 140
+    assert dark.sum() > 500  # the stroke is there
+    # ... and blue along its whole length: no dark neutral (text-coloured) pixels.
+    blueness = stroke[..., 2] - stroke[..., 0]
+    assert (blueness[dark] < 30).sum() < 0.01 * dark.sum()
+
+
 def test_compact_is_much_smaller_than_archival(tmp_path: Path) -> None:
     page = _page(dpi=200, noise=10.0)
     compact, archival = tmp_path / "c.pdf", tmp_path / "a.pdf"
