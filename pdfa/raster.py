@@ -21,6 +21,11 @@ U8 = npt.NDArray[np.uint8]
 BACKGROUND_DPI = 100
 BACKGROUND_QUALITY = 45
 ARCHIVAL_QUALITY = 80
+# The archival image keeps colour at full resolution (JPEG 4:4:4): with the usual 4:2:0
+# chroma subsampling the thin edges of a blue signature lose their colour, and OCR of the
+# archived page no longer tells them from black text (measured: one line lost on a page).
+ARCHIVAL_SUBSAMPLING = 0
+BACKGROUND_SUBSAMPLING = 2
 # An ink pixel whose own chroma is below this is never a coloured stroke (scanner grain on
 # black text stays far below it); only the others are looked at more closely.
 CANDIDATE_CHROMA = 30
@@ -67,12 +72,13 @@ def to_rgb_array(image: Image.Image) -> U8:
     return np.asarray(image, dtype=np.uint8)
 
 
-def encode_jpeg(rgb: U8, quality: int, dpi: int) -> JpegImage:
+def encode_jpeg(rgb: U8, quality: int, dpi: int, subsampling: int) -> JpegImage:
     grey = bool(np.all(rgb[..., 0] == rgb[..., 1]) and np.all(rgb[..., 1] == rgb[..., 2]))
     image = Image.fromarray(rgb[..., 0] if grey else rgb, "L" if grey else "RGB")
     buf = io.BytesIO()
     # No JFIF density games: the PDF places the image, so dpi is informational only.
-    image.save(buf, "JPEG", quality=quality, optimize=True, subsampling=2, dpi=(dpi, dpi))
+    image.save(buf, "JPEG", quality=quality, optimize=True, subsampling=subsampling,
+               dpi=(dpi, dpi))
     return JpegImage(buf.getvalue(), image.width, image.height, grey)
 
 
@@ -331,5 +337,6 @@ def compact_layers_rgb(rgb: U8, dpi: int) -> CompactLayers:
         masks.append(InkMask(encode_g4(mask), mask.shape[1], mask.shape[0], colour,
                              left, top))
     cleaned = _background(small, small_grey, paper)
-    background = encode_jpeg(cleaned, BACKGROUND_QUALITY, max(1, round(dpi / factor)))
+    background = encode_jpeg(cleaned, BACKGROUND_QUALITY, max(1, round(dpi / factor)),
+                             BACKGROUND_SUBSAMPLING)
     return CompactLayers(background, tuple(masks))

@@ -166,7 +166,8 @@ def encode_page(image: Image.Image | raster.U8, dpi: int, profile: Profile) -> P
     height, width = rgb.shape[:2]
     if Profile(profile) is Profile.ARCHIVAL:
         return PageRaster(width, height, dpi,
-                          raster.encode_jpeg(rgb, raster.ARCHIVAL_QUALITY, dpi))
+                          raster.encode_jpeg(rgb, raster.ARCHIVAL_QUALITY, dpi,
+                                             raster.ARCHIVAL_SUBSAMPLING))
     layers = raster.compact_layers_rgb(rgb, dpi)
     return PageRaster(width, height, dpi, layers.background, layers.masks)
 
