@@ -114,11 +114,28 @@ def _downscale_factor(dpi: int) -> int:
     return max(1, round(dpi / BACKGROUND_DPI))
 
 
-def _ink_levels(small_grey: U8) -> tuple[U8, U8]:
+def _block_min(grey: U8, factor: int, shape: tuple[int, int]) -> U8:
+    """The darkest pixel of each ``factor`` square of ``grey``, as an image of ``shape``."""
+    cells = grey
+    if factor > 1:
+        rows, cols = grey.shape[0] // factor, grey.shape[1] // factor
+        cells = grey[:rows * factor, :cols * factor].reshape(rows, factor, cols, factor).min(
+            axis=(1, 3))
+    if cells.shape != shape:
+        return np.asarray(cv2.resize(cells, (shape[1], shape[0]),
+                                     interpolation=cv2.INTER_NEAREST), dtype=np.uint8)
+    return cells
+
+
+def _ink_levels(small_grey: U8, darkest: U8) -> tuple[U8, U8]:
     """Per-pixel grey level below which a pixel is ink, at background resolution.
 
-    The paper is found by a closing wider than any stroke, then a median blur; ink is
-    whatever is darker than it by 35-60 levels (less on dark paper). Returns (levels, paper).
+    The paper is found by a closing wider than any stroke, then a median blur. Ink is
+    whatever is darker than it by 35-60 levels (less on dark paper), and, where the ink
+    nearby (``darkest``: the darkest scan pixel of each cell) is much darker than that,
+    darker than halfway between the paper and that ink: the mask's edge then sits where
+    the stroke's edge is, so text neither thickens nor merges at 200 dpi. Returns
+    (levels, paper).
     """
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9))
     closed = cv2.morphologyEx(small_grey, cv2.MORPH_CLOSE, kernel)
@@ -126,7 +143,10 @@ def _ink_levels(small_grey: U8) -> tuple[U8, U8]:
     # beyond; after the closing, a wider one changed under 0.1% of the ink (measured).
     paper = np.asarray(cv2.medianBlur(closed, 5), dtype=np.int16)
     margin = np.clip(paper * 28 // 100, 35, 60)
-    levels: U8 = np.clip(paper - margin, 0, 255).astype(np.uint8)
+    # The darkest ink within a cell or two: a letter's edges know how dark its core is.
+    ink = np.asarray(cv2.erode(darkest, np.ones((5, 5), np.uint8)), dtype=np.int16)
+    levels: U8 = np.clip(np.minimum(paper - margin, (paper + ink) // 2), 0, 255).astype(
+        np.uint8)
     return levels, paper.astype(np.uint8)
 
 
@@ -313,12 +333,13 @@ def compact_layers_rgb(rgb: U8, dpi: int) -> CompactLayers:
         cv2.resize(rgb, None, fx=1 / factor, fy=1 / factor, interpolation=cv2.INTER_AREA),
         dtype=np.uint8)
     small_grey = np.asarray(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
-    levels, paper = _ink_levels(small_grey)
+    grey = np.asarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), dtype=np.uint8)
+    # Smoothing before thresholding keeps scanner grain out of the masks.
+    smooth: U8 = np.asarray(cv2.GaussianBlur(grey, (3, 3), 0), dtype=np.uint8) if (
+        dpi >= 150) else grey
+    levels, paper = _ink_levels(small_grey, _block_min(smooth, factor, small_grey.shape))
     # Bilinear, not nearest: block steps in the level map cost legibility (measured).
     level = cv2.resize(levels, (width, height), interpolation=cv2.INTER_LINEAR)
-    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    # Smoothing before thresholding keeps scanner grain out of the masks.
-    smooth = cv2.GaussianBlur(grey, (3, 3), 0) if dpi >= 150 else grey
     ink = np.less(smooth, level)
     _remove_specks(ink, max(2, round(4 * (dpi / 300) ** 2)))
     where = np.flatnonzero(ink)
