@@ -21,7 +21,7 @@ from PIL import Image
 from rapidfuzz.distance import Levenshtein
 
 import ocr
-from benchmarks.records_pages import scan_pages
+from benchmarks.records_pages import MIXED, SCANS, scan_pages
 from pdfa import PdfPage, Profile, write_searchable_pdf
 
 TARGET_POINTS = 0.5
@@ -39,13 +39,16 @@ def _cer(truth: str, seen: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--pages", type=int, default=6)
+    parser.add_argument("--pages", type=int, default=24)
+    parser.add_argument("--mixed", action="store_true",
+                        help="also photocopies and skewed pages, not only noisy scans")
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
     truths: dict[str, str] = {}
     items: list[tuple[tuple[str, str], bytes]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for page in scan_pages(args.pages):
+        conditions = MIXED if args.mixed else SCANS
+        for page in scan_pages(args.pages, conditions=conditions):
             truths[page.name] = page.truth
             items.append(((page.name, "original"), page.png))
             image = Image.open(io.BytesIO(page.png)).convert("RGB")
@@ -68,7 +71,8 @@ def main() -> int:
     kinds = ("original", "compact", "archival")
     cer = {kind: [by_page[(name, kind)] for name in truths] for kind in kinds}
     mean = {kind: 100 * sum(v) / len(v) for kind, v in cer.items()}
-    print(f"pages: {args.pages} (noisy 200/300 dpi scans with seals), rendered at {RENDER_DPI} dpi")
+    print(f"pages: {args.pages} ({', '.join(conditions)}; red seals, some signatures), "
+          f"rendered at {RENDER_DPI} dpi")
     for name in truths:
         print(f"  {name}: " + ", ".join(f"{k} {100 * by_page[(name, k)]:.2f}%" for k in kinds))
     for kind in kinds:

@@ -49,8 +49,16 @@ def _words(lines: tuple[str, ...], boxes: tuple[tuple[int, int, int, int], ...],
     return tuple(out)
 
 
-def scan_pages(count: int, seed: int = 2025) -> Iterator[ScanPage]:
-    """Alternating 300 and 200 dpi noisy scans; every page has a red seal, some a signature.
+#: Scanner conditions of the default set: alternating 300 and 200 dpi noisy scans.
+SCANS = ("noise_jpeg_300", "noise_jpeg_200")
+#: A harder mix: also photocopies (grey uneven paper, toner specks, a dark edge) and pages
+#: fed askew.
+MIXED = ("noise_jpeg_300", "noise_jpeg_200", "photocopy", "skew4")
+
+
+def scan_pages(count: int, seed: int = 2025,
+               conditions: tuple[str, ...] = SCANS) -> Iterator[ScanPage]:
+    """Noisy scans in turn of ``conditions``; every page has a red seal, some a signature.
 
     Saved as JPEG like most scanner output (a PNG at 300 dpi takes longer to decode than to
     pack).
@@ -58,7 +66,7 @@ def scan_pages(count: int, seed: int = 2025) -> Iterator[ScanPage]:
     rng = random.Random(seed)
     for n in range(count):
         font = FONTS[n % len(FONTS)]
-        condition = "noise_jpeg_300" if n % 2 == 0 else "noise_jpeg_200"
+        condition = conditions[n % len(conditions)]
         rendered = render_page(paragraphs(rng), font=font, dpi=300)
         spoilt = degrade(rendered.image, condition, random.Random(rng.getrandbits(32)))
         image = spoilt.image
@@ -69,6 +77,7 @@ def scan_pages(count: int, seed: int = 2025) -> Iterator[ScanPage]:
             image = draw_signature(image, random.Random(rng.getrandbits(32)))
         buf = io.BytesIO()
         image.save(buf, "JPEG", dpi=(spoilt.dpi, spoilt.dpi), quality=92)
-        yield ScanPage(f"{n:02d}-{font}-{spoilt.dpi}dpi", spoilt.dpi, buf.getvalue(),
+        name = f"{n:02d}-{font}-{spoilt.dpi}dpi" + ("" if conditions is SCANS else f"-{condition}")
+        yield ScanPage(name, spoilt.dpi, buf.getvalue(),
                        rendered.text, _words(rendered.lines, rendered.line_boxes,
                                              spoilt.dpi / 300))

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PIL import Image
 
-from benchmarks.records_pages import scan_pages
+from benchmarks.records_pages import MIXED, SCANS, scan_pages
 from pdfa import PdfPage, Profile, check_pdfa, write_searchable_pdf
 
 TARGET_KB = 150.0
@@ -28,11 +28,13 @@ TARGET_KB = 150.0
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=10)
+    parser.add_argument("--mixed", action="store_true",
+                        help="also photocopies and skewed pages, not only noisy scans")
     args = parser.parse_args()
     sizes: dict[tuple[str, int], list[float]] = defaultdict(list)
     source: dict[int, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
-        for page in scan_pages(args.pages):
+        for page in scan_pages(args.pages, conditions=MIXED if args.mixed else SCANS):
             image = Image.open(io.BytesIO(page.png)).convert("RGB")
             source[page.dpi].append(len(page.png) / 1024)
             for profile in Profile:
