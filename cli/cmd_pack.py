@@ -6,6 +6,7 @@ Pages are recognised and tagged first; the record is verified before it is put i
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from records import DossierSpec
     from tagging import DossierTag
 
-SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".pdf"}
 _CODE_PARTS = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-\d{4}$")
 
 
@@ -40,20 +40,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                              "archival: full-resolution colour JPEG")
     parser.add_argument("--jobs", type=int, default=None,
                         help="processes for OCR and page encoding (default: one per core)")
+    parser.add_argument("--agency", metavar="ID",
+                        help="receiving agency's identifier, when no official dossier code "
+                             "gives it (default: the workspace's setting, if a workspace "
+                             "is named)")
+    parser.add_argument("--received", type=_day, metavar="YYYY-MM-DD",
+                        help="date the dossiers were received, when no official dossier "
+                             "code gives it")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.set_defaults(func=run)
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        raise _DossierFailed(
-            "không phải thư mục hồ sơ — not a dossier folder" if folder.exists()
-            else "không tìm thấy — not found")
-    files = sorted((p for p in folder.iterdir()
-                    if p.is_file() and p.suffix.lower() in SUFFIXES), key=lambda p: p.name)
-    if not files:
-        raise _DossierFailed("thư mục không có ảnh hay PDF — folder has no images or PDFs")
-    return files
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text}: ngày phải viết YYYY-MM-DD — date must be YYYY-MM-DD") from None
 
 
 def _code_facts(code: str | None) -> tuple[str | None, date | None]:
@@ -68,9 +71,14 @@ def _code_facts(code: str | None) -> tuple[str | None, date | None]:
     return match["agency"], received
 
 
-def build_spec(names: Sequence[str], pages: Sequence[tuple[bytes, PageResult]],
-               tag: DossierTag, recorded: datetime, actor: str) -> DossierSpec:
-    """The record's content from recognised and tagged pages of one folder."""
+def build_spec(pages: Sequence[tuple[bytes, PageResult]], tag: DossierTag,
+               recorded: datetime, actor: str, agency: str | None = None,
+               received: date | None = None) -> DossierSpec:
+    """The record's content from recognised and tagged pages of one folder.
+
+    An official dossier code found on the receipt gives the agency and the date received;
+    ``agency`` and ``received`` stand in where it does not.
+    """
     from records import DocumentSpec, DossierSpec, PageSpec
 
     def page_spec(index: int) -> PageSpec:
@@ -98,9 +106,8 @@ def build_spec(names: Sequence[str], pages: Sequence[tuple[bytes, PageResult]],
     names_found = [n for d in tag.documents for n in d.fields.full_names]
     ids_found = [n for d in tag.documents for n in d.fields.id_numbers]
     code = codes[0] if codes else None
-    agency, received = _code_facts(code)
+    code_agency, code_received = _code_facts(code)
     present = [d.type.name for d in tag.documents if d.type]
-    del names
     return DossierSpec(
         documents=tuple(documents), digitised_by=actor, digitised_at=recorded,
         dossier_code=code,
@@ -108,58 +115,57 @@ def build_spec(names: Sequence[str], pages: Sequence[tuple[bytes, PageResult]],
         procedure_name=tag.procedure.name if tag.procedure else None,
         applicant_name=names_found[0] if names_found else None,
         applicant_id=ids_found[0] if ids_found else None,
-        date_received=received, agency_id=agency,
+        date_received=code_received or received, agency_id=code_agency or agency,
         components_present=tuple(dict.fromkeys(present)),
         components_missing=tuple(tag.missing_components),
     )
 
 
-def _pack_one(folder: Path, args: argparse.Namespace) -> Path:
+def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Path:
     import records
-    from dossier.sources import read_pages
-    from ocr import OcrError, OcrSettings, recognise_many
+    from dossier.folders import read_folder, recognise_folder
+    from ocr import OcrError
     from storage import current_actor
     from tagging import Catalogue, PageText, tag_dossier
 
-    items: list[tuple[int, bytes]] = []
-    names: list[str] = []
-    newest = 0.0
-    for file in _files(folder):
-        try:
-            source_pages = read_pages(file.read_bytes(), file.name)
-            newest = max(newest, file.stat().st_mtime)
-        except OSError as e:
-            raise _DossierFailed(f"{file.name}: không đọc được — cannot read ({e})") from e
-        except Exception as e:
-            if getattr(e, "exit_code", None) is None:
-                raise
-            raise _DossierFailed(f"{file.name}: {e}") from e
-        for page in source_pages:
-            names.append(file.name if len(source_pages) == 1 else f"{file.name}#{page.index + 1}")
-            items.append((len(items), page.data))
-    results: dict[int, PageResult] = {}
-    for index, outcome in recognise_many(items, OcrSettings(), jobs=args.jobs):
+    read = read_folder(folder)
+    pages: list[tuple[bytes, PageResult]] = []
+    for page, outcome in zip(read.pages, recognise_folder(read.pages, args.jobs), strict=True):
         if isinstance(outcome, OcrError):
-            raise _DossierFailed(f"{names[index]}: {outcome}")
-        results[index] = outcome
-    pages = [(items[i][1], results[i]) for i in range(len(items))]
-    tag = tag_dossier([PageText(n, r.text) for n, (_, r) in zip(names, pages, strict=True)],
+            raise _DossierFailed(f"{page.name}: {outcome}")
+        pages.append((page.data, outcome))
+    tag = tag_dossier([PageText(page.name, result.text)
+                       for page, (_, result) in zip(read.pages, pages, strict=True)],
                       Catalogue.load())
     # The recorded time is the newest input file's: the same folder packs to the same bytes.
-    recorded = datetime.fromtimestamp(int(newest), UTC)
-    spec = build_spec(names, pages, tag, recorded, current_actor())
+    recorded = datetime.fromtimestamp(int(read.newest_mtime), UTC)
+    spec = build_spec(pages, tag, recorded, current_actor(), agency, args.received)
     return records.pack_dossier(spec, args.out, profile=records.Profile(args.profile),
                                 jobs=args.jobs)
 
 
+def _agency(args: argparse.Namespace) -> str | None:
+    """``--agency``, else the workspace's setting when a workspace is named."""
+    if args.agency:
+        return str(args.agency).strip() or None
+    if args.workspace is None and not os.environ.get("SOHOA_WORKSPACE"):
+        return None
+    from cli.common import open_workspace
+
+    with open_workspace(args) as ws:
+        return ws.get_setting("agency_id") or None
+
+
 def run(args: argparse.Namespace) -> int:
+    from dossier import DossierError
     from records import RecordsError
 
+    agency = _agency(args)
     failed = False
     for folder in args.paths:
         try:
-            path = _pack_one(folder, args)
-        except (_DossierFailed, RecordsError) as e:
+            path = _pack_one(folder, args, agency)
+        except (_DossierFailed, DossierError, RecordsError) as e:
             report_failure(str(folder), str(e))
             failed = True
             continue

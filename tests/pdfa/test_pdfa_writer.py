@@ -154,7 +154,7 @@ def test_compact_profile_keeps_the_stroke_width_of_text_at_200_dpi(tmp_path: Pat
     out = tmp_path / "doc.pdf"
     write_searchable_pdf([page], out, profile=Profile.COMPACT, created=WHEN)
     rendered = pdfium.PdfDocument(out)[0].render(scale=page.dpi / 72).to_pil().convert("L")
-    width, height = page.image.size
+    width = page.image.width
     text_area = (0, 0, width, int(1.6 * page.dpi))  # the two lines, above the seal
     before = np.asarray(page.image.convert("L").crop(text_area), dtype=np.int16)
     after = np.asarray(rendered.crop(text_area), dtype=np.int16)

@@ -76,3 +76,54 @@ def test_pack_reports_a_bad_folder_and_packs_the_rest(
     assert captured.err.startswith(f"{empty}: ")
     assert len(captured.out.split()) == 1
     assert os.path.exists(captured.out.split()[0])
+
+
+def test_pack_states_the_agency_and_date_received_given(
+        dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["pack", "--out", str(out), "--agency", "000.00.06.H56",
+                 "--received", "2026-11-20", str(dossier)]) == 0
+    package = Path(capsys.readouterr().out.split()[0])
+    # A provisional code carries the date the dossier was received.
+    assert package.name.startswith("LOCAL-261120-")
+    with zipfile.ZipFile(package) as archive:
+        manifest = json.loads(archive.read(f"{package.stem}/data/manifest.json"))
+        info = archive.read(f"{package.stem}/bag-info.txt").decode()
+    assert manifest["dossier"]["agency_id"] == "000.00.06.H56"
+    assert manifest["dossier"]["date_received"] == "2026-11-20"
+    assert "Source-Organization: 000.00.06.H56" in info.splitlines()
+    assert main(["verify", str(package)]) == 0
+
+
+def test_pack_takes_the_agency_from_the_named_workspace(
+        dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storage import Workspace
+
+    with Workspace.open(tmp_path / "ws") as ws:
+        ws.set_setting("agency_id", "000.00.07.H27")
+    assert main(["--workspace", str(tmp_path / "ws"), "pack", "--out",
+                 str(tmp_path / "out"), str(dossier)]) == 0
+    package = Path(capsys.readouterr().out.split()[0])
+    with zipfile.ZipFile(package) as archive:
+        manifest = json.loads(archive.read(f"{package.stem}/data/manifest.json"))
+    assert manifest["dossier"]["agency_id"] == "000.00.07.H27"
+
+
+def test_pack_names_the_unreadable_file_of_a_dossier(
+        dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "01.png").write_bytes((dossier / "00.png").read_bytes())
+    (broken / "02.jpg").write_bytes(b"")
+    assert main(["pack", "--out", str(tmp_path / "o"), str(broken), str(dossier)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"{broken}: 02.jpg: ")
+    assert len(captured.out.split()) == 1  # the good dossier is still packed
+
+
+def test_pack_refuses_a_badly_written_date(dossier: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["pack", "--out", str(tmp_path), "--received", "20/11/2026", str(dossier)])
+    assert exit_.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err

@@ -1,0 +1,89 @@
+"""A dossier kept as a folder of scans, outside any workspace: what ``sohoa tag`` and
+``sohoa pack`` read.
+
+The folder's image and PDF files are its pages in name order; multi-page files are split
+the way the workspace importer splits them (scanned PDF images byte for byte, other PDF
+pages rendered at 300 dpi, TIFF frames losslessly), with the same checks on bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.errors import DossierError, RejectedFile
+from dossier.sources import read_pages
+
+if TYPE_CHECKING:
+    from ocr import OcrError, PageResult
+
+SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".pdf"})
+
+
+class FolderError(DossierError):
+    """A dossier folder (or one of its files) cannot be read; the message names the file."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class FolderPage:
+    name: str  # the file's name, with ``#N`` for page N of a multi-page file
+    data: bytes
+
+
+@dataclass(frozen=True)
+class FolderDossier:
+    path: Path
+    pages: tuple[FolderPage, ...]
+    newest_mtime: float  # of the files read: a stable "digitised at" for the folder
+
+
+def dossier_files(path: Path, *, single_file: bool = False) -> list[Path]:
+    """The image and PDF files of a dossier folder in name order (or ``[path]`` for one
+    file, when ``single_file`` allows it)."""
+    if path.is_dir():
+        files = sorted((p for p in path.iterdir()
+                        if p.is_file() and p.suffix.lower() in SUFFIXES), key=lambda p: p.name)
+        if not files:
+            raise FolderError("thư mục không có ảnh hay PDF — folder has no images or PDFs")
+        return files
+    if not path.exists():
+        raise FolderError("không tìm thấy — not found")
+    if not single_file:
+        raise FolderError("không phải thư mục hồ sơ — not a dossier folder")
+    if path.suffix.lower() not in SUFFIXES:
+        raise FolderError("không phải ảnh hay PDF — not an image or PDF")
+    return [path]
+
+
+def read_folder(path: Path, *, single_file: bool = False) -> FolderDossier:
+    """Every page of a dossier folder, in order; the first unreadable file stops it."""
+    pages: list[FolderPage] = []
+    newest = 0.0
+    for file in dossier_files(path, single_file=single_file):
+        try:
+            source_pages = read_pages(file.read_bytes(), file.name)
+            newest = max(newest, file.stat().st_mtime)
+        except OSError as e:
+            raise FolderError(f"{file.name}: không đọc được — cannot read ({e})") from e
+        except RejectedFile as e:
+            raise FolderError(f"{file.name}: {e}") from e
+        for page in source_pages:
+            name = file.name if len(source_pages) == 1 else f"{file.name}#{page.index + 1}"
+            pages.append(FolderPage(name, page.data))
+    return FolderDossier(path, tuple(pages), newest)
+
+
+def recognise_folder(pages: Sequence[FolderPage], jobs: int | None = None
+                     ) -> list[PageResult | OcrError]:
+    """OCR of each page, in page order, through the OCR stage's worker processes."""
+    import ocr
+
+    outcomes: dict[int, PageResult | OcrError] = {}
+    items = [(index, page.data) for index, page in enumerate(pages)]
+    for index, outcome in ocr.recognise_many(items, ocr.OcrSettings(), jobs=jobs):
+        outcomes[index] = outcome
+    return [outcomes[index] for index in range(len(pages))]
