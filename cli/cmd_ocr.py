@@ -121,6 +121,27 @@ class _FileFailed(Exception):
     pass
 
 
+def _distinct_stems(files: Sequence[Path], failed: list[Path]) -> list[Path]:
+    """The files whose outputs do not collide; a later file with an earlier one's stem (say
+    ``a.png`` after ``a.pdf``, or ``x/a.png`` after ``y/a.png``) is reported and skipped
+    rather than overwrite its outputs. Stems are compared case-insensitively, as on
+    Windows file systems."""
+    first: dict[str, Path] = {}
+    kept: list[Path] = []
+    for path in files:
+        key = path.stem.casefold()
+        if key in first:
+            if first[key] != path:
+                report_failure(str(path), f"cùng tên kết quả với {first[key]} ({path.stem}.txt, "
+                                          f"{path.stem}.pdf), hãy đổi tên tệp — same output "
+                                          f"names as {first[key]}; rename the file")
+                failed.append(path)
+            continue
+        first[key] = path
+        kept.append(path)
+    return kept
+
+
 def run(args: argparse.Namespace) -> int:
     out: Path = args.out
     try:
@@ -130,8 +151,9 @@ def run(args: argparse.Namespace) -> int:
         return ExitCode.FAILED
     failed: list[Path] = []
     lock = threading.Lock()
+    files = _distinct_stems(args.files, failed)
     with tempfile.TemporaryDirectory(prefix="sohoa-ocr-") as tmp:
-        jobs = [_FileJob(path, Path(tmp) / str(n)) for n, path in enumerate(args.files)]
+        jobs = [_FileJob(path, Path(tmp) / str(n)) for n, path in enumerate(files)]
 
         def items() -> Iterator[tuple[tuple[int, int], bytes]]:
             # Runs on the OCR feeder thread: files are read while earlier pages are recognised.

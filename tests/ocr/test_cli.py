@@ -81,3 +81,20 @@ def test_ocr_all_good_exits_zero(tmp_path: Path, pages: list[RenderedPage]) -> N
     path.write_bytes(png(pages[0].image, 150))
     assert main(["ocr", "--out", str(tmp_path / "o"), str(path)]) == 0
     assert (tmp_path / "o" / "a.txt").read_text(encoding="utf-8").startswith("Tờ khai")
+
+
+def test_ocr_never_overwrites_one_file_with_another_of_the_same_stem(
+    tmp_path: Path, pages: list[RenderedPage], capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    first, second = tmp_path / "x" / "giay.png", tmp_path / "y" / "Giay.png"
+    first.write_bytes(png(pages[0].image, 150))
+    second.write_bytes(png(pages[1].image, 150))
+    out = tmp_path / "o"
+    assert main(["ocr", "--out", str(out), str(first), str(second)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"{second}: ") and str(first) in err[0]
+    # The first file's outputs are there, and are the first file's.
+    assert (out / "giay.txt").read_text(encoding="utf-8").startswith("Tờ khai")
+    assert sorted(p.name for p in out.iterdir()) == ["giay.pdf", "giay.txt"]
