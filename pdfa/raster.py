@@ -7,6 +7,7 @@ ink colour (dark text, red seals, blue signatures), over a text-free low-resolut
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import cv2
@@ -167,6 +168,18 @@ def _remove_specks(ink: npt.NDArray[np.bool_], min_area: int) -> None:
     ink &= counts >= min_area
 
 
+def _neighbours_3x3(where: npt.NDArray[np.intp], shape: tuple[int, ...]
+                    ) -> Iterator[npt.NDArray[np.intp]]:
+    """For each of the nine places of a 3x3 square, the flat index of that neighbour of
+    each pixel of ``where`` (flat indices), clamped at the image's edges."""
+    height, width = shape[:2]
+    rows, cols = np.divmod(where, width)
+    for dy in (-1, 0, 1):
+        r = np.clip(rows + dy, 0, height - 1) * width
+        for dx in (-1, 0, 1):
+            yield r + np.clip(cols + dx, 0, width - 1)
+
+
 def _mean_ink_3x3(rgb: U8, ink: npt.NDArray[np.bool_], where: npt.NDArray[np.intp]) -> U8:
     """The average colour of the ink pixels in the 3x3 square around each pixel of ``where``
     (flat indices of ink pixels), edges clamped.
@@ -175,19 +188,14 @@ def _mean_ink_3x3(rgb: U8, ink: npt.NDArray[np.bool_], where: npt.NDArray[np.int
     the paper around it, it would look grey and join the black text layer), while colour
     noise on black text is still averaged away by the black ink around it.
     """
-    height, width = rgb.shape[:2]
     flat = rgb.reshape(-1, 3)
     flat_ink = ink.reshape(-1)
-    rows, cols = np.divmod(where, width)
     total = np.zeros((where.size, 3), dtype=np.uint16)
     count = np.zeros(where.size, dtype=np.uint16)
-    for dy in (-1, 0, 1):
-        r = np.clip(rows + dy, 0, height - 1) * width
-        for dx in (-1, 0, 1):
-            at = r + np.clip(cols + dx, 0, width - 1)
-            inked = flat_ink[at]
-            total += flat[at] * inked[:, None]
-            count += inked
+    for at in _neighbours_3x3(where, rgb.shape[:2]):
+        inked = flat_ink[at]
+        total += flat[at] * inked[:, None]
+        count += inked
     return ((total + count[:, None] // 2) // count[:, None]).astype(np.uint8)
 
 
@@ -221,13 +229,10 @@ def _adopt_stragglers(shape: tuple[int, ...], where: npt.NDArray[np.intp],
     position = np.flatnonzero((label_map[where] == 4) & (near[where] > 0))
     if not position.size:
         return coloured_at, labels
-    rows, cols = np.divmod(where[position], width)
     counts = np.zeros((position.size, 5), dtype=np.uint8)
     picks = np.arange(position.size)
-    for dy in (-1, 0, 1):
-        r = np.clip(rows + dy, 0, height - 1) * width
-        for dx in (-1, 0, 1):
-            counts[picks, label_map[r + np.clip(cols + dx, 0, width - 1)]] += 1
+    for at in _neighbours_3x3(where[position], (height, width)):
+        counts[picks, label_map[at]] += 1
     best = np.argmax(counts[:, 1:4], axis=1).astype(np.uint8) + 1
     adopt = counts[picks, best] > counts[:, 4]
     merged = np.concatenate([coloured_at, position[adopt]])
