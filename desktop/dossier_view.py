@@ -360,7 +360,6 @@ class DossierView(QWidget):
         cl.addWidget(head)
         cl.addLayout(body, 1)
         cl.addLayout(bottom)
-        cl.addLayout(pack_row)
         holder = QWidget(self)
         holder.setObjectName("page")
         hl = QVBoxLayout(holder)
@@ -372,6 +371,14 @@ class DossierView(QWidget):
         self.scroll.setWidget(holder)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The state and the pack button stay in sight below the scrolled part, however
+        # small the screen.
+        main_side = QWidget(self)
+        ml = QVBoxLayout(main_side)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.setSpacing(6)
+        ml.addWidget(self.scroll, 1)
+        ml.addLayout(pack_row)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -382,7 +389,7 @@ class DossierView(QWidget):
         side_layout.addWidget(self.list, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(main_side)
         splitter.setSizes([190, 1000])
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

@@ -3,7 +3,8 @@
 Everything on screen comes from the real pipeline, driven through the window: the
 sample dossier is opened from the welcome screen (import, OCR, assembly), a second
 batch with a blank page is imported, the dossier is packed and queued.
-Run: ``.venv/bin/python tools/screenshots.py`` (re-runs itself under xvfb-run when no display).
+Run: ``.venv/bin/python tools/screenshots.py`` (re-runs itself under xvfb-run when no display);
+``--window 1280x650 --out DIR`` checks another window size without touching the docs.
 """
 
 from __future__ import annotations
@@ -18,10 +19,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+
+def _option(name: str, default: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else default
+
+
+OUT = Path(_option("--out", str(ROOT / "docs" / "screenshots")))
 # A common laptop screen; the window is what is left under a title bar and a taskbar.
-SCREEN = (1366, 768)
-WINDOW = (1366, 700)
+WINDOW = tuple(int(n) for n in _option("--window", "1366x700").split("x"))
+SCREEN = (max(1366, WINDOW[0]), max(768, WINDOW[1] + 68))
 
 
 def _reexec_under_xvfb() -> int:
@@ -30,7 +36,7 @@ def _reexec_under_xvfb() -> int:
         print("xvfb-run not found: install the xvfb package", file=sys.stderr)
         return 2
     cmd = [xvfb, "-a", "-s", f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24",
-           sys.executable, __file__, "--inner"]
+           sys.executable, __file__, "--inner", *sys.argv[1:]]
     return subprocess.call(cmd)
 
 
@@ -97,7 +103,7 @@ def _inner() -> int:
         settle(300)
         path = OUT / f"{name}.png"
         win.grab().save(str(path))
-        print(path.relative_to(ROOT))
+        print(path)
 
     main = Application(app, ws)
     win = main.build_window()
