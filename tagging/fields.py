@@ -305,8 +305,32 @@ def _same_person_lines(i: int, name_lines: list[int], count: int) -> range:
     return range(max(start, i - 3), min(end, i + 4))
 
 
+_TRAILING_DIGITS = re.compile(r"(?<![\w/])(\d[\d ]*\d)\s*$")
+_LEADING_DIGITS = re.compile(r"^\s*(\d[\d ]*\d)(?![\w/])")
+_ID_LABEL = re.compile(r"dinh danh|can cuoc|cccd|cmnd|chung minh|identification|\bid\b")
+
+
+def _join_wrapped_ids(lines: list[str]) -> list[str]:
+    """Lines where a grouped 12-digit ID number that OCR broke across a line end
+    (``…number: 019 188 483`` / ``447``) is put back together on its labelled line."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        head = _TRAILING_DIGITS.search(out[i])
+        tail = _LEADING_DIGITS.match(out[i + 1])
+        if head is None or tail is None:
+            continue
+        first, rest = head.group(1).replace(" ", ""), tail.group(1).replace(" ", "")
+        if len(first) >= 12 or len(first) + len(rest) != 12:
+            continue
+        if not _ID_LABEL.search(fold(out[i][: head.start()])):
+            continue
+        out[i] = out[i][: head.end(1)] + " " + tail.group(1)
+        out[i + 1] = out[i + 1][tail.end():]
+    return out
+
+
 def _id_numbers(text: str) -> list[str]:
-    lines = [_unbox(line) for line in text.splitlines()]
+    lines = _join_wrapped_ids([_unbox(line) for line in text.splitlines()])
     folded_lines = [fold(line) for line in lines]
     years_by_line = [_birth_years(line) for line in folded_lines]
     name_lines = [j for j, line in enumerate(folded_lines) if _NAME_LABEL.search(line)]

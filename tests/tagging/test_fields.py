@@ -110,3 +110,13 @@ def test_ong_is_a_title_only_before_a_surname() -> None:
 
 def test_a_stray_space_inside_an_id_number_is_closed_up() -> None:
     assert extract_fields("Số định danh cá nhân: 0 37186071935").id_numbers == ("037186071935",)
+
+
+def test_a_grouped_id_number_broken_across_a_line_end_is_joined() -> None:
+    text = ("Số định danh cá nhân / Personal identification number: 019 188 483\n447\n"
+            "Họ, chữ đệm và tên khai sinh / Full name: BÙI HẢI LAN")
+    assert extract_fields(text).id_numbers == ("019188483447",)
+    # Without an ID label, or when the parts do not make twelve digits, nothing is joined.
+    assert extract_fields("Tổng cộng: 019 188 483\n447 đồng").id_numbers == ()
+    # (nine digits after a label still read as an old identity card number).
+    assert extract_fields("Số định danh: 019 188 483\n4471 bản").id_numbers == ("019188483",)
