@@ -31,7 +31,8 @@ class _DossierFailed(Exception):
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "pack", help="pack dossier folders into electronic records (PDF/A-2b + BagIt zip)",
-        description="Each PATH is a dossier folder (its image/PDF files in name order). "
+        description="Each PATH is a dossier: a folder (its image/PDF files in name order) "
+                    "or a single file (say, a multi-page PDF). "
                     "Writes DIR/<dossier code>.zip, verified, and prints the written paths.",
     )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")
@@ -128,7 +129,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
     from storage import current_actor
     from tagging import Catalogue, PageText, tag_dossier
 
-    read = read_folder(folder)
+    read = read_folder(folder, single_file=True)
     pages: list[tuple[bytes, PageResult]] = []
     for page, outcome in zip(read.pages, recognise_folder(read.pages, args.jobs), strict=True):
         if isinstance(outcome, OcrError):

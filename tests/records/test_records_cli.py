@@ -127,3 +127,18 @@ def test_pack_refuses_a_badly_written_date(dossier: Path, tmp_path: Path,
         main(["pack", "--out", str(tmp_path), "--received", "20/11/2026", str(dossier)])
     assert exit_.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_pack_takes_a_multi_page_pdf_as_one_dossier(
+        dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    images = [Image.open(path).convert("RGB") for path in sorted(dossier.glob("*.png"))]
+    pdf = tmp_path / "hoso.pdf"
+    images[0].save(pdf, "PDF", resolution=150.0, save_all=True, append_images=images[1:])
+    assert main(["pack", "--out", str(tmp_path / "out"), str(pdf)]) == 0
+    package = Path(capsys.readouterr().out.split()[0])
+    with zipfile.ZipFile(package) as archive:
+        manifest = json.loads(archive.read(f"{package.stem}/data/manifest.json"))
+    assert sum(d["page_count"] for d in manifest["documents"]) == len(images) == 2
+    assert main(["verify", str(package)]) == 0
