@@ -49,6 +49,6 @@ fi
 stamp=".venv/.sohoa-installed"
 if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]" --config-settings editable_mode=compat
+  .venv/bin/python -m pip install -q -e ".[dev]"
   touch "$stamp"
 fi
