@@ -24,6 +24,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from records import verify_package
+    from records.verify import MIN_DPI
 
     failed = False
     for package in args.packages:
@@ -31,8 +32,13 @@ def run(args: argparse.Namespace) -> int:
         for problem in report.problems:
             report_failure(str(package), problem)
         if report.ok:
+            low = ""
+            if report.low_resolution_pages:
+                low = (f"; {report.low_resolution_pages} trang dưới {MIN_DPI} dpi, thấp hơn "
+                       f"mức Nghị định 30/2020 yêu cầu — {report.low_resolution_pages} pages "
+                       f"below the {MIN_DPI} dpi Decree 30/2020 asks for")
             print(f"{package}: hợp lệ — valid ({report.documents} documents, "
-                  f"{report.pages} pages)", flush=True)
+                  f"{report.pages} pages{low})", flush=True)
         else:
             failed = True
     return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)

@@ -40,6 +40,7 @@ class Packed:
     dossier_id: int
     path: Path
     newly_queued: bool   # False: the same package was already in the outbox
+    low_resolution_pages: int = 0  # scanned below the 200 dpi the rules ask for
 
 
 def _forward(ctx: OpContext, total: list[int]) -> tuple[object, object]:
@@ -169,7 +170,7 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> Backgroun
     """Pack a dossier into its electronic record and put it in the outbox."""
 
     def work(ctx: OpContext) -> Packed:
-        from dossier.packing import pack_dossier, queue_package
+        from dossier.packing import low_resolution_pages, pack_dossier, queue_package
         from storage.outbox import AddOutcome
 
         ctx.progress(0, 2, "")
@@ -178,7 +179,8 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> Backgroun
         ctx.progress(1, 2, "")
         queued = queue_package(ctx.ws, path, dossier_id)
         ctx.progress(2, 2, "")
-        return Packed(dossier_id, path, queued.outcome != AddOutcome.ALREADY)
+        return Packed(dossier_id, path, queued.outcome != AddOutcome.ALREADY,
+                      low_resolution_pages(ctx.ws, dossier_id))
 
     return ops.run(title, work)
 

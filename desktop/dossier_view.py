@@ -811,7 +811,14 @@ class DossierView(QWidget):
             text = (self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}")
                     if result.newly_queued else
                     self.tr("Đã đóng gói: {name} — gói này đã có trong hàng đợi gửi"))
-            self._set_pack_status(text.format(name=result.path.name), "ok")
+            text = text.format(name=result.path.name)
+            if result.low_resolution_pages:
+                # Packed all the same: refusing would leave the citizen's dossier stuck.
+                text += "\n" + self.tr(
+                    "Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định "
+                    "30/2020 yêu cầu; nên quét lại các trang này.").format(
+                        n=result.low_resolution_pages)
+            self._set_pack_status(text, "warning" if result.low_resolution_pages else "ok")
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:

@@ -20,6 +20,7 @@ QLabel#banner { background: #fff4d6; border: 1px solid #f0c36d; border-radius: 6
     padding: 8px 12px; }
 QLabel#error { color: #b42318; }
 QLabel#ok { color: #067647; }
+QLabel#warning { color: #b54708; }
 QGroupBox { font-weight: 600; border: 1px solid #d9dee3; border-radius: 8px; margin-top: 14px;
     background: white; padding: 10px 8px 8px 8px; }
 QGroupBox::title { subcontrol-origin: margin; left: 12px; padding: 0 4px; color: #323f4b; }

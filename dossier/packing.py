@@ -124,6 +124,20 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
     )
 
 
+def low_resolution_pages(ws: Workspace, dossier_id: int) -> int:
+    """How many of the dossier's pages were scanned below the 200 dpi Decree 30/2020 asks
+    for (pages of unknown resolution are not counted)."""
+    from records.verify import MIN_DPI
+
+    count = 0
+    for doc in dossier_store.documents_of(ws, dossier_id):
+        for page_id in doc.page_ids:
+            page = page_store.get_page(ws, page_id)
+            if page is not None and not page.deleted and page.dpi and page.dpi < MIN_DPI:
+                count += 1
+    return count
+
+
 def pack_dossier(
     ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None
 ) -> Path:

@@ -20,6 +20,8 @@ from records.manifest import MANIFEST_NAME, schema_problems
 
 # A page of the record is at most a few MB; refuse members that would exhaust memory.
 _MAX_MEMBER = 2 * 1024**3
+# Decree 30/2020/NĐ-CP, Annex I: digitised copies are scanned at 200 dpi or more.
+MIN_DPI = 200
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class VerifyReport:
     problems: list[str] = field(default_factory=list)
     documents: int = 0
     pages: int = 0
+    # Pages scanned below MIN_DPI: valid, but short of what Decree 30/2020 asks of a copy.
+    low_resolution_pages: int = 0
 
     @property
     def ok(self) -> bool:
@@ -123,21 +127,23 @@ def _text_problems(name: str, check: PdfCheck, pages: list[dict[str, Any]]) -> l
 
 
 def _check_documents(files: dict[str, bytes], problems: list[str],
-                     validated: Collection[str]) -> tuple[int, int]:
+                     validated: Collection[str]) -> tuple[int, int, int]:
     raw = files.get(f"data/{MANIFEST_NAME}")
     if raw is None:
         problems.append(f"thiếu data/{MANIFEST_NAME} — manifest missing")
-        return 0, 0
+        return 0, 0, 0
     try:
         manifest = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         problems.append(f"data/{MANIFEST_NAME}: JSON hỏng — invalid JSON ({e})")
-        return 0, 0
+        return 0, 0, 0
     schema_errors = schema_problems(manifest)
     problems += [f"data/{MANIFEST_NAME}: sai lược đồ — schema: {p}" for p in schema_errors]
     if schema_errors:
-        return 0, 0
+        return 0, 0, 0
     pages = 0
+    low = sum(1 for document in manifest["documents"] for page in document["pages"]
+              if page["source_dpi"] < MIN_DPI)
     listed = set()
     for document in manifest["documents"]:
         name = f"data/{document['file']}"
@@ -159,7 +165,7 @@ def _check_documents(files: dict[str, bytes], problems: list[str],
     for name in sorted(files):
         if name.endswith(".pdf") and name.startswith("data/") and name not in listed:
             problems.append(f"{name}: PDF không có trong manifest.json — PDF not in manifest")
-    return len(manifest["documents"]), pages
+    return len(manifest["documents"]), pages, low
 
 
 def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyReport:
@@ -179,5 +185,5 @@ def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyRepo
     except (zipfile.BadZipFile, OSError) as e:
         return VerifyReport(path, [f"không phải tệp zip đọc được — not a readable zip ({e})"])
     _check_bag(files, problems)
-    documents, pages = _check_documents(files, problems, validated)
-    return VerifyReport(path, problems, documents, pages)
+    documents, pages, low = _check_documents(files, problems, validated)
+    return VerifyReport(path, problems, documents, pages, low)

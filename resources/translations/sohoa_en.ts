@@ -40,373 +40,378 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="202"/>
+        <location filename="../../desktop/dossier_view.py" line="204"/>
         <source>Nhận thủ tục</source>
         <translation>Accept procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="203"/>
+        <location filename="../../desktop/dossier_view.py" line="205"/>
         <source>Nhận thủ tục máy gợi ý (Ctrl+Enter)</source>
         <translation>Accept the suggested procedure (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="218"/>
+        <location filename="../../desktop/dossier_view.py" line="220"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="221"/>
+        <location filename="../../desktop/dossier_view.py" line="223"/>
         <source>Họ và tên người nộp</source>
         <translation>Applicant&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="273"/>
+        <location filename="../../desktop/dossier_view.py" line="275"/>
         <source>cách nhau bằng dấu ;</source>
         <translation>separated by ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="274"/>
+        <location filename="../../desktop/dossier_view.py" line="276"/>
         <source>12 chữ số; nhiều số cách nhau bằng ;</source>
         <translation>12 digits; several separated by ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="275"/>
+        <location filename="../../desktop/dossier_view.py" line="277"/>
         <source>dd/mm/yyyy; …</source>
         <translation>dd/mm/yyyy; …</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="281"/>
+        <location filename="../../desktop/dossier_view.py" line="283"/>
         <source>Đóng gói và đưa vào hàng đợi gửi</source>
         <translation>Pack and add to outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="296"/>
+        <location filename="../../desktop/dossier_view.py" line="298"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="300"/>
+        <location filename="../../desktop/dossier_view.py" line="299"/>
         <source>Mã hồ sơ:</source>
         <translation>Dossier code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="307"/>
+        <location filename="../../desktop/dossier_view.py" line="306"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="313"/>
+        <location filename="../../desktop/dossier_view.py" line="312"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="325"/>
-        <location filename="../../desktop/dossier_view.py" line="549"/>
+        <location filename="../../desktop/dossier_view.py" line="324"/>
+        <location filename="../../desktop/dossier_view.py" line="553"/>
         <source>Thành phần hồ sơ</source>
         <translation>Required components</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="345"/>
+        <location filename="../../desktop/dossier_view.py" line="340"/>
         <source>Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)</source>
         <translation>Pages of the selected document (double-click to review the text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="349"/>
+        <location filename="../../desktop/dossier_view.py" line="342"/>
         <source>Thông tin trích từ giấy tờ đang chọn</source>
         <translation>Details read from the selected document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="317"/>
-        <location filename="../../desktop/dossier_view.py" line="354"/>
+        <location filename="../../desktop/dossier_view.py" line="316"/>
+        <location filename="../../desktop/dossier_view.py" line="344"/>
         <source>Số định danh:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="320"/>
+        <location filename="../../desktop/dossier_view.py" line="319"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="330"/>
+        <location filename="../../desktop/dossier_view.py" line="327"/>
         <source>Giấy tờ trong hồ sơ</source>
         <translation>Documents in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="336"/>
+        <location filename="../../desktop/dossier_view.py" line="330"/>
         <source>Loại giấy tờ:</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="353"/>
+        <location filename="../../desktop/dossier_view.py" line="343"/>
         <source>Họ tên:</source>
         <translation>Names:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="355"/>
+        <location filename="../../desktop/dossier_view.py" line="345"/>
         <source>Ngày:</source>
         <translation>Dates:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="356"/>
+        <location filename="../../desktop/dossier_view.py" line="346"/>
         <source>Chuyển trang:</source>
         <translation>Move pages:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="357"/>
+        <location filename="../../desktop/dossier_view.py" line="347"/>
         <source>Chuyển các trang đã chọn sang giấy tờ khác</source>
         <translation>Move the selected pages to another document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="389"/>
+        <location filename="../../desktop/dossier_view.py" line="386"/>
         <source>Danh sách hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="407"/>
-        <location filename="../../desktop/dossier_view.py" line="424"/>
+        <location filename="../../desktop/dossier_view.py" line="411"/>
+        <location filename="../../desktop/dossier_view.py" line="428"/>
         <source>Nhận gợi ý</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="407"/>
+        <location filename="../../desktop/dossier_view.py" line="411"/>
         <source>Nhận loại giấy tờ máy gợi ý (Enter)</source>
         <translation>Accept the suggested document type (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="409"/>
+        <location filename="../../desktop/dossier_view.py" line="413"/>
         <source>Tách</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="409"/>
+        <location filename="../../desktop/dossier_view.py" line="413"/>
         <source>Tách giấy tờ tại trang đang chọn (Ctrl+T)</source>
         <translation>Split the document at the selected page (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="410"/>
+        <location filename="../../desktop/dossier_view.py" line="414"/>
         <source>Gộp với sau</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="410"/>
+        <location filename="../../desktop/dossier_view.py" line="414"/>
         <source>Gộp với giấy tờ kế tiếp (Ctrl+G)</source>
         <translation>Merge with the next document (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="412"/>
+        <location filename="../../desktop/dossier_view.py" line="416"/>
         <source>Dời giấy tờ lên</source>
         <translation>Move the document up</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="413"/>
+        <location filename="../../desktop/dossier_view.py" line="417"/>
         <source>Dời giấy tờ xuống</source>
         <translation>Move the document down</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="425"/>
-        <location filename="../../desktop/dossier_view.py" line="753"/>
+        <location filename="../../desktop/dossier_view.py" line="429"/>
+        <location filename="../../desktop/dossier_view.py" line="757"/>
         <source>Tách giấy tờ</source>
         <translation>Split document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="426"/>
-        <location filename="../../desktop/dossier_view.py" line="761"/>
+        <location filename="../../desktop/dossier_view.py" line="430"/>
+        <location filename="../../desktop/dossier_view.py" line="765"/>
         <source>Gộp giấy tờ</source>
         <translation>Merge documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="427"/>
+        <location filename="../../desktop/dossier_view.py" line="431"/>
         <source>Đóng gói</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="428"/>
+        <location filename="../../desktop/dossier_view.py" line="432"/>
         <source>Giấy tờ sau</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="429"/>
+        <location filename="../../desktop/dossier_view.py" line="433"/>
         <source>Giấy tờ trước</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="430"/>
+        <location filename="../../desktop/dossier_view.py" line="434"/>
         <source>Tìm thủ tục</source>
         <translation>Find procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="459"/>
+        <location filename="../../desktop/dossier_view.py" line="463"/>
         <source>Chưa có hồ sơ. Nhập hoặc quét giấy tờ rồi bấm “Lập hồ sơ”.</source>
         <translation>No dossier yet. Import or scan papers, then press “Make dossier”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="470"/>
+        <location filename="../../desktop/dossier_view.py" line="474"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="474"/>
+        <location filename="../../desktop/dossier_view.py" line="478"/>
         <source>{code} · máy gợi ý, {c:.0f}% tin cậy</source>
         <translation>{code} · suggested, {c:.0f}% confidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="477"/>
+        <location filename="../../desktop/dossier_view.py" line="481"/>
         <source>Kiểm tra rồi nhận (Ctrl+Enter), hoặc tìm thủ tục khác (Ctrl+K).</source>
         <translation>Check it, then accept (Ctrl+Enter), or find another procedure (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="481"/>
+        <location filename="../../desktop/dossier_view.py" line="485"/>
         <source>{code} · đã xác nhận</source>
         <translation>{code} · confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="510"/>
+        <location filename="../../desktop/dossier_view.py" line="514"/>
         <source>Mã tạm</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="511"/>
+        <location filename="../../desktop/dossier_view.py" line="515"/>
         <source>Chưa có mã chính thức: gõ mã trên giấy tiếp nhận khi có.</source>
         <translation>No official code yet: type the code from the receipt when there is one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="557"/>
+        <location filename="../../desktop/dossier_view.py" line="561"/>
         <source>(không bắt buộc)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="558"/>
+        <location filename="../../desktop/dossier_view.py" line="562"/>
         <source>còn thiếu</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="560"/>
-        <location filename="../../desktop/dossier_view.py" line="563"/>
+        <location filename="../../desktop/dossier_view.py" line="564"/>
+        <location filename="../../desktop/dossier_view.py" line="567"/>
         <source>Đã có trong hồ sơ</source>
         <translation>In the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="566"/>
+        <location filename="../../desktop/dossier_view.py" line="570"/>
         <source>Giấy tờ bắt buộc chưa có trong hồ sơ</source>
         <translation>Required document not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="571"/>
+        <location filename="../../desktop/dossier_view.py" line="575"/>
         <source>Không bắt buộc, chưa có trong hồ sơ</source>
         <translation>Optional, not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="575"/>
+        <location filename="../../desktop/dossier_view.py" line="579"/>
         <source>Giấy tờ ngoài danh mục của thủ tục</source>
         <translation>Document not in the procedure&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="578"/>
+        <location filename="../../desktop/dossier_view.py" line="582"/>
         <source>Thành phần hồ sơ — còn thiếu {n}</source>
         <translation>Components — {n} missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="579"/>
+        <location filename="../../desktop/dossier_view.py" line="583"/>
         <source>Thành phần hồ sơ — đủ giấy tờ bắt buộc</source>
         <translation>Components — all required papers present</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="807"/>
+        <location filename="../../desktop/dossier_view.py" line="811"/>
         <source>Đã đóng gói và đưa vào hàng đợi gửi: {name}</source>
         <translation>Packed and added to the outbox: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="809"/>
+        <location filename="../../desktop/dossier_view.py" line="813"/>
         <source>Đã đóng gói: {name} — gói này đã có trong hàng đợi gửi</source>
         <translation>Packed: {name} — this package was already in the outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="496"/>
+        <location filename="../../desktop/dossier_view.py" line="500"/>
         <source>Bản nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="496"/>
+        <location filename="../../desktop/dossier_view.py" line="500"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="497"/>
+        <location filename="../../desktop/dossier_view.py" line="501"/>
         <source>Đã đóng gói</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="497"/>
+        <location filename="../../desktop/dossier_view.py" line="501"/>
         <source>Đang chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="498"/>
+        <location filename="../../desktop/dossier_view.py" line="502"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="502"/>
+        <location filename="../../desktop/dossier_view.py" line="506"/>
         <source>Trạng thái: {s}</source>
         <translation>State: {s}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="506"/>
+        <location filename="../../desktop/dossier_view.py" line="510"/>
         <source>Mã chính thức</source>
         <translation>Official code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="522"/>
+        <location filename="../../desktop/dossier_view.py" line="526"/>
         <source>— chưa rõ —</source>
         <translation>— unknown —</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="550"/>
+        <location filename="../../desktop/dossier_view.py" line="554"/>
         <source>Chọn thủ tục để xem giấy tờ cần có.</source>
         <translation>Choose a procedure to see the papers it needs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="612"/>
+        <location filename="../../desktop/dossier_view.py" line="616"/>
         <source>— chọn giấy tờ —</source>
         <translation>— choose a document —</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="625"/>
+        <location filename="../../desktop/dossier_view.py" line="629"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="727"/>
+        <location filename="../../desktop/dossier_view.py" line="731"/>
         <source>Nhận loại giấy tờ</source>
         <translation>Accept document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="745"/>
+        <location filename="../../desktop/dossier_view.py" line="749"/>
         <source>Đổi loại giấy tờ</source>
         <translation>Change document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="767"/>
+        <location filename="../../desktop/dossier_view.py" line="771"/>
         <source>Dời giấy tờ</source>
         <translation>Move document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="776"/>
+        <location filename="../../desktop/dossier_view.py" line="780"/>
         <source>Chuyển trang</source>
         <translation>Move pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="784"/>
+        <location filename="../../desktop/dossier_view.py" line="788"/>
         <source>Soát chữ — {name}</source>
         <translation>Review text — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="803"/>
+        <location filename="../../desktop/dossier_view.py" line="807"/>
         <source>Đang đóng gói…</source>
         <translation>Packing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="816"/>
+        <location filename="../../desktop/dossier_view.py" line="818"/>
+        <source>Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định 30/2020 yêu cầu; nên quét lại các trang này.</source>
+        <translation>Note: {n} pages were scanned below 200 dpi, under what Decree 30/2020 requires; rescan them if you can.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="827"/>
         <source>Đóng gói hồ sơ</source>
         <translation>Packing dossier</translation>
     </message>
@@ -712,7 +717,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="67"/>
+        <location filename="../../desktop/dossier_view.py" line="69"/>
         <source>Tìm thủ tục: gõ tên hoặc mã, không dấu cũng được</source>
         <translation>Find a procedure: type its name or code, marks optional</translation>
     </message>

@@ -200,6 +200,8 @@ def test_pack_and_queue_from_the_dossier_view(qtbot, window, tmp_path) -> None:
         qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     jobs = outbox_store.list_jobs(ws)
     assert len(jobs) == 1 and jobs[0].state == "queued"
+    # The pages were scanned at 120 dpi: packed, with a note to rescan them.
+    assert "dưới 200 dpi" in dv.pack_status.text()
 
 
 def test_open_sample_assemble_pack_queued(qtbot, window) -> None:
@@ -218,6 +220,7 @@ def test_open_sample_assemble_pack_queued(qtbot, window) -> None:
     assert [j.state for j in jobs] == ["queued"]
     assert dossier_store.get_dossier(window.ctx.ws, dv.dossier.id).state == "queued"
     assert jobs[0].filename in dv.pack_status.text()
+    assert "dpi" not in dv.pack_status.text()  # the sample is scanned at 200 dpi
     window.go(2)
     assert window.outbox_view.model.rowCount() == 1
 

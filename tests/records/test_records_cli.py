@@ -49,7 +49,10 @@ def test_pack_then_verify(dossier: Path, tmp_path: Path,
     assert manifest["dossier"]["applicant"]["id_number"] == "001203004567"
     assert sum(d["page_count"] for d in manifest["documents"]) == 2
     assert main(["verify", str(package)]) == 0
-    assert "hợp lệ — valid" in capsys.readouterr().out
+    printed_line = capsys.readouterr().out
+    assert "hợp lệ — valid" in printed_line
+    # These pages were scanned at 150 dpi: valid, with a note that it is below the rule.
+    assert "2 trang dưới 200 dpi" in printed_line
     # Packing the unchanged folder again gives the same bytes.
     assert main(["pack", "--out", str(tmp_path / "again"), str(dossier)]) == 0
     again = Path(capsys.readouterr().out.split()[0])

@@ -121,6 +121,7 @@ def test_package_layout_names_and_verification(packed: Path) -> None:
     report = verify_package(packed)
     assert report.ok, report.problems
     assert (report.documents, report.pages) == (2, 3)
+    assert report.low_resolution_pages == 3  # drawn at 100 dpi, under the 200 dpi rule
 
 
 def test_bagit_library_accepts_the_extracted_bag(packed: Path, tmp_path: Path) -> None:
