@@ -6,14 +6,13 @@ Pages are recognised and tagged first; the record is verified before it is put i
 from __future__ import annotations
 
 import argparse
-import os
 import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.common import report_failure
+from cli.common import open_workspace, report_failure, workspace_named
 from cli.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -149,9 +148,8 @@ def _agency(args: argparse.Namespace) -> str | None:
     """``--agency``, else the workspace's setting when a workspace is named."""
     if args.agency:
         return str(args.agency).strip() or None
-    if args.workspace is None and not os.environ.get("SOHOA_WORKSPACE"):
+    if not workspace_named(args):
         return None
-    from cli.common import open_workspace
 
     with open_workspace(args) as ws:
         return ws.get_setting("agency_id") or None

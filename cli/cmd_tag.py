@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
-from cli.common import report_failure
+from cli.common import open_workspace, report_failure, workspace_named
 from cli.exitcodes import ExitCode
 
 
@@ -28,9 +27,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _model(args: argparse.Namespace) -> object | None:
     """The clerk-trained type model, when a workspace is named (option or environment)."""
-    if args.workspace is None and not os.environ.get("SOHOA_WORKSPACE"):
+    if not workspace_named(args):
         return None
-    from cli.common import open_workspace
     from tagging.learning import workspace_model
 
     with open_workspace(args) as ws:

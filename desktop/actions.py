@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import dossier
 from desktop.ops import BackgroundOp, OpContext, Operations
 from dossier import ImportItem, ImportReport
+from dossier.folders import SUFFIXES
 from storage import Page, SearchHit
 from storage import pages as page_store
 
@@ -100,8 +101,7 @@ def open_sample(ops: Operations, *, title: str) -> BackgroundOp:
     def work(ctx: OpContext) -> ImportDone:
         folder = sample_folder()
         items = [i for i in dossier.expand_paths([folder])
-                 if Path(i.name).suffix.lower() in (".png", ".jpg", ".jpeg", ".tif", ".tiff",
-                                                    ".pdf")]
+                 if Path(i.name).suffix.lower() in SUFFIXES]
         if not items:
             raise dossier.DossierError(
                 "không tìm thấy hồ sơ mẫu trong bộ cài đặt — the sample dossier is missing")

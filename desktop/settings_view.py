@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from capture.profile import MIN_DPI
 from desktop.context import AppContext
 
-MIN_DPI = 200
 PROFILES_KEY = "scanner.profiles"
 
 
