@@ -23,9 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+from bench_workspace import open_bench_workspace
+
 from capture import ColorMode, PaperSource, SaneSource, ScannedPage, ScanProfile, page_size
 from capture.session import scan_to_workspace
-from storage import Workspace
 
 TARGET_GAP = 5.0
 PAGES = 30
@@ -54,7 +55,7 @@ def main() -> int:
     source = SaneSource(extra_args=extra)
     profile = ScanProfile(source=PaperSource.ADF, dpi=300, color=ColorMode.COLOR, size=SIZE)
     with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as tmp, \
-            Workspace.open(Path(tmp) / "ws") as ws:
+            open_bench_workspace(Path(tmp) / "ws") as ws:
         recognised_at: list[float] = []
         start = time.monotonic()
         report = scan_to_workspace(

@@ -16,6 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench_workspace import open_bench_workspace
 
 TARGET_MS = 200
 
@@ -41,13 +42,12 @@ def main() -> int:
 
     from desktop import theme
     from desktop.app import Application
-    from storage import Workspace
 
     tmp = Path(tempfile.mkdtemp(prefix="sohoa-stall-"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
     app = QApplication([sys.argv[0]])
     theme.apply(app)
-    ws = Workspace.open(tmp / "ws")
+    ws = open_bench_workspace(tmp / "ws")
     application = Application(app, ws)
     win = application.build_window()
     win.resize(1366, 700)

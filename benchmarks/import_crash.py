@@ -8,7 +8,6 @@ Usage: python benchmarks/import_crash.py [--kills 100] [--files 300]
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import signal
 import subprocess
@@ -22,11 +21,14 @@ from PIL import Image, ImageDraw
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from storage import Workspace, check_workspace  # noqa: E402
+from bench_workspace import login_env, open_bench_workspace  # noqa: E402
+
+from storage import check_workspace  # noqa: E402
 from storage import pages as page_store  # noqa: E402
 
 
 def run_import(ws: Path, folder: Path) -> subprocess.Popen[bytes]:
+    open_bench_workspace(ws).close()  # created on the first run; the command logs in
     return subprocess.Popen(
         [
             sys.executable,
@@ -41,7 +43,7 @@ def run_import(ws: Path, folder: Path) -> subprocess.Popen[bytes]:
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**login_env(), "PYTHONPATH": str(REPO)},
     )
 
 
@@ -70,7 +72,7 @@ def main() -> None:
             time.sleep(rng.uniform(0.2, 1.2))
             proc.send_signal(signal.SIGKILL)
             proc.wait()
-            with Workspace.open(ws_path) as ws:
+            with open_bench_workspace(ws_path) as ws:
                 report = check_workspace(ws)
                 pages = page_store.list_pages(ws)
             unhealthy += not report.ok
@@ -80,7 +82,7 @@ def main() -> None:
             committed = len(pages)
         final = run_import(ws_path, folder)
         final.wait()
-        with Workspace.open(ws_path) as ws:
+        with open_bench_workspace(ws_path) as ws:
             complete = len(page_store.list_pages(ws)) == args.files and check_workspace(ws).ok
     print(f"kills: {args.kills} (landed mid-import: {mid})")
     print(

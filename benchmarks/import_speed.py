@@ -16,8 +16,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_workspace import open_bench_workspace
+
 from dossier import import_paths
-from storage import Workspace
 
 WORDS = [
     "Cộng",
@@ -82,7 +83,7 @@ def main() -> None:
         folder.mkdir()
         make_pages(folder, args.pages)
         size = sum(p.stat().st_size for p in folder.iterdir())
-        with Workspace.open(Path(tmp) / "ws") as ws:
+        with open_bench_workspace(Path(tmp) / "ws") as ws:
             start = time.perf_counter()
             report = import_paths(ws, [folder])
             elapsed = time.perf_counter() - start

@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "upload"))
 sys.path.insert(0, str(ROOT))
 
+from bench_workspace import open_bench_workspace  # noqa: E402
 from conftest import file_sha, make_package, start_tus_server  # noqa: E402
 from faultproxy import FaultProxy  # noqa: E402
 
 import upload  # noqa: E402
-from storage import Workspace, outbox  # noqa: E402
+from storage import outbox  # noqa: E402
 
 
 def main() -> int:
@@ -45,7 +46,7 @@ def main() -> int:
         tmp = Path(tmp_name)
         server = start_tus_server(tmp / "server")
         try:
-            ws = Workspace.open(tmp / "ws")
+            ws = open_bench_workspace(tmp / "ws")
             packages = []
             made = 0
             while made < payload_target:

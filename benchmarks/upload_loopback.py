@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT / "tests" / "upload"))
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
+from bench_workspace import open_bench_workspace  # noqa: E402
 from conftest import make_package, start_tus_server  # noqa: E402
 
 import upload  # noqa: E402
-from storage import Workspace  # noqa: E402
 
 
 def raw_patch_seconds(url: str, data: bytes) -> float:
@@ -63,7 +63,7 @@ def main() -> int:
         for round_no in range(args.repeat):
             server = start_tus_server(tmp / f"server{round_no}")
             try:
-                with Workspace.open(tmp / f"ws{round_no}") as ws:
+                with open_bench_workspace(tmp / f"ws{round_no}") as ws:
                     for p in packages:
                         upload.queue_package(ws, p)
                     started = time.monotonic()

@@ -6,7 +6,6 @@ sheet's code and procedure; the cover sheets themselves are left out.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from capture.coversheet import MarkKind, PageMark, detect
 from storage import Workspace
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from storage.database import IntegrityError
 
 
 @dataclass
@@ -112,7 +112,7 @@ def assemble_segments(ws: Workspace, batch_id: int, segments: Sequence[Segment],
         try:
             dossier_id = assemble(ws, segment.page_ids, batch_id=batch_id, code=code,
                                   procedure_code=segment.procedure)
-        except sqlite3.IntegrityError:
+        except IntegrityError:
             dossier_id = assemble(ws, segment.page_ids, batch_id=batch_id, code=None,
                                   procedure_code=segment.procedure)
         ids.append(dossier_id)

@@ -1,16 +1,86 @@
-"""Helpers shared by the command modules."""
+"""Helpers shared by the command modules: opening the workspace with a login, failures."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 
-from storage import Workspace
+from storage import LoginError, NeedsMigration, Role, Workspace
+from storage.workspace import default_workspace_path
+
+#: Who may run the commands that change dossiers (scan, import, pack, send).
+CLERK_ROLES = (Role.CLERK, Role.ADMIN)
+#: Who may read the audit log and the reports.
+OVERSIGHT_ROLES = (Role.LEADER, Role.ADMIN)
 
 
-def open_workspace(args: argparse.Namespace) -> Workspace:
-    return Workspace.open(args.workspace)
+def login_name(args: argparse.Namespace) -> str | None:
+    return getattr(args, "user", None) or os.environ.get("SOHOA_USER") or None
+
+
+def read_secret(env: str, prompt: str, *, what: str, confirm: bool = False) -> str:
+    """A secret from ``$env``, else typed on a terminal (twice with ``confirm``).
+
+    With neither: :class:`LoginError` (exit 4), never a hang on a closed stdin.
+    """
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise LoginError(f"no {what}: set {env} or run sohoa on a terminal")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nhập lại — again: ") != value:
+        raise LoginError(f"the two {what}s differ")
+    return value
+
+
+def open_workspace(
+    args: argparse.Namespace,
+    roles: tuple[Role, ...] | None = None,
+    action: str = "this",
+) -> Workspace:
+    """Log in (``--user``/``$SOHOA_USER``, ``$SOHOA_PASSWORD`` or a prompt) and open.
+
+    An old plaintext workspace is converted on this first login, with progress
+    on stderr. ``roles``: the roles allowed to run the command.
+    """
+    root = args.workspace if args.workspace is not None else default_workspace_path()
+    user = login_name(args)
+    if not user:
+        raise LoginError("no user: give --user NAME (or set SOHOA_USER)")
+    try:
+        password = read_secret("SOHOA_PASSWORD", f"Mật khẩu — password for {user}: ",
+                               what="password")
+        ws = Workspace.open(root, user, password)
+    except NeedsMigration:
+        ws = _convert(root, user, password)
+    try:
+        if roles is not None:
+            ws.require(*roles, action=action)
+        ws.use_private_tmp()
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def _convert(root: object, user: str, password: str) -> Workspace:
+    from pathlib import Path
+
+    from storage.migrate_plaintext import convert_plaintext
+
+    def progress(done: int, total: int, what: str) -> None:
+        print(f"\rMã hóa thư mục làm việc — encrypting the workspace: {done}/{total} {what}",
+              end="", file=sys.stderr, flush=True)
+
+    recovery = convert_plaintext(Path(str(root)), user, password, on_progress=progress)
+    print(file=sys.stderr)
+    print("Khóa khôi phục (in ra và cất giữ) — recovery key (print it and keep it safe):",
+          file=sys.stderr)
+    print(recovery, flush=True)
+    return Workspace.open(Path(str(root)), user, password)
 
 
 def workspace_named(args: argparse.Namespace) -> bool:

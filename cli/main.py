@@ -26,6 +26,10 @@ COMMAND_MODULES = (
     "cli.cmd_scan",
     "cli.cmd_watch",
     "cli.cmd_cover_sheet",
+    "cli.cmd_init",
+    "cli.cmd_user",
+    "cli.cmd_audit",
+    "cli.cmd_settings",
 )
 
 
@@ -43,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="workspace folder (default: $SOHOA_WORKSPACE or the user data folder)",
+    )
+    parser.add_argument(
+        "--user",
+        default=None,
+        help="log in as this account (default: $SOHOA_USER); password from $SOHOA_PASSWORD "
+        "or asked on the terminal",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

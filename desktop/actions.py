@@ -170,14 +170,22 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> Backgroun
     """Pack a dossier into its electronic record and put it in the outbox."""
 
     def work(ctx: OpContext) -> Packed:
-        from dossier.packing import low_resolution_pages, pack_dossier, queue_package
+        from dossier.packing import (
+            discard_plaintext,
+            low_resolution_pages,
+            pack_dossier,
+            queue_package,
+        )
         from storage.outbox import AddOutcome
 
         ctx.progress(0, 2, "")
         path = pack_dossier(ctx.ws, dossier_id)
-        ctx.check_cancel()
-        ctx.progress(1, 2, "")
-        queued = queue_package(ctx.ws, path, dossier_id)
+        try:
+            ctx.check_cancel()
+            ctx.progress(1, 2, "")
+            queued = queue_package(ctx.ws, path, dossier_id)
+        finally:
+            discard_plaintext(ctx.ws, path)
         ctx.progress(2, 2, "")
         return Packed(dossier_id, path, queued.outcome != AddOutcome.ALREADY,
                       low_resolution_pages(ctx.ws, dossier_id))
@@ -228,8 +236,8 @@ def retry_job(ops: Operations, job_id: int, *, title: str) -> BackgroundOp:
         from storage import outbox
 
         job = outbox.get(ctx.ws, job_id)
-        outbox.add(ctx.ws, ctx.ws.blobs.path(job.package_sha256), job.metadata,
-                   sha256=job.package_sha256)
+        # The bytes are in the (encrypted) store already: the path only names it.
+        outbox.add(ctx.ws, Path(job.package_path), job.metadata, sha256=job.package_sha256)
 
     return ops.run(title, work, quiet=True)
 

@@ -36,10 +36,11 @@ class Application:
         self.ws = ws
         self.translator: QTranslator | None = None
         self.window: MainWindow | None = None
-        self.ops = Operations(ws.root)
+        self.ops = Operations(ws)
         self.thumbs = ThumbnailCache(self.ops)
         self.undo = QUndoStack()
         self.ctx = AppContext(ws, self.ops, self.thumbs, self.undo)
+        self.idle_lock: object | None = None
 
     def set_language(self, language: str) -> None:
         if self.translator is not None:
@@ -71,11 +72,21 @@ class Application:
         self.build_window().show()
 
 
-def open_workspace(workspace: Path | None) -> Workspace:
+def workspace_root(workspace: Path | None) -> Path:
     if workspace is None:
         saved = app_settings().value("workspace")
         workspace = Path(str(saved)) if saved else default_workspace_path()
-    return Workspace.open(workspace)
+    return workspace
+
+
+def open_workspace(workspace: Path | None) -> Workspace | None:
+    """First run (new admin, recovery key) or login; ``None`` when the person cancels."""
+    from desktop.login import log_in
+
+    ws = log_in(workspace_root(workspace))
+    if ws is not None:
+        ws.use_private_tmp()
+    return ws
 
 
 def run(workspace: Path | None) -> int:
@@ -89,9 +100,14 @@ def run(workspace: Path | None) -> int:
     except StorageError as e:
         QMessageBox.critical(None, "Sohoa", str(e))
         return 4
+    if ws is None:
+        return 0
     application = Application(app, ws)  # type: ignore[arg-type]
     application.set_language(language if language in LANGUAGES else "vi")
     application.build_window().show()
+    from desktop.login import IdleLock
+
+    application.idle_lock = IdleLock(ws, lambda: application.window)
     try:
         return int(app.exec())
     finally:

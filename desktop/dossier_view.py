@@ -467,6 +467,9 @@ class DossierView(QWidget):
             self.checklist.clear()
             return
         self._ctx.ws.set_setting("ui.last_dossier", str(d.id))
+        if d.id != getattr(self, "_viewed", None):  # one entry per opening, not per refresh
+            self._viewed = d.id
+            self._ctx.ws.audit.record("view", dossier=d.id, subject=d.applicant_id or None)
         self.code_edit.setText(d.code or "")
         self.code_edit.setPlaceholderText(d.provisional_id)
         self._show_code_kind(d)

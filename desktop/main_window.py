@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop import actions
 from desktop.context import AppContext
+from desktop.audit_view import VIEW_ROLES as AUDIT_ROLES
+from desktop.audit_view import AuditView
 from desktop.dossier_view import DossierView
 from desktop.outbox_view import OutboxView
 from desktop.scan_view import ScanView
@@ -33,7 +35,7 @@ from storage import editing as edit_store
 from storage import outbox as outbox_store
 from storage import pages as page_store
 
-SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS = range(5)
+SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS, AUDIT = range(6)
 
 
 class MainWindow(QMainWindow):
@@ -50,10 +52,14 @@ class MainWindow(QMainWindow):
         self.outbox_view = OutboxView(ctx, self)
         self.search_view = SearchView(ctx, self)
         self.settings_view = SettingsView(ctx, self)
+        # The audit log is for leaders and admins only.
+        self.audit_view = (AuditView(ctx, self) if ctx.ws.account.role in AUDIT_ROLES
+                           else None)
         self.stack = QStackedWidget(self)
         for w in (self.scan_view, self.dossier_view, self.outbox_view, self.search_view,
-                  self.settings_view, self.welcome):
-            self.stack.addWidget(w)
+                  self.settings_view, self.welcome, self.audit_view):
+            if w is not None:
+                self.stack.addWidget(w)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -65,6 +71,9 @@ class MainWindow(QMainWindow):
                  QStyle.StandardPixmap.SP_FileDialogDetailedView)
         names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
                  self.tr("Tìm kiếm"), self.tr("Cài đặt"))
+        if self.audit_view is not None:
+            names += (self.tr("Nhật ký"),)
+            icons += (QStyle.StandardPixmap.SP_FileDialogInfoView,)
         for i, (name, icon) in enumerate(zip(names, icons, strict=True)):
             item = QListWidgetItem(style.standardIcon(icon), name)
             item.setToolTip(f"{name} (Ctrl+{i + 1})")
@@ -140,7 +149,7 @@ class MainWindow(QMainWindow):
         self.scan_view.toolbar.addSeparator()
         self.scan_view.toolbar.addAction(undo)
         self.scan_view.toolbar.addAction(redo)
-        for i in range(5):
+        for i in range(self.sidebar.count()):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _c=False, i=i: self.sidebar.setCurrentRow(i))
@@ -172,6 +181,8 @@ class MainWindow(QMainWindow):
         last_dossier = ws.get_setting("ui.last_dossier")
         self.dossier_view.refresh(int(last_dossier) if last_dossier else None)
         section = int(ws.get_setting("ui.section") or SCAN)
+        if section >= self.sidebar.count():  # a section this account's role does not have
+            section = SCAN
         self.go(SCAN if unfinished else section)
         self._update_outbox()
 
@@ -191,7 +202,11 @@ class MainWindow(QMainWindow):
             self.welcome.sample_button.setFocus()
             return
         widget = (self.scan_view, self.dossier_view, self.outbox_view, self.search_view,
-                  self.settings_view)[index]
+                  self.settings_view, self.audit_view)[index]
+        if widget is None:
+            return
+        if widget is self.audit_view:
+            self.audit_view.refresh()
         if widget is self.scan_view and self.scan_view.batch_id is None:
             self.scan_view.refresh_batches()
         if widget is self.dossier_view:

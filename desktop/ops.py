@@ -9,37 +9,34 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from dossier.processing import Cancelled as ProcessingCancelled
 from storage import Workspace
-from storage.blobs import BlobStore
-from storage.database import connect
-from storage.workspace import DB_NAME
 
 
 class Cancelled(Exception):
     """The user cancelled; raised between steps by :meth:`OpContext.check_cancel`."""
 
 
-def worker_workspace(root: Path) -> Workspace:
-    """A workspace on its own SQLite connection, for one background operation.
+def worker_workspace(source: Workspace) -> Workspace:
+    """The logged-in workspace on its own SQLite connection, for one background operation.
 
-    Not ``Workspace.open``: that clears the blob store's temporary folder, which
-    another thread may be writing into. The GUI opened (and migrated) it already.
+    Not ``Workspace.open``: that asks for a login and clears temporary folders,
+    which another thread may be writing into. The GUI opened (and migrated) it already.
     """
-    return Workspace(root, connect(root / DB_NAME), BlobStore(root / "blobs"))
+    return source.connect_again()
 
 
 class OpContext:
     """What a background function gets: its workspace, progress reporting and cancellation."""
 
-    def __init__(self, signals: _Signals, root: Path | None, cancel: threading.Event) -> None:
+    def __init__(self, signals: _Signals, source: Workspace | None,
+                 cancel: threading.Event) -> None:
         self._signals = signals
-        self._root = root
+        self._root = source
         self._ws: Workspace | None = None
         self.cancel_event = cancel
 
@@ -159,7 +156,7 @@ class BackgroundOp(QObject):
         return self
 
     def start(self) -> BackgroundOp:
-        ctx = OpContext(self._signals, self._runner.root, self._cancel)
+        ctx = OpContext(self._signals, self._runner.workspace, self._cancel)
         self._runner._started(self)
         (self._pool or self._runner.pool).start(_Runnable(self._fn, ctx, self._signals))
         return self
@@ -223,10 +220,12 @@ class Operations(QObject):
     changed = Signal()                  # an operation started, progressed or ended
     failed = Signal(str, object)        # title, exception: shown in one place
 
-    def __init__(self, root: Path | None, parent: QObject | None = None,
+    def __init__(self, workspace: Workspace | None, parent: QObject | None = None,
                  threads: int = 2) -> None:
         super().__init__(parent)
-        self.root = root
+        # The logged-in workspace: each operation gets its own connection to it.
+        self.workspace = workspace
+        self.root = workspace.root if workspace is not None else None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         # Thumbnails get their own pool so they never wait behind OCR.

@@ -142,6 +142,7 @@ def import_items(
     """
     if batch_id is None:
         batch_id = page_store.create_batch(ws, source=source, label=label)
+    counts = {False: 0, True: 0}  # imported, refused
     with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
         pending: list[tuple[ImportItem, Future[_Prepared]]] = []
         iterator = iter(items)
@@ -163,10 +164,14 @@ def import_items(
             except RejectedFile as e:
                 page_store.record_problem(ws, batch_id, item.name, str(e))
                 outcome = Problem(item.name, str(e))
+            counts[isinstance(outcome, Problem)] += 1
             if on_progress is not None:
                 on_progress(outcome)
             yield outcome
     page_store.set_batch_state(ws, batch_id, BatchState.IMPORTED)
+    ws.audit.record("import", item=f"batch:{batch_id}", detail=f"{source}: {counts[False]} "
+                    f"file(s) imported, {counts[True]} refused",
+                    outcome="ok" if not counts[True] else "failed")
 
 
 def start_batch(ws: Workspace, source: str = "files", label: str | None = None) -> int:

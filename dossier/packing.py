@@ -143,19 +143,34 @@ def pack_dossier(
 ) -> Path:
     """Build, verify and keep the dossier's record; returns the package path.
 
-    The package is also kept in the workspace's blob store, so the outbox and
-    ``sohoa check`` can rely on it whatever happens to ``out_dir``.
+    The package is kept (encrypted) in the workspace's blob store, so the
+    outbox and ``sohoa check`` can rely on it whatever happens to ``out_dir``.
+    Without ``out_dir`` the plaintext package is built in the workspace's
+    private temporary folder; :func:`discard_plaintext` removes it once queued.
     """
     import records
 
     chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
     spec = build_spec(ws, dossier_id)
-    target = Path(out_dir) if out_dir is not None else ws.root / "records"
-    path = records.pack_dossier(spec, target, profile=chosen)
+    target = Path(out_dir) if out_dir is not None else ws.private_tmp()
+    try:
+        path = records.pack_dossier(spec, target, profile=chosen)
+    except Exception as e:
+        ws.audit.record("pack", dossier=dossier_id, outcome="failed", detail=str(e)[:500])
+        raise
     sha = sha256_file(path)
     ws.blobs.put_file(path, sha)
     dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size)
+    ws.audit.record("pack", dossier=dossier_id, item=path.name,
+                    detail=f"{chosen.value}" + (f", written to {out_dir}" if out_dir else ""))
     return path
+
+
+def discard_plaintext(ws: Workspace, path: Path) -> None:
+    """Remove a package built in the private temporary folder (its copy is in the store)."""
+    path = Path(path)
+    if path.is_relative_to(ws.tmp):
+        path.unlink(missing_ok=True)
 
 
 def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:
@@ -170,4 +185,7 @@ def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> Q
 
 def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None) -> QueuedPackage:
     path = pack_dossier(ws, dossier_id, profile=profile)
-    return queue_package(ws, path, dossier_id)
+    try:
+        return queue_package(ws, path, dossier_id)
+    finally:
+        discard_plaintext(ws, path)

@@ -9,8 +9,12 @@ from storage.search import search_pages
 
 
 def search(ws: Workspace, query: str, limit: int = 50) -> list[SearchHit]:
-    """Full-text search over page text; marks and đ are optional in the query."""
-    return search_pages(ws.conn, query, limit)
+    """Full-text search over page text; marks and đ are optional in the query. Audited."""
+    hits = search_pages(ws.conn, query, limit)
+    digits = "".join(ch for ch in query if ch.isdigit())
+    ws.audit.record("search", detail=f"{query!r}: {len(hits)} page(s)",
+                    subject=digits if len(digits) in (9, 12) else None)
+    return hits
 
 
 def list_batches(ws: Workspace) -> list[Batch]:

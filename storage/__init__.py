@@ -1,12 +1,15 @@
 """The workspace: SQLite database, content-addressed blob store, crash-safe files.
 
-Every read and write of workspace files and of the database goes through here,
-so that encryption at rest can be added in one place.
+Every read and write of workspace files and of the database goes through here:
+encrypted at rest (SQLCipher, AES-256-GCM blobs), opened by a login, audited.
 """
 
 from __future__ import annotations
 
+from storage.accounts import Account, LoginError, PermissionDenied, Role
+from storage.audit import AuditEntry, AuditLog, ChainReport, Outcome
 from storage.blobs import BlobStore, sha256_bytes, sha256_file
+from storage.crypto import CryptoError, KdfParams
 from storage.database import migrate, migrations, schema_version, transaction
 from storage.errors import BlobMissing, StorageError
 from storage.files import atomic_write, atomic_write_text, atomic_writer, fsync_dir, read_bytes
@@ -25,26 +28,45 @@ from storage.model import (
     SearchHit,
     UploadState,
 )
-from storage.workspace import Workspace, current_actor, default_workspace_path, now_iso
+from storage.workspace import (
+    NeedsMigration,
+    Workspace,
+    WorkspaceMissing,
+    current_actor,
+    default_workspace_path,
+    now_iso,
+)
 
 __all__ = [
+    "Account",
+    "AuditEntry",
+    "AuditLog",
     "Batch",
     "BatchProblem",
     "BatchState",
     "BlobMissing",
     "BlobStore",
+    "ChainReport",
+    "CryptoError",
     "Document",
     "Dossier",
     "DossierState",
     "Event",
     "HealthReport",
+    "KdfParams",
+    "LoginError",
+    "NeedsMigration",
+    "Outcome",
     "Page",
     "PageState",
+    "PermissionDenied",
     "Record",
+    "Role",
     "SearchHit",
     "StorageError",
     "UploadState",
     "Workspace",
+    "WorkspaceMissing",
     "atomic_write",
     "atomic_write_text",
     "atomic_writer",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 import threading
@@ -11,7 +12,16 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from sqlcipher3 import dbapi2 as sqlcipher
+
 from storage.errors import StorageError
+from storage.files import private_file
+
+# Either driver's errors, for code that catches them (an encrypted workspace
+# speaks SQLCipher's DB-API module, an old plaintext one the standard sqlite3).
+IntegrityError = (sqlite3.IntegrityError, sqlcipher.IntegrityError)
+DatabaseError = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+OperationalError = (sqlite3.OperationalError, sqlcipher.OperationalError)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -47,15 +57,45 @@ class Connection(sqlite3.Connection):
         self.write_lock = threading.RLock()
 
 
-def connect(path: Path) -> Connection:
+class CipherConnection(sqlcipher.Connection):  # type: ignore[misc]
+    """The same, over SQLCipher (an encrypted workspace)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.write_lock = threading.RLock()
+
+
+def connect(path: Path, key_pragma: str | None = None) -> Connection:
     """Open the workspace database: WAL, synchronous=FULL, foreign keys on.
 
+    With ``key_pragma`` (``PRAGMA key = …``) the database is SQLCipher's,
+    encrypted page by page; the file is created 0600 so its WAL and shared
+    memory files (which SQLite creates with the database's mode) are too.
     The connection is in autocommit mode; writes use :func:`transaction`.
     """
-    conn = sqlite3.connect(
-        path, isolation_level=None, timeout=30, check_same_thread=False, factory=Connection
-    )
-    conn.row_factory = sqlite3.Row
+    if not path.exists():
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    private_file(path)
+    conn: Connection
+    if key_pragma is None:
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=30, check_same_thread=False, factory=Connection
+        )
+        conn.row_factory = sqlite3.Row
+    else:
+        conn = sqlcipher.connect(
+            str(path), isolation_level=None, timeout=30, check_same_thread=False,
+            factory=CipherConnection,
+        )
+        conn.execute(key_pragma)
+        conn.row_factory = sqlcipher.Row
+        try:  # the first read is where a wrong key shows
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError as e:
+            conn.close()
+            raise StorageError(f"{path}: the database does not open with this key ({e})") from e
+        conn.execute("PRAGMA cipher_memory_security = OFF")
+        conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")

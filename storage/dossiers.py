@@ -264,9 +264,9 @@ def records_of(ws: Workspace, dossier_id: int) -> list[Record]:
 def digitised_by(ws: Workspace, dossier_id: int) -> str | None:
     """Who imported the dossier's batch, as the audit log recorded it."""
     row = ws.conn.execute(
-        "SELECT event.actor FROM dossier JOIN event ON event.action = 'batch.create' "
-        "AND event.subject = 'batch:' || dossier.batch_id WHERE dossier.id = ? "
-        "ORDER BY event.id LIMIT 1",
+        "SELECT audit.user FROM dossier JOIN audit ON audit.action = 'batch.create' "
+        "AND audit.item = 'batch:' || dossier.batch_id WHERE dossier.id = ? "
+        "ORDER BY audit.id LIMIT 1",
         (dossier_id,),
     ).fetchone()
     return str(row[0]) if row else None

@@ -27,15 +27,33 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def private_mkdir(path: Path) -> Path:
+    """Create ``path`` (and its parents) as folders only their owner can enter: 0700
+    whatever the umask. An existing folder is tightened to 0700 too."""
+    path = Path(path)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "nt" and (path.stat().st_mode & 0o777) != 0o700:
+        os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> None:
+    """Tighten an existing file to 0600 (owner read and write only)."""
+    if os.name != "nt" and Path(path).exists() and (Path(path).stat().st_mode & 0o777) != 0o600:
+        os.chmod(path, 0o600)
+
+
 @contextlib.contextmanager
 def atomic_writer(target: Path, tmp_dir: Path | None = None) -> Iterator[BinaryIO]:
     """Yield a binary file; on clean exit it replaces ``target`` atomically.
 
-    On error the temporary file is removed and ``target`` is untouched.
+    On error the temporary file is removed and ``target`` is untouched. The
+    file is 0600 (mkstemp's mode) and any folder it creates 0700.
     """
     target = Path(target)
     directory = tmp_dir or target.parent
-    directory.mkdir(parents=True, exist_ok=True)
+    if not directory.is_dir():
+        private_mkdir(directory)
     fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".part", dir=directory)
     tmp = Path(tmp_name)
     _lock_for_writing(fd)

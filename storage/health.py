@@ -43,15 +43,23 @@ def check_workspace(ws: Workspace) -> HealthReport:
                 referenced.setdefault(sha, f"page {page_id} ({role})")
     for (sha,) in ws.conn.execute("SELECT package_sha FROM record"):
         referenced.setdefault(sha, "record package")
+    for (sha,) in ws.conn.execute("SELECT package_sha256 FROM upload_job"):
+        referenced.setdefault(sha, "outbox package")
 
-    present = set()
-    for sha in ws.blobs:
-        present.add(sha)
-        if not ws.blobs.verify(sha):
-            report.problem(f"blob {sha[:12]}: content does not match its sha256 (damaged file)")
+    # Stored names are keyed in an encrypted workspace: go from the database's
+    # hashes to the files, and authenticate and hash each one.
     for sha, owner in sorted(referenced.items(), key=lambda kv: kv[1]):
-        if sha not in present:
+        if not ws.blobs.has(sha):
             report.problem(f"{owner}: blob {sha[:12]} is missing")
+        elif not ws.blobs.verify(sha):
+            report.problem(f"blob {sha[:12]}: content does not match its sha256 (damaged file)")
+    known = {ws.blobs.name(sha) for sha in referenced}
+    for name in ws.blobs:
+        if name not in known and not ws.blobs.encrypted and not ws.blobs.verify(name):
+            report.problem(f"blob {name[:12]}: content does not match its sha256 (damaged file)")
+    chain = ws.audit.verify()
+    if not chain.ok:
+        report.problem(chain.message())
     # Temporary files in blobs/tmp are invisible partial writes (a writer at
     # work, or one killed before its rename); they are not part of the
     # workspace and are removed when it is next opened.

@@ -125,7 +125,7 @@ def add(ws: Workspace, source: Path, metadata: Mapping[str, str] | None = None,
         # Copy before the row exists, so a queued row always has its bytes even
         # if the USB stick is pulled right after.
         ws.blobs.put_file(source, sha)
-        size = ws.blobs.path(sha).stat().st_size
+        size = ws.blobs.size(sha)
     except OSError as e:
         raise OutboxError(
             f"{source}: không đọc được gói ({e.strerror or e}) — cannot read the package"

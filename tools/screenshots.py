@@ -79,7 +79,7 @@ def _inner() -> int:
     app.setApplicationName("Sohoa")
     theme.apply(app)
     OUT.mkdir(parents=True, exist_ok=True)
-    ws = Workspace.open(tmp / "ws")
+    ws, _recovery = Workspace.create(tmp / "ws", "quantri", "screenshots-1")
     ws.set_setting("agency_id", "000.14.25.H19")
 
     def settle(ms: int = 700) -> None:

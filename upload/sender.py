@@ -354,7 +354,8 @@ class Uploader:
     def _body(self, blob: Path, job: OutboxJob, offset: int, length: int,
               counter: _Counter) -> Iterator[bytes]:
         piece = self._piece(length)
-        with open(blob, "rb") as handle:
+        # The stored package is encrypted: read its plaintext through the store.
+        with self.ws.blobs.open(job.package_sha256) as handle:
             handle.seek(offset)
             remaining = length
             while remaining > 0:

@@ -18,6 +18,7 @@ from capture import (
     encode_payload,
 )
 from tests.capture.conftest import png, scanned_cover, text_page
+from tests.workspaces import init_workspace
 
 CODE = "000.00.06.H56-231027-0361"
 
@@ -35,8 +36,8 @@ def test_payload_round_trip() -> None:
 def test_cli_writes_an_a4_pdf_that_scans_back(tmp_path: Path) -> None:
     out = tmp_path / "bia.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "cli", "--workspace", str(tmp_path / "ws"), "cover-sheet",
-         "--out", str(out), "--dossier", CODE, "--procedure", "1.001193"],
+        [sys.executable, "-m", "cli", "--workspace", str(init_workspace(tmp_path / "ws")),
+         "cover-sheet", "--out", str(out), "--dossier", CODE, "--procedure", "1.001193"],
         capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     doc = pdfium.PdfDocument(out.read_bytes())

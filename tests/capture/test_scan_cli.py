@@ -9,17 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from storage import PageState, Workspace
+from storage import PageState
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 from tests.capture.conftest import scanned_cover, text_page
 from tests.capture.escl_responder import Responder
+from tests.workspaces import init_workspace, open_workspace
 
 CODES = [f"000.00.06.H56-251103-{n:04d}" for n in range(11, 16)]
 PROCEDURES = ["1.001193", "1.000894", "1.001022", "1.003583", "2.000908"]
 
 
 def sohoa(ws: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    init_workspace(ws)
     return subprocess.run([sys.executable, "-m", "cli", "--workspace", str(ws), *args],
                           capture_output=True, text=True, timeout=300, check=False)
 
@@ -40,7 +42,7 @@ def test_scan_without_processing_imports_a_batch(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("scanned page") == 4
     batch_id = int(result.stdout.strip())
-    with Workspace.open(tmp_path) as ws:
+    with open_workspace(tmp_path) as ws:
         batch = page_store.get_batch(ws, batch_id)
         assert batch is not None and batch.source == "scan"
         assert len(page_store.list_pages(ws, batch_id)) == 4
@@ -53,7 +55,7 @@ def test_scan_no_process_and_empty_feeder_on_network_scanner(tmp_path: Path,
                    "--page-size", "40x50", "--no-process")
     assert result.returncode == 0, result.stderr
     batch_id = int(result.stdout.strip())
-    with Workspace.open(tmp_path) as ws:
+    with open_workspace(tmp_path) as ws:
         pages = page_store.list_pages(ws, batch_id)
         assert len(pages) == 10     # the test feeder holds 10 sheets
         assert {p.state for p in pages} == {PageState.NEW}
@@ -62,7 +64,7 @@ def test_scan_no_process_and_empty_feeder_on_network_scanner(tmp_path: Path,
     empty = sohoa(tmp_path, "scan", "--device", escl.url, "--dpi", "300", "--no-process")
     assert empty.returncode == 5
     assert "feeder" in empty.stderr and "trống" in empty.stderr
-    with Workspace.open(tmp_path) as ws:
+    with open_workspace(tmp_path) as ws:
         assert len(page_store.list_batches(ws)) == 1   # no empty batch left behind
 
 
@@ -76,7 +78,7 @@ def test_stack_with_cover_sheets_from_a_network_scanner(tmp_path: Path,
     result = sohoa(tmp_path, "scan", "--device", escl.url, "--dpi", "200", "--jobs", "2")
     assert result.returncode == 0, result.stderr
     batch_id = int(result.stdout.strip())
-    with Workspace.open(tmp_path) as ws:
+    with open_workspace(tmp_path) as ws:
         pages = page_store.list_pages(ws, batch_id)
         assert len(pages) == 5 + sum(n % 2 + 1 for n in range(5))
         assert {p.state for p in pages} == {PageState.PROCESSED}
@@ -94,7 +96,7 @@ def test_scan_recognises_pages_from_the_test_device(tmp_path: Path) -> None:
                    "--sane-option=--test-picture=Grid")
     assert result.returncode == 0, result.stderr
     batch_id = int(result.stdout.strip())
-    with Workspace.open(tmp_path) as ws:
+    with open_workspace(tmp_path) as ws:
         pages = page_store.list_pages(ws, batch_id)
         assert len(pages) == 3
         assert {p.state for p in pages} == {PageState.PROCESSED}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,8 +15,10 @@ from dossier import ImportItem, import_items, start_batch
 from storage import Workspace, sha256_bytes
 from storage import pages as page_store
 from storage import watch as watch_store
+from storage.database import OperationalError
 from storage.watch import WatchState
 from tests.capture.conftest import text_page
+from tests.workspaces import init_workspace, open_workspace, raw_connection
 
 
 def watcher(ws: Workspace, folder: Path) -> FolderWatcher:
@@ -123,17 +124,18 @@ def _processed_count(ws_dir: Path) -> int:
     db = ws_dir / "sohoa.db"
     if not db.exists():
         return 0
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30)
+    conn = raw_connection(ws_dir)
     try:
         return int(conn.execute(
             "SELECT COUNT(*) FROM watch_file WHERE state = 'processed'").fetchone()[0])
-    except sqlite3.OperationalError:   # schema not created yet
+    except OperationalError:   # schema not created yet
         return 0
     finally:
         conn.close()
 
 
 def _start(ws_dir: Path, folder: Path) -> subprocess.Popen[str]:
+    init_workspace(ws_dir)
     return subprocess.Popen(
         [sys.executable, "-m", "cli", "--workspace", str(ws_dir), "watch", str(folder),
          "--no-process", "--interval", "0.1"],
@@ -173,7 +175,7 @@ def test_kill_and_restart_imports_each_file_exactly_once(tmp_path: Path) -> None
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    with Workspace.open(ws_dir) as ws:
+    with open_workspace(ws_dir) as ws:
         rows = ws.conn.execute(
             "SELECT source_name, COUNT(*) FROM page GROUP BY source_name").fetchall()
         assert len(rows) == len(pages)

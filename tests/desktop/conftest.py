@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from storage import Workspace
+from tests.workspaces import open_workspace
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(tmp_path / "ws")
+    workspace = open_workspace(tmp_path / "ws")
     try:
         yield workspace
     finally:
@@ -32,7 +33,7 @@ def ctx(qtbot: object, ws: Workspace) -> Iterator[object]:
     from desktop.images import ThumbnailCache
     from desktop.ops import Operations
 
-    ops = Operations(ws.root)
+    ops = Operations(ws)
     context = AppContext(ws, ops, ThumbnailCache(ops), QUndoStack())
     yield context
     ops.cancel_all()

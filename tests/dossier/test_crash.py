@@ -10,14 +10,16 @@ import sys
 import time
 from pathlib import Path
 
-from storage import Workspace, check_workspace
+from storage import check_workspace
 from storage import pages as page_store
 from tests.dossier import samples
+from tests.workspaces import init_workspace, open_workspace
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _start_import(ws: Path, folder: Path) -> subprocess.Popen[bytes]:
+    init_workspace(ws)
     return subprocess.Popen(
         [
             sys.executable,
@@ -59,7 +61,7 @@ def test_kill_during_import_loses_nothing_and_rerun_completes(tmp_path: Path) ->
         time.sleep(rng.uniform(0.0, 0.3))
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
-        with Workspace.open(ws_path) as ws:
+        with open_workspace(ws_path) as ws:
             report = check_workspace(ws)
             assert report.ok, report.problems
             pages = page_store.list_pages(ws)
@@ -73,7 +75,7 @@ def test_kill_during_import_loses_nothing_and_rerun_completes(tmp_path: Path) ->
     final = _start_import(ws_path, folder)
     _out, err = final.communicate(timeout=120)
     assert final.returncode == 0, err.decode()
-    with Workspace.open(ws_path) as ws:
+    with open_workspace(ws_path) as ws:
         pages = page_store.list_pages(ws)
         assert sorted(p.source_name for p in pages) == sorted(f"{i:03d}.png" for i in range(count))
         assert check_workspace(ws).ok

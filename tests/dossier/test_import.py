@@ -14,6 +14,7 @@ from dossier.sources import read_pages
 from storage import Workspace, check_workspace
 from storage import pages as page_store
 from tests.dossier import samples
+from tests.workspaces import init_workspace, open_workspace
 
 
 def test_imports_images_tiff_and_pdf_in_order(workspace: Workspace, tmp_path: Path) -> None:
@@ -131,6 +132,8 @@ def test_bad_input_is_named_and_the_rest_goes_on(
 
 
 def _sohoa(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    if args[0] == "--workspace":
+        init_workspace(Path(args[1]))
     return subprocess.run(
         [sys.executable, "-m", "cli", *args],
         cwd=cwd,
@@ -169,7 +172,7 @@ def test_cli_check_fails_on_damaged_workspace(tmp_path: Path) -> None:
         ).returncode
         == 0
     )
-    with Workspace.open(ws_path) as ws:
+    with open_workspace(ws_path) as ws:
         page = page_store.list_pages(ws)[0]
         ws.blobs.path(page.image_sha).write_bytes(b"damaged")
     check = _sohoa("--workspace", str(ws_path), "check", "--json", cwd=tmp_path)
@@ -189,7 +192,7 @@ def test_workspace_from_environment(tmp_path: Path) -> None:
         timeout=120,
         env={
             **os.environ,
-            "SOHOA_WORKSPACE": str(env_ws),
+            "SOHOA_WORKSPACE": str(init_workspace(env_ws)),
             "PYTHONPATH": str(Path(__file__).parents[2]),
         },
     )

@@ -8,8 +8,9 @@ import pytest
 
 from dossier import import_and_process
 from dossier.packing import build_spec, pack_dossier, queue_package
-from storage import DossierState, Workspace, check_workspace
+from storage import DossierState, check_workspace
 from storage import dossiers as dossier_store
+from tests.workspaces import open_workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 
@@ -17,7 +18,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 @pytest.fixture(scope="module")
 def sample_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("sample") / "ws"
-    with Workspace.open(root) as ws:
+    with open_workspace(root) as ws:
         images = sorted(SAMPLE.glob("*.png"))
         report = import_and_process(ws, images, jobs=2)
         assert report.problems == [] and len(report.pages_added) == len(images)
@@ -25,7 +26,7 @@ def sample_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_spec_carries_recorded_decisions(sample_workspace: Path) -> None:
-    with Workspace.open(sample_workspace) as ws:
+    with open_workspace(sample_workspace) as ws:
         [dossier] = dossier_store.list_dossiers(ws)
         spec = build_spec(ws, dossier.id)
     assert spec.procedure_code == "1.001193"
@@ -44,7 +45,7 @@ def test_pack_is_verified_reproducible_and_queued_once(
 ) -> None:
     from records import verify_package
 
-    with Workspace.open(sample_workspace) as ws:
+    with open_workspace(sample_workspace) as ws:
         [dossier] = dossier_store.list_dossiers(ws)
         first = pack_dossier(ws, dossier.id, out_dir=tmp_path / "a")
         second = pack_dossier(ws, dossier.id, out_dir=tmp_path / "b")

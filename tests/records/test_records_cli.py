@@ -12,6 +12,7 @@ import pytest
 
 from cli.main import main
 from synth import apply, draw_seal, render_page
+from tests.workspaces import open_workspace
 
 LINES = [
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -100,9 +101,8 @@ def test_pack_states_the_agency_and_date_received_given(
 
 def test_pack_takes_the_agency_from_the_named_workspace(
         dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from storage import Workspace
 
-    with Workspace.open(tmp_path / "ws") as ws:
+    with open_workspace(tmp_path / "ws") as ws:
         ws.set_setting("agency_id", "000.00.07.H27")
     assert main(["--workspace", str(tmp_path / "ws"), "pack", "--out",
                  str(tmp_path / "out"), str(dossier)]) == 0

@@ -9,6 +9,7 @@ from storage import Workspace, check_workspace, migrations, schema_version
 from storage import pages as page_store
 from storage.database import connect, migrate
 from storage.files import atomic_write
+from tests.workspaces import open_workspace
 
 
 def test_database_settings_are_crash_safe(workspace: Workspace) -> None:
@@ -48,7 +49,7 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, start: int) -> None
 def test_migration_from_empty_database_matches_fresh_workspace(tmp_path: Path) -> None:
     conn = connect(tmp_path / "a.sqlite")
     migrate(conn)
-    fresh = Workspace.open(tmp_path / "ws")
+    fresh = open_workspace(tmp_path / "ws")
     schema = lambda c: sorted(  # noqa: E731
         r[0] for r in c.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")
     )
@@ -95,7 +96,7 @@ def test_blob_store_is_content_addressed_and_atomic(workspace: Workspace) -> Non
     assert workspace.blobs.read(sha) == b"hello"
     assert workspace.blobs.put_bytes(b"hello") == sha
     assert list(workspace.blobs.tmp.iterdir()) == []
-    assert list(workspace.blobs) == [sha]
+    assert list(workspace.blobs) == [workspace.blobs.name(sha)] != [sha]  # keyed name
 
 
 def test_atomic_write_keeps_old_content_on_failure(tmp_path: Path) -> None:
@@ -132,20 +133,20 @@ def test_check_finds_damaged_and_missing_blobs(workspace: Workspace) -> None:
 
 def test_audit_log_records_actor(workspace: Workspace) -> None:
     page_store.create_batch(workspace)
-    row = workspace.conn.execute("SELECT actor, action FROM event").fetchone()
-    assert row["action"] == "batch.create"
-    assert row["actor"]
+    entry = workspace.audit.entries()[-1]
+    assert entry.action == "batch.create"
+    assert entry.user == workspace.account.name == "admin"  # the login, not the OS account
 
 
 def test_temporary_file_of_a_live_writer_is_kept(tmp_path: Path) -> None:
     from storage.files import atomic_writer
 
-    ws = Workspace.open(tmp_path / "ws")
+    ws = open_workspace(tmp_path / "ws")
     (ws.blobs.root / "aa").mkdir()
     with atomic_writer(ws.blobs.root / "aa" / "blob", tmp_dir=ws.blobs.tmp) as handle:
         handle.write(b"being written")
         # A second process opens the same workspace meanwhile.
-        other = Workspace.open(tmp_path / "ws")
+        other = open_workspace(tmp_path / "ws")
         assert len(list(ws.blobs.tmp.iterdir())) == 1
         other.close()
     assert (ws.blobs.root / "aa" / "blob").read_bytes() == b"being written"
@@ -153,9 +154,9 @@ def test_temporary_file_of_a_live_writer_is_kept(tmp_path: Path) -> None:
 
 
 def test_leftover_temporary_files_are_removed_on_open(tmp_path: Path) -> None:
-    ws = Workspace.open(tmp_path / "ws")
+    ws = open_workspace(tmp_path / "ws")
     (ws.blobs.tmp / ".tmp-abc.part").write_bytes(b"half a blob")
     ws.close()
-    ws = Workspace.open(tmp_path / "ws")
+    ws = open_workspace(tmp_path / "ws")
     assert list(ws.blobs.tmp.iterdir()) == []
     ws.close()

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from faultproxy import FaultProxy
 
 from storage import Workspace
+from tests.workspaces import open_workspace
 
 SERVER_DIR = Path(__file__).parent / "tus-server"
 
@@ -118,7 +119,7 @@ def proxy(tus_server: TusServer) -> Iterator[FaultProxy]:
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(tmp_path / "ws")
+    workspace = open_workspace(tmp_path / "ws")
     yield workspace
     workspace.close()
 

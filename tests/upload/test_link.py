@@ -12,7 +12,7 @@ import pytest
 from conftest import make_package
 
 import upload
-from storage import Workspace
+from tests.workspaces import open_workspace
 from upload import ConfigError, SendingWindow, TransferControl, backoff_delay
 from upload.metadata import read_package_fields
 from upload.tus import TusClient, decode_metadata, encode_metadata
@@ -77,7 +77,7 @@ def test_package_fields_are_read_from_bag_info(tmp_path: Path) -> None:
 
 
 def test_settings_and_refusals(tmp_path: Path) -> None:
-    with Workspace.open(tmp_path / "ws") as ws:
+    with open_workspace(tmp_path / "ws") as ws:
         with pytest.raises(ConfigError, match="endpoint"):
             upload.load_options(ws)
         ws.set_setting("upload.endpoint", "https://tinh.example.vn/files")

@@ -6,7 +6,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,18 +16,22 @@ from conftest import TusServer, file_sha, make_package
 from faultproxy import FaultProxy
 
 import upload
-from storage import UploadState, Workspace, outbox
+from storage import UploadState, outbox
+from storage.database import OperationalError
+from tests.workspaces import init_workspace, open_workspace, raw_connection
 from upload.errors import CredentialsError
 
 
 def sohoa(workspace: Path, *args: str, env: dict[str, str] | None = None,
           timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    init_workspace(workspace)
     return subprocess.run([sys.executable, "-m", "cli", "--workspace", str(workspace), *args],
                           capture_output=True, text=True, timeout=timeout,
                           env=dict(os.environ, **(env or {})))
 
 
 def start_sohoa(workspace: Path, *args: str) -> subprocess.Popen[str]:
+    init_workspace(workspace)
     return subprocess.Popen(
         [sys.executable, "-m", "cli", "--workspace", str(workspace), *args],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
@@ -37,11 +40,11 @@ def start_sohoa(workspace: Path, *args: str) -> subprocess.Popen[str]:
 def confirmed_bytes(workspace: Path) -> int:
     if not (workspace / "sohoa.db").exists():
         return 0
-    conn = sqlite3.connect(workspace / "sohoa.db", timeout=30)
+    conn = raw_connection(workspace)
     try:
         row = conn.execute("SELECT COALESCE(SUM(offset), 0) FROM upload_job").fetchone()
         return int(row[0])
-    except sqlite3.OperationalError:  # the schema is still being created
+    except OperationalError:  # the schema is still being created
         return 0
     finally:
         conn.close()
@@ -87,7 +90,7 @@ def test_kill_9_at_any_moment_then_resume_delivers_each_package_once(
 def test_link_down_exits_3_and_outbox_shows_the_error(tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
     package = make_package(tmp_path / "p.zip", 30_000)
-    with Workspace.open(workspace) as ws:
+    with open_workspace(workspace) as ws:
         ws.set_setting("upload.backoff_seconds", "0.05")
     dead = FaultProxy(1)
     port = dead.port
@@ -121,7 +124,7 @@ def test_bad_package_is_reported_and_the_rest_sent(tmp_path: Path, tus_server: T
 def test_export_for_sneaker_net(tmp_path: Path, tus_server: TusServer) -> None:
     workspace = tmp_path / "ws"
     packages = [make_package(tmp_path / f"p{i}.zip", 10_000, seed=i) for i in range(2)]
-    with Workspace.open(workspace) as ws:
+    with open_workspace(workspace) as ws:
         for p in packages:
             upload.queue_package(ws, p)
     usb = tmp_path / "usb"
@@ -131,7 +134,7 @@ def test_export_for_sneaker_net(tmp_path: Path, tus_server: TusServer) -> None:
     assert {e["sha256"] for e in manifest["packages"]} == {file_sha(p) for p in packages}
     for entry in manifest["packages"]:
         assert file_sha(usb / entry["file"]) == entry["sha256"]
-    with Workspace.open(workspace) as ws:
+    with open_workspace(workspace) as ws:
         assert {j.state for j in outbox.list_jobs(ws)} == {UploadState.EXPORTED}
     # Exported packages are carried by hand: the next upload sends nothing.
     sent = sohoa(workspace, "upload", "--endpoint", tus_server.url)
@@ -141,7 +144,7 @@ def test_export_for_sneaker_net(tmp_path: Path, tus_server: TusServer) -> None:
 def test_credentials_file_must_be_private_and_outside_the_workspace(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOHOA_UPLOAD_SECRET", raising=False)
-    with Workspace.open(tmp_path / "ws") as ws:
+    with open_workspace(tmp_path / "ws") as ws:
         ws.set_setting("upload.auth", "bearer")
         secret = tmp_path / "secret.txt"
         secret.write_text("tok-123\n")

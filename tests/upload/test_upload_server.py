@@ -13,6 +13,7 @@ from faultproxy import Fault, FaultProxy
 
 import upload
 from storage import UploadState, Workspace, outbox
+from tests.workspaces import open_workspace
 from upload import (
     AddOutcome,
     EventKind,
@@ -47,7 +48,7 @@ def assert_delivered_once(server: TusServer, packages: list[Path]) -> None:
 
 def stop_when_confirmed(root: Path, job_id: int, control: TransferControl) -> None:
     """Stop the uploader once the server has confirmed some bytes (seen in the database)."""
-    with Workspace.open(root) as other:
+    with open_workspace(root) as other:
         while outbox.get(other, job_id).offset == 0:
             time.sleep(0.02)
     control.stop()
@@ -203,7 +204,7 @@ def test_pause_holds_and_resume_finishes(ws: Workspace, tus_server: TusServer,
         results: list[upload.RunResult] = []
         thread = threading.Thread(target=lambda: results.append(uploader.run()))
         thread.start()
-        other = Workspace.open(ws.root)
+        other = open_workspace(ws.root)
         while outbox.get(other, job.id).offset == 0:
             time.sleep(0.05)
         control.pause()

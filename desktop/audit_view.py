@@ -1,0 +1,183 @@
+"""The audit log for leaders and admins: filter by person, date, dossier or citizen ID;
+check the chain; export what is shown as CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.context import AppContext
+from storage import AuditEntry, Role
+from storage import users as user_store
+from storage.audit import write_csv
+
+#: The newest entries shown at once (filters narrow it down further).
+SHOWN = 5000
+VIEW_ROLES = (Role.LEADER, Role.ADMIN)
+
+
+class AuditModel(QAbstractTableModel):
+    EntryRole = Qt.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[AuditEntry] = []
+        self.headers = [self.tr("Thời gian"), self.tr("Người dùng"), self.tr("Thao tác"),
+                        self.tr("Kết quả"), self.tr("Hồ sơ"), self.tr("Chi tiết")]
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(reversed(entries))  # newest first
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+            return None
+        e = self.entries[index.row()]
+        if role == self.EntryRole:
+            return e
+        if role == Qt.DisplayRole:
+            local = dt.datetime.fromisoformat(e.at).astimezone().strftime("%d/%m/%Y %H:%M:%S")
+            detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
+            return (local, e.user, e.action, e.outcome, e.dossier or "", detail)[index.column()]
+        if role == Qt.ForegroundRole and e.outcome != "ok":
+            from PySide6.QtGui import QColor
+
+            return QColor("#b00020")
+        return None
+
+
+class AuditView(QWidget):
+    """Read-only: nothing here changes the log, and every look at it is itself an entry."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self._ctx = ctx
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Nhật ký truy cập dữ liệu cá nhân"))
+        title.setProperty("class", "title")
+        layout.addWidget(title)
+
+        filters = QHBoxLayout()
+        self.user = QComboBox()
+        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.until = QDateEdit(QDate.currentDate())
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+        self.dossier = QLineEdit()
+        self.dossier.setPlaceholderText(self.tr("Mã hồ sơ"))
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(self.tr("Số định danh công dân"))
+        for label, widget in ((self.tr("Người dùng"), self.user), (self.tr("Từ"), self.since),
+                              (self.tr("Đến"), self.until), (None, self.dossier),
+                              (None, self.subject)):
+            if label:
+                filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        self.apply_button = QPushButton(self.tr("Lọc"))
+        self.apply_button.clicked.connect(self.refresh)
+        filters.addWidget(self.apply_button)
+        layout.addLayout(filters)
+
+        self.model = AuditModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        bottom.addWidget(self.status, 1)
+        self.verify_button = QPushButton(self.tr("Kiểm tra tính toàn vẹn"))
+        self.verify_button.clicked.connect(self.verify)
+        self.export_button = QPushButton(self.tr("Xuất CSV…"))
+        self.export_button.clicked.connect(self.export_dialog)
+        bottom.addWidget(self.verify_button)
+        bottom.addWidget(self.export_button)
+        layout.addLayout(bottom)
+        self._load_users()
+
+    def _load_users(self) -> None:
+        self.user.clear()
+        self.user.addItem(self.tr("Tất cả"), None)
+        for account in user_store.list_users(self._ctx.ws):
+            self.user.addItem(account.name, account.name)
+
+    def filters(self) -> dict[str, str | None]:
+        until = self.until.date().addDays(1).toString("yyyy-MM-dd")
+        return {
+            "user": self.user.currentData(),
+            "since": self.since.date().toString("yyyy-MM-dd"),
+            "until": until,
+            "dossier": self.dossier.text().strip() or None,
+            "subject": "".join(ch for ch in self.subject.text() if ch.isdigit()) or None,
+        }
+
+    def refresh(self) -> None:
+        ws = self._ctx.ws
+        ws.require(*VIEW_ROLES, action="audit.view")
+        wanted = self.filters()
+        entries = ws.audit.entries(limit=SHOWN, **wanted)  # type: ignore[arg-type]
+        shown = ", ".join(f"{k}={v}" for k, v in wanted.items() if v)
+        ws.audit.record("audit.view", dossier=wanted["dossier"], subject=wanted["subject"],
+                        detail=f"{shown} ({len(entries)} entries)")
+        self.model.set_entries(entries)
+        self.status.setText(self.tr("{0} mục").format(len(entries)))
+
+    def verify(self) -> None:
+        report = self._ctx.ws.audit.verify()
+        self._ctx.ws.audit.record("audit.verify", outcome="ok" if report.ok else "failed",
+                                  detail=report.message())
+        if report.ok:
+            self.status.setText(self.tr("Nhật ký nguyên vẹn: {0} mục, không mục nào bị sửa "
+                                        "hay xóa.").format(report.entries))
+        else:
+            self.status.setText(self.tr("Nhật ký đã bị can thiệp, từ mục số {0}. Chi tiết: "
+                                        "{1}").format(report.first_broken, report.reason))
+
+    def export_csv(self, target: Path) -> int:
+        entries = list(reversed(self.model.entries))
+        write_csv(entries, target)
+        self._ctx.ws.audit.record("audit.export",
+                                  detail=f"{len(entries)} entries to {target.name}")
+        return len(entries)
+
+    def export_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất nhật ký"),
+                                              "nhat-ky.csv", "CSV (*.csv)")
+        if name:
+            count = self.export_csv(Path(name))
+            self.status.setText(self.tr("Đã xuất {0} mục ra {1}").format(count, name))

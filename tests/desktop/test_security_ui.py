@@ -1,0 +1,121 @@
+"""Login, first run with its recovery key, the idle lock and the leader's audit view."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop.audit_view import AuditView
+from desktop.login import FirstRunDialog, IdleLock, LoginDialog, RecoveryKeyDialog
+from desktop.main_window import AUDIT, MainWindow
+from storage import Role, Workspace
+from storage import users as user_store
+from tests.workspaces import FAST_KDF, TEST_PASSWORD, TEST_USER, make_workspace
+
+
+def test_login_dialog_refuses_a_wrong_password_then_opens(qtbot, tmp_path: Path) -> None:
+    make_workspace(tmp_path / "ws")[0].close()
+    dialog = LoginDialog(tmp_path / "ws", TEST_USER)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("wrong-password")
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert dialog.workspace is None and "wrong password" in dialog.error.text()
+    assert dialog.password.text() == ""
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert dialog.workspace is not None and dialog.workspace.account.name == TEST_USER
+    dialog.workspace.close()
+
+
+def test_first_run_creates_the_admin_and_shows_the_key_once(qtbot, tmp_path: Path,
+                                                             monkeypatch) -> None:
+    shown: list[str] = []
+
+    def fake_exec(self: RecoveryKeyDialog) -> int:
+        shown.append(self.key)
+        ok = self.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+        assert not ok.isEnabled()  # not before the person says it is written down
+        self.confirm.setChecked(True)
+        assert ok.isEnabled()
+        return 1
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", fake_exec)
+    dialog = FirstRunDialog(tmp_path / "new")
+    qtbot.addWidget(dialog)
+    dialog.user.setText("quantri")
+    dialog.password.setText("first-admin-1")
+    dialog.again.setText("different-1")
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert dialog.workspace is None and dialog.error.text()
+    dialog.again.setText("first-admin-1")
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert dialog.workspace is not None and dialog.workspace.account.role == Role.ADMIN
+    dialog.workspace.close()
+    assert shown and len(shown[0].replace("-", "")) == 52
+    with Workspace.open_with_recovery(tmp_path / "new", shown[0]):
+        pass
+
+
+def test_idle_lock_hides_the_work_and_the_password_brings_it_back(qtbot, window, ctx) -> None:
+    ws = ctx.ws
+    ws.set_setting("security.idle_minutes", "0.001")
+    lock = IdleLock(ws, lambda: window, parent=window)
+    lock._check()
+    assert not lock.locked  # 60 ms have not passed yet
+    qtbot.wait(150)
+    lock._check()
+    assert lock.locked and not window.centralWidget().isVisible()
+    dialog = lock.dialog
+    dialog.password.setText("wrong-password")
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert lock.locked and dialog.error.text()
+    dialog.password.setText(TEST_PASSWORD)
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    assert not lock.locked and window.centralWidget().isVisible()
+    actions = [(e.action, e.outcome) for e in ws.audit.entries()]
+    assert ("lock", "ok") in actions and ("unlock", "refused") in actions
+    assert actions[-1] == ("unlock", "ok")
+
+
+def test_leader_sees_the_log_filters_it_and_exports_csv(qtbot, ctx, tmp_path: Path) -> None:
+    ws = ctx.ws
+    user_store.add_user(ws, "lan", Role.CLERK, "clerk-password", kdf=FAST_KDF)
+    ws.audit.record("search", user="lan", detail="'nguyen van an': 2 page(s)")
+    ws.audit.record("view", user="lan", dossier=7, subject="001203004567")
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    assert view.model.rowCount() >= 3
+    view.user.setCurrentIndex(view.user.findData("lan"))
+    view.refresh()
+    rows = [view.model.entries[i] for i in range(view.model.rowCount())]
+    assert {e.user for e in rows} == {"lan"} and len(rows) == 2
+    view.user.setCurrentIndex(0)
+    view.subject.setText("001 203 004 567")
+    view.refresh()
+    assert [e.action for e in view.model.entries] == ["view"]
+    target = tmp_path / "log.csv"
+    assert view.export_csv(target) == 1
+    with open(target, encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    assert lines[0]["user"] == "lan" and lines[0]["subject"] == "001203004567"
+    view.verify()
+    assert "nguyên vẹn" in view.status.text()
+
+
+def test_the_audit_section_is_there_for_leaders_only(qtbot, ctx, tmp_path: Path) -> None:
+    user_store.add_user(ctx.ws, "lan", Role.CLERK, "clerk-password", kdf=FAST_KDF)
+    admin_window = MainWindow(ctx)
+    qtbot.addWidget(admin_window)
+    assert admin_window.sidebar.count() == AUDIT + 1
+    with Workspace.open(ctx.ws.root, "lan", "clerk-password") as clerk_ws:
+        from dataclasses import replace
+
+        clerk_window = MainWindow(replace(ctx, ws=clerk_ws))
+        qtbot.addWidget(clerk_window)
+        assert clerk_window.sidebar.count() == AUDIT and clerk_window.audit_view is None
+        qtbot.wait(50)  # its start-up timers run while its workspace is open
+        clerk_window.close()
+    admin_window.close()
