@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 from dossier import ImportedFile, Problem, import_and_process, import_paths
 
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(outcome, Problem):
             report_failure(outcome.item, outcome.reason)
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="import") as ws:
         if args.no_process:
             report = import_paths(ws, args.paths, on_progress=progress)
         else:

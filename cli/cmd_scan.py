@@ -19,7 +19,7 @@ from capture import (
     scan_to_workspace,
 )
 from capture.errors import DeviceNotFound
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 
 
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
     pages = source.scan(device, profile, max_pages=args.pages)
     label = f"{device} {profile.source} {profile.dpi}dpi {profile.color}"
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="scan") as ws:
         report = scan_to_workspace(
             ws, pages, label=label, process=not args.no_process,
             blank_separates=args.blank_separates, jobs=args.jobs, on_scanned=scanned,

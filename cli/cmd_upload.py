@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 from storage import outbox
 
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     )
 
     bad = False
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="upload") as ws:
         for path in args.packages:
             try:
                 queued = queue_package(ws, path)

@@ -11,7 +11,7 @@ from types import FrameType
 
 from capture import FolderWatcher, WatchEvent
 from capture.watch import WatchEventKind
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 
 
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{event.path}: {event.reason}", file=sys.stderr, flush=True)
 
     try:
-        with open_workspace(args) as ws:
+        with open_workspace(args, CLERK_ROLES, action="watch") as ws:
             watcher = FolderWatcher(ws, args.folder, process=not args.no_process,
                                     jobs=args.jobs, interval=args.interval,
                                     blank_separates=args.blank_separates, on_event=show)

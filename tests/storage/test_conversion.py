@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from dossier import import_paths
-from storage import Workspace, check_workspace
+from storage import Workspace, check_workspace, migrate_plaintext
 from storage import pages as page_store
-from storage import migrate_plaintext
 from storage.workspace import is_legacy
 from tests.dossier import samples
 from tests.workspaces import FAST_KDF, TEST_PASSWORD, TEST_USER

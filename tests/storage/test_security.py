@@ -336,3 +336,79 @@ def test_cli_audit_verify_names_the_broken_entry(tmp_path: Path) -> None:
     check = _sohoa("--workspace", str(tmp_path / "ws"), "check", "--json", env=env)
     assert check.returncode == 1
     assert any(f"audit entry {victim}" in p for p in json.loads(check.stdout)["problems"])
+
+
+def _pages(folder: Path, count: int) -> Path:
+    from tests.dossier import samples
+
+    folder.mkdir()
+    for n in range(count):
+        samples.write_png(folder / f"{n:02d}.png", f"Nguyen Van An {n} 00120300456{n % 10}",
+                          dpi=150)
+    return folder
+
+
+def test_system_temp_folder_gets_no_page_data_from_a_processed_import(tmp_path: Path) -> None:
+    from tests.workspaces import init_workspace
+
+    root = init_workspace(tmp_path / "ws")
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    env = {"SOHOA_USER": TEST_USER, "SOHOA_PASSWORD": TEST_PASSWORD, "TMPDIR": str(system_tmp)}
+    done = _sohoa("--workspace", str(root), "import", "--jobs", "1",
+                  str(_pages(tmp_path / "in", 2)), env=env)
+    assert done.returncode == 0, done.stderr
+    assert list(system_tmp.rglob("*")) == []
+    with open_workspace(root) as ws:
+        from storage import pages as page_store
+
+        assert all(p.state == "processed" for p in page_store.list_pages(ws))
+
+
+def test_system_temp_folder_stays_clean_after_a_kill_during_import(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    from tests.workspaces import init_workspace
+
+    root = init_workspace(tmp_path / "ws")
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    env = dict(os.environ, SOHOA_USER=TEST_USER, SOHOA_PASSWORD=TEST_PASSWORD,
+               TMPDIR=str(system_tmp))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cli", "--workspace", str(root), "import", "--jobs", "1",
+         str(_pages(tmp_path / "in", 8))], env=env, cwd=REPO, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    private = root / "tmp" / f"p{proc.pid}"
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline and proc.poll() is None:
+        if private.is_dir() and any(private.rglob("*")):
+            break  # OCR is at work: its temporary files are there, not in $TMPDIR
+        if _processed(root) >= 1:
+            break  # OCR keeps pages in memory: kill it between pages then
+        time.sleep(0.05)
+    assert proc.poll() is None, "the import ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert list(system_tmp.rglob("*")) == []
+    with open_workspace(root) as ws:
+        assert not private.exists()  # emptied at the next start
+        assert check_workspace(ws).ok
+
+
+def _processed(root: Path) -> int:
+    from storage.database import OperationalError
+    from tests.workspaces import raw_connection
+
+    try:
+        conn = raw_connection(root)
+    except Exception:
+        return 0
+    try:
+        return int(conn.execute(
+            "SELECT COUNT(*) FROM page WHERE state = 'processed'").fetchone()[0])
+    except OperationalError:
+        return 0
+    finally:
+        conn.close()
