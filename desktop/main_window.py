@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import actions
-from desktop.context import AppContext
 from desktop.audit_view import VIEW_ROLES as AUDIT_ROLES
 from desktop.audit_view import AuditView
+from desktop.context import AppContext
 from desktop.dossier_view import DossierView
 from desktop.outbox_view import OutboxView
 from desktop.scan_view import ScanView
