@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from storage import Workspace, outbox
+from storage import CryptoError, Workspace, outbox
 from storage.outbox import OutboxJob
 from upload.credentials import Credentials
 from upload.errors import (
@@ -250,6 +250,12 @@ class Uploader:
         if not blob.is_file():
             raise PermanentError(f"{job.filename}: gói không còn trong kho của thư mục làm việc "
                                  "— the package is missing from the workspace blob store")
+        if not self.ws.blobs.verify(job.package_sha256):
+            # The stored copy is encrypted and authenticated: damage shows here, before
+            # a byte is sent, and no retry can mend it.
+            raise PermanentError(f"{job.filename}: bản lưu của gói bị hỏng — the stored copy of "
+                                 "the package is damaged (it does not authenticate or its "
+                                 "sha256 differs)")
         url, offset = self._resume_or_create(client, job)
         recreated = False
         while offset < job.size:
@@ -361,7 +367,11 @@ class Uploader:
             while remaining > 0:
                 if self.control.stopped or self.control.paused:
                     raise Interrupted("tạm dừng — paused")
-                data = handle.read(min(piece, remaining))
+                try:
+                    data = handle.read(min(piece, remaining))
+                except CryptoError as e:
+                    raise PermanentError(f"{job.filename}: bản lưu của gói bị hỏng — the stored "
+                                         f"copy of the package is damaged ({e})") from e
                 if not data:
                     raise PermanentError(f"{job.filename}: gói trong kho ngắn hơn dự kiến — the "
                                          "stored package is shorter than recorded")

@@ -159,15 +159,39 @@ def test_tus_client_classifies_conflict_gone_and_rejection(tus_server: TusServer
     client.close()
 
 
-def test_corrupt_bytes_fail_after_sha256_mismatches(ws: Workspace, tus_server: TusServer,
-                                                    tmp_path: Path) -> None:
+def test_a_rotted_stored_copy_fails_before_a_byte_is_sent(ws: Workspace, tus_server: TusServer,
+                                                          tmp_path: Path) -> None:
     package = make_package(tmp_path / "p.zip", 50_000, seed=4)
     job = upload.queue_package(ws, package).job
     blob = ws.blobs.path(job.package_sha256)
-    blob.chmod(0o644)
     data = bytearray(blob.read_bytes())
-    data[-100] ^= 0xFF  # the stored copy rotted on disk
+    data[-100] ^= 0xFF  # the stored (encrypted) copy rotted on disk
     blob.write_bytes(bytes(data))
+    result = Uploader(ws, options(tus_server.url)).run()
+    assert result.failed == (job.id,)
+    failed = outbox.get(ws, job.id)
+    assert failed.state == UploadState.FAILED
+    assert "damaged" in (failed.last_error or "")
+    assert tus_server.delivered() == {}
+    assert tus_server.ledger() == []  # authenticated at rest: nothing bad went on the wire
+
+
+def test_bytes_corrupted_on_the_way_fail_after_sha256_mismatches(
+        ws: Workspace, tus_server: TusServer, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    package = make_package(tmp_path / "p.zip", 50_000, seed=4)
+    job = upload.queue_package(ws, package).job
+    real_open = ws.blobs.open
+
+    def flipping_open(sha: str) -> io.BytesIO:  # an injected fault: bad memory, a bad cable
+        data = bytearray(real_open(sha).read())
+        data[-100] ^= 0xFF
+        return io.BytesIO(bytes(data))
+
+    monkeypatch.setattr(ws.blobs, "open", flipping_open)
+    monkeypatch.setattr(ws.blobs, "verify", lambda sha: True)
     result = Uploader(ws, options(tus_server.url)).run()
     assert result.failed == (job.id,)
     failed = outbox.get(ws, job.id)
