@@ -12,6 +12,7 @@ from dossier.errors import DossierError, NotFound
 from storage import DossierState, Workspace, current_actor, sha256_file
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
     from records import DossierSpec
@@ -45,12 +46,6 @@ def _parse_time(value: str | None) -> dt.datetime | None:
         return None
     moment = dt.datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _id_number(value: str | None) -> str | None:
-    """An identity number as records state it (9 or 12 digits), else unknown."""
-    compact = "".join(ch for ch in value or "" if not ch.isspace() and ch != ".")
-    return compact if compact.isdigit() and len(compact) in (9, 12) else None
 
 
 def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
@@ -116,7 +111,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         procedure_code=dossier.procedure_code,
         procedure_name=procedure.name if procedure else None,
         applicant_name=dossier.applicant_name,
-        applicant_id=_id_number(dossier.applicant_id),
+        applicant_id=compact_id_number(dossier.applicant_id),
         date_received=received,
         agency_id=dossier.agency_id or ws.get_setting("agency_id"),
         components_present=present,

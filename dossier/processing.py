@@ -20,6 +20,7 @@ from dossier.importing import (
     import_items,
     start_batch,
 )
+from failures import Cancelled
 from storage import BatchState, Page, PageState, Workspace
 from storage import pages as page_store
 
@@ -35,10 +36,6 @@ class PageProcessed:
 
 
 PageProgressFn = Callable[[PageProcessed], None]
-
-
-class Cancelled(Exception):
-    """Processing was cancelled between pages; everything finished so far is kept."""
 
 
 def words_json(result: PageResult) -> bytes:
