@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
 from storage import DossierState, Workspace, current_actor, sha256_file
 from storage import dossiers as dossier_store
@@ -19,26 +18,6 @@ if TYPE_CHECKING:
     from upload import QueuedPackage
 
 PROFILE_SETTING = "records.profile"
-
-
-@dataclass(frozen=True)
-class StoredWord:
-    """A recognised word as kept in the workspace (box in upright-image pixels)."""
-
-    text: str
-    box: tuple[int, int, int, int]
-
-
-def _words(ws: Workspace, words_sha: str | None) -> list[StoredWord]:
-    if not words_sha:
-        return []
-    payload = json.loads(ws.blobs.read(words_sha))
-    return [
-        StoredWord(
-            w["text"], (int(w["box"][0]), int(w["box"][1]), int(w["box"][2]), int(w["box"][3]))
-        )
-        for w in payload.get("words", [])
-    ]
 
 
 def _parse_time(value: str | None) -> dt.datetime | None:
@@ -77,7 +56,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
                 PageSpec(
                     image=ws.blobs.read(page.image_sha),
                     dpi=page.dpi,
-                    words=_words(ws, page.words_sha),
+                    words=list(stored_words.read(ws, page.words_sha).words),
                     mean_confidence=page.confidence,
                     rotation=page.rotation,
                     skew=page.skew or 0.0,
