@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from failures import ExitCode
 from storage.crypto import (
     DEFAULT_KDF,
     CryptoError,
@@ -57,13 +58,13 @@ class Role(enum.StrEnum):
 class LoginError(StorageError):
     """No valid login: wrong password, unknown, disabled or locked account."""
 
-    exit_code = 4
+    exit_code = ExitCode.WORKSPACE
 
 
 class PermissionDenied(StorageError):
     """The logged-in account's role does not allow the action."""
 
-    exit_code = 4
+    exit_code = ExitCode.WORKSPACE
 
 
 @dataclass(frozen=True)
