@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     root = args.workspace if args.workspace is not None else default_workspace_path()
     if exists(root):
-        print(f"sohoa: {root}: a workspace already exists here", file=sys.stderr)
+        print(f"sohoa: {root}: đã có thư mục làm việc ở đây — a workspace already exists here",
+              file=sys.stderr)
         return ExitCode.WORKSPACE
     password = read_secret("SOHOA_PASSWORD", f"Mật khẩu mới — new password for {args.admin}: ",
                            what="password", confirm=True)

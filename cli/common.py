@@ -16,6 +16,10 @@ CLERK_ROLES = (Role.CLERK, Role.ADMIN)
 OVERSIGHT_ROLES = (Role.LEADER, Role.ADMIN)
 
 
+_VI = {"password": "mật khẩu", "new password": "mật khẩu mới",
+       "recovery key": "khóa khôi phục"}
+
+
 def login_name(args: argparse.Namespace) -> str | None:
     return getattr(args, "user", None) or os.environ.get("SOHOA_USER") or None
 
@@ -29,10 +33,11 @@ def read_secret(env: str, prompt: str, *, what: str, confirm: bool = False) -> s
     if value is not None:
         return value
     if not sys.stdin.isatty():
-        raise LoginError(f"no {what}: set {env} or run sohoa on a terminal")
+        raise LoginError(f"chưa có {_VI.get(what, what)} — no {what}: set {env} or run sohoa "
+                         "on a terminal")
     value = getpass.getpass(prompt)
     if confirm and getpass.getpass("Nhập lại — again: ") != value:
-        raise LoginError(f"the two {what}s differ")
+        raise LoginError(f"hai lần nhập không giống nhau — the two {what}s differ")
     return value
 
 
@@ -49,7 +54,8 @@ def open_workspace(
     root = args.workspace if args.workspace is not None else default_workspace_path()
     user = login_name(args)
     if not user:
-        raise LoginError("no user: give --user NAME (or set SOHOA_USER)")
+        raise LoginError("chưa có tên đăng nhập — no user: give --user NAME (or set "
+                         "SOHOA_USER)")
     try:
         password = read_secret("SOHOA_PASSWORD", f"Mật khẩu — password for {user}: ",
                                what="password")

@@ -29,6 +29,13 @@ IDLE_SETTING = "security.idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
 
 
+def _said(error: StorageError) -> str:
+    """The error in the interface's language (messages are "Vietnamese — English")."""
+    from desktop.settings_view import app_settings
+
+    return error.in_language(str(app_settings().value("language", "vi")))
+
+
 class _Form(QDialog):
     def __init__(self, title: str, intro: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,7 +86,7 @@ class LoginDialog(_Form):
             self.workspace = Workspace.open(self.root, self.user.text().strip(),
                                             self.password.text())
         except StorageError as e:
-            self.error.setText(str(e))
+            self.error.setText(_said(e))
             self.password.clear()
             self.password.setFocus()
             return
@@ -124,7 +131,7 @@ class FirstRunDialog(_Form):
             else:
                 self.workspace, self.recovery_key = Workspace.create(self.root, name, password)
         except StorageError as e:
-            self.error.setText(str(e))
+            self.error.setText(_said(e))
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -198,7 +205,7 @@ class UnlockDialog(_Form):
                 raise StorageError("the key does not match this workspace")
         except StorageError as e:
             self.ws.audit.record("unlock", outcome="refused", detail=str(e))
-            self.error.setText(str(e))
+            self.error.setText(_said(e))
             self.password.clear()
             return
         finally:

@@ -77,13 +77,15 @@ class Account:
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise StorageError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise StorageError(f"mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự — the password must "
+                           f"have at least {MIN_PASSWORD} characters")
 
 
 def check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 64 or any(ch.isspace() or ch in "/\\:" for ch in name):
-        raise StorageError(f"{name!r}: an account name is 1–64 characters, no spaces")
+        raise StorageError(f"{name!r}: tên tài khoản dài 1–64 ký tự, không có dấu cách — an "
+                           "account name is 1–64 characters, no spaces")
     return name
 
 
@@ -185,14 +187,15 @@ class KeyFile:
         entry = self.data["users"].get(name)
         if entry is None:
             self._failed(name, "unknown account")
-            raise LoginError(f"{name}: no such account")
+            raise LoginError(f"{name}: không có tài khoản này — no such account")
         if entry.get("disabled"):
             self._failed(name, "disabled account")
-            raise LoginError(f"{name}: this account is disabled")
+            raise LoginError(f"{name}: tài khoản đã bị vô hiệu hóa — this account is disabled")
         wait = self.wait_seconds(name)
         if wait > 0:
             self._failed(name, "locked")
-            raise LoginError(f"{name}: too many wrong passwords; try again in "
+            raise LoginError(f"{name}: sai mật khẩu nhiều lần, hãy thử lại sau "
+                             f"{_duration(wait)} — too many wrong passwords; try again in "
                              f"{_duration(wait)}")
         kek = derive_password_key(password, _unb64(entry["salt"]),
                                   KdfParams.from_json(entry["kdf"]))
@@ -200,7 +203,7 @@ class KeyFile:
             master = unwrap(kek, _unb64(entry["wrapped"]), name)
         except CryptoError as e:
             self._failed(name, "wrong password")
-            raise LoginError(f"{name}: wrong password") from e
+            raise LoginError(f"{name}: sai mật khẩu — wrong password") from e
         self.data["lockout"].pop(name, None)
         return WorkspaceKeys(master)
 
@@ -210,7 +213,7 @@ class KeyFile:
                                         _unb64(self.data["recovery"]), "recovery"))
         except CryptoError as e:
             self._failed("(recovery)", "wrong recovery key")
-            raise LoginError("wrong recovery key") from e
+            raise LoginError("khóa khôi phục không đúng — wrong recovery key") from e
 
     def set_recovery(self, keys: WorkspaceKeys, recovery_key: str) -> None:
         self.data["recovery"] = _b64(wrap(recovery_kek(recovery_key), keys.master, "recovery"))

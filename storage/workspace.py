@@ -107,7 +107,8 @@ class Workspace:
         """A new encrypted workspace with ``admin``; returns it and the recovery key."""
         root = Path(root)
         if exists(root):
-            raise StorageError(f"{root}: a workspace already exists here")
+            raise StorageError(f"{root}: đã có thư mục làm việc ở đây — a workspace already "
+                               "exists here")
         admin = check_name(admin)
         keys = WorkspaceKeys.generate()
         recovery = new_recovery_key()
@@ -140,15 +141,18 @@ class Workspace:
             finish_interrupted(root)
         if not exists(root):
             raise WorkspaceMissing(
-                f"{root}: no workspace here; create one with: sohoa init --admin NAME")
+                f"{root}: chưa có thư mục làm việc ở đây — no workspace here; create one with: "
+                "sohoa init --admin NAME")
         if is_legacy(root):
             raise NeedsMigration(
                 f"{root}: this workspace is from an earlier Sohoa and is not encrypted; "
                 "log in to convert it")
         if not user:
-            raise LoginError("no user given: use --user NAME or set SOHOA_USER")
+            raise LoginError("chưa có tên đăng nhập — no user given: use --user NAME or set "
+                             "SOHOA_USER")
         if password is None:
-            raise LoginError(f"{user}: no password (set SOHOA_PASSWORD or run on a terminal)")
+            raise LoginError(f"{user}: chưa có mật khẩu — no password (set SOHOA_PASSWORD or run "
+                             "on a terminal)")
         with KeyFile.editing(root) as keyfile:
             try:
                 keys = keyfile.unlock(user, password)
@@ -162,7 +166,7 @@ class Workspace:
             if account is None or account.disabled:
                 ws.audit.record("login", item=f"user:{user}", outcome=Outcome.REFUSED,
                                 user=user, detail="disabled account")
-                raise LoginError(f"{user}: this account is disabled")
+                raise LoginError(f"{user}: tài khoản đã bị vô hiệu hóa — this account is disabled")
             ws.account = account
             ws.audit.user = account.name
             ws.audit.record("login", item=f"user:{user}", detail=f"role {account.role}")
@@ -295,7 +299,8 @@ class Workspace:
         self.audit.record(action, outcome=Outcome.REFUSED, detail=f"role {self.account.role}")
         allowed = " or ".join(str(r) for r in roles)
         raise PermissionDenied(
-            f"{self.account.name}: a {self.account.role} may not do {action} ({allowed} only)")
+            f"{self.account.name}: vai trò {self.account.role} không được phép làm việc này "
+            f"({action}) — a {self.account.role} may not do {action} ({allowed} only)")
 
     def record_failed_logins(self, failures: Iterable[dict[str, str]]) -> None:
         """Write failed logins (kept in the key file until now) into the audit log."""

@@ -21,7 +21,7 @@ def test_login_dialog_refuses_a_wrong_password_then_opens(qtbot, tmp_path: Path)
     qtbot.addWidget(dialog)
     dialog.password.setText("wrong-password")
     dialog.buttons.button(QDialogButtonBox.Ok).click()
-    assert dialog.workspace is None and "wrong password" in dialog.error.text()
+    assert dialog.workspace is None and dialog.error.text() == "admin: sai mật khẩu"
     assert dialog.password.text() == ""
     dialog.password.setText(TEST_PASSWORD)
     dialog.buttons.button(QDialogButtonBox.Ok).click()
