@@ -252,12 +252,26 @@ class SettingsView(QWidget):
         ws.set_setting(PROFILES_KEY, json.dumps([asdict(p) for p in self._profiles],
                                                 ensure_ascii=False))
         ws.set_setting("agency_id", self.agency.text().strip())
-        ws.set_setting("upload.endpoint", self.endpoint.text().strip())
+        notes = [self.tr("Đã lưu cài đặt.")]
+        endpoint = self.endpoint.text().strip()
+        endpoint_ok = True
+        if endpoint:
+            from upload import ConfigError, check_endpoint
+
+            try:
+                check_endpoint(endpoint)
+            except ConfigError as e:
+                # A password typed into the address is never saved, and the field is
+                # cleared so that it does not linger on screen either.
+                endpoint_ok = False
+                self.endpoint.setText(ws.get_setting("upload.endpoint") or "")
+                notes = [str(e)]
+        if endpoint_ok:
+            ws.set_setting("upload.endpoint", endpoint)
         ws.set_setting("upload.auth", str(self.auth.currentData()))
         ws.set_setting("upload.username", self.username.text().strip())
-        notes = [self.tr("Đã lưu cài đặt.")]
         secret = self.secret.text()
-        if secret:
+        if secret and endpoint_ok:
             try:
                 from upload import store_secret
 
