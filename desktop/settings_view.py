@@ -140,6 +140,11 @@ class SettingsView(QWidget):
         uf.addRow(self.tr("Xác thực:"), self.auth)
         uf.addRow(self.tr("Tên đăng nhập:"), self.username)
         uf.addRow(self.tr("Mật khẩu / mã:"), self.secret)
+        self.export_key = QLineEdit(ctx.ws.get_setting("export.recipients") or "", self)
+        self.export_key.setPlaceholderText("age1…")
+        self.export_key.setToolTip(self.tr(
+            "Khóa công khai của tỉnh (age): các gói xuất ra USB được mã hóa bằng khóa này"))
+        uf.addRow(self.tr("Khóa xuất USB:"), self.export_key)
 
         # Agency and language.
         self.agency = QLineEdit(ctx.ws.get_setting("agency_id") or "", self)
@@ -268,6 +273,15 @@ class SettingsView(QWidget):
                 notes = [str(e)]
         if endpoint_ok:
             ws.set_setting("upload.endpoint", endpoint)
+        export_key = self.export_key.text().strip()
+        from upload import ConfigError
+        from upload.export import RECIPIENTS_SETTING, parse_recipients
+
+        try:
+            parse_recipients(export_key)
+            ws.set_setting(RECIPIENTS_SETTING, export_key)
+        except ConfigError as e:  # shown beside the other notes; the old key stays
+            notes.append(str(e))
         ws.set_setting("upload.auth", str(self.auth.currentData()))
         ws.set_setting("upload.username", self.username.text().strip())
         secret = self.secret.text()
