@@ -227,6 +227,17 @@ def export_outbox(ops: Operations, folder: str, passphrase: str | None, *,
     return ops.run(title, work)
 
 
+def purge_expired(ops: Operations) -> BackgroundOp:
+    """Retention at start-up: delete local copies of dossiers delivered long enough ago."""
+
+    def work(ctx: OpContext) -> object:
+        from dossier.retention import purge
+
+        return purge(ctx.ws)
+
+    return ops.run("retention", work, quiet=True)
+
+
 def _stop_on_cancel(ctx: OpContext, control: object) -> None:
     while not ctx.cancel_event.wait(0.5):
         if getattr(control, "stopped", False):

@@ -1,4 +1,4 @@
-"""Retention purge: only confirmed deliveries past retention.days go; shared blobs stay; crash-safe."""
+"""Retention purge: confirmed deliveries past retention.days go; shared blobs stay; crash-safe."""
 
 from __future__ import annotations
 

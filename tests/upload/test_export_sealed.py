@@ -91,7 +91,8 @@ def test_passphrase_when_no_key_is_configured(tmp_path: Path) -> None:
     with pytest.raises(pyrage.DecryptError):
         pyrage.passphrase.decrypt(sealed.read_bytes(), "another passphrase!")
     with Workspace.open(root) as ws:
-        row = ws.conn.execute("SELECT detail FROM event WHERE action = 'outbox.export.sealed'").fetchone()
+        row = ws.conn.execute(
+            "SELECT detail FROM event WHERE action = 'outbox.export.sealed'").fetchone()
         assert "age-scrypt" in row[0] and "đi huyện" not in row[0]
     assert b"\xc4\x91i huy" not in (root / "sohoa.db").read_bytes()
 
