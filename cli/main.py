@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "cli.cmd_watch",
     "cli.cmd_cover_sheet",
     "cli.cmd_purge",
+    "cli.cmd_subject",
 )
 
 

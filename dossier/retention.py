@@ -150,7 +150,7 @@ class _DryRun(Exception):
         self.result = result
 
 
-def _purge_one(ws: Workspace, dossier_id: int, delivered_at: str, reason: str,
+def purge_dossier(ws: Workspace, dossier_id: int, delivered_at: str, reason: str,
                dry_run: bool) -> PurgedDossier:
     try:
         return _purge_rows(ws, dossier_id, delivered_at, reason, dry_run)
@@ -274,7 +274,7 @@ def purge(ws: Workspace, *, dry_run: bool = False, now: dt.datetime | None = Non
             report.leftovers_finished, freed = empty_trash(ws)
             report.bytes_freed += freed
         for dossier_id, delivered in due_dossiers(ws, cutoff):
-            purged = _purge_one(ws, dossier_id, delivered, "retention", dry_run)
+            purged = purge_dossier(ws, dossier_id, delivered, "retention", dry_run)
             if not dry_run:
                 blobs, freed = empty_trash(ws)
                 report.blobs_deleted += blobs
