@@ -179,6 +179,11 @@ class SettingsView(QWidget):
         col2 = QVBoxLayout()
         col2.addWidget(up_box)
         col2.addWidget(other)
+        self.subject_button = QPushButton(self.tr("Yêu cầu về dữ liệu cá nhân…"), self)
+        self.subject_button.setToolTip(self.tr(
+            "Tra cứu, xuất hoặc xóa mọi dữ liệu về một người theo số định danh"))
+        self.subject_button.clicked.connect(self.open_subject_requests)
+        col2.addWidget(self.subject_button)
         col2.addStretch(1)
         grid.addLayout(col1, 1)
         grid.addLayout(col2, 1)
@@ -242,6 +247,11 @@ class SettingsView(QWidget):
         self._store_profile_edits()
         row = max(0, self.profile_list.currentRow())
         return self._profiles[row]
+
+    def open_subject_requests(self) -> None:
+        from desktop.subject_view import SubjectDialog
+
+        SubjectDialog(self._ctx, self).exec()
 
     # Saving --------------------------------------------------------------------------
 
