@@ -105,8 +105,13 @@ class MainWindow(QMainWindow):
         self.link_timer.start()
         QTimer.singleShot(0, self.check_link)
         self.start_up()
-        # After the window is up, so that opening never waits on the purge.
-        QTimer.singleShot(1500, self.purge_expired)
+        # After the window is up, so that opening never waits on the purge. A child
+        # timer, not singleShot: a window closed before it fires takes the timer along.
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setSingleShot(True)
+        self.purge_timer.setInterval(1500)
+        self.purge_timer.timeout.connect(self.purge_expired)
+        self.purge_timer.start()
 
     def _fit_to_screen(self) -> None:
         # Laptops at the desk are often 1366×768: open within the screen, not beyond it.
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # type: ignore[override]
         self.link_timer.stop()
+        self.purge_timer.stop()
         self.scan_view._reload_timer.stop()
         self.outbox_view.timer.stop()
         self.scan_view.review._flush_draft()
