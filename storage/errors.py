@@ -27,9 +27,10 @@ class DiskFull(StorageError):
 
     def __init__(self, item: str, doing_vi: str = "ghi", doing_en: str = "writing") -> None:
         self.item = item
-        self.reason = (f"ổ đĩa đầy khi {doing_vi}; phần đã xong vẫn được giữ, hãy giải phóng "
-                       f"chỗ trống rồi làm lại — the disk is full ({doing_en} stopped here; "
-                       "what was done before is kept; free some space and run it again)")
+        self.reason = (f"ổ đĩa đầy (hoặc không ghi được) khi {doing_vi}; phần đã xong vẫn được "
+                       "giữ, hãy giải phóng chỗ trống rồi làm lại — the disk is full or cannot "
+                       f"be written ({doing_en} stopped here; what was done before is kept; "
+                       "free some space and run it again)")
         super().__init__(f"{item}: {self.reason}")
 
 

@@ -130,3 +130,34 @@ def test_import_onto_a_really_full_disk(tmp_path: Path) -> None:
         # Still full: the workspace is healthy (every page has its blob, every hash right).
         check = sohoa("--workspace", str(root), "check")
         assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_purge_on_a_really_full_disk(tmp_path: Path) -> None:
+    from synth.workspaces import add_dossier
+
+    with tiny_disk(tmp_path / "disk", "6m") as disk:
+        root = disk / "ws"
+        with Workspace.open(root) as ws:
+            ws.set_setting("retention.days", "0")
+            rng = random.Random(2)
+            for _ in range(20):
+                add_dossier(ws, rng, delivered_at="2025-01-01T00:00:00+00:00", scratch=tmp_path)
+        filler = disk / "filler"
+        with open(filler, "wb") as handle, contextlib.suppress(OSError):
+            while True:
+                handle.write(bytes(64 * 1024))
+                handle.flush()
+        done = sohoa("--workspace", str(root), "purge")
+        assert "Traceback" not in done.stderr and "disk I/O error" not in done.stderr
+        if done.returncode != 0:
+            assert done.returncode == 4
+            lines = done.stderr.strip().splitlines()
+            assert len(lines) == 1 and "disk is full" in lines[0]
+            assert str(root) in lines[0] or lines[0].startswith("purge: ")
+        filler.unlink()
+        again = sohoa("--workspace", str(root), "purge")
+        assert again.returncode == 0, again.stderr
+        check = sohoa("--workspace", str(root), "check")
+        assert check.returncode == 0, check.stdout + check.stderr
+        with Workspace.open(root) as ws:
+            assert ws.conn.execute("SELECT count(*) FROM purged_dossier").fetchone()[0] == 20
