@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dossier.errors import DossierError
+from failures import ExitCode
 from storage import DiskFull, UploadState, Workspace, fsync_dir, is_disk_full, now_iso
 from storage.database import transaction
 
@@ -27,7 +28,7 @@ DEFAULT_RETENTION_DAYS = 30
 class RetentionError(DossierError):
     """The retention setting is unusable."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)

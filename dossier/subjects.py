@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dossier.errors import DossierError
 from dossier.retention import empty_trash, purge_dossier
+from failures import ExitCode
 from storage import UploadState, Workspace, atomic_writer, transaction
 from vntext import fold
 
@@ -29,7 +30,7 @@ _DIGIT_GAP = re.compile(r"(?<=\d)[ .\-](?=\d)")
 class SubjectError(DossierError):
     """A subject request cannot be done as asked (bad number, erasure not allowed)."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
 
 @dataclass(frozen=True)
