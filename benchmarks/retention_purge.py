@@ -97,14 +97,16 @@ def speed(workdir: Path, n: int) -> float:
     print(f"building {n} delivered dossiers (+{n // 10} waiting)…", flush=True)
     build(root, n, n // 10, 1)
     with Workspace.open(root) as ws:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         report = purge(ws)
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started
         healthy = check_workspace(ws).ok
         left = ws.conn.execute("SELECT count(*) FROM dossier WHERE purged_at IS NULL"
                                ).fetchone()[0]
     print(f"purge of {len(report.dossiers)} delivered dossiers: {elapsed:.1f} s "
-          f"(target < 60 s); {report.blobs_deleted} blobs, {report.bytes_freed / 1e6:.1f} MB; "
+          f"(target < 60 s; {cpu:.1f} s of CPU, the rest waiting for the disk or a core); "
+          f"{report.blobs_deleted} blobs, {report.bytes_freed / 1e6:.1f} MB; "
           f"workspace healthy: {healthy}; not delivered, kept: {left}")
     return elapsed
 
