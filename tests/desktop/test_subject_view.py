@@ -37,8 +37,9 @@ def test_find_export_and_erase(ctx: object, ws: Workspace, tmp_path: Path, qtbot
     out.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(out))
     dialog.export_button.click()
-    qtbot.waitUntil(lambda: any(out.iterdir()), timeout=20000)  # type: ignore
-    with zipfile.ZipFile(next(out.iterdir())) as archive:
+    # Written under a temporary name, then renamed: wait for the zip and the message.
+    qtbot.waitUntil(lambda: "Đã xuất" in dialog.summary.text(), timeout=20000)  # type: ignore
+    with zipfile.ZipFile(next(out.glob("*.zip"))) as archive:
         assert ID in archive.read("tom-tat.txt").decode()
 
     monkeypatch.setattr(QMessageBox, "question",
