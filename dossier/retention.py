@@ -23,6 +23,8 @@ from storage.database import transaction
 
 RETENTION_SETTING = "retention.days"
 DEFAULT_RETENTION_DAYS = 30
+# Unlinking is batched: one commit per this many dossiers, not one per blob.
+TRASH_EVERY = 50
 
 
 class RetentionError(DossierError):
@@ -230,22 +232,27 @@ def _remove_package_copies(ws: Workspace, names: Iterable[str]) -> None:
 
 
 def empty_trash(ws: Workspace) -> tuple[int, int]:
-    """Unlink every blob an earlier purge committed to deleting; returns (count, bytes)."""
+    """Unlink every blob an earlier purge committed to deleting; returns (count, bytes).
+
+    One transaction for the lot: a blob unlinked just before a crash is simply
+    missing when the next run comes to it, and its row goes then.
+    """
     count = size = 0
     folders = set()
-    for (sha,) in ws.conn.execute("SELECT sha FROM blob_trash ORDER BY sha").fetchall():
-        with transaction(ws.conn):
-            # Imported again since the purge committed: it stays.
-            if not _referenced(ws, sha):
-                path = ws.blobs.path(sha)
-                try:
-                    size += path.stat().st_size
-                    path.unlink()
-                    count += 1
-                    folders.add(path.parent)
-                except FileNotFoundError:
-                    pass  # unlinked before a crash, row not yet removed
-            ws.conn.execute("DELETE FROM blob_trash WHERE sha = ?", (sha,))
+    with transaction(ws.conn):
+        shas = [r[0] for r in ws.conn.execute("SELECT sha FROM blob_trash ORDER BY sha")]
+        for sha in shas:
+            if _referenced(ws, sha):
+                continue  # imported again since the purge committed: it stays
+            path = ws.blobs.path(sha)
+            try:
+                size += path.stat().st_size
+                path.unlink()
+                count += 1
+                folders.add(path.parent)
+            except FileNotFoundError:
+                pass  # unlinked before a crash, row not yet removed
+        ws.conn.executemany("DELETE FROM blob_trash WHERE sha = ?", [(sha,) for sha in shas])
     for folder in folders:
         fsync_dir(folder)
     return count, size
@@ -274,19 +281,22 @@ def purge(ws: Workspace, *, dry_run: bool = False, now: dt.datetime | None = Non
         if not dry_run:
             report.leftovers_finished, freed = empty_trash(ws)
             report.bytes_freed += freed
-        for dossier_id, delivered in due_dossiers(ws, cutoff):
+        for n, (dossier_id, delivered) in enumerate(due_dossiers(ws, cutoff), 1):
             purged = purge_dossier(ws, dossier_id, delivered, "retention", dry_run)
-            if not dry_run:
+            if dry_run:
+                report.blobs_deleted += purged.blobs
+                report.bytes_freed += purged.bytes
+            elif n % TRASH_EVERY == 0:
                 blobs, freed = empty_trash(ws)
                 report.blobs_deleted += blobs
                 report.bytes_freed += freed
-            else:
-                report.blobs_deleted += purged.blobs
-                report.bytes_freed += purged.bytes
             report.dossiers.append(purged)
             if on_dossier is not None:
                 on_dossier(purged)
         if not dry_run:
+            blobs, freed = empty_trash(ws)
+            report.blobs_deleted += blobs
+            report.bytes_freed += freed
             _scrub_indexes(ws)
     except Exception as e:
         if is_disk_full(e):
