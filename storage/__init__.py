@@ -11,7 +11,7 @@ from storage.audit import AuditEntry, AuditLog, ChainReport, Outcome
 from storage.blobs import BlobStore, sha256_bytes, sha256_file
 from storage.crypto import CryptoError, KdfParams
 from storage.database import migrate, migrations, schema_version, transaction
-from storage.errors import BlobMissing, StorageError
+from storage.errors import BlobMissing, DiskFull, StorageError, is_disk_full
 from storage.files import atomic_write, atomic_write_text, atomic_writer, fsync_dir, read_bytes
 from storage.health import HealthReport, check_workspace
 from storage.model import (
@@ -48,6 +48,7 @@ __all__ = [
     "BlobStore",
     "ChainReport",
     "CryptoError",
+    "DiskFull",
     "Document",
     "Dossier",
     "DossierState",
@@ -74,6 +75,7 @@ __all__ = [
     "current_actor",
     "default_workspace_path",
     "fsync_dir",
+    "is_disk_full",
     "migrate",
     "migrations",
     "now_iso",

@@ -247,6 +247,11 @@ class DecryptingReader:
             self._pos += len(piece)
         return b"".join(parts)
 
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        data = self.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
     def seek(self, offset: int, whence: int = 0) -> int:
         base = {0: 0, 1: self._pos, 2: self.size}[whence]
         self._pos = max(0, base + offset)

@@ -31,7 +31,7 @@ from storage.audit import AuditLog, Outcome
 from storage.blobs import BlobStore
 from storage.crypto import DEFAULT_KDF, KdfParams, WorkspaceKeys, new_recovery_key
 from storage.database import DatabaseError, connect, migrate, transaction
-from storage.errors import StorageError
+from storage.errors import DiskFull, StorageError, is_disk_full
 from storage.files import private_mkdir
 
 DB_NAME = "sohoa.db"
@@ -210,8 +210,12 @@ class Workspace:
             conn = connect(root / DB_NAME, keys.database_pragma() if keys else None)
             migrate(conn)
         except DatabaseError as e:
+            if is_disk_full(e):
+                raise DiskFull(str(root), "mở thư mục làm việc", "opening the workspace") from e
             raise StorageError(f"{root}: cannot open the workspace database ({e})") from e
         except OSError as e:
+            if is_disk_full(e):
+                raise DiskFull(str(root), "mở thư mục làm việc", "opening the workspace") from e
             raise StorageError(f"{root}: cannot open the workspace ({e.strerror})") from e
         blobs = BlobStore(root / "blobs", keys)
         blobs.clean_temporary()
