@@ -140,11 +140,14 @@ class KeyFile:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
             keyfile = cls.load(root)
+            before = json.dumps(keyfile.data, sort_keys=True)
             try:
                 yield keyfile
             finally:
-                # Saved on failure too: a wrong password must count.
-                keyfile.save()
+                # Saved on failure too (a wrong password must count), and only when
+                # something changed: a plain login writes nothing, even on a full disk.
+                if json.dumps(keyfile.data, sort_keys=True) != before:
+                    keyfile.save()
         finally:
             os.close(fd)
 

@@ -93,6 +93,11 @@ def connect(path: Path, key_pragma: str | None = None) -> Connection:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError as e:
             conn.close()
+            from storage.errors import DiskFull, is_disk_full
+
+            if is_disk_full(e):
+                raise DiskFull(str(path.parent), "mở thư mục làm việc",
+                               "opening the workspace") from e
             raise StorageError(f"{path}: the database does not open with this key ({e})") from e
         conn.execute("PRAGMA cipher_memory_security = OFF")
         conn.execute("PRAGMA temp_store = MEMORY")

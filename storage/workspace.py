@@ -170,8 +170,10 @@ class Workspace:
             ws.account = account
             ws.audit.user = account.name
             ws.audit.record("login", item=f"user:{user}", detail=f"role {account.role}")
-        except BaseException:
+        except BaseException as e:
             ws.close()
+            if isinstance(e, Exception) and not isinstance(e, StorageError) and is_disk_full(e):
+                raise DiskFull(str(root), "đăng nhập", "logging in") from e
             raise
         return ws
 

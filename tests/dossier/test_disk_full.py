@@ -22,7 +22,7 @@ from PIL import Image
 from dossier import expand_paths, import_items, import_paths, start_batch
 from storage import DiskFull, check_workspace, is_disk_full
 from storage.blobs import BlobStore
-from tests.workspaces import open_workspace
+from tests.workspaces import init_workspace, open_workspace
 
 
 def noisy_png(path: Path, seed: int, size: tuple[int, int] = (420, 420)) -> Path:
@@ -121,7 +121,7 @@ def test_import_onto_a_really_full_disk(tmp_path: Path) -> None:
     folder.mkdir()
     files = [noisy_png(folder / f"{i:02d}.png", i, (600, 600)) for i in range(12)]
     with tiny_disk(tmp_path / "disk", "4m") as disk:
-        root = disk / "ws"
+        root = init_workspace(disk / "ws")
         done = sohoa("--workspace", str(root), "import", "--no-process", str(folder))
         assert done.returncode == 4, done.stderr
         lines = done.stderr.strip().splitlines()
