@@ -44,7 +44,8 @@ def check_workspace(ws: Workspace) -> HealthReport:
     for (sha,) in ws.conn.execute("SELECT package_sha FROM record"):
         referenced.setdefault(sha, "record package")
     for (sha,) in ws.conn.execute(
-            "SELECT package_sha256 FROM upload_job WHERE state IN ('queued', 'uploading', 'failed')"):
+            "SELECT package_sha256 FROM upload_job "
+            "WHERE state IN ('queued', 'uploading', 'failed')"):
         referenced.setdefault(sha, "outbox package")
 
     # Stored names are keyed in an encrypted workspace: go from the database's
