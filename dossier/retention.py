@@ -26,8 +26,8 @@ RETENTION_SETTING = "retention.days"
 DEFAULT_RETENTION_DAYS = 30
 # Dossiers purged per commit, and commits between two rounds of unlinking: the
 # fsyncs, not the work, are what a purge spends its time on.
-PURGE_BATCH = 25
-TRASH_EVERY = 10
+PURGE_BATCH = 50
+TRASH_EVERY = 20
 
 
 class RetentionError(DossierError):
