@@ -188,7 +188,10 @@ def recognise_page(
     def mode(mask: NDArray[np.bool_]) -> int:
         if settings.psm != 3:
             return settings.psm
-        if line_count(mask) == 1:
+        rows = np.nonzero(mask.any(axis=1))[0]
+        one_line_tall = rows.size > 0 and work_height and (
+            rows[-1] - rows[0] <= 3 * work_height)
+        if one_line_tall and line_count(mask) == 1:
             return _SINGLE_LINE_PSM
         return 3
 
@@ -207,6 +210,8 @@ def recognise_page(
     if has_text:
         if settings.orient:
             def osd() -> tuple[int, float] | None:
+                if min(small.shape) < 64:
+                    return None  # too little for Tesseract's detector
                 upright = np.where(_oriented(small, 0, upright_skew), 0, 255).astype(np.uint8)
                 return engine.osd(Image.fromarray(upright, "L"))
 
