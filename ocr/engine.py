@@ -47,7 +47,7 @@ def tessdata_dir() -> str | None:
     """The folder holding the installed ``*.traineddata`` (the system Tesseract's)."""
     prefix = os.environ.get("TESSDATA_PREFIX")
     candidates = [prefix, str(Path(prefix) / "tessdata")] if prefix else []
-    exe = shutil.which("tesseract")
+    exe = os.environ.get("TESSERACT_CMD") or shutil.which("tesseract")
     if exe:
         try:
             out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True,
