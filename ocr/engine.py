@@ -9,10 +9,12 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -94,9 +96,15 @@ class Reader:
                 f"language '{languages}' ({e})"
             ) from e
         self._osd: object | None = None
+        # One Tesseract instance holds one image at a time: callers on other threads wait.
+        self.lock = threading.Lock()
 
     def read(self, image: Image.Image, psm: int, dpi: int, timeout: float) -> list[RawWord]:
         """Words (NFC) with boxes in ``image`` pixels, in Tesseract's reading order."""
+        with self.lock:
+            return self._read(image, psm, dpi, timeout)
+
+    def _read(self, image: Image.Image, psm: int, dpi: int, timeout: float) -> list[RawWord]:
         api = self.api
         api.SetPageSegMode(psm)
         api.SetImage(image)
@@ -121,13 +129,17 @@ class Reader:
                                                     psm=tesserocr.PSM.OSD_ONLY)
             except RuntimeError:
                 return None
-        api = self._osd
-        api.SetImage(image)  # type: ignore[attr-defined]
+        with self.lock:
+            return self._detect(image)
+
+    def _detect(self, image: Image.Image) -> tuple[int, float] | None:
+        api: Any = self._osd
+        api.SetImage(image)
         try:
-            found = api.DetectOrientationScript()  # type: ignore[attr-defined]
+            found = api.DetectOrientationScript()
         except RuntimeError:
             found = None
-        api.Clear()  # type: ignore[attr-defined]
+        api.Clear()
         if not found:
             return None
         # Tesseract gives the page's turn counter-clockwise; ``Pose.rotation`` is the
