@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "cli.cmd_scan",
     "cli.cmd_watch",
     "cli.cmd_cover_sheet",
+    "cli.cmd_register",
+    "cli.cmd_report",
 )
 
 
