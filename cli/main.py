@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "cli.cmd_cover_sheet",
     "cli.cmd_register",
     "cli.cmd_report",
+    "cli.cmd_result",
+    "cli.cmd_reuse",
 )
 
 

@@ -30,7 +30,7 @@ KINDS: tuple[ResultKind, ...] = (
                ("xac nhan tinh trang hon nhan",), 6),
     ResultKind("Giấy chứng nhận kết hôn", "KQ.G15.000032", "giay_chung_nhan_ket_hon",
                ("chung nhan ket hon",)),
-    ResultKind("Trích lục khai tử", "KQ.G15.000034", "trich_luc_khai_tu", ("trich luc khai tu",)),
+    ResultKind("Trích lục khai tử", "KQ.G15.000034", None, ("trich luc khai tu",)),
     ResultKind("Trích lục thay đổi, cải chính hộ tịch", "KQ.G15.000037", None,
                ("trich luc thay doi", "trich luc cai chinh")),
     ResultKind("Trích lục đăng ký nhận cha, mẹ, con", "KQ.G15.000033", None,
