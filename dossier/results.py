@@ -337,7 +337,6 @@ def pack_result(ws: Workspace, result_id: int, out_dir: Path | None = None,
     Raises DossierError while the result is unconfirmed or lacks number, date or signer.
     """
     import records
-
     from dossier.packing import PROFILE_SETTING
     from dossier.reuse import add_result_to_store
 

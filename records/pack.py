@@ -18,8 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np

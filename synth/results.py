@@ -175,7 +175,8 @@ def make_result(rng: random.Random, layout: str | None = None, font: str | None 
                                                                                          50)))
         holder = baby
         type_name, code = "Giấy khai sinh", "KQ.G15.000031"
-        number = str(rng.randint(1, 300)) if rng.random() < 0.5 else _number(rng, "GKS", signed.year)
+        number = (str(rng.randint(1, 300)) if rng.random() < 0.5
+                  else _number(rng, "GKS", signed.year))
         rows += [(None, None, _Cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True), 0),
                  (None, None, _Cell("Độc lập - Tự do - Hạnh phúc", 13, True), 0),
                  (None, None, _Cell("GIẤY KHAI SINH", 17, True), 14),
