@@ -514,3 +514,18 @@ def register_entries(ws: Workspace) -> Iterable[RegisterRow]:
         yield RegisterRow(r["dossier_code"], r["procedure_code"], r["procedure_name"],
                           r["applicant_name"], r["received_at"], r["result_issued_at"],
                           r["status"])
+
+
+def headings_of(path: Path) -> list[str]:
+    """The likely heading row of a register file (the first row with the most text cells),
+    offered to the clerk to map a layout that is not recognised."""
+    rows = _read_rows(Path(path))
+    best: list[str] = []
+    for row in rows[:_HEADER_SEARCH_ROWS]:
+        cells = [t for t in (_text(v) for v in row) if t]
+        if len(cells) > len(best):
+            best = cells
+    return best
+
+
+FIELD_NAMES: Mapping[Field, str] = _FIELD_NAMES

@@ -1,0 +1,82 @@
+"""The register, worklist, results and reports screens in the real window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from desktop.main_window import REPORTS, RESULTS, WORKLIST
+from storage import dossiers as dossier_store
+from synth.results import make_result
+
+REGISTER = (
+    "Mã hồ sơ,Mã thủ tục,Chủ hồ sơ,Ngày tiếp nhận,Ngày trả kết quả\n"
+    "000.00.06.H56-251003-0001,1.004873,A,03/10/2025,04/10/2025\n"
+    "000.00.06.H56-251003-0002,1.001193,B,03/10/2025,\n"
+)
+
+
+def test_register_worklist_result_and_report(qtbot, window, tmp_path: Path) -> None:
+    ws = window.ctx.ws
+    register = tmp_path / "so.csv"
+    register.write_text(REGISTER, encoding="utf-8")
+    window.go(WORKLIST)
+    view = window.worklist_view
+    assert "Chưa có sổ" in view.summary.text()
+    view.import_file(register)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=30000)
+    assert "Đã nhập 2 hồ sơ" in view.message.text()
+    kinds = [view.model.index(r, 0).data() for r in range(3)]
+    assert kinds.count("Chưa số hóa hồ sơ") == 2 and kinds.count("Chưa số hóa kết quả") == 1
+
+    # From the worklist to the result screen, with the dossier's code filled in.
+    row = kinds.index("Chưa số hóa kết quả")
+    view.table.selectRow(row)
+    assert view.result_button.isEnabled()
+    view.result_button.click()
+    assert window.sidebar.currentRow() == RESULTS
+    results = window.results_view
+    assert results.dossier_code.text() == "000.00.06.H56-251003-0001"
+    truth = make_result(random.Random(11), "death_extract", font="arial")
+    scan = tmp_path / "kq.png"
+    truth.image.save(scan, dpi=(300, 300))
+    results.add_files([scan])
+    qtbot.waitUntil(lambda: results.current is not None, timeout=240000)
+    assert results.edits["number_symbol"].text() == truth.number_symbol
+    # OCR proposes a name (a tone mark may be misread); the clerk checks it against the paper.
+    assert len(results.edits["signer"].text().split()) >= 2
+    results.edits["signer"].setText(truth.signer)
+    assert not results.pack_button.isEnabled()
+    assert results.edits["date_signed"].text() == truth.date_signed.strftime("%d/%m/%Y")
+    results.edits["agency"].setText("Ủy ban nhân dân xã An Bình")
+    results.edits["date_signed"].setText("04/10/2025")  # the report below is for October
+    results.confirm()
+    assert results.current is not None and results.current.confirmed
+    assert results.pack_button.isEnabled()
+    results.pack()
+    qtbot.waitUntil(lambda: results.current is not None and results.current.packed,
+                    timeout=120000)
+    assert ".KQ.zip" in results.message.text()
+    # The result resolves the register's dossier, which now exists in the workspace.
+    dossier = dossier_store.get_dossier(ws, results.current.dossier_id)
+    assert dossier is not None and dossier.code == "000.00.06.H56-251003-0001"
+
+    window.go(REPORTS)
+    reports = window.reports_view
+    reports._set_period(dt.date(2025, 10, 1), dt.date(2025, 10, 31))
+    qtbot.waitUntil(lambda: reports.report is not None and reports.report.start is not None
+                    and reports.report.total.results_digitised == 1, timeout=30000)
+    assert reports.tiles["results"].share == 1.0
+    assert reports.model.rowCount() == 2
+    assert reports.chart.bars and reports.chart.bars[0].values == (2, 0)
+    out = tmp_path / "bao-cao.xlsx"
+    reports.export_to(out, "xlsx")
+    qtbot.waitUntil(lambda: out.exists() and "Đã lưu" in reports.message.text(), timeout=30000)
+    window.grab()  # the charts paint without error
+
+
+def test_report_table_model(qtmodeltester, window) -> None:
+    window.go(REPORTS)
+    qtmodeltester.check(window.reports_view.model)
+    qtmodeltester.check(window.worklist_view.model)
