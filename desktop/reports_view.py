@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
@@ -94,7 +94,12 @@ class ReportsView(QWidget):
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
         self.chart = BarChart(((self.tr("Tiếp nhận"), GREY), (self.tr("Đã số hóa"), BLUE)), self)
-        self.model = RowTableModel(HEADER, _cells, self, numeric_from=2)
+        headers = [QCoreApplication.translate("ReportsView", h) for h in (
+            "Mã thủ tục", "Tên thủ tục", "Tiếp nhận", "Đã số hóa", "Tỷ lệ số hóa", "Kết quả",
+            "KQ đã số hóa", "Tỷ lệ KQ", "Thành phần", "Tái sử dụng", "Tỷ lệ tái sử dụng",
+            "Trang", "Giờ tới khi giao (trung vị)", "Chờ gửi")]
+        assert len(headers) == len(HEADER)
+        self.model = RowTableModel(headers, _cells, self, numeric_from=2)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,7 +30,11 @@ from dossier.results import Result
 
 
 def _state(r: Result) -> str:
-    return "Đã đóng gói" if r.packed else "Đã xác nhận" if r.confirmed else "Chờ xác nhận"
+    if r.packed:
+        return QCoreApplication.translate("ResultsView", "Đã đóng gói")
+    if r.confirmed:
+        return QCoreApplication.translate("ResultsView", "Đã xác nhận")
+    return QCoreApplication.translate("ResultsView", "Chờ xác nhận")
 
 
 def _show_date(value: str | None) -> str:
@@ -45,12 +49,19 @@ def _cells(r: Result) -> list[object]:
 
 
 # (field, label) in the order a clerk reads the paper.
-FORM = (("number_symbol", "Số, ký hiệu"), ("date_signed", "Ngày ký"),
-        ("signer", "Người ký"), ("agency", "Cơ quan ban hành"),
-        ("type_name", "Loại kết quả"), ("result_code", "Mã kết quả"),
-        ("summary", "Trích yếu"), ("holder_name", "Người được cấp"),
-        ("holder_id", "Số định danh"), ("valid_until", "Hiệu lực đến (trống: không thời hạn)"),
-        ("dossier_code", "Thuộc hồ sơ"))
+def _form() -> tuple[tuple[str, str], ...]:
+    t = QCoreApplication.translate
+    return (("number_symbol", t("ResultsView", "Số, ký hiệu")),
+            ("date_signed", t("ResultsView", "Ngày ký")),
+            ("signer", t("ResultsView", "Người ký")),
+            ("agency", t("ResultsView", "Cơ quan ban hành")),
+            ("type_name", t("ResultsView", "Loại kết quả")),
+            ("result_code", t("ResultsView", "Mã kết quả")),
+            ("summary", t("ResultsView", "Trích yếu")),
+            ("holder_name", t("ResultsView", "Người được cấp")),
+            ("holder_id", t("ResultsView", "Số định danh")),
+            ("valid_until", t("ResultsView", "Hiệu lực đến (trống: không thời hạn)")),
+            ("dossier_code", t("ResultsView", "Thuộc hồ sơ")))
 DATES = ("date_signed", "valid_until")
 
 
@@ -96,12 +107,12 @@ class ResultsView(QWidget):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
-        for name, label in FORM:
+        for name, label in _form():
             edit = QLineEdit(form_box)
             if name in DATES:
                 edit.setPlaceholderText("dd/mm/yyyy")
             self.edits[name] = edit
-            form.addRow(self.tr(label), edit)
+            form.addRow(label, edit)
         self.confirm_button = QPushButton(self.tr("Lưu và xác nhận (Ctrl+Enter)"), form_box)
         self.confirm_button.setObjectName("primary")
         self.confirm_button.clicked.connect(self.confirm)

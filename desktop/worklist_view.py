@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,7 +51,7 @@ class MappingDialog(QDialog):
             for h in headings:
                 combo.addItem(h, h)
             self.combos[field] = combo
-            form.addRow(FIELD_NAMES[field], combo)
+            form.addRow(QCoreApplication.translate("MappingDialog", FIELD_NAMES[field]), combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -63,8 +63,9 @@ class MappingDialog(QDialog):
 
 
 def _cells(item: WorkItem) -> list[object]:
-    what = ("Chưa số hóa hồ sơ" if item.kind is WorkKind.NOT_DIGITISED
-            else "Chưa số hóa kết quả")
+    what = (QCoreApplication.translate("WorklistView", "Chưa số hóa hồ sơ")
+            if item.kind is WorkKind.NOT_DIGITISED
+            else QCoreApplication.translate("WorklistView", "Chưa số hóa kết quả"))
     received = (item.received_at or "")[:10]
     if len(received) == 10:
         received = f"{received[8:10]}/{received[5:7]}/{received[:4]}"

@@ -80,3 +80,26 @@ def test_report_table_model(qtmodeltester, window) -> None:
     window.go(REPORTS)
     qtmodeltester.check(window.reports_view.model)
     qtmodeltester.check(window.worklist_view.model)
+
+
+def test_screens_in_english(qtbot, ws) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Application
+
+    application = Application(QApplication.instance(), ws)
+    try:
+        application.build_window()
+        application.switch_language("en")
+        window = application.window
+        qtbot.addWidget(window)
+        assert [window.sidebar.item(i).text() for i in (WORKLIST, RESULTS, REPORTS)] == [
+            "To do", "Results", "Reports"]
+        assert window.reports_view.xlsx_button.text() == "Export to Excel…"
+        assert window.reports_view.model.headerData(2, __import__("PySide6.QtCore").QtCore
+                                                    .Qt.Orientation.Horizontal) == "Received"
+        assert window.results_view.confirm_button.text() == "Save and confirm (Ctrl+Enter)"
+        assert window.worklist_view.import_button.text() == "Import the register (CSV, Excel)…"
+    finally:
+        application.set_language("vi")
+        application.ops.wait(30000)
