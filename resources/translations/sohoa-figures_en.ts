@@ -440,4 +440,35 @@
         <translation>row</translation>
     </message>
 </context>
+<context>
+    <name>ReusePanel</name>
+    <message>
+        <source>không thời hạn</source>
+        <translation>without limit</translation>
+    </message>
+    <message>
+        <source>Dùng lại giấy tờ đã có (Ctrl+U)</source>
+        <translation>Reuse the documents on file (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Bỏ dùng lại</source>
+        <translation>Stop reusing</translation>
+    </message>
+    <message>
+        <source>Dùng lại giấy tờ đã có</source>
+        <translation>Reuse the documents on file</translation>
+    </message>
+    <message>
+        <source>Người nộp đã có trên hệ thống (còn hạn):</source>
+        <translation>The applicant already has on file (valid):</translation>
+    </message>
+    <message>
+        <source>đến</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <source>Đã dùng lại, không cần quét:</source>
+        <translation>Reused, no need to scan:</translation>
+    </message>
+</context>
 </TS>

@@ -103,3 +103,39 @@ def test_screens_in_english(qtbot, ws) -> None:
     finally:
         application.set_language("vi")
         application.ops.wait(30000)
+
+
+def test_documents_on_file_are_reused_with_one_key(qtbot, window) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.main_window import DOSSIER
+    from dossier import import_paths
+    from dossier.reuse import add_item, used_in
+
+    ws = window.ctx.ws
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample"
+    add_item(ws, holder_id="001203004567", holder_name="Nguyễn Văn An",
+             type_key="giay_xac_nhan_hon_nhan", type_name="Giấy xác nhận tình trạng hôn nhân",
+             data=b"%PDF-1.7 confirmation", source="result:1",
+             valid_until=(dt.date.today() + dt.timedelta(days=30)).isoformat())
+    add_item(ws, holder_id="001203004567", holder_name="Nguyễn Văn An", type_key="can_cuoc",
+             type_name="Căn cước", data=b"%PDF-1.7 old card", source="dossier:x",
+             valid_until="2020-01-01")  # expired: never offered
+    d = dossier_store.create_dossier(ws, procedure_code="1.000894")
+    dossier_store.update_dossier(ws, d, applicant_id="001203004567")
+    pages = import_paths(ws, [sample / "01-to-khai-khai-sinh.png"])
+    dossier_store.add_document(ws, d, pages.pages_added, type_key="to_khai_ket_hon",
+                               type_name="Tờ khai đăng ký kết hôn")
+    window.open_dossier(d)
+    assert window.sidebar.currentRow() == DOSSIER
+    panel = window.dossier_view.reuse_panel
+    qtbot.waitUntil(panel.isVisible, timeout=10000)
+    assert "Giấy xác nhận tình trạng hôn nhân" in panel.label.text()
+    assert "Căn cước" not in panel.label.text()
+    qtbot.keyClick(window.dossier_view, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert [u.type_key for u in used_in(ws, d)] == ["giay_xac_nhan_hon_nhan"]
+    assert any(t.startswith("✓ Giấy xác nhận tình trạng hôn nhân")
+               for t in window.dossier_view.checklist_texts())
+    assert "Đã dùng lại" in panel.label.text()
+    panel.undo_button.click()
+    assert used_in(ws, d) == []
