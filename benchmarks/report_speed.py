@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dossier.reports import build_report  # noqa: E402
-from storage import Workspace, transaction  # noqa: E402
+from dossier.reports import build_report
+from storage import Workspace, transaction
 
 PROCEDURES = ("1.001193", "1.000894", "1.000656", "1.004873", "2.000815", "2.000884",
               "1.004222", "2.000635")

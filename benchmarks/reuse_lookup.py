@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dossier.reuse import REUSABLE, lookup  # noqa: E402
-from storage import Workspace, transaction  # noqa: E402
+from dossier.reuse import REUSABLE, lookup
+from storage import Workspace, transaction
 
 TARGET_MS = 50.0
 

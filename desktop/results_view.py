@@ -140,7 +140,7 @@ class ResultsView(QWidget):
         layout.addWidget(split, 1)
         self._show(None)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]  # noqa: N802
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 

@@ -118,7 +118,7 @@ class WorklistView(QWidget):
         layout.addWidget(self.message)
         self._update_buttons()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]  # noqa: N802
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import Image, ImageDraw
 
@@ -151,16 +151,22 @@ def _signer(rng: random.Random) -> str:
 
 
 def make_result(rng: random.Random, layout: str | None = None, font: str | None = None,
-                dpi: int = 300) -> SynthResult:
-    """One issued document of ``layout`` (random when None), rendered at ``dpi``."""
+                dpi: int = 300, *, commune: str | None = None, holder_name: str | None = None,
+                holder_id: str | None = None, signed: dt.date | None = None,
+                mother_name: str | None = None, born: dt.date | None = None) -> SynthResult:
+    """One issued document of ``layout`` (random when None), rendered at ``dpi``.
+
+    ``commune``, ``holder_name``, ``holder_id`` and ``signed`` fix what is otherwise drawn at
+    random (the bundled sample's result is for the sample dossier's child).
+    """
     layout = layout or rng.choice(LAYOUTS)
     font = font or rng.choice(("times", "dejavu", "arial"))
-    commune = rng.choice(_COMMUNES)
+    commune = commune or rng.choice(_COMMUNES)
     province = rng.choice(_PROVINCES)
     agency = f"Ủy ban nhân dân xã {commune}"
     agency_upper = ("ỦY BAN NHÂN DÂN" if rng.random() < 0.7 else "UỶ BAN NHÂN DÂN",
                     f"XÃ {commune.upper()}")
-    signed = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 600))
+    signed = signed or dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 600))
     signer = _signer(rng)
     holder: Person = person(rng)
     valid_until: dt.date | None = None
@@ -173,6 +179,10 @@ def make_result(rng: random.Random, layout: str | None = None, font: str | None 
     if layout == "birth_certificate":
         baby = child(rng, holder.full_name.split()[0], signed - dt.timedelta(days=rng.randint(3,
                                                                                          50)))
+        if holder_name or holder_id:
+            baby = replace(baby, full_name=holder_name or baby.full_name,
+                           id_number=holder_id or baby.id_number,
+                           birth_date=born or baby.birth_date)
         holder = baby
         type_name, code = "Giấy khai sinh", "KQ.G15.000031"
         number = (str(rng.randint(1, 300)) if rng.random() < 0.5
@@ -188,7 +198,8 @@ def make_result(rng: random.Random, layout: str | None = None, font: str | None 
                                     "Việt Nam"),
                  field("Nơi sinh", f"Bệnh viện Đa khoa tỉnh {province}"),
                  field("Số định danh cá nhân", baby.id_number),
-                 field("Họ, chữ đệm, tên người mẹ", full_name(rng, False).upper()),
+                 field("Họ, chữ đệm, tên người mẹ",
+                       (mother_name or full_name(rng, False)).upper()),
                  field("Họ, chữ đệm, tên người cha", full_name(rng, True).upper()),
                  field("Nơi đăng ký", f"{agency}, tỉnh {province}")]
         if rng.random() < 0.5:
