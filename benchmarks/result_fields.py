@@ -12,7 +12,6 @@ Usage: python benchmarks/result_fields.py [--set test|dev] [--documents N] [--jo
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import io
 import os
@@ -69,8 +68,6 @@ def _read(args: tuple[int, int]) -> tuple[int, str]:
 
 def _init() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    with contextlib.suppress(OSError):
-        os.nice(10)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
