@@ -32,59 +32,68 @@ def populate(ws: Workspace, count: int, seed: int = 1) -> None:
     rng = random.Random(seed)
     c = ws.conn
     start = dt.date(2025, 1, 1)
+    rows: dict[str, list[tuple[object, ...]]] = {k: [] for k in (
+        "register", "dossier", "document", "page", "document_page", "reuse", "record", "job",
+        "result")}
+    page_id = doc_id = rec_id = 0
+    for n in range(1, count + 1):
+        day = start + dt.timedelta(days=rng.randrange(365))
+        code = f"000.00.06.H56-{day:%y%m%d}-{n % 10000:04d}-{n}"
+        proc = rng.choice(PROCEDURES)
+        issued = day + dt.timedelta(days=rng.randint(1, 5)) if rng.random() < 0.8 else None
+        rows["register"].append((code, proc, f"{day.isoformat()}T08:00:00",
+                                 issued.isoformat() if issued else None))
+        if rng.random() > 0.85:
+            continue  # received, not digitised here
+        rows["dossier"].append((n, f"LOCAL-{n}", code, proc, day.isoformat()))
+        for seq in range(1, 4):
+            doc_id += 1
+            rows["document"].append((doc_id, n, seq))
+            for p in range(2):
+                page_id += 1
+                rows["page"].append((page_id, page_id, f"s{page_id}"))
+                rows["document_page"].append((doc_id, page_id, p))
+        if rng.random() < 0.3:
+            rows["reuse"].append((n,))
+        rec_id += 1
+        sha = f"{rec_id:064x}"
+        rows["record"].append((rec_id, n, sha))
+        done = rng.random() < 0.9
+        finished = (dt.datetime.combine(day, dt.time(8)) + dt.timedelta(
+            hours=rng.randint(1, 96))).isoformat() + "+00:00"
+        rows["job"].append((rec_id, sha, "done" if done else "queued",
+                            finished if done else None))
+        if issued and rng.random() < 0.7:
+            rows["result"].append((n, code, issued.isoformat(),
+                                   rec_id if rng.random() < 0.8 else None))
     # A big page cache while building: random index inserts otherwise thrash the disk.
-    ws.conn.execute("PRAGMA cache_size = -400000")
+    c.execute("PRAGMA cache_size = -400000")
     with transaction(c):
         c.execute("INSERT INTO batch (id, created_at, source, state) VALUES "
                   "(1, '2025-01-01T00:00:00+00:00', 'files', 'processed')")
-        page_id = doc_id = rec_id = job_id = 0
-        for n in range(1, count + 1):
-            day = start + dt.timedelta(days=rng.randrange(365))
-            code = f"000.00.06.H56-{day:%y%m%d}-{n % 10000:04d}-{n}"
-            proc = rng.choice(PROCEDURES)
-            issued = day + dt.timedelta(days=rng.randint(1, 5)) if rng.random() < 0.8 else None
-            c.execute("INSERT INTO register_entry (dossier_code, procedure_code, received_at, "
+        c.executemany("INSERT INTO register_entry (dossier_code, procedure_code, received_at, "
                       "result_issued_at, source_file, imported_at) VALUES (?, ?, ?, ?, 'b', 'b')",
-                      (code, proc, f"{day.isoformat()}T08:00:00",
-                       issued.isoformat() if issued else None))
-            if rng.random() > 0.85:
-                continue  # received, not digitised here
-            c.execute("INSERT INTO dossier (id, provisional_id, code, batch_id, procedure_code, "
+                      rows["register"])
+        c.executemany("INSERT INTO dossier (id, provisional_id, code, batch_id, procedure_code, "
                       "state, received_date, created_at, updated_at) VALUES "
-                      "(?, ?, ?, 1, ?, 'sent', ?, 'x', 'x')",
-                      (n, f"LOCAL-{n}", code, proc, day.isoformat()))
-            for seq in range(1, 4):
-                doc_id += 1
-                c.execute("INSERT INTO document (id, dossier_id, seq, type_key, created_at) "
-                          "VALUES (?, ?, ?, 'to_khai_khai_sinh', 'x')", (doc_id, n, seq))
-                for p in range(2):
-                    page_id += 1
-                    c.execute("INSERT INTO page (id, batch_id, seq, source_sha, image_sha, "
-                              "source_name, media_type, width, height, created_at) VALUES "
-                              "(?, 1, ?, ?, 'i', 'p.png', 'image/png', 1, 1, 'x')",
-                              (page_id, page_id, f"s{page_id}"))
-                    c.execute("INSERT INTO document_page VALUES (?, ?, ?)", (doc_id, page_id, p))
-            if rng.random() < 0.3:
-                c.execute("INSERT INTO reuse_use (dossier_id, type_key, type_name, blob_sha, "
-                          "source, used_at) VALUES (?, 'can_cuoc', 'Căn cước', 'h', 's', 'x')",
-                          (n,))
-            rec_id += 1
-            sha = f"{rec_id:064x}"
-            c.execute("INSERT INTO record (id, dossier_id, package_sha, package_name, profile, "
+                      "(?, ?, ?, 1, ?, 'sent', ?, 'x', 'x')", rows["dossier"])
+        c.executemany("INSERT INTO document (id, dossier_id, seq, type_key, created_at) "
+                      "VALUES (?, ?, ?, 'to_khai_khai_sinh', 'x')", rows["document"])
+        c.executemany("INSERT INTO page (id, batch_id, seq, source_sha, image_sha, source_name, "
+                      "media_type, width, height, created_at) VALUES "
+                      "(?, 1, ?, ?, 'i', 'p.png', 'image/png', 1, 1, 'x')", rows["page"])
+        c.executemany("INSERT INTO document_page VALUES (?, ?, ?)", rows["document_page"])
+        c.executemany("INSERT INTO reuse_use (dossier_id, type_key, type_name, blob_sha, "
+                      "source, used_at) VALUES (?, 'can_cuoc', 'Căn cước', 'h', 's', 'x')",
+                      rows["reuse"])
+        c.executemany("INSERT INTO record (id, dossier_id, package_sha, package_name, profile, "
                       "size, created_at) VALUES (?, ?, ?, 'p.zip', 'compact', 1, 'x')",
-                      (rec_id, n, sha))
-            job_id += 1
-            done = rng.random() < 0.9
-            finished = (dt.datetime.combine(day, dt.time(8)) + dt.timedelta(
-                hours=rng.randint(1, 96))).isoformat() + "+00:00"
-            c.execute("INSERT INTO upload_job (id, package_sha256, package_path, filename, size, "
-                      "state, finished_at, created_at, updated_at) VALUES "
-                      "(?, ?, 'p', 'p.zip', 1, ?, ?, 'x', 'x')",
-                      (job_id, sha, "done" if done else "queued", finished if done else None))
-            if issued and rng.random() < 0.7:
-                c.execute("INSERT INTO result (dossier_id, dossier_code, date_signed, "
-                          "record_id, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')",
-                          (n, code, issued.isoformat(), rec_id if rng.random() < 0.8 else None))
+                      rows["record"])
+        c.executemany("INSERT INTO upload_job (id, package_sha256, package_path, filename, "
+                      "size, state, finished_at, created_at, updated_at) VALUES "
+                      "(?, ?, 'p', 'p.zip', 1, ?, ?, 'x', 'x')", rows["job"])
+        c.executemany("INSERT INTO result (dossier_id, dossier_code, date_signed, record_id, "
+                      "created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')", rows["result"])
 
 
 def main() -> None:

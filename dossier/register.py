@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
+import functools
 import io
 import json
 import re
@@ -411,11 +412,12 @@ def import_register(ws: Workspace, path: Path,
 
 
 def _procedure_names() -> dict[str, str]:
-    from dossier.assembly import catalogue
+    from dossier.reports import _catalogue_names
 
-    return {p.code: p.name for p in catalogue().procedures}
+    return _catalogue_names()
 
 
+@functools.lru_cache(maxsize=2048)
 def _procedure_by_name(name: str | None) -> str | None:
     if not name:
         return None

@@ -19,10 +19,14 @@ Definitions (also in docs/reports.md):
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import statistics
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from storage import Workspace
@@ -283,19 +287,29 @@ def build_report(ws: Workspace, start: dt.date | None = None,
     return Report(start, end, total, by_procedure, by_month)
 
 
-def _catalogue_names() -> dict[str, str]:
-    from dossier.assembly import catalogue
+@functools.cache
+def _catalogue() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Procedure names, and the procedures of each result code, from the shipped catalogue.
 
-    return {p.code: p.name for p in catalogue().procedures}
+    Read as JSON: importing the tagging stage (and its model) would cost more than a report.
+    """
+    text = (resources.files("resources") / "catalogue" / "procedures.json").read_text("utf-8")
+    names: dict[str, str] = {}
+    by_result: dict[str, list[str]] = defaultdict(list)
+    for p in json.loads(text).get("procedures", ()):
+        names[str(p["code"])] = unicodedata.normalize("NFC", str(p.get("name", "")))
+        if p.get("result_code"):
+            by_result[str(p["result_code"])].append(str(p["code"]))
+    return names, {k: tuple(v) for k, v in by_result.items()}
+
+
+def _catalogue_names() -> dict[str, str]:
+    return _catalogue()[0]
 
 
 def _procedure_of_result(result_code: str | None) -> str | None:
     """The procedure whose result has this code, when only one has it."""
-    if not result_code:
-        return None
-    from dossier.assembly import catalogue
-
-    found = [p.code for p in catalogue().procedures if p.result_code == result_code]
+    found = _catalogue()[1].get(result_code or "", ())
     return found[0] if len(found) == 1 else None
 
 
