@@ -132,3 +132,27 @@ def test_result_needs_its_dossier(workspace: Workspace, issued: tuple[Path, obje
         update_result(workspace, rid, result_code="G15")
     with pytest.raises(DossierError, match="12"):
         update_result(workspace, rid, holder_id="12345")
+
+
+def test_forget_holder_for_retention_and_subject_requests(workspace: Workspace) -> None:
+    from dossier.reuse import add_item, forget_holder, holder_items
+    from storage import check_workspace
+
+    ws = workspace
+    kept = add_item(ws, holder_id="001 203 004 567", holder_name="A", type_key="can_cuoc",
+                    type_name="Căn cước", data=b"card", source="dossier:x", valid_until=None)
+    other = add_item(ws, holder_id="002203004568", holder_name="B", type_key="can_cuoc",
+                     type_name="Căn cước", data=b"other", source="dossier:y",
+                     valid_until="2001-01-01")
+    assert kept and other
+    assert add_item(ws, holder_id="12345", holder_name="C", type_key="can_cuoc",
+                    type_name="Căn cước", data=b"bad", source="x", valid_until=None) is None
+    # A subject request sees expired documents too; lookups do not.
+    assert [i.id for i in holder_items(ws, "002203004568")] == [other]
+    assert lookup(ws, "002203004568") == []
+    assert check_workspace(ws).ok
+    sha = holder_items(ws, "001203004567")[0].blob_sha
+    assert forget_holder(ws, "001203004567") == 1
+    assert holder_items(ws, "001203004567") == [] and not ws.blobs.has(sha)
+    assert [i.id for i in holder_items(ws, "002203004568")] == [other]
+    assert check_workspace(ws).ok
