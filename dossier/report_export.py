@@ -220,17 +220,30 @@ def _table(c: _Canvas, rows: Sequence[Sequence[str]], x: int, y: int, widths: Se
     """Draw rows from ``y`` while they fit above ``bottom``; returns how many were drawn."""
     line = 26
     drawn = 0
+    font = c.font(8, True)
     for index, row in enumerate(rows):
-        if y + line > bottom:
+        height = line * 2 if index == 0 else line
+        if y + height > bottom:
             break
         if index == 0:
-            c.draw.rectangle((x, y - 2, x + sum(widths), y + line - 4), fill=(221, 231, 240))
+            c.draw.rectangle((x, y - 2, x + sum(widths), y + height - 4), fill=(221, 231, 240))
         cx = x
         for value, width in zip(row, widths, strict=False):
-            shown = value if len(value) <= width // 8 else value[: width // 8 - 1] + "…"
-            c.text((cx + 4, y), shown, 8, bold=index == 0 or row[1] == "Tổng cộng")
+            if index == 0:
+                # Headings wrap onto two lines within their column.
+                words, first = value.split(), ""
+                while words and font.getlength((first + " " + words[0]).strip()) < width - 8:
+                    first = (first + " " + words.pop(0)).strip()
+                for k, part in enumerate((first, " ".join(words))):
+                    if part:
+                        c.text((cx + 4, y + k * line), part, 8, bold=True)
+            else:
+                shown = value
+                while len(shown) > 1 and font.getlength(shown) > width - 8:
+                    shown = shown[:-2] + "…"
+                c.text((cx + 4, y), shown, 8, bold=row[1] == "Tổng cộng")
             cx += width
-        y += line
+        y += height
         drawn += 1
     return drawn
 
