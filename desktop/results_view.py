@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.ops import OpContext
 from desktop.table_model import RowTableModel
+from desktop.wording import say
 from dossier.results import Result
 
 
@@ -242,11 +243,11 @@ class ResultsView(QWidget):
             result_id, problems = outcome
             self.refresh(select=result_id)
             if problems:
-                self.message.setText("\n".join(problems))
+                self.message.setText("\n".join(say(p) for p in problems))
 
         op = self._ctx.ops.run(self.tr("Đọc bản quét kết quả"), work)
         op.on_success(added)
-        op.on_failure(lambda e: self.message.setText(str(e)))
+        op.on_failure(lambda e: self.message.setText(say(e)))
         op.on_finally(lambda: self.add_button.setEnabled(True))
         op.start()
 
@@ -261,7 +262,7 @@ class ResultsView(QWidget):
         try:
             updated = update_result(self._ctx.ws, self.current.id, confirm=True, **values)
         except DossierError as e:
-            self.message.setText(str(e))
+            self.message.setText(say(e))
             return
         self.refresh(select=updated.id)
         self.pack_button.setFocus()
@@ -285,5 +286,5 @@ class ResultsView(QWidget):
 
         op = self._ctx.ops.run(self.tr("Đóng gói kết quả"), work, cancellable=False)
         op.on_success(done)
-        op.on_failure(lambda e: (self.message.setText(str(e)), self._show(self.current)))
+        op.on_failure(lambda e: (self._show(self.current), self.message.setText(say(e))))
         op.start()

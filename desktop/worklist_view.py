@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.ops import OpContext
 from desktop.table_model import RowTableModel
+from desktop.wording import say
 from dossier.register import (
     FIELD_NAMES,
     Field,
@@ -192,7 +193,7 @@ class WorklistView(QWidget):
             n=result.imported, a=result.added, u=result.updated)]
         if result.problems:
             lines.append(self.tr("{k} dòng không nhập được:").format(k=len(result.problems)))
-            lines += [f"  {self.tr('dòng')} {p.row}: {p.reason}" for p in result.problems[:10]]
+            lines += [f"  {self.tr('dòng')} {p.row}: {say(p.reason)}" for p in result.problems[:10]]
         self.message.setText("\n".join(lines))
         self.refresh()
 
@@ -203,10 +204,10 @@ class WorklistView(QWidget):
             try:
                 headings = headings_of(path)
             except RegisterError as e:
-                self.message.setText(str(e))
+                self.message.setText(say(e))
                 return
             dialog = MappingDialog(headings, self)
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.mapping():
                 self.import_file(path, dialog.mapping())
                 return
-        self.message.setText(str(error))
+        self.message.setText(say(error))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import DossierError
+from failures import ExitCode
 from storage import Workspace, now_iso, transaction
 from vntext import fold, nfc
 
@@ -112,7 +113,7 @@ class RegisterImport:
 class RegisterError(DossierError):
     """The file cannot be read as a register at all (nothing imported)."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
 
 def status_says_issued(status: str | None) -> bool:

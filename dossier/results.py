@@ -266,7 +266,8 @@ def _dossier_record(ws: Workspace, result: Result) -> tuple[str | None, str | No
 
 
 def build_result_spec(ws: Workspace, result_id: int) -> Any:
-    from dossier.packing import StoredWord, _parse_time, _words
+    from dossier import words as stored_words
+    from dossier.packing import _parse_time
     from records import DocumentSpec, DossierSpec, PageSpec, ResultSpec
     from tagging.results import kind_by_code
 
@@ -285,7 +286,7 @@ def build_result_spec(ws: Workspace, result_id: int) -> Any:
         page = page_store.get_page(ws, page_id)
         if page is None or page.deleted:
             continue
-        words: list[StoredWord] = _words(ws, page.words_sha)
+        words = list(stored_words.read(ws, page.words_sha).words)
         moment = _parse_time(page.processed_at) or _parse_time(page.created_at)
         if moment:
             times.append(moment)
