@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tagging.names import restore_marks
 from vntext import fold, nfc
 
 
@@ -107,7 +108,8 @@ def _name_in(line: str) -> str | None:
         return None
     if sum(len(w) for w in best) < len(re.sub(r"[\W\d_]", "", text)) * 0.6:
         return None
-    return " ".join(w[:1].upper() + w[1:].lower() for w in best)
+    # OCR confuses tone marks in rare syllables ("Khống" for the surname "Khổng").
+    return restore_marks(" ".join(w[:1].upper() + w[1:].lower() for w in best))
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
