@@ -109,7 +109,8 @@ def _name_in(line: str) -> str | None:
     if sum(len(w) for w in best) < len(re.sub(r"[\W\d_]", "", text)) * 0.6:
         return None
     # OCR confuses tone marks in rare syllables ("Khống" for the surname "Khổng").
-    return restore_marks(" ".join(w[:1].upper() + w[1:].lower() for w in best))
+    return restore_marks(" ".join(w[:1].upper() + w[1:].lower() for w in best),
+                         marks_reliable=False)
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
