@@ -159,6 +159,11 @@ def _in(day: str | None, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or d >= start.isoformat()) and (end is None or d <= end.isoformat())
 
 
+def _has_table(ws: Workspace, name: str) -> bool:
+    return ws.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (name,)).fetchone() is not None
+
+
 def _per_dossier(ws: Workspace, sql: str) -> dict[int, Any]:
     return {int(r[0]): r[1] for r in ws.conn.execute(sql) if r[0] is not None}
 
@@ -180,6 +185,10 @@ def build_report(ws: Workspace, start: dt.date | None = None,
 
     digitised = _per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM record "
                                  "WHERE kind = 'dossier' GROUP BY dossier_id")
+    # Dossiers purged after delivery (retention) keep their counts in purged_dossier.
+    purged = {int(r[0]): (int(r[1]), r[2]) for r in ws.conn.execute(
+        "SELECT dossier_id, pages, delivered_at FROM purged_dossier")} \
+        if _has_table(ws, "purged_dossier") else {}
     documents = _per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM document "
                                  "GROUP BY dossier_id")
     pages = _per_dossier(
@@ -206,7 +215,11 @@ def build_report(ws: Workspace, start: dt.date | None = None,
             unit = units[key] = _Unit(day=day, moment=_receipt_moment(day))
         unit.dossier_id = did
         unit.procedure = unit.procedure or proc
-        unit.digitised = did in digitised
+        unit.digitised = did in digitised or did in purged
+        if did in purged:
+            pages[did] = int(pages.get(did, 0)) + purged[did][0]
+            if did not in delivered and purged[did][1]:
+                delivered[did] = purged[did][1]
         by_id[did] = key
 
     # Results: one per dossier counts once; keyed by the dossier (or its code).

@@ -1,4 +1,4 @@
--- Results, the desk's register and the reuse store, version 5.
+-- Results, the desk's register and the reuse store, version 19.
 --
 -- result: what the commune issues for a dossier (kết quả giải quyết TTHC), its
 -- fields as the clerk confirmed them (OCR proposes), its pages and, once
@@ -19,7 +19,7 @@ CREATE TABLE result (
     holder_id       TEXT,                          -- 12 (or 9) digit ID number
     confirmed       INTEGER NOT NULL DEFAULT 0,    -- 1 once the clerk confirmed the fields
     proposed_json   TEXT NOT NULL DEFAULT '{}',    -- what OCR proposed, kept for accuracy review
-    record_id       INTEGER REFERENCES record(id), -- the result's own package
+    record_id       INTEGER,                       -- its own package (record.id); kept once purged
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL
 );
@@ -29,7 +29,7 @@ CREATE INDEX result_holder ON result(holder_id);
 
 CREATE TABLE result_page (
     result_id  INTEGER NOT NULL REFERENCES result(id) ON DELETE CASCADE,
-    page_id    INTEGER NOT NULL REFERENCES page(id),
+    page_id    INTEGER NOT NULL REFERENCES page(id) ON DELETE CASCADE,
     seq        INTEGER NOT NULL,
     PRIMARY KEY (result_id, page_id)
 );
