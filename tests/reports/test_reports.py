@@ -175,3 +175,21 @@ def test_cli_report_json_keys_and_files(populated: Workspace, tmp_path: Path) ->
         [sys.executable, "-m", "cli", "--workspace", str(root), "report", "--from", "10/2025"],
         capture_output=True, text=True, cwd=REPO, timeout=120)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_purged_dossiers_still_count(populated: Workspace) -> None:
+    from dossier.retention import purge_dossier
+    from storage import check_workspace
+
+    ws = populated
+    d1 = ws.conn.execute("SELECT id FROM dossier WHERE code = ?",
+                         ("000.00.06.H56-251003-0001",)).fetchone()[0]
+    before = build_report(ws).total
+    # The dossier (and its result's record) purged after delivery, as retention does.
+    purge_dossier(ws, d1, "2025-10-03T10:00:00+00:00", "retention", False)
+    after = build_report(ws).total
+    assert (after.received, after.digitised, after.pages) == (
+        before.received, before.digitised, before.pages)
+    assert (after.results_issued, after.results_digitised) == (2, 1)
+    assert after.median_hours_to_delivery == 9.0
+    assert check_workspace(ws).ok
