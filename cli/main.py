@@ -30,6 +30,10 @@ COMMAND_MODULES = (
     "cli.cmd_user",
     "cli.cmd_audit",
     "cli.cmd_settings",
+    "cli.cmd_register",
+    "cli.cmd_report",
+    "cli.cmd_result",
+    "cli.cmd_reuse",
     "cli.cmd_purge",
     "cli.cmd_subject",
 )

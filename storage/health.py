@@ -47,6 +47,8 @@ def check_workspace(ws: Workspace) -> HealthReport:
             "SELECT package_sha256 FROM upload_job "
             "WHERE state IN ('queued', 'uploading', 'failed')"):
         referenced.setdefault(sha, "outbox package")
+    for item_id, sha in ws.conn.execute("SELECT id, blob_sha FROM reuse_item"):
+        referenced.setdefault(sha, f"document on file {item_id}")
 
     # Stored names are keyed in an encrypted workspace: go from the database's
     # hashes to the files, and authenticate and hash each one.
