@@ -285,7 +285,7 @@ def run_import(
         finished = _finish_all(ws, resumed, jobs=jobs, on_page=on_page, on_notice=on_notice,
                                cancel=cancel)
         for r in finished:
-            report.dossier_ids.extend(r.dossier_ids)
+            report.resumed_dossier_ids.extend(r.dossier_ids)
         run, own = own, None
         report.dossier_ids.extend(finish(ws, run, jobs=jobs, on_page=on_page, cancel=cancel,
                                          assemble=assemble))

@@ -57,7 +57,8 @@ class ImportReport:
     # Interrupted batches this run finished, and batches already holding some inputs.
     resumed: list[int] = field(default_factory=list)
     already_in: list[int] = field(default_factory=list)
-    dossier_ids: list[int] = field(default_factory=list)
+    dossier_ids: list[int] = field(default_factory=list)           # made of this batch
+    resumed_dossier_ids: list[int] = field(default_factory=list)   # of the resumed ones
 
     @property
     def page_ids(self) -> list[int]:

@@ -6,7 +6,7 @@ import pytest
 
 from cli.main import build_parser, main
 
-COMMANDS = ["import", "check", "search", "ocr", "tag", "pack", "verify", "upload", "outbox",
+COMMANDS = ["import", "check", "dossiers", "search", "ocr", "tag", "pack", "verify", "upload", "outbox",
             "scan", "watch", "cover-sheet"]
 
 
