@@ -155,9 +155,10 @@ def wait_for_state(ws_path: Path, states: tuple[str, ...], proc: subprocess.Pope
             try:
                 conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
                 try:
+                    marks = ",".join("?" * len(states))
                     row = conn.execute(
-                        "SELECT 1 FROM batch WHERE state IN (%s) LIMIT 1"
-                        % ",".join("?" * len(states)), states).fetchone()
+                        f"SELECT 1 FROM batch WHERE state IN ({marks}) LIMIT 1", states
+                    ).fetchone()
                 finally:
                     conn.close()
                 if row:
@@ -318,8 +319,8 @@ def concurrent(runs: int, folders: dict[str, int], tmp: Path, jobs: int,
         script = ("import subprocess, sys\n"
                   "for folder in sys.argv[2:]:\n"
                   "    r = subprocess.run([sys.executable, '-m', 'cli', '--workspace', "
-                  "sys.argv[1], 'import', '--jobs', '%d', folder])\n"
-                  "    if r.returncode: sys.exit(r.returncode)\n" % jobs)
+                  f"sys.argv[1], 'import', '--jobs', '{jobs}', folder])\n"
+                  "    if r.returncode: sys.exit(r.returncode)\n")
         procs = []
         for order in orders:
             procs.append(popen([sys.executable, "-c", script, str(ws_path), *order]))

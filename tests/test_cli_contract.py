@@ -6,8 +6,8 @@ import pytest
 
 from cli.main import build_parser, main
 
-COMMANDS = ["import", "check", "dossiers", "search", "ocr", "tag", "pack", "verify", "upload", "outbox",
-            "scan", "watch", "cover-sheet"]
+COMMANDS = ["import", "check", "dossiers", "search", "ocr", "tag", "pack", "verify", "upload",
+            "outbox", "scan", "watch", "cover-sheet"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
