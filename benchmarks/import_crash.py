@@ -42,6 +42,8 @@ from storage import dossiers as dossier_store  # noqa: E402
 from storage import pages as page_store  # noqa: E402
 from storage.health import Finding  # noqa: E402
 
+args_verbose = False
+
 
 def sohoa(ws: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "cli", "--workspace", str(ws), *args]
@@ -250,6 +252,8 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         phases[cut] += 1
+        if args_verbose:
+            print(f"  kill {round_no + 1}: landed {cut}", flush=True)
         verdict = inspect(ws_path)
         if verdict.damaged:
             damaged_rounds += 1
@@ -331,6 +335,8 @@ def concurrent(runs: int, folders: dict[str, int], tmp: Path, jobs: int,
                 failures.append(f"run {run}: an import exited {proc.returncode}: "
                                 f"{err.decode(errors='replace')[-300:]}")
         failures += [f"run {run}: {p}" for p in verify(ws_path, folders)]
+        if args_verbose:
+            print(f"  pair {run + 1}: {'whole' if not failures else 'see below'}", flush=True)
     whole = runs - len({f.split(':')[0] for f in failures})
     print(f"[two at once] runs: {runs}; workspaces whole (one dossier per folder, every page "
           f"in exactly one, check healthy): {whole} of {runs} (target {runs} of {runs})")
@@ -350,7 +356,10 @@ def main() -> None:
     parser.add_argument("--folders", type=int, default=2, help="dossier folders per workspace")
     parser.add_argument("--jobs", type=int, default=1, help="OCR workers per import")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--verbose", action="store_true", help="a line per kill and per run")
     args = parser.parse_args()
+    global args_verbose
+    args_verbose = args.verbose
     rng = random.Random(args.seed)
     results = []
     with tempfile.TemporaryDirectory() as name:
@@ -359,10 +368,10 @@ def main() -> None:
         started = time.monotonic()
         if args.kills:
             results.append(import_only(args.kills, args.files, tmp, rng))
-        if args.process_kills:
-            results.append(with_processing(args.process_kills, folders, tmp, rng, args.jobs))
         if args.concurrent:
             results.append(concurrent(args.concurrent, folders, tmp, args.jobs, rng))
+        if args.process_kills:
+            results.append(with_processing(args.process_kills, folders, tmp, rng, args.jobs))
     print(f"took {time.monotonic() - started:.0f} s")
     print("crash safety:", "PASS" if all(results) else "FAIL")
 
