@@ -284,8 +284,8 @@ def run_import(
         report.resumed = [r.batch_id for r in resumed]
         finished = _finish_all(ws, resumed, jobs=jobs, on_page=on_page, on_notice=on_notice,
                                cancel=cancel)
-        for r in finished:
-            report.resumed_dossier_ids.extend(r.dossier_ids)
+        for done in finished:
+            report.resumed_dossier_ids.extend(done.dossier_ids)
         run, own = own, None
         report.dossier_ids.extend(finish(ws, run, jobs=jobs, on_page=on_page, cancel=cancel,
                                          assemble=assemble))
@@ -293,8 +293,8 @@ def run_import(
         lock.release()
         if own is not None:
             own.done()
-        for r in resumed:
-            r.done()
+        for left in resumed:   # emptied by _finish_all as it goes
+            left.done()
     _drop_if_empty(ws, report)
     return report
 
