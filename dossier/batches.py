@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Queue
 
 from dossier.importing import (
     ImportedFile,
@@ -22,6 +23,7 @@ from dossier.importing import (
     import_items,
 )
 from dossier.processing import PageProgressFn, _run_ocr, process_pages
+from failures import Cancelled
 from storage import Batch, BatchPlan, BatchState, Page, PageState, Workspace, WorkspaceLocked
 from storage import pages as page_store
 from storage.locks import IMPORT, FileLock, batch_lock_name, holding, work_lock
@@ -261,25 +263,56 @@ def run_import(
             run.done()
         raise
     report = ImportReport(own.batch_id)
+    stop = threading.Event()
 
-    def feed() -> Iterator[tuple[int, bytes]]:
+    def commit(queue: Queue[int | BaseException | None] | None) -> None:
+        """Commit every item, then free the import lock (OCR may still be going on)."""
         try:
-            for outcome in import_items(ws, items, batch_id=report.batch_id,
+            wanted = _until(items, stop)
+            for outcome in import_items(ws, wanted, batch_id=report.batch_id,
                                         on_progress=on_progress):
                 _add_to_report(report, outcome)
-                if isinstance(outcome, Problem) or not plan.processes:
-                    continue
-                for page in _unprocessed(ws, outcome, report.batch_id):
-                    yield page.id, ws.blobs.read(page.image_sha)
+                if queue is not None and not isinstance(outcome, Problem):
+                    for page in _unprocessed(ws, outcome, report.batch_id):
+                        queue.put(page.id)
+        except BaseException as e:
+            if queue is None:
+                raise
+            queue.put(e)
         finally:
             lock.release()
+            if queue is not None:
+                queue.put(None)
+
+    def feed(queue: Queue[int | BaseException | None]) -> Iterator[tuple[int, bytes]]:
+        while (item := queue.get()) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            page = page_store.get_page(ws, item)
+            if page is not None:
+                yield page.id, ws.blobs.read(page.image_sha)
 
     try:
         if plan.processes:
-            _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
+            # Pages are committed on their own thread, as fast as they come; only their
+            # ids wait for the OCR workers, so the import lock is not held while they work.
+            queue: Queue[int | BaseException | None] = Queue()
+            committer = threading.Thread(target=commit, args=(queue,), name="import-commit",
+                                         daemon=True)
+            committer.start()
+            try:
+                _run_ocr(ws, feed(queue), jobs=jobs, on_page=on_page, cancel=cancel)
+            except Cancelled:
+                stop.set()
+                committer.join()
+                # A person stopped it: the files not reached are not imported later either.
+                page_store.drop_pending_inputs(ws, report.batch_id)
+                raise
+            finally:
+                stop.set()
+                committer.join()
         else:
-            for _ in feed():
-                pass
+            commit(None)
         resumed.extend(_upgrade(ws, report, plan))
         report.resumed = [r.batch_id for r in resumed]
         finished = _finish_all(ws, resumed, jobs=jobs, on_page=on_page, on_notice=on_notice,
@@ -297,6 +330,14 @@ def run_import(
             left.done()
     _drop_if_empty(ws, report)
     return report
+
+
+def _until(items: Iterable[ImportItem], stop: threading.Event) -> Iterator[ImportItem]:
+    """``items`` until ``stop`` is set (the run was cancelled or failed)."""
+    for item in items:
+        if stop.is_set():
+            return
+        yield item
 
 
 def _upgrade(ws: Workspace, report: ImportReport, plan: BatchPlan) -> list[BatchRun]:

@@ -132,6 +132,12 @@ def mark_input_done(ws: Workspace, batch_id: int, path: str) -> None:
         )
 
 
+def drop_pending_inputs(ws: Workspace, batch_id: int) -> None:
+    """Forget the inputs not yet imported (the import was cancelled on purpose)."""
+    with transaction(ws.conn):
+        ws.conn.execute("DELETE FROM batch_input WHERE batch_id = ? AND done = 0", (batch_id,))
+
+
 def drop_empty_batch(ws: Workspace, batch_id: int) -> bool:
     """Remove a batch that got no page and no problem (everything was already there)."""
     with transaction(ws.conn):

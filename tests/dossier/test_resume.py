@@ -209,3 +209,25 @@ def test_scanner_items_are_not_recorded_as_inputs(workspace: Workspace) -> None:
     report = run_import(workspace, items, source="scan", plan=BatchPlan.IMPORT)
     assert page_store.pending_inputs(workspace, report.batch_id) == []
     assert len(report.pages_added) == 2
+
+
+def test_import_lock_is_free_while_pages_are_still_being_recognised(
+        workspace: Workspace, tmp_path: Path) -> None:
+    from dossier.batches import import_lock
+    from storage.locks import is_busy
+
+    folder = _folder(tmp_path / "in", 4)
+    seen: list[tuple[bool, bool]] = []
+
+    def on_page(_event: object) -> None:
+        batch = page_store.list_batches(workspace)[-1]
+        seen.append((is_busy(workspace.root, IMPORT), batch.finished))
+
+    report = run_import(workspace, expand_paths([folder]), plan=BatchPlan.ASSEMBLE, jobs=1,
+                        on_page=on_page)
+    assert len(seen) == 4
+    # By the last recognised page every file was committed long since: another import
+    # (a watched folder, a second window) could have gone ahead.
+    assert seen[-1] == (False, False)
+    assert not import_lock(workspace).path.exists() or not is_busy(workspace.root, IMPORT)
+    assert len(report.dossier_ids) == 1
