@@ -36,11 +36,18 @@ def run(args: argparse.Namespace) -> int:
         elif outcome.notice:
             report_failure(outcome.item, outcome.notice)
 
+    from storage import DiskFull
+
     with open_workspace(args) as ws:
-        if args.no_process:
-            report = import_paths(ws, args.paths, on_progress=progress, on_notice=report_notice)
-        else:
-            report = import_and_process(ws, args.paths, on_progress=progress,
-                                        on_notice=report_notice, jobs=args.jobs)
+        try:
+            if args.no_process:
+                report = import_paths(ws, args.paths, on_progress=progress,
+                                      on_notice=report_notice)
+            else:
+                report = import_and_process(ws, args.paths, on_progress=progress,
+                                            on_notice=report_notice, jobs=args.jobs)
+        except DiskFull as e:
+            report_failure(e.item, e.reason)
+            return ExitCode.WORKSPACE
         print(report.batch_id, flush=True)
     return ExitCode.SOME_FAILED if report.problems else ExitCode.OK
