@@ -235,6 +235,9 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
         if round_no % 10 == 0:
             if round_no:
                 failures += finish_and_verify(ws_path, folders, jobs)
+                if args_verbose:
+                    print(f"  workspace {ws_path.name} after its final reruns: "
+                          f"{'whole' if not failures else failures[-1]}", flush=True)
             ws_path = tmp / f"proc-ws{round_no}"
             workspaces.append(ws_path)
         folder = names[round_no % len(names)]
@@ -252,8 +255,6 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         phases[cut] += 1
-        if args_verbose:
-            print(f"  kill {round_no + 1}: landed {cut}", flush=True)
         verdict = inspect(ws_path)
         if verdict.damaged:
             damaged_rounds += 1
@@ -261,7 +262,13 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
         if verdict.doubled:
             doubled_rounds += 1
             failures.append(f"round {round_no}: {verdict.doubled} page(s) in two dossiers")
+        if args_verbose:
+            print(f"  kill {round_no + 1}: landed {cut}; damaged {len(verdict.damaged)}, "
+                  f"pages in two dossiers {verdict.doubled}", flush=True)
     failures += finish_and_verify(ws_path, folders, jobs)
+    if args_verbose:
+        print(f"  workspace {ws_path.name} after its final reruns: "
+              f"{'whole' if not failures else failures[-1]}", flush=True)
     landed = ", ".join(f"{k}: {v}" for k, v in sorted(phases.items()))
     print(f"[with processing] kills: {kills} ({landed}); damaged after a kill: {damaged_rounds} "
           f"(target 0); pages in two dossiers after a kill: {doubled_rounds} (target 0)")
@@ -334,9 +341,10 @@ def concurrent(runs: int, folders: dict[str, int], tmp: Path, jobs: int,
             if proc.returncode != 0:
                 failures.append(f"run {run}: an import exited {proc.returncode}: "
                                 f"{err.decode(errors='replace')[-300:]}")
-        failures += [f"run {run}: {p}" for p in verify(ws_path, folders)]
+        found = [f"run {run}: {p}" for p in verify(ws_path, folders)]
+        failures += found
         if args_verbose:
-            print(f"  pair {run + 1}: {'whole' if not failures else 'see below'}", flush=True)
+            print(f"  pair {run + 1}: {'whole' if not found else found[0]}", flush=True)
     whole = runs - len({f.split(':')[0] for f in failures})
     print(f"[two at once] runs: {runs}; workspaces whole (one dossier per folder, every page "
           f"in exactly one, check healthy): {whole} of {runs} (target {runs} of {runs})")
