@@ -159,12 +159,15 @@ def _check_batches(ws: Workspace, report: HealthReport) -> set[int]:
 
 def _interrupted(ws: Workspace, batch: Batch) -> str:
     pages = page_store.list_pages(ws, batch.id)
-    recognised = sum(1 for p in pages if p.state != PageState.NEW)
-    pending = len(page_store.pending_inputs(ws, batch.id))
-    detail = f"{len(pages)} page(s), {recognised} recognised"
-    if pending:
-        detail += f", {pending} file(s) not yet imported"
-    return (f"batch {batch.id}: interrupted while {batch.state} ({detail}); "
+    left = page_store.work_left(ws, batch)
+    parts = [f"{len(pages)} page(s)"]
+    if left.files:
+        parts.append(f"{left.files} file(s) not yet imported")
+    if left.recognise:
+        parts.append(f"{left.recognise} page(s) not yet recognised")
+    if left.assemble:
+        parts.append(f"{left.assemble} page(s) not yet in a dossier")
+    return (f"batch {batch.id}: interrupted while {batch.state} ({', '.join(parts)}); "
             f"`sohoa check --repair` finishes it")
 
 

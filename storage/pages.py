@@ -331,9 +331,39 @@ def list_batches(ws: Workspace) -> list[Batch]:
     return [Batch.from_row(r) for r in ws.conn.execute("SELECT * FROM batch ORDER BY id")]
 
 
+@dataclass(frozen=True)
+class WorkLeft:
+    """What a batch still lacks to be what its plan says."""
+
+    files: int      # inputs not yet imported
+    recognise: int  # live pages not yet recognised
+    assemble: int   # live pages in no dossier, not left out on purpose
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.recognise or self.assemble)
+
+
+def work_left(ws: Workspace, batch: Batch) -> WorkLeft:
+    files = ws.conn.execute(
+        "SELECT COUNT(*) FROM batch_input WHERE batch_id = ? AND done = 0", (batch.id,)
+    ).fetchone()[0]
+    recognise = 0
+    if batch.plan.processes:
+        recognise = ws.conn.execute(
+            "SELECT COUNT(*) FROM page WHERE batch_id = ? AND state = ? AND deleted = 0",
+            (batch.id, PageState.NEW),
+        ).fetchone()[0]
+    assemble = len(pages_without_dossier(ws, batch.id)) if batch.plan.assembles else 0
+    return WorkLeft(int(files), int(recognise), assemble)
+
+
 def unfinished_batches(ws: Workspace) -> list[Batch]:
-    """Batches short of what their plan asks (being worked on, or interrupted)."""
-    return [b for b in list_batches(ws) if not b.finished]
+    """Batches short of what their plan asks, with work left (being done, or interrupted).
+
+    A batch whose state lags but that has nothing left to do (its pages all
+    recognised and in dossiers) is not unfinished.
+    """
+    return [b for b in list_batches(ws) if not b.finished and work_left(ws, b)]
 
 
 def batch_problems(ws: Workspace, batch_id: int) -> list[BatchProblem]:
