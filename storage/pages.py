@@ -43,11 +43,13 @@ def create_batch(
     source: str = "files",
     label: str | None = None,
     *,
-    plan: BatchPlan = BatchPlan.PROCESS,
+    plan: BatchPlan = BatchPlan.IMPORT,
     inputs: Sequence[str] = (),
     before_commit: Callable[[int], None] | None = None,
 ) -> int:
     """A new batch in state ``importing``, with the input paths it was started with.
+
+    Without a ``plan`` it promises pages only: whoever adds them does the rest.
 
     ``before_commit(batch_id)`` runs before the row becomes visible to other
     connections: the place to take the batch's lock, so no other process ever
