@@ -102,6 +102,8 @@ def _check_blobs(ws: Workspace, report: HealthReport) -> None:
         [str(s) for s in _OUTBOX_NEEDS_BYTES],
     ):
         need(sha, Finding.OUTBOX_PACKAGE_MISSING, f"outbox job {job_id} ({name})", job_id)
+    for item_id, sha in ws.conn.execute("SELECT id, blob_sha FROM reuse_item"):
+        need(sha, Finding.BLOB_MISSING, f"document on file {item_id}", item_id)
 
     present = set()
     for sha in ws.blobs:
