@@ -11,11 +11,12 @@ from storage.audit import AuditEntry, AuditLog, ChainReport, Outcome
 from storage.blobs import BlobStore, sha256_bytes, sha256_file
 from storage.crypto import CryptoError, KdfParams
 from storage.database import migrate, migrations, schema_version, transaction
-from storage.errors import BlobMissing, DiskFull, StorageError, is_disk_full
+from storage.errors import BlobMissing, DiskFull, StorageError, WorkspaceLocked, is_disk_full
 from storage.files import atomic_write, atomic_write_text, atomic_writer, fsync_dir, read_bytes
 from storage.health import HealthReport, check_workspace
 from storage.model import (
     Batch,
+    BatchPlan,
     BatchProblem,
     BatchState,
     Document,
@@ -42,6 +43,7 @@ __all__ = [
     "AuditEntry",
     "AuditLog",
     "Batch",
+    "BatchPlan",
     "BatchProblem",
     "BatchState",
     "BlobMissing",
@@ -67,6 +69,7 @@ __all__ = [
     "StorageError",
     "UploadState",
     "Workspace",
+    "WorkspaceLocked",
     "WorkspaceMissing",
     "atomic_write",
     "atomic_write_text",

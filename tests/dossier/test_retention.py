@@ -171,7 +171,7 @@ def test_documents_on_file_outlive_the_purge_and_results_lose_their_holder(
     from dossier.reuse import add_item
 
     rng = random.Random(6)
-    with Workspace.open(tmp_path / "ws") as ws:
+    with open_workspace(tmp_path / "ws") as ws:
         ws.set_setting("retention.days", "0")
         built = add_dossier(ws, rng, delivered_at=OLD, scratch=tmp_path)
         image = ws.conn.execute("SELECT image_sha FROM page WHERE id = ?",
