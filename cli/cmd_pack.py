@@ -96,11 +96,11 @@ def build_spec(pages: Sequence[tuple[bytes, PageResult]], tag: DossierTag,
             documents.append(DocumentSpec(
                 doc.type.key if doc.type else None, doc.type.name if doc.type else None,
                 tuple(page_spec(i) for i in indices)))
-    # Pages the tagger left out (other than blank ones) still belong in the record.
-    rest = [i for i in range(len(pages)) if i not in covered and not pages[i][1].blank]
+    # Tagging puts every page in a document; should one still be missing, it is not lost.
+    rest = [i for i in range(len(pages)) if i not in covered]
     if rest:
         documents.append(DocumentSpec(None, None, tuple(page_spec(i) for i in rest)))
-    if not documents:
+    if not documents or all(result.blank for _, result in pages):
         raise _DossierFailed("mọi trang đều trắng — every page is blank")
     codes = [d.fields.dossier_code for d in tag.documents if d.fields.dossier_code]
     names_found = [n for d in tag.documents for n in d.fields.full_names]
@@ -126,7 +126,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
     from dossier.folders import read_folder, recognise_folder
     from ocr import OcrError
     from storage import current_actor
-    from tagging import Catalogue, PageText, tag_dossier
+    from tagging import Catalogue, PageText, decode_codes, tag_dossier
 
     read = read_folder(folder, single_file=True)
     pages: list[tuple[bytes, PageResult]] = []
@@ -134,7 +134,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
         if isinstance(outcome, OcrError):
             raise _DossierFailed(f"{page.name}: {outcome}")
         pages.append((page.data, outcome))
-    tag = tag_dossier([PageText(page.name, result.text)
+    tag = tag_dossier([PageText(page.name, result.text, decode_codes(page.data))
                        for page, (_, result) in zip(read.pages, pages, strict=True)],
                       Catalogue.load())
     # The recorded time is the newest input file's: the same folder packs to the same bytes.

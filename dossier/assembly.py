@@ -23,13 +23,15 @@ def catalogue() -> Catalogue:
 
 
 def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
-    from tagging import PageText, tag_dossier
+    from tagging import PageText, decode_codes, tag_dossier
 
     texts = []
     for page_id in page_ids:
         page = page_store.get_page(ws, page_id)
         if page is not None:
-            texts.append(PageText(name=page.source_name, text=page.text or ""))
+            # An identity card's QR code confirms what OCR read of it.
+            codes = () if page.blank else decode_codes(ws.blobs.read(page.image_sha))
+            texts.append(PageText(name=page.source_name, text=page.text or "", codes=codes))
     return tag_dossier(texts, catalogue())
 
 
@@ -73,6 +75,12 @@ def assemble_pages(
                 "dates": list(doc.fields.dates),
                 "dossier_code": doc.fields.dossier_code,
             }
+            if doc.fields.birth_dates:
+                fields["birth_dates"] = list(doc.fields.birth_dates)
+            if doc.title:
+                fields["document_name"] = doc.title
+            if doc.flags:
+                fields["flags"] = list(doc.flags)  # for the clerk: blank, or of no known type
             names.extend(doc.fields.full_names)
             ids.extend(doc.fields.id_numbers)
         dossier_store.add_document(
@@ -99,9 +107,9 @@ def _cover_every_page(
 ) -> list[tuple[list[int], DocumentTag | None]]:
     """Tagging's documents, with no page left out.
 
-    Tagging treats a page without text as a separator. Only pages that OCR
-    flagged blank may stay out of the dossier; any other page tagging left out
-    (a photo, a page OCR could not read) joins the document before it, or
+    Tagging puts every page in one document (a page that reads as nothing is a
+    flagged document of its own); should a page still be missing (a page id whose
+    row could not be read when tagging ran), it joins the document before it, or
     starts an untyped one, for the clerk to sort.
     """
     owner: dict[int, int] = {}
@@ -118,9 +126,6 @@ def _cover_every_page(
                 groups.append((by_doc[n], tag.documents[n]))
             by_doc[n].append(page_id)
             continue
-        page = page_store.get_page(ws, page_id)
-        if page is None or page.blank:
-            continue
         if groups:
             groups[-1][0].append(page_id)
         else:
@@ -129,5 +134,5 @@ def _cover_every_page(
 
 
 def assemble_batch(ws: Workspace, batch_id: int) -> int:
-    page_ids = [p.id for p in page_store.list_pages(ws, batch_id) if not p.blank]
+    page_ids = [p.id for p in page_store.list_pages(ws, batch_id)]
     return assemble_pages(ws, page_ids, batch_id=batch_id)
