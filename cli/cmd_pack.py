@@ -126,7 +126,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
     from dossier.folders import read_folder, recognise_folder
     from ocr import OcrError
     from storage import current_actor
-    from tagging import Catalogue, PageText, decode_codes, tag_dossier
+    from tagging import Catalogue, PageText, decode_codes, tag_dossier, wants_codes
 
     read = read_folder(folder, single_file=True)
     pages: list[tuple[bytes, PageResult]] = []
@@ -134,7 +134,8 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
         if isinstance(outcome, OcrError):
             raise _DossierFailed(f"{page.name}: {outcome}")
         pages.append((page.data, outcome))
-    tag = tag_dossier([PageText(page.name, result.text, decode_codes(page.data))
+    tag = tag_dossier([PageText(page.name, result.text,
+                                decode_codes(page.data) if wants_codes(result.text) else ())
                        for page, (_, result) in zip(read.pages, pages, strict=True)],
                       Catalogue.load())
     # The recorded time is the newest input file's: the same folder packs to the same bytes.

@@ -38,7 +38,15 @@ def _model(args: argparse.Namespace) -> object | None:
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
     from dossier.folders import read_folder, recognise_folder
-    from tagging import Catalogue, PageText, TypeModel, decode_codes, tag_dossier, to_json
+    from tagging import (
+        Catalogue,
+        PageText,
+        TypeModel,
+        decode_codes,
+        tag_dossier,
+        to_json,
+        wants_codes,
+    )
 
     catalogue = Catalogue.load()
     model = _model(args)
@@ -63,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
             else:
                 text = outcome.text
             # A card's QR code confirms what OCR read of it.
-            pages.append(PageText(page.name, text, decode_codes(page.data)))
+            codes = decode_codes(page.data) if wants_codes(text) else ()
+            pages.append(PageText(page.name, text, codes))
         tag = tag_dossier(pages, catalogue, type_model)
         results.append(to_json(tag, str(path)))
         if not args.json:

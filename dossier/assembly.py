@@ -23,15 +23,17 @@ def catalogue() -> Catalogue:
 
 
 def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
-    from tagging import PageText, decode_codes, tag_dossier
+    from tagging import PageText, decode_codes, tag_dossier, wants_codes
 
     texts = []
     for page_id in page_ids:
         page = page_store.get_page(ws, page_id)
         if page is not None:
             # An identity card's QR code confirms what OCR read of it.
-            codes = () if page.blank else decode_codes(ws.blobs.read(page.image_sha))
-            texts.append(PageText(name=page.source_name, text=page.text or "", codes=codes))
+            text = page.text or ""
+            codes = decode_codes(ws.blobs.read(page.image_sha)) \
+                if not page.blank and wants_codes(text) else ()
+            texts.append(PageText(name=page.source_name, text=text, codes=codes))
     return tag_dossier(texts, catalogue())
 
 

@@ -431,6 +431,24 @@ class IdentitySheet:
     text: str  # the words printed on the faces, for tagging tests without OCR
 
 
+def card_text(person: Person, kind: CardKind, number: str) -> str:
+    """The main words a card shows, as text (for tagging tests that skip OCR)."""
+    if kind is CardKind.OLD:
+        return (f"GIẤY CHỨNG MINH NHÂN DÂN\nSỐ {number}\nHọ tên: {person.full_name.upper()}\n"
+                f"Sinh ngày: {_date(person.birth_date)}\nNguyên quán: {person.province}")
+    if kind is CardKind.PASSPORT:
+        return (f"HỘ CHIẾU / PASSPORT\nHọ và tên / Full name:\n{person.full_name.upper()}\n"
+                f"Ngày sinh / Date of birth: {_date(person.birth_date)}\n"
+                f"Số định danh / Personal No.: {person.id_number}")
+    title = {CardKind.IDENTITY: "CĂN CƯỚC / IDENTITY CARD",
+             CardKind.CHIP: "CĂN CƯỚC CÔNG DÂN / Citizen Identity Card"}.get(kind,
+                                                                            "CĂN CƯỚC CÔNG DÂN")
+    return (f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{title}\nSố / No.: {person.id_number}\n"
+            f"Họ và tên / Full name:\n{person.full_name.upper()}\n"
+            f"Ngày sinh / Date of birth: {_date(person.birth_date)}\n"
+            "Quê quán / Place of origin: " + person.province)
+
+
 def _faces(rng: random.Random, person: Person, kind: CardKind, dpi: int,
            old_number: str) -> tuple[list[Image.Image], str]:
     issued = dt.date(rng.randint(max(2016, person.birth_date.year + 15), 2024),

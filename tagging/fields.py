@@ -158,7 +158,7 @@ def find_dossier_code(text: str) -> str | None:
 _LABEL_CORE = (
     r"(?:\bh[o0]\W{0,3}(?:chu\W{0,2}dem\W{0,3}(?:va\W?)?|va\W|)[tl]en\b(?:\s?khai\s?sinh)?"
     r"|\bfull\s?name\b|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua"
-    r"|dat ten con)"
+    r"|dat ten con|\btoi\s?(?:ten\s?)?la\b)"
 )
 # The label ends at a colon (OCR reads some as ";").
 _NAME_LABEL = re.compile(_LABEL_CORE + r"([^:;\n]{0,60}?)\s?[:;]")

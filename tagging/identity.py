@@ -19,18 +19,20 @@ from tagging.matching import fold_line
 from vntext import fold, nfc
 
 # Printed labels of identity papers (folded). Bilingual labels are the chip cards'
-# and passports'; the others are the older cards'.
+# and passports'; the others are the older cards'. Forms that cite a card ("Căn cước
+# công dân số …, cấp ngày …") share some words, so a label counts only on a short
+# line of its own, and the card's titles only as a line's start.
 _LABELS = (
     "full name", "date of birth", "place of origin", "place of residence", "nationality",
-    "date of expiry", "personal identification", "citizen identity card", "identity card",
-    "ngon tro trai", "ngon tro phai", "dac diem nhan dang", "dau vet rieng va di hinh",
-    "nguyen quan", "noi dkhk thuong tru", "cuc canh sat", "passport", "ho chieu",
-    "can cuoc cong dan", "giay chung minh nhan dan", "place of birth", "date of issue",
-    "ministry of public security", "co gia tri den", "sex", "socialist republic of viet nam",
+    "date of expiry", "personal identification", "ngon tro trai", "ngon tro phai",
+    "dac diem nhan dang", "dau vet rieng va di hinh", "nguyen quan", "noi dkhk thuong tru",
+    "place of birth", "date of issue", "ministry of public security", "co gia tri den",
+    "socialist republic of viet nam", "personal no", "passport no",
 )
-_STRONG = ("citizen identity card", "can cuoc cong dan", "giay chung minh nhan dan",
-           "ho chieu", "passport", "identity card", "dau vet rieng va di hinh",
+_TITLES = ("citizen identity card", "can cuoc cong dan", "giay chung minh nhan dan",
+           "ho chieu", "passport", "identity card", "can cuoc", "dau vet rieng va di hinh",
            "dac diem nhan dang", "ngon tro trai", "ngon tro phai")
+_SHORT_LINE = 64
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,10 @@ class IdentityReading:
 
 def layout_score(text: str) -> float:
     """How much ``text`` looks like an identity paper: 0 (not at all) .. 1 (surely)."""
-    folded = " ".join(fold_line(line) for line in text.splitlines())
-    hits = sum(label in folded for label in _LABELS)
-    strong = sum(label in folded for label in _STRONG)
+    lines = [fold_line(line) for line in text.splitlines()]
+    short = " | ".join(line for line in lines if len(line) <= _SHORT_LINE)
+    hits = sum(label in short for label in _LABELS)
+    strong = sum(any(line.startswith(t) and len(line) <= 40 for line in lines) for t in _TITLES)
     score = min(1.0, 0.18 * hits + 0.25 * strong)
     if find_mrz(text) is not None:
         score = 1.0
@@ -357,6 +360,12 @@ def read_identity(text: str, codes: Sequence[str] = (), printed_ids: Sequence[st
     if mrz is not None and name is None and mrz.surname:
         name = " ".join(w.capitalize() for w in f"{mrz.surname} {mrz.given}".split())
     return IdentityReading(number, name, birth, male, source, mrz is not None, qr is not None)
+
+
+def wants_codes(text: str) -> bool:
+    """Whether a page's QR codes could change its tagging: an identity paper, or a page
+    OCR read little of (a worn card). Decoding costs a fraction of a second a page."""
+    return layout_score(text) >= 0.3 or sum(ch.isalpha() for ch in text) < 300
 
 
 def decode_codes(image: bytes) -> tuple[str, ...]:

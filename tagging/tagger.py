@@ -110,6 +110,9 @@ class _PageInfo:
     identity: float = 0.0
     # "n/m" or "Trang n" near an edge of the page: (n, m or 0)
     page_number: tuple[int, int] | None = None
+    # On an identity page: the numbers and (folded) names it shows, to tell the back
+    # of the same card from the next person's card.
+    holder: frozenset[str] = frozenset()
 
 
 def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
@@ -118,10 +121,19 @@ def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
     # Only title-like lines (no "label: value", no list item) near the top may
     # start a document; any line may name the type.
     scores, top_scores = matcher.scores_and_split(lines, _SPLIT_LINES)
+    identity = layout_score(page.text)
+    holder: frozenset[str] = frozenset()
+    if identity >= _IDENTITY_PAGE:
+        fields = extract_fields(page.text)
+        reading = read_identity(page.text, page.codes, fields.id_numbers, fields.dates)
+        found = [*fields.id_numbers]
+        if reading is not None:
+            found += [v for v in (reading.id_number, reading.full_name) if v]
+        holder = frozenset(fold(v) for v in found)
     return _PageInfo(
         lines=tuple(lines), heading=has_national_heading(lines), scores=scores,
-        top_scores=top_scores, blank=letters < 15, identity=layout_score(page.text),
-        page_number=_page_number(page.text),
+        top_scores=top_scores, blank=letters < 15, identity=identity,
+        page_number=_page_number(page.text), holder=holder,
     )
 
 
@@ -171,7 +183,9 @@ def split_documents(infos: Sequence[_PageInfo]) -> list[list[int]]:
         elif identity:
             # The back of a card scanned on its own sheet carries no heading: it
             # continues the front. Anything else identity-like is a new paper.
-            starts = not prev_identity or info.heading or len(groups[-1]) >= 2
+            holders = frozenset().union(*(infos[j].holder for j in groups[-1]))
+            other_person = bool(info.holder and holders and not info.holder & holders)
+            starts = not prev_identity or info.heading or len(groups[-1]) >= 2 or other_person
         elif prev_identity:
             starts = True
         elif numbered_on and not info.heading:
@@ -303,9 +317,9 @@ def _profile_score(profile: ProcedureProfile, present: dict[str, float],
                    lines: Sequence[str]) -> float:
     score = 0.0
     first_required = next((c.key for c in profile.components if c.required), None)
-    keys = {c.key for c in profile.components}
+    keys = {k for c in profile.components for k in (c.key, *c.also)}
     for c in profile.components:
-        conf = present.get(c.key, 0.0)
+        conf = max((present.get(k, 0.0) for k in (c.key, *c.also)), default=0.0)
         if conf > 0:
             weight = 3.0 if c.key == first_required else 1.5 if c.required else 0.3
             score += weight * (0.5 + 0.5 * conf)
@@ -392,11 +406,15 @@ def checklist(catalogue: Catalogue, procedure_code: str, type_keys: Sequence[str
     """Required components present and missing, optional ones present, and extra documents."""
     components = catalogue.components(procedure_code)
     have = set(type_keys)
-    known = {c.key for c in components}
+    known = {k for c in components for k in (c.key, *c.also)}
+
+    def met(c: Component) -> bool:
+        return any(c.met_by(k) for k in have)
+
     return Checklist(
-        present=tuple(c for c in components if c.required and c.key in have),
-        missing=tuple(c for c in components if c.required and c.key not in have),
-        optional_present=tuple(c for c in components if not c.required and c.key in have),
+        present=tuple(c for c in components if c.required and met(c)),
+        missing=tuple(c for c in components if c.required and not met(c)),
+        optional_present=tuple(c for c in components if not c.required and met(c)),
         extra=tuple(dict.fromkeys(k for k in type_keys if k not in known)),
     )
 
@@ -436,24 +454,41 @@ _AGENCY_WORDS = ("uy ban", "ubnd", "so ", "benh vien", "cong an", "bo phan", "tr
                  "phong ", "cuc ", "van phong")
 
 
+def _title_like(raw: str, after_motto: bool) -> bool:
+    folded = fold_line(raw)
+    letters = [ch for ch in raw if ch.isalpha()]
+    if len(folded) < 6 or len(folded) > 70 or ":" in raw or any(ch.isdigit() for ch in raw):
+        return False
+    if fuzz.partial_ratio("cong hoa xa hoi chu nghia viet nam", folded) >= 80 or \
+            fuzz.partial_ratio("doc lap tu do hanh phuc", folded) >= 80 or \
+            folded.startswith(_AGENCY_WORDS) or folded.startswith(("socialist", "kinh gui")):
+        return False
+    capitals = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    # Some templates set the title in sentence case, right under the motto.
+    return capitals or (after_motto and raw[:1].isupper() and len(folded.split()) >= 2)
+
+
 def _own_title(info: _PageInfo, raw_text: str) -> str | None:
-    """The document's title as printed: the first capitalised title line near the top
-    that is not the national heading, the motto or an agency's name."""
-    raw_lines = [line.strip() for line in raw_text.splitlines() if len(fold_line(line)) >= 3]
-    for raw in raw_lines[:_SPLIT_LINES]:
-        folded = fold_line(raw)
-        letters = [ch for ch in raw if ch.isalpha()]
-        if len(folded) < 8 or len(folded) > 70 or ":" in raw or any(ch.isdigit() for ch in raw):
+    """The document's title as printed: the first title line near the top that is not
+    the national heading, the motto or an agency's name (two lines when it is split)."""
+    raw_lines = [" ".join(line.split()) for line in raw_text.splitlines()
+                 if len(fold_line(line)) >= 3]
+    after_motto = False
+    for n, raw in enumerate(raw_lines[:_SPLIT_LINES]):
+        if fuzz.partial_ratio("doc lap tu do hanh phuc", fold_line(raw)) >= 80:
+            after_motto = True
             continue
-        if sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        if not _title_like(raw, after_motto):
+            after_motto = False
             continue
-        if fuzz.partial_ratio("cong hoa xa hoi chu nghia viet nam", folded) >= 80 or \
-                fuzz.partial_ratio("doc lap tu do hanh phuc", folded) >= 80 or \
-                folded.startswith(_AGENCY_WORDS) or folded.startswith("socialist"):
+        text = raw
+        following = raw_lines[n + 1] if n + 1 < len(raw_lines) else ""
+        if raw.isupper() and following.isupper() and _title_like(following, False) and \
+                len(fold_line(raw).split()) <= 3:
+            text = f"{raw} {following}"  # "HỢP ĐỒNG" / "MUA BÁN XE"
+        if len(fold_line(text).split()) < 2:
             continue
-        if len(folded.split()) < 2:
-            continue
-        text = nfc(" ".join(raw.split()))
+        text = nfc(text)
         return text[:1].upper() + text[1:].lower()
     return None
 
