@@ -64,6 +64,7 @@ def _synth_version() -> str:
     for name in ("forms.py", "people.py", "render.py", "degrade.py", "idcards.py",
                  "contracts.py", "casework.py"):
         digest.update((REPO / "synth" / name).read_bytes())
+    digest.update((REPO / "dossier" / "cards.py").read_bytes())  # the second look at cards
     return digest.hexdigest()[:12]
 
 
@@ -247,6 +248,7 @@ def _case_texts_path(index: int) -> Path:
 
 def _recognise_case(index: int) -> list[tuple[str, list[str]]]:
     """(text, QR codes) of each page of casework dossier ``index``, cached."""
+    from dossier.cards import reread_cards
     from synth.casework import make_case, render_case_page
     from tagging import decode_codes, wants_codes
 
@@ -257,7 +259,7 @@ def _recognise_case(index: int) -> list[tuple[str, list[str]]]:
     out: list[tuple[str, list[str]]] = []
     for n, page in enumerate(dossier.pages):
         data = render_case_page(index, n, page)
-        text = _ocr_cached(data)
+        text = reread_cards(data, _ocr_cached(data), _ocr_cached)
         out.append((text, list(decode_codes(data)) if wants_codes(text) else []))
     saved.parent.mkdir(parents=True, exist_ok=True)
     tmp = saved.with_suffix(".tmp")

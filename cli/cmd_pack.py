@@ -123,6 +123,7 @@ def build_spec(pages: Sequence[tuple[bytes, PageResult]], tag: DossierTag,
 
 def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Path:
     import records
+    from dossier.cards import reread_cards
     from dossier.folders import read_folder, recognise_folder
     from ocr import OcrError
     from storage import current_actor
@@ -134,9 +135,11 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
         if isinstance(outcome, OcrError):
             raise _DossierFailed(f"{page.name}: {outcome}")
         pages.append((page.data, outcome))
-    tag = tag_dossier([PageText(page.name, result.text,
-                                decode_codes(page.data) if wants_codes(result.text) else ())
-                       for page, (_, result) in zip(read.pages, pages, strict=True)],
+    # A card copied on grey paper can read as nothing: tagging looks at each card.
+    texts = [reread_cards(data, result.text) for data, result in pages]
+    tag = tag_dossier([PageText(page.name, text,
+                                decode_codes(page.data) if wants_codes(text) else ())
+                       for page, text in zip(read.pages, texts, strict=True)],
                       Catalogue.load())
     # The recorded time is the newest input file's: the same folder packs to the same bytes.
     recorded = datetime.fromtimestamp(int(read.newest_mtime), UTC)

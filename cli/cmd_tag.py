@@ -37,6 +37,7 @@ def _model(args: argparse.Namespace) -> object | None:
 
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
+    from dossier.cards import reread_cards
     from dossier.folders import read_folder, recognise_folder
     from tagging import (
         Catalogue,
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
                                str(outcome))
                 failed = True
             else:
-                text = outcome.text
+                # A card copied on grey paper can read as nothing: look at each card.
+                text = reread_cards(page.data, outcome.text)
             # A card's QR code confirms what OCR read of it.
             codes = decode_codes(page.data) if wants_codes(text) else ()
             pages.append(PageText(page.name, text, codes))

@@ -23,6 +23,7 @@ def catalogue() -> Catalogue:
 
 
 def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
+    from dossier.cards import poor_text, reread_cards
     from tagging import PageText, decode_codes, tag_dossier, wants_codes
 
     texts = []
@@ -31,8 +32,12 @@ def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
         if page is not None:
             # An identity card's QR code confirms what OCR read of it.
             text = page.text or ""
-            codes = decode_codes(ws.blobs.read(page.image_sha)) \
-                if not page.blank and wants_codes(text) else ()
+            codes: tuple[str, ...] = ()
+            if not page.blank and (wants_codes(text) or poor_text(text)):
+                image = ws.blobs.read(page.image_sha)
+                # A card copied on grey paper can read as nothing: look at each card.
+                text = reread_cards(image, text)
+                codes = decode_codes(image) if wants_codes(text) else ()
             texts.append(PageText(name=page.source_name, text=text, codes=codes))
     return tag_dossier(texts, catalogue())
 

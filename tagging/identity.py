@@ -286,7 +286,7 @@ _NUMERISH = re.compile(r"[0-9OoDQUlI|SsBZzGgaA]{10,13}")
 def _with_province(text: str, mrz: Mrz) -> str | None:
     """The personal number from the zone's checked document number (its last nine
     digits) and the province code of a printed copy OCR damaged further on."""
-    from tagging.fields import PROVINCE_CODES
+    from vntext.idnumber import PROVINCE_CODES
 
     doc = mrz.doc_number
     for m in _NUMERISH.finditer(text.replace(" ", "")):
