@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tagging.matching import fold_cached as fold
 from tagging.names import is_name_syllable, is_surname, restore_marks
@@ -356,8 +357,11 @@ def _birth_dates(lines: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
 def extract_fields(text: str) -> Fields:
-    """Names, ID numbers, dates and the dossier code found in ``text`` (NFC)."""
+    """Names, ID numbers, dates and the dossier code found in ``text`` (NFC).
+
+    Remembered: splitting and typing read the same page twice."""
     text = nfc(text)
     folded = fold(text)
     names = _names(text)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tagging.matching import fold_line
 from vntext import fold, nfc
@@ -56,7 +57,7 @@ def layout_score(text: str) -> float:
     hits = sum(label in short for label in _LABELS)
     strong = sum(any(line.startswith(t) and len(line) <= 40 for line in lines) for t in _TITLES)
     score = min(1.0, 0.18 * hits + 0.25 * strong)
-    if find_mrz(text) is not None:
+    if score < 1.0 and find_mrz(text) is not None:
         score = 1.0
     return score
 
@@ -67,6 +68,7 @@ _MRZ_VALUES = {**{str(d): d for d in range(10)},
                **{chr(ord("A") + i): 10 + i for i in range(26)}, "<": 0}
 _FILLERS = str.maketrans({"«": "<<", "‹": "<", "く": "<", "〈": "<", "(": "<", "{": "<",
                           "[": "<", "£": "<", "€": "<"})
+_FILLER_CHARS = frozenset("<«‹く〈([{£€")
 _TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "U": "0", "I": "1", "L": "1",
                            "Z": "2", "S": "5", "B": "8", "G": "6", "T": "7", "<": "0"})
 
@@ -96,6 +98,8 @@ def _mrz_candidates(text: str) -> list[str]:
     """Lines that look like the zone: long runs of capitals, digits and fillers."""
     out = []
     for raw in text.splitlines():
+        if len(raw) < 24 or not (_FILLER_CHARS & set(raw) or raw.lstrip()[:1] in "I1P"):
+            continue  # cheap test first: most lines of a dossier are no zone
         line = _plain(raw.translate(_FILLERS)).replace(" ", "").upper()
         line = re.sub(r"(?<=<)[KC](?=<)|(?<=<)[KC]$", "<", line)  # OCR reads "<" as K or C
         if len(line) >= 24 and (line.count("<") >= 2 or re.match(r"^(I[DO1]|P<)", line)) \
@@ -309,6 +313,12 @@ def read_identity(text: str, codes: Sequence[str] = (), printed_ids: Sequence[st
 
     ``printed_ids`` and ``printed_dates`` (dd/mm/yyyy) are what the printed fields gave.
     """
+    return _read_identity(text, tuple(codes), tuple(printed_ids), tuple(printed_dates))
+
+
+@lru_cache(maxsize=256)
+def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ...],
+                   printed_dates: tuple[str, ...]) -> IdentityReading | None:
     mrz = find_mrz(text)
     qr = next((q for q in (parse_qr(c) for c in codes) if q is not None), None)
     number: str | None = None
@@ -363,9 +373,9 @@ def read_identity(text: str, codes: Sequence[str] = (), printed_ids: Sequence[st
 
 
 def wants_codes(text: str) -> bool:
-    """Whether a page's QR codes could change its tagging: an identity paper, or a page
-    OCR read little of (a worn card). Decoding costs a fraction of a second a page."""
-    return layout_score(text) >= 0.3 or sum(ch.isalpha() for ch in text) < 300
+    """Whether a page's QR codes could change its tagging: an identity paper (after the
+    second look at a sheet OCR read little of). Decoding costs a fraction of a second."""
+    return layout_score(text) >= 0.3
 
 
 def decode_codes(image: bytes) -> tuple[str, ...]:

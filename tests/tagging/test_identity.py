@@ -119,3 +119,41 @@ def test_photocopied_chip_card_is_typed_and_read_with_its_qr(tmp_path: object) -
     assert card.fields.id_numbers[0] == sheet.truth.id_number
     assert card.fields.full_names == (sheet.truth.full_name,)
     assert sheet.truth.birth_date.strftime("%d/%m/%Y") in card.fields.birth_dates
+
+
+def test_a_card_on_grey_halftone_paper_is_cut_out_and_read() -> None:
+    """The whole sheet reads as (nearly) nothing; each card cut out of it reads."""
+    from dossier.cards import card_faces, poor_text, reread_cards
+
+    rng = random.Random(2)
+    person = people.person(rng)
+    sheet = identity_sheet(rng, person, CardKind.BARCODE)
+    buffer = io.BytesIO()
+    sheet.image.save(buffer, "JPEG", quality=85)
+    data = buffer.getvalue()
+    import ocr
+
+    whole = ocr.recognise_page(data, ocr.OcrSettings()).text
+    assert poor_text(whole)
+    assert len(card_faces(data)) == 2  # front and back
+    text = reread_cards(data, whole)
+    tag = tag_dossier([PageText("01.jpg", text)], Catalogue.load())
+    card = tag.documents[0]
+    assert card.type is not None and card.type.key == "can_cuoc"
+    assert sheet.truth.id_number in card.fields.id_numbers
+
+
+def test_no_card_is_found_on_a_blank_or_a_text_page() -> None:
+    from PIL import Image
+
+    from dossier.cards import card_faces
+    from synth import render_lines
+    from synth.forms import make_dossier
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1654, 2339), "white").save(buffer, "PNG", dpi=(200, 200))
+    assert card_faces(buffer.getvalue()) == []
+    page = make_dossier(random.Random(4), "1.001193").documents[0].pages[0]
+    buffer = io.BytesIO()
+    render_lines(list(page), dpi=200).image.save(buffer, "PNG", dpi=(200, 200))
+    assert card_faces(buffer.getvalue()) == []
