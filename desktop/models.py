@@ -200,6 +200,15 @@ class DossierListModel(RowListModel[Dossier]):
         return None
 
 
+def _document_extra(document: Document) -> dict[str, object]:
+    """What tagging noted on a document beside its fields: its own title, its flags."""
+    try:
+        fields = json.loads(document.fields_json or "{}")
+    except ValueError:
+        return {}
+    return fields if isinstance(fields, dict) else {}
+
+
 class DocumentModel(RowListModel[Document]):
     """The documents of a dossier: type (suggested or confirmed) and page count."""
 
@@ -213,6 +222,12 @@ class DocumentModel(RowListModel[Document]):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             name = d.type_name or self.tr("Chưa rõ loại giấy tờ")
+            extra = _document_extra(d)
+            if "blank" in extra.get("flags", ()):
+                name = self.tr("Trang không đọc được chữ — cần xem")
+            elif extra.get("document_name"):
+                # The component, then the paper's own title ("Giấy cam kết").
+                name = f"{name} ({extra['document_name']})"
             pages = self.tr("{n} trang").format(n=len(d.page_ids))
             if d.type_confirmed or d.type_key is None:
                 state = "✓ " if d.type_confirmed else "? "
