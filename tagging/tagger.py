@@ -21,6 +21,7 @@ from tagging.matching import (
     TitleMatcher,
     TopLine,
     contains_phrase,
+    fold_cached,
     fold_line,
     has_national_heading,
     top_lines,
@@ -147,7 +148,9 @@ def _page_number(text: str) -> tuple[int, int] | None:
     """A printed page number on the first or last lines ("Trang 2/3", "2/3", "- 2 -")."""
     lines = [line for line in text.splitlines() if line.strip()]
     for raw in (*lines[:2], *lines[-3:]):
-        m = _PAGE_NUMBER.match(fold(raw).strip())
+        if len(raw) > 24:
+            continue  # a page number stands on a short line of its own
+        m = _PAGE_NUMBER.match(fold_cached(raw).strip())
         if m is None:
             continue
         groups = [g for g in m.groups()]
