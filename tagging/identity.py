@@ -253,7 +253,7 @@ def number_agrees(number: str, birth: dt.date | None, male: bool | None) -> bool
     return male is None or (digit % 2 == 0) == male
 
 
-_CARD_NAME_LABEL = re.compile(r"full\s?n[a-z]{2,3}e?\b|\bh[o0]\W{0,3}(?:va\W{0,3})?ten\b"
+_CARD_NAME_LABEL = re.compile(r"fu[l1i]{2}\s?n[a-z]{2,3}\b|\bh[o0]\W{0,3}(?:va\W{0,3})?ten\b"
                               r"|chu\W{0,2}dem\W{0,3}(?:va\W{0,3})?ten")
 _UPPER_NAME = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){1,5}$")
 
