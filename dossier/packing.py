@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
-from storage import DossierState, Workspace, current_actor, sha256_file
+from storage import DiskFull, DossierState, Workspace, current_actor, is_disk_full, sha256_file
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 from vntext.idnumber import compact_id_number
@@ -125,10 +125,17 @@ def pack_dossier(
     chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
     spec = build_spec(ws, dossier_id)
     target = Path(out_dir) if out_dir is not None else ws.root / "records"
-    path = records.pack_dossier(spec, target, profile=chosen)
-    sha = sha256_file(path)
-    ws.blobs.put_file(path, sha)
-    dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size)
+    try:
+        path = records.pack_dossier(spec, target, profile=chosen)
+        sha = sha256_file(path)
+        ws.blobs.put_file(path, sha)
+        dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value,
+                                 path.stat().st_size)
+    except Exception as e:
+        if is_disk_full(e):
+            raise DiskFull(spec.dossier_code or f"dossier {dossier_id}", "đóng gói hồ sơ này",
+                           "packing this dossier") from e
+        raise
     return path
 
 
