@@ -533,11 +533,15 @@ def _tag_group(catalogue: Catalogue, pages: Sequence[PageText], infos: Sequence[
                group: list[int], model: TypeModel | None) -> DocumentTag:
     text = "\n".join(pages[i].text for i in group)
     names = tuple(pages[i].name for i in group)
+    codes = tuple(c for i in group for c in pages[i].codes)
     if all(infos[i].blank for i in group):
+        reading = read_identity(text, codes) if codes else None
+        if reading is not None and reading.qr:  # OCR read nothing, but the card's QR reads
+            doc = DocumentTag(tuple(group), names, _identity_type(catalogue, 0.5), (), Fields())
+            return _with_identity(doc, reading)
         return DocumentTag(tuple(group), names, None, (), Fields(), flags=(FLAG_BLANK,))
     group_infos = [infos[i] for i in group]
     identity = max(info.identity for info in group_infos)
-    codes = tuple(c for i in group for c in pages[i].codes)
     fields = extract_fields(text)
     if identity >= _IDENTITY_PAGE:
         doc = DocumentTag(tuple(group), names, _identity_type(catalogue, identity), (), fields)
