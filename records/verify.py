@@ -17,6 +17,7 @@ from typing import Any
 from pdfa import PdfCheck, TextLayer, check_pdfa
 from records import bag
 from records.manifest import MANIFEST_NAME, schema_problems
+from records.signing import DocumentSignatures, SignatureCheck, SignatureRun
 
 # A page of the record is at most a few MB; refuse members that would exhaust memory.
 _MAX_MEMBER = 2 * 1024**3
@@ -34,6 +35,8 @@ class VerifyReport:
     pages: int = 0
     # Pages scanned below MIN_DPI: valid, but short of what Decree 30/2020 asks of a copy.
     low_resolution_pages: int = 0
+    # Each PDF's signatures (PAdES), in manifest order.
+    signatures: tuple[DocumentSignatures, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -127,7 +130,8 @@ def _text_problems(name: str, check: PdfCheck, pages: list[dict[str, Any]]) -> l
 
 
 def _check_documents(files: dict[str, bytes], problems: list[str],
-                     validated: Collection[str]) -> tuple[int, int, int]:
+                     validated: Collection[str],
+                     signatures: SignatureRun) -> tuple[int, int, int]:
     raw = files.get(f"data/{MANIFEST_NAME}")
     if raw is None:
         problems.append(f"thiếu data/{MANIFEST_NAME} — manifest missing")
@@ -161,6 +165,7 @@ def _check_documents(files: dict[str, bytes], problems: list[str],
             problems.append(f"{name}: có {check.page_count} trang, manifest ghi "
                             f"{document['page_count']} — page count differs from manifest")
         problems += _text_problems(name, check, document["pages"])
+        problems += signatures.check(name, data)
         pages += check.page_count
     for name in sorted(files):
         if name.endswith(".pdf") and name.startswith("data/") and name not in listed:
@@ -168,13 +173,17 @@ def _check_documents(files: dict[str, bytes], problems: list[str],
     return len(manifest["documents"]), pages, low
 
 
-def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyReport:
+def verify_package(path: Path, *, validated: Collection[str] = (),
+                   signatures: SignatureCheck | None = None) -> VerifyReport:
     """Check one package zip: bag, manifest schema, each PDF (PDF/A-2b, pages, text layer).
 
     ``validated`` holds sha256 digests (hex) of PDF files the caller has itself just
     validated as PDF/A-2b (the packer: its writer validates each file it writes); a PDF
     with one of those digests is not validated again. Everything else is still checked.
+    ``signatures`` says which anchors to trust and whether a signature is required; each
+    PDF's signatures are reported in ``VerifyReport.signatures``.
     """
+    run = SignatureRun(signatures or SignatureCheck())
     path = Path(path)
     problems: list[str] = []
     try:
@@ -185,5 +194,5 @@ def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyRepo
     except (zipfile.BadZipFile, OSError) as e:
         return VerifyReport(path, [f"không phải tệp zip đọc được — not a readable zip ({e})"])
     _check_bag(files, problems)
-    documents, pages, low = _check_documents(files, problems, validated)
-    return VerifyReport(path, problems, documents, pages, low)
+    documents, pages, low = _check_documents(files, problems, validated, run)
+    return VerifyReport(path, problems, documents, pages, low, tuple(run.found))
