@@ -162,6 +162,7 @@ def _agency(args: argparse.Namespace) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
     from records import KeyUnavailableError, RecordsError
+    from storage import DiskFull, is_disk_full
 
     agency = _agency(args)
     failed = False
@@ -179,10 +180,17 @@ def run(args: argparse.Namespace) -> int:
                         report_failure(str(rest), "chưa đóng gói vì không ký được — not "
                                                   "packed: signing stopped")
                     return int(ExitCode.SOME_FAILED)
-                except (_DossierFailed, DossierError, RecordsError) as e:
-                    report_failure(str(folder), str(e))
-                    failed = True
-                    continue
+                except Exception as e:
+                    if not is_disk_full(e):
+                        if not isinstance(e, _DossierFailed | DossierError | RecordsError):
+                            raise
+                        report_failure(str(folder), str(e))
+                        failed = True
+                        continue
+                    # Every later dossier would fail the same way: stop at the first.
+                    report_failure(str(folder), DiskFull(str(folder), "đóng gói hồ sơ này",
+                                                         "packing this dossier").reason)
+                    return int(ExitCode.WORKSPACE)
                 print(path, flush=True)
     except (DossierError, RecordsError) as e:
         # No usable key: nothing was packed.

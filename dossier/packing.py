@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
-from storage import DossierState, Workspace, current_actor, sha256_file
+from storage import DiskFull, DossierState, Workspace, current_actor, is_disk_full, sha256_file
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
     from records import DossierSpec
@@ -20,37 +20,11 @@ if TYPE_CHECKING:
 PROFILE_SETTING = "records.profile"
 
 
-@dataclass(frozen=True)
-class StoredWord:
-    """A recognised word as kept in the workspace (box in upright-image pixels)."""
-
-    text: str
-    box: tuple[int, int, int, int]
-
-
-def _words(ws: Workspace, words_sha: str | None) -> list[StoredWord]:
-    if not words_sha:
-        return []
-    payload = json.loads(ws.blobs.read(words_sha))
-    return [
-        StoredWord(
-            w["text"], (int(w["box"][0]), int(w["box"][1]), int(w["box"][2]), int(w["box"][3]))
-        )
-        for w in payload.get("words", [])
-    ]
-
-
 def _parse_time(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     moment = dt.datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _id_number(value: str | None) -> str | None:
-    """An identity number as records state it (9 or 12 digits), else unknown."""
-    compact = "".join(ch for ch in value or "" if not ch.isspace() and ch != ".")
-    return compact if compact.isdigit() and len(compact) in (9, 12) else None
 
 
 def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
@@ -82,7 +56,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
                 PageSpec(
                     image=ws.blobs.read(page.image_sha),
                     dpi=page.dpi,
-                    words=_words(ws, page.words_sha),
+                    words=list(stored_words.read(ws, page.words_sha).words),
                     mean_confidence=page.confidence,
                     rotation=page.rotation,
                     skew=page.skew or 0.0,
@@ -116,7 +90,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         procedure_code=dossier.procedure_code,
         procedure_name=procedure.name if procedure else None,
         applicant_name=dossier.applicant_name,
-        applicant_id=_id_number(dossier.applicant_id),
+        applicant_id=compact_id_number(dossier.applicant_id),
         date_received=received,
         agency_id=dossier.agency_id or ws.get_setting("agency_id"),
         components_present=present,
@@ -151,10 +125,17 @@ def pack_dossier(
     chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
     spec = build_spec(ws, dossier_id)
     target = Path(out_dir) if out_dir is not None else ws.root / "records"
-    path = records.pack_dossier(spec, target, profile=chosen)
-    sha = sha256_file(path)
-    ws.blobs.put_file(path, sha)
-    dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size)
+    try:
+        path = records.pack_dossier(spec, target, profile=chosen)
+        sha = sha256_file(path)
+        ws.blobs.put_file(path, sha)
+        dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value,
+                                 path.stat().st_size)
+    except Exception as e:
+        if is_disk_full(e):
+            raise DiskFull(spec.dossier_code or f"dossier {dossier_id}", "đóng gói hồ sơ này",
+                           "packing this dossier") from e
+        raise
     return path
 
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from records.errors import CertificateRefusedError, KeyUnavailableError, SigningError
 from records.spec import DocumentSpec, DossierSpec
@@ -484,7 +484,8 @@ def _status_problems(status: Any, trust_given: bool) -> list[str]:
     return problems
 
 
-def check_signatures(data: bytes, trust: Sequence[asn1_x509.Certificate] | None = None,
+def check_signatures(data: bytes | IO[bytes],
+                     trust: Sequence[asn1_x509.Certificate] | None = None,
                      name: str = "") -> DocumentSignatures:
     """Every signature in one PDF, checked against ``trust`` (anchors) when given."""
     import io
@@ -494,7 +495,8 @@ def check_signatures(data: bytes, trust: Sequence[asn1_x509.Certificate] | None 
     from pyhanko_certvalidator import ValidationContext
 
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        reader = PdfFileReader(io.BytesIO(data) if isinstance(data, bytes) else data,
+                               strict=False)
         embedded = list(reader.embedded_regular_signatures)
         stamps = list(reader.embedded_timestamp_signatures)
     except Exception as e:
@@ -543,9 +545,10 @@ class SignatureRun:
         self.options = check
         self.found: list[DocumentSignatures] = []
 
-    def check(self, name: str, data: bytes) -> list[str]:
-        # A PDF without a signature value has nothing to parse (most records, unsigned).
-        if b"/ByteRange" not in data:
+    def check(self, name: str, data: bytes | IO[bytes]) -> list[str]:
+        """The problems of one PDF's signatures (``data``: its bytes, or a seekable file)."""
+        if isinstance(data, bytes) and b"/ByteRange" not in data:
+            # Without a signature value there is nothing to parse (unsigned records).
             result = DocumentSignatures(name)
         else:
             result = check_signatures(data, self.options.trust or None, name)

@@ -15,6 +15,7 @@ SYSTEM_PACKAGES=(
   sane-utils poppler-utils xvfb xdotool
   softhsm2 opensc
   python3-venv nodejs npm
+  age
 )
 
 missing=()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from failures import ExitCode
 from storage import Workspace, outbox, sha256_file
 from storage.outbox import AddOutcome, OutboxCounts, OutboxJob
 from upload.credentials import AuthKind, Credentials, load_credentials, store_secret
@@ -26,13 +27,13 @@ from upload.metadata import PackageMetadata, package_metadata
 from upload.progress import EventKind, ProgressCallback, UploadEvent
 from upload.sender import RunResult, StopReason, Uploader, UploadOptions
 from upload.settings import load_options
-from upload.tus import Timeouts, TusClient
+from upload.tus import Timeouts, TusClient, check_endpoint, shown_url
 
 
 class PackageError(UploadError):
     """A package given to the outbox cannot be read."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,6 @@ __all__ = [
     "PackageError", "PackageMetadata", "PermanentError", "ProgressCallback", "QueuedPackage",
     "RunResult", "SendingWindow", "StopReason", "Timeouts", "TokenBucket", "TransferControl",
     "TransientError", "TusClient", "UploadError", "UploadEvent", "UploadOptions", "Uploader",
-    "backoff_delay", "export_pending", "load_credentials", "load_options", "package_metadata",
-    "queue_package", "store_secret",
+    "backoff_delay", "check_endpoint", "export_pending", "load_credentials", "load_options",
+    "package_metadata", "queue_package", "shown_url", "store_secret",
 ]
