@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from capture.profile import MIN_DPI
 from desktop.context import AppContext
+from desktop.signing_settings import SigningSettings
 
 PROFILES_KEY = "scanner.profiles"
 
@@ -174,6 +175,8 @@ class SettingsView(QWidget):
         col2 = QVBoxLayout()
         col2.addWidget(up_box)
         col2.addWidget(other)
+        self.signing = SigningSettings(ctx, self)
+        col2.addWidget(self.signing)
         col2.addStretch(1)
         grid.addLayout(col1, 1)
         grid.addLayout(col2, 1)
@@ -255,6 +258,7 @@ class SettingsView(QWidget):
         ws.set_setting("upload.endpoint", self.endpoint.text().strip())
         ws.set_setting("upload.auth", str(self.auth.currentData()))
         ws.set_setting("upload.username", self.username.text().strip())
+        self.signing.save()
         notes = [self.tr("Đã lưu cài đặt.")]
         secret = self.secret.text()
         if secret:
