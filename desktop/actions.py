@@ -166,15 +166,26 @@ def assemble(ops: Operations, page_ids: list[int], batch_id: int | None, *,
     return ops.run(title, work)
 
 
-def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> BackgroundOp:
-    """Pack a dossier into its electronic record and put it in the outbox."""
+def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
+                   signing: object | None = None, secret: str | None = None) -> BackgroundOp:
+    """Pack a dossier into its electronic record and put it in the outbox.
+
+    With ``signing`` (records.SigningOptions) every PDF is signed; ``secret`` is the PIN
+    or passphrase the clerk just typed, used for this operation only.
+    """
 
     def work(ctx: OpContext) -> Packed:
         from dossier.packing import low_resolution_pages, pack_dossier, queue_package
         from storage.outbox import AddOutcome
 
         ctx.progress(0, 2, "")
-        path = pack_dossier(ctx.ws, dossier_id)
+        if signing is not None:
+            from records import open_signer
+
+            with open_signer(signing, secret) as signer:  # type: ignore[arg-type]
+                path = pack_dossier(ctx.ws, dossier_id, signer=signer)
+        else:
+            path = pack_dossier(ctx.ws, dossier_id)
         ctx.check_cancel()
         ctx.progress(1, 2, "")
         queued = queue_package(ctx.ws, path, dossier_id)

@@ -4,7 +4,9 @@ timestamp server, and the province's trust anchors, which the admin installs fro
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,3 +128,81 @@ def install_trust_anchors(ws: Workspace, source: Path) -> int:
         handle.write(text)
     ws.set_setting(TRUST, str(target))
     return len(certs)
+
+
+def enabled(ws: Workspace) -> bool:
+    """Whether the desktop signs every record it packs (``signing.enabled``)."""
+    return _on(ws.get_setting(ENABLED))
+
+
+class SignatureState(enum.StrEnum):
+    UNSIGNED = "unsigned"
+    SIGNED = "signed"  # every PDF signed, intact (and trusted, when anchors are installed)
+    UNTRUSTED = "untrusted"  # intact, but the chain does not reach the installed anchors
+    BROKEN = "broken"  # some signature does not verify, or some PDF is unsigned
+
+
+@dataclass(frozen=True)
+class RecordSignature:
+    """What the views show of a package's signatures."""
+
+    state: SignatureState
+    signer: str | None = None
+    signed_at: datetime | None = None
+    level: str | None = None
+    detail: str = ""
+
+
+# Dates shown to clerks are Vietnam's wall clock.
+VIETNAM_TIME = timezone(timedelta(hours=7))
+_STATES: dict[tuple[str, str], RecordSignature] = {}
+
+
+def record_signature(ws: Workspace, package_sha256: str) -> RecordSignature:
+    """The signature state of a package kept in the workspace (cached: packages never change
+    once stored, they are addressed by content)."""
+    trust_path = ws.get_setting(TRUST) or ""
+    cached = _STATES.get((package_sha256, trust_path))
+    if cached is not None:
+        return cached
+    state = package_signature(ws.blobs.path(package_sha256),
+                              Path(trust_path) if trust_path else None)
+    _STATES[(package_sha256, trust_path)] = state
+    return state
+
+
+def package_signature(package: Path, trust: Path | None = None) -> RecordSignature:
+    from records import SignatureCheck, SigningError, load_certificates, verify_signatures
+
+    anchors: tuple[object, ...] = ()
+    if trust is not None and trust.is_file():
+        try:
+            anchors = tuple(load_certificates(trust))
+        except SigningError:
+            anchors = ()
+    documents = verify_signatures(package, SignatureCheck(trust=anchors))
+    if not documents or not any(d.signed for d in documents):
+        return RecordSignature(SignatureState.UNSIGNED)
+    signatures = [s for d in documents for s in d.signatures]
+    first = signatures[0]
+    common = _common_name(first.signer)
+    when = first.timestamp or first.signed_at
+    levels = sorted({str(s.level) for s in signatures})
+    problems = [p for d in documents for p in (*d.problems,
+                                                *(q for s in d.signatures for q in s.problems))]
+    if not all(d.signed for d in documents) or any(not s.intact for s in signatures):
+        return RecordSignature(SignatureState.BROKEN, common, when, levels[0],
+                               "; ".join(problems) or "một số tệp chưa ký — some files unsigned")
+    if any(s.trusted is False for s in signatures):
+        return RecordSignature(SignatureState.UNTRUSTED, common, when, levels[0],
+                               "; ".join(problems))
+    return RecordSignature(SignatureState.SIGNED, common, when, levels[0])
+
+
+def _common_name(subject: str | None) -> str | None:
+    if not subject:
+        return None
+    for part in subject.split(", "):
+        if part.startswith("Common Name: "):
+            return part[len("Common Name: "):]
+    return subject

@@ -31,6 +31,7 @@ from records.signing import (
     check_signatures,
     load_certificates,
     open_signer,
+    verify_signatures,
 )
 from records.spec import DocumentSpec, DossierSpec, PageSpec, provisional_id
 from records.verify import VerifyReport, verify_package
@@ -42,4 +43,5 @@ __all__ = [
     "SignatureLevel", "SignatureReport", "Signer", "SigningError", "SigningOptions", "SpecError",
     "Stamp", "VerifyReport", "check_signatures", "load_certificates", "open_signer",
     "pack_dossier", "provisional_id", "schema", "schema_problems", "verify_package",
+    "verify_signatures",
 ]

@@ -561,6 +561,64 @@ class SignatureRun:
         return problems
 
 
+def verify_signatures(package: Path, check: SignatureCheck | None = None,
+                      ) -> list[DocumentSignatures]:
+    """The signatures of every PDF in a package zip, without the rest of verification
+    (for showing a package's signature state; ``verify_package`` does it all)."""
+    import zipfile
+
+    run = SignatureRun(check or SignatureCheck())
+    try:
+        with zipfile.ZipFile(package) as archive:
+            for info in sorted(archive.infolist(), key=lambda i: i.filename):
+                parts = info.filename.split("/")
+                if len(parts) == 3 and parts[1] == "data" and parts[2].endswith(".pdf"):
+                    run.check(f"data/{parts[2]}", archive.read(info))
+    except (OSError, zipfile.BadZipFile) as e:
+        return [DocumentSignatures(str(package), (), (
+            f"không đọc được gói — cannot read the package ({e})",))]
+    return run.found
+
+
+def upgrade_pdf(data: bytes, tsa_url: str, *, revocation: bool = False,
+                trust: Sequence[asn1_x509.Certificate] = ()) -> bytes:
+    """A signed PDF raised to PAdES B-T (a document timestamp), or B-LT with revocation.
+
+    Both are incremental updates after the signature, which they leave intact. Raises
+    SigningError when the timestamp server or the CA's responders do not answer.
+    """
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.signers import PdfTimeStamper
+    from pyhanko.sign.timestamps.aiohttp_client import HTTPTimeStamper
+    from pyhanko.sign.validation import add_validation_info
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        current = data
+        context = None
+        if revocation:
+            context = ValidationContext(trust_roots=list(trust), allow_fetching=True,
+                                        revocation_mode="hard-fail")
+            reader = PdfFileReader(io.BytesIO(current), strict=False)
+            for signature in reader.embedded_regular_signatures:
+                out = io.BytesIO()
+                add_validation_info(signature, context, output=out)
+                current = out.getvalue()
+                reader = PdfFileReader(io.BytesIO(current), strict=False)
+        writer = IncrementalPdfFileWriter(io.BytesIO(current), strict=False)
+        out = io.BytesIO()
+        PdfTimeStamper(HTTPTimeStamper(tsa_url, timeout=10)).timestamp_pdf(
+            writer, "sha256", validation_context=context, output=out)
+        return out.getvalue()
+    except Exception as e:  # the services' and the library's errors: one message
+        raise SigningError(
+            f"không thêm được dấu thời gian ({tsa_url}) — cannot add the timestamp "
+            f"({type(e).__name__}: {e})") from e
+
+
 def _document_timestamp(stamps: Sequence[Any]) -> datetime | None:
     from pyhanko.sign.validation import validate_pdf_timestamp
 
@@ -575,9 +633,25 @@ def _document_timestamp(stamps: Sequence[Any]) -> datetime | None:
 
 
 __all__ = [
-    "FIELD_NAME", "CertificateFacts", "DocumentSignatures", "KeySource", "NoSigner",
-    "PadesSigner", "Pkcs11Key", "Pkcs12Key", "SignatureCheck", "SignatureLevel",
-    "SignatureReport", "SignatureRun", "Signer",
-    "SigningOptions", "Stamp", "check_signatures", "check_validity", "load_certificates",
+    "FIELD_NAME",
+    "CertificateFacts",
+    "DocumentSignatures",
+    "KeySource",
+    "NoSigner",
+    "PadesSigner",
+    "Pkcs11Key",
+    "Pkcs12Key",
+    "SignatureCheck",
+    "SignatureLevel",
+    "SignatureReport",
+    "SignatureRun",
+    "Signer",
+    "SigningOptions",
+    "Stamp",
+    "check_signatures",
+    "check_validity",
+    "load_certificates",
     "open_signer",
+    "upgrade_pdf",
+    "verify_signatures",
 ]

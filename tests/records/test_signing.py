@@ -280,3 +280,32 @@ def test_timestamp_and_revocation_levels(pki: SigningPki, tmp_path: Path) -> Non
 
 def test_pdfsig_is_installed() -> None:
     assert shutil.which("pdfsig"), "poppler-utils (pdfsig) is needed for the signature tests"
+
+
+def test_offline_package_is_upgraded_later(pki: SigningPki, tmp_path: Path) -> None:
+    from records import SigningError
+    from records.upgrade import upgrade_package
+
+    with open_signer(_p12(pki, stamp=Stamp.INVISIBLE), P12_PASSPHRASE) as signer:
+        package = pack_dossier(_spec(pages=1), tmp_path, signer=signer, jobs=1)
+    offline = _pdfs(package)
+    # The timestamp server is down: the package stays as it was.
+    before = package.read_bytes()
+    with pytest.raises(SigningError, match="cannot add the timestamp"):
+        upgrade_package(package, "http://127.0.0.1:9/tsa")
+    assert package.read_bytes() == before
+    result = upgrade_package(package, pki.services.tsa_url)
+    assert result.level is SignatureLevel.B_T and len(result.upgraded) == 2
+    report = verify_package(package, signatures=SignatureCheck(
+        trust=tuple(load_certificates(pki.trust_file)), require=True))
+    assert report.ok, report.problems
+    for name, data in _pdfs(package).items():
+        assert data.startswith(offline[name])  # the signature itself is untouched
+        assert check_pdfa(io.BytesIO(data)).ok
+        assert "Signature is Valid" in _pdfsig(data, tmp_path)
+    # Already timestamped: nothing to do, unless revocation data is asked for too.
+    assert upgrade_package(package, pki.services.tsa_url).upgraded == ()
+    result = upgrade_package(package, pki.services.tsa_url, revocation=True,
+                             trust=tuple(load_certificates(pki.trust_file)))
+    assert result.level is SignatureLevel.B_LT
+    assert verify_package(package, signatures=_trust(pki)).ok

@@ -105,3 +105,19 @@ def test_pack_sign_without_a_key_source(dossier: Path, tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["pack", "--sign", "--out", str(tmp_path), str(dossier)]) == 5
     assert "no signing key chosen" in capsys.readouterr().err
+
+
+def test_timestamp_command_upgrades_an_offline_package(
+        dossier: Path, pki: SigningPki, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("SOHOA_SIGN_PIN", P12_PASSPHRASE)
+    assert main(["pack", "--sign", "--pkcs12", str(pki.signer_p12), "--out", str(tmp_path),
+                 str(dossier)]) == 0
+    package = Path(capsys.readouterr().out.split()[0])
+    assert main(["timestamp", str(package)]) == 2
+    assert "no timestamp server" in capsys.readouterr().err
+    assert main(["timestamp", "--tsa", pki.services.tsa_url, str(package)]) == 0
+    assert "PAdES B-T" in capsys.readouterr().out
+    assert main(["verify", "--trust", str(pki.trust_file), "--require-signature",
+                 str(package)]) == 0
+    assert "timestamped" in capsys.readouterr().out
