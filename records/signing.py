@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import logging
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -32,6 +33,10 @@ STAMP_FONTS = (
     "C:/Windows/Fonts/arial.ttf",
 )
 FIELD_NAME = "SohoaSignature"
+# pyHanko logs each chain it cannot build, with a traceback; the reason reaches people in
+# the signature reports instead, so its records need a handler of the application's.
+for _logger in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_logger).addHandler(logging.NullHandler())
 # Dates on the stamp are Vietnam's wall clock (UTC+7, no daylight saving).
 VIETNAM = timezone(timedelta(hours=7))
 # Size of the visible stamp and its distance from the first page's bottom-right corner (pt).
@@ -204,6 +209,8 @@ class PadesSigner:
             check_validity(self.certificate, now)
             self._trust = [c for path in options.trust for c in load_certificates(path)]
             self._font = self._stamp_font() if options.stamp is Stamp.VISIBLE else None
+            # One stamp style for the batch: reading the font is the costly part of it.
+            self._style = self._stamp_style()
         except BaseException:
             self.close()  # the token must not stay logged in for a refused key
             raise
@@ -310,7 +317,7 @@ class PadesSigner:
         )
         spec = fields.SigFieldSpec(FIELD_NAME, on_page=0, box=self._stamp_box(writer))
         signer = signers.PdfSigner(meta, signer=self._signer, timestamper=timestamper,
-                                   stamp_style=self._stamp_style(),
+                                   stamp_style=self._style,
                                    new_field_spec=spec)
         params = {"agency": self._agency(dossier), "date": f"{now:%d/%m/%Y %H:%M}",
                   "officer": dossier.digitised_by,
