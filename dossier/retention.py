@@ -11,6 +11,7 @@ any point leaves nothing half-deleted, and the next run finishes the unlinking.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable
@@ -23,8 +24,10 @@ from storage.database import transaction
 
 RETENTION_SETTING = "retention.days"
 DEFAULT_RETENTION_DAYS = 30
-# Unlinking is batched: one commit per this many dossiers, not one per blob.
-TRASH_EVERY = 50
+# Dossiers purged per commit, and commits between two rounds of unlinking: the
+# fsyncs, not the work, are what a purge spends its time on.
+PURGE_BATCH = 50
+TRASH_EVERY = 20
 
 
 class RetentionError(DossierError):
@@ -252,9 +255,10 @@ def empty_trash(ws: Workspace) -> tuple[int, int]:
                 folders.add(path.parent)
             except FileNotFoundError:
                 pass  # unlinked before a crash, row not yet removed
+        # The unlinks are on disk before the rows that ask for them go.
+        for folder in folders:
+            fsync_dir(folder)
         ws.conn.executemany("DELETE FROM blob_trash WHERE sha = ?", [(sha,) for sha in shas])
-    for folder in folders:
-        fsync_dir(folder)
     return count, size
 
 
@@ -281,18 +285,25 @@ def purge(ws: Workspace, *, dry_run: bool = False, now: dt.datetime | None = Non
         if not dry_run:
             report.leftovers_finished, freed = empty_trash(ws)
             report.bytes_freed += freed
-        for n, (dossier_id, delivered) in enumerate(due_dossiers(ws, cutoff), 1):
-            purged = purge_dossier(ws, dossier_id, delivered, "retention", dry_run)
-            if dry_run:
-                report.blobs_deleted += purged.blobs
-                report.bytes_freed += purged.bytes
-            elif n % TRASH_EVERY == 0:
+        due = due_dossiers(ws, cutoff)
+        step = 1 if dry_run else PURGE_BATCH
+        for start in range(0, len(due), step):
+            # Several dossiers to a commit (each still whole or untouched): one fsync for
+            # the lot. A dry run rolls each dossier back on its own.
+            with contextlib.nullcontext() if dry_run else transaction(ws.conn):
+                batch = [purge_dossier(ws, dossier_id, delivered, "retention", dry_run)
+                         for dossier_id, delivered in due[start:start + step]]
+            for purged in batch:
+                if dry_run:
+                    report.blobs_deleted += purged.blobs
+                    report.bytes_freed += purged.bytes
+                report.dossiers.append(purged)
+                if on_dossier is not None:
+                    on_dossier(purged)
+            if not dry_run and (start // step + 1) % TRASH_EVERY == 0:
                 blobs, freed = empty_trash(ws)
                 report.blobs_deleted += blobs
                 report.bytes_freed += freed
-            report.dossiers.append(purged)
-            if on_dossier is not None:
-                on_dossier(purged)
         if not dry_run:
             blobs, freed = empty_trash(ws)
             report.blobs_deleted += blobs

@@ -33,15 +33,22 @@ from records.signing import (
     open_signer,
     verify_signatures,
 )
-from records.spec import DocumentSpec, DossierSpec, PageSpec, provisional_id
+from records.spec import (
+    DocumentSpec,
+    DossierSpec,
+    PageSpec,
+    ResultSpec,
+    ReusedSpec,
+    provisional_id,
+)
 from records.verify import VerifyReport, verify_package
 
 __all__ = [
     "CertificateRefusedError", "DocumentSignatures", "DocumentSpec", "DossierSpec",
     "KeyUnavailableError", "Manifest", "NoSigner", "PackageInvalidError", "PadesSigner",
-    "PageSpec", "Pkcs11Key", "Pkcs12Key", "Profile", "RecordsError", "SignatureCheck",
-    "SignatureLevel", "SignatureReport", "Signer", "SigningError", "SigningOptions", "SpecError",
-    "Stamp", "VerifyReport", "check_signatures", "load_certificates", "open_signer",
-    "pack_dossier", "provisional_id", "schema", "schema_problems", "verify_package",
-    "verify_signatures",
+    "PageSpec", "Pkcs11Key", "Pkcs12Key", "Profile", "RecordsError", "ResultSpec", "ReusedSpec",
+    "SignatureCheck", "SignatureLevel", "SignatureReport", "Signer", "SigningError",
+    "SigningOptions", "SpecError", "Stamp", "VerifyReport", "check_signatures",
+    "load_certificates", "open_signer", "pack_dossier", "provisional_id", "schema",
+    "schema_problems", "verify_package", "verify_signatures",
 ]
