@@ -16,6 +16,7 @@ from cli.exitcodes import ExitCode
 COMMAND_MODULES = (
     "cli.cmd_import",
     "cli.cmd_check",
+    "cli.cmd_dossiers",
     "cli.cmd_search",
     "cli.cmd_ocr",
     "cli.cmd_tag",

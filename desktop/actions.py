@@ -81,7 +81,7 @@ def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
     report = dossier.import_items_and_process(
         ctx.ws, items, source=source, on_progress=on_progress,  # type: ignore[arg-type]
         on_page=on_page, jobs=PROCESS_JOBS, assemble=assemble,  # type: ignore[arg-type]
-        cancel=ctx.cancel_event,
+        cancel=ctx.cancel_event, resume=False,  # the start-up operation resumes batches
     )
     dossier_id = None
     if assemble:
@@ -132,6 +132,23 @@ def process_batch(ops: Operations, batch_id: int, *, title: str) -> BackgroundOp
 
         return dossier.process_batch(ctx.ws, batch_id, on_page=on_page, jobs=PROCESS_JOBS,
                                      cancel=ctx.cancel_event)
+
+    return ops.run(title, work)
+
+
+def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
+    """Finish the batches a crash, a kill or a power cut left half done (at start-up)."""
+
+    def work(ctx: OpContext) -> list[dossier.Resumed]:
+        done = [0]
+
+        def on_page(event: dossier.PageProcessed) -> None:
+            done[0] += 1
+            ctx.item(event)
+            ctx.progress(done[0], 0, "")
+
+        return dossier.resume_interrupted(ctx.ws, jobs=PROCESS_JOBS, on_page=on_page,
+                                          cancel=ctx.cancel_event)
 
     return ops.run(title, work)
 
