@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING
 
 from cli.common import open_workspace, report_failure, workspace_named
 from cli.exitcodes import ExitCode
+from cli.signing import add_pack_arguments as add_signing_arguments
+from cli.signing import signer_from_args
 
 if TYPE_CHECKING:
     from ocr import PageResult
-    from records import DossierSpec
+    from records import DossierSpec, Signer
     from tagging import DossierTag
 
 _CODE_PARTS = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-\d{4}$")
@@ -48,6 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="date the dossiers were received, when no official dossier "
                              "code gives it")
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add_signing_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -121,7 +124,8 @@ def build_spec(pages: Sequence[tuple[bytes, PageResult]], tag: DossierTag,
     )
 
 
-def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Path:
+def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None,
+              signer: Signer | None = None) -> Path:
     import records
     from dossier.cards import reread_cards
     from dossier.folders import read_folder, recognise_folder
@@ -145,7 +149,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
     recorded = datetime.fromtimestamp(int(read.newest_mtime), UTC)
     spec = build_spec(pages, tag, recorded, current_actor(), agency, args.received)
     return records.pack_dossier(spec, args.out, profile=records.Profile(args.profile),
-                                jobs=args.jobs)
+                                signer=signer, jobs=args.jobs)
 
 
 def _agency(args: argparse.Namespace) -> str | None:
@@ -161,24 +165,39 @@ def _agency(args: argparse.Namespace) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
-    from records import RecordsError
+    from records import KeyUnavailableError, RecordsError
     from storage import DiskFull, is_disk_full
 
     agency = _agency(args)
     failed = False
-    for folder in args.paths:
-        try:
-            path = _pack_one(folder, args, agency)
-        except Exception as e:
-            if not is_disk_full(e):
-                if not isinstance(e, _DossierFailed | DossierError | RecordsError):
-                    raise
-                report_failure(str(folder), str(e))
-                failed = True
-                continue
-            # Every later dossier would fail the same way: stop at the first.
-            report_failure(str(folder), DiskFull(str(folder), "đóng gói hồ sơ này",
-                                                 "packing this dossier").reason)
-            return int(ExitCode.WORKSPACE)
-        print(path, flush=True)
+    try:
+        # With --sign the key is opened and its certificate checked before anything is packed.
+        with signer_from_args(args) as signer:
+            for number, folder in enumerate(args.paths):
+                try:
+                    path = _pack_one(folder, args, agency, signer)
+                except KeyUnavailableError as e:
+                    # Token pulled out or PIN refused: what was packed stays packed and
+                    # signed; this dossier left nothing behind. Stop and name the rest.
+                    report_failure(str(folder), str(e))
+                    for rest in args.paths[number + 1:]:
+                        report_failure(str(rest), "chưa đóng gói vì không ký được — not "
+                                                  "packed: signing stopped")
+                    return int(ExitCode.SOME_FAILED)
+                except Exception as e:
+                    if not is_disk_full(e):
+                        if not isinstance(e, _DossierFailed | DossierError | RecordsError):
+                            raise
+                        report_failure(str(folder), str(e))
+                        failed = True
+                        continue
+                    # Every later dossier would fail the same way: stop at the first.
+                    report_failure(str(folder), DiskFull(str(folder), "đóng gói hồ sơ này",
+                                                         "packing this dossier").reason)
+                    return int(ExitCode.WORKSPACE)
+                print(path, flush=True)
+    except (DossierError, RecordsError) as e:
+        # No usable key: nothing was packed.
+        report_failure("--sign", str(e))
+        return int(ExitCode.FAILED)
     return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)

@@ -81,7 +81,7 @@ def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
     report = dossier.import_items_and_process(
         ctx.ws, items, source=source, on_progress=on_progress,  # type: ignore[arg-type]
         on_page=on_page, jobs=PROCESS_JOBS, assemble=assemble,  # type: ignore[arg-type]
-        cancel=ctx.cancel_event,
+        cancel=ctx.cancel_event, resume=False,  # the start-up operation resumes batches
     )
     dossier_id = None
     if assemble:
@@ -105,7 +105,15 @@ def open_sample(ops: Operations, *, title: str) -> BackgroundOp:
         if not items:
             raise dossier.DossierError(
                 "không tìm thấy hồ sơ mẫu trong bộ cài đặt — the sample dossier is missing")
-        return _import(ctx, items, source="sample", assemble=True)
+        done = _import(ctx, items, source="sample", assemble=True)
+        if done.dossier_id is not None:
+            from dossier.sample import attach_sample_desk
+
+            # Its code, a register and its result: every screen has something to show.
+            attach_sample_desk(ctx.ws, done.dossier_id,
+                               Path(str(resources.files("resources") / "sample_desk")),
+                               jobs=PROCESS_JOBS, cancel=ctx.cancel_event)
+        return done
 
     return ops.run(title, work)
 
@@ -124,6 +132,23 @@ def process_batch(ops: Operations, batch_id: int, *, title: str) -> BackgroundOp
 
         return dossier.process_batch(ctx.ws, batch_id, on_page=on_page, jobs=PROCESS_JOBS,
                                      cancel=ctx.cancel_event)
+
+    return ops.run(title, work)
+
+
+def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
+    """Finish the batches a crash, a kill or a power cut left half done (at start-up)."""
+
+    def work(ctx: OpContext) -> list[dossier.Resumed]:
+        done = [0]
+
+        def on_page(event: dossier.PageProcessed) -> None:
+            done[0] += 1
+            ctx.item(event)
+            ctx.progress(done[0], 0, "")
+
+        return dossier.resume_interrupted(ctx.ws, jobs=PROCESS_JOBS, on_page=on_page,
+                                          cancel=ctx.cancel_event)
 
     return ops.run(title, work)
 
@@ -166,15 +191,26 @@ def assemble(ops: Operations, page_ids: list[int], batch_id: int | None, *,
     return ops.run(title, work)
 
 
-def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> BackgroundOp:
-    """Pack a dossier into its electronic record and put it in the outbox."""
+def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
+                   signing: object | None = None, secret: str | None = None) -> BackgroundOp:
+    """Pack a dossier into its electronic record and put it in the outbox.
+
+    With ``signing`` (records.SigningOptions) every PDF is signed; ``secret`` is the PIN
+    or passphrase the clerk just typed, used for this operation only.
+    """
 
     def work(ctx: OpContext) -> Packed:
         from dossier.packing import low_resolution_pages, pack_dossier, queue_package
         from storage.outbox import AddOutcome
 
         ctx.progress(0, 2, "")
-        path = pack_dossier(ctx.ws, dossier_id)
+        if signing is not None:
+            from records import open_signer
+
+            with open_signer(signing, secret) as signer:  # type: ignore[arg-type]
+                path = pack_dossier(ctx.ws, dossier_id, signer=signer)
+        else:
+            path = pack_dossier(ctx.ws, dossier_id)
         ctx.check_cancel()
         ctx.progress(1, 2, "")
         queued = queue_package(ctx.ws, path, dossier_id)

@@ -28,6 +28,11 @@ def translation_file(language: str) -> Path:
     return Path(str(resources.files("resources") / "translations" / f"sohoa_{language}.qm"))
 
 
+def extra_translation_files(language: str) -> list[Path]:
+    folder = Path(str(resources.files("resources") / "translations"))
+    return sorted(folder.glob(f"sohoa-*_{language}.qm"))
+
+
 class Application:
     """Owns the workspace, the services and the window for one run."""
 
@@ -35,6 +40,7 @@ class Application:
         self.app = app
         self.ws = ws
         self.translator: QTranslator | None = None
+        self.extra_translators: list[QTranslator] = []
         self.window: MainWindow | None = None
         self.ops = Operations(ws.root)
         self.thumbs = ThumbnailCache(self.ops)
@@ -45,11 +51,20 @@ class Application:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        for extra in self.extra_translators:
+            QCoreApplication.removeTranslator(extra)
+        self.extra_translators = []
         if language != "vi":
             translator = QTranslator()
             if translator.load(str(translation_file(language))):
                 QCoreApplication.installTranslator(translator)
                 self.translator = translator
+            # Screens that keep their strings in a file of their own (sohoa-<part>_<lang>.qm).
+            for path in extra_translation_files(language):
+                extra = QTranslator()
+                if extra.load(str(path)):
+                    QCoreApplication.installTranslator(extra)
+                    self.extra_translators.append(extra)
 
     def build_window(self) -> MainWindow:
         old = self.window

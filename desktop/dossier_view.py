@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from desktop import actions
 from desktop.context import AppContext
 from desktop.models import DocumentModel, DossierListModel, PageModel
+from desktop.pin_dialog import ask_pin
+from desktop.signature_state import signature_text
 from desktop.undo import documents_edit
 from desktop.viewer import ReviewWidget
 from dossier import editing
@@ -208,6 +210,10 @@ class DossierView(QWidget):
         self.picker.chosen.connect(self._procedure_chosen)
 
         # Checklist.
+        from desktop.reuse_panel import ReusePanel
+
+        self.reuse_panel = ReusePanel(ctx, self)
+        self.reuse_panel.changed.connect(self.reload_documents)
         self.checklist = QListWidget(self)
         self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.checklist.setMinimumHeight(90)
@@ -323,6 +329,7 @@ class DossierView(QWidget):
 
         self.check_box, cb = self._group(self.tr("Thành phần hồ sơ"), QVBoxLayout)
         cb.addWidget(self.checklist)
+        cb.addWidget(self.reuse_panel)
 
         docs, dl = self._group(self.tr("Giấy tờ trong hồ sơ"), QVBoxLayout)
         dl.addWidget(self.docs, 1)
@@ -503,6 +510,7 @@ class DossierView(QWidget):
         }.get(str(d.state), str(d.state))
         if records:
             text += " · " + records[-1].package_name
+            text += " · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
         return self.tr("Trạng thái: {s}").format(s=text)
 
     def _show_code_kind(self, d: Dossier) -> None:
@@ -550,6 +558,7 @@ class DossierView(QWidget):
         d = self.dossier
         self.missing_count = 0
         if d is None or not d.procedure_code:
+            self.reuse_panel.show_for(None)
             self.check_box.setTitle(self.tr("Thành phần hồ sơ"))
             self.checklist.addItem(self.tr("Chọn thủ tục để xem giấy tờ cần có."))
             return
@@ -557,7 +566,12 @@ class DossierView(QWidget):
         from tagging import checklist
 
         cat = catalogue()
-        result = checklist(cat, d.procedure_code, [x.type_key for x in docs if x.type_key])
+        from dossier.reuse import reused_keys
+
+        # Components reused from the citizen's documents on file count as present.
+        keys = [x.type_key for x in docs if x.type_key] + list(reused_keys(self._ctx.ws, d.id))
+        self.reuse_panel.show_for(d)
+        result = checklist(cat, d.procedure_code, keys)
         optional = self.tr("(không bắt buộc)")
         missing = self.tr("còn thiếu")
         for comp in result.present:
@@ -680,6 +694,8 @@ class DossierView(QWidget):
         if values:
             dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
             self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+            if "applicant_id" in values:  # the documents on file are the new person's
+                self.reuse_panel.show_for(self.dossier)
 
     def _split_list(self, edit: QLineEdit) -> list[str]:
         return [p.strip() for p in edit.text().split(";") if p.strip()]
@@ -793,6 +809,32 @@ class DossierView(QWidget):
         dialog.finished.connect(lambda _r: review._flush_draft())
         dialog.open()
 
+    def _signing_key(self) -> tuple[object, str | None]:
+        """The signing options and the PIN typed for them; (None, None) when records are not
+        signed; (False, None) when the clerk cancelled or signing is not set up."""
+        from dossier import DossierError
+        from dossier import signing as signing_settings
+        from records import Pkcs12Key
+
+        ws = self._ctx.ws
+        if not signing_settings.enabled(ws):
+            return None, None
+        try:
+            options = signing_settings.signing_options(ws, agency_name=ws.get_setting("agency_id"))
+        except DossierError as e:
+            self._set_pack_status(str(e), "error")
+            return False, None
+        if isinstance(options.key, Pkcs12Key):
+            what = self.tr("Mật khẩu của tệp chứng thư {name}:").format(name=options.key.path.name)
+        else:
+            what = self.tr("Mã PIN của token {token}:").format(token=options.key.token)
+        reason, self._sign_problem = getattr(self, "_sign_problem", ""), ""
+        secret = ask_pin(self, what, reason)
+        if secret is None:
+            self._set_pack_status(self.tr("Đã hủy: hồ sơ chưa được ký và chưa đóng gói."))
+            return False, None
+        return options, secret
+
     def _set_pack_status(self, text: str, kind: str = "") -> None:
         self.pack_status.setText(text)
         self.pack_status.setObjectName(kind)
@@ -803,6 +845,9 @@ class DossierView(QWidget):
         if self.dossier is None:
             return None
         d = self.dossier
+        signing, secret = self._signing_key()
+        if signing is False:
+            return None
         self.pack_button.setEnabled(False)
         self._set_pack_status(self.tr("Đang đóng gói…"))
 
@@ -822,9 +867,19 @@ class DossierView(QWidget):
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:
-            self._set_pack_status(str(error), "error")
+            from records import KeyUnavailableError
 
-        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"))
+            text = str(error)
+            if isinstance(error, KeyUnavailableError):
+                # Nothing of this dossier was kept; packing again asks for the PIN again.
+                self._sign_problem = text
+                text += "\n" + self.tr("Hồ sơ chưa được đóng gói. Cắm lại token hoặc nhập lại "
+                                       "mã PIN rồi bấm Đóng gói lần nữa.")
+            self._set_pack_status(text, "error")
+
+        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"),
+                                    signing=signing, secret=secret)
+        del secret
         op.on_success(done).on_failure(failed).on_finally(
             lambda: self.pack_button.setEnabled(True))
         return op.start()

@@ -255,16 +255,18 @@ def _size(n: float) -> str:
 class OutboxModel(QAbstractTableModel):
     """Outbox jobs with state, progress, rate and time left (rates measured by the view)."""
 
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[OutboxJob] = []
         self._rates: dict[int, float] = {}
+        self._signatures: dict[int, str] = {}
 
     def headers(self) -> list[str]:
         return [self.tr("Gói"), self.tr("Trạng thái"), self.tr("Tiến độ"),
-                self.tr("Tốc độ"), self.tr("Còn lại"), self.tr("Lỗi gần nhất")]
+                self.tr("Tốc độ"), self.tr("Còn lại"), self.tr("Lỗi gần nhất"),
+                self.tr("Ký số")]
 
     def state_name(self, state: UploadState) -> str:
         return {
@@ -275,9 +277,13 @@ class OutboxModel(QAbstractTableModel):
             UploadState.EXPORTED: self.tr("Đã chép ra USB"),
         }.get(state, str(state))
 
-    def set_jobs(self, rows: Sequence[OutboxJob], rates: dict[int, float]) -> None:
+    def set_jobs(self, rows: Sequence[OutboxJob], rates: dict[int, float],
+                 signatures: dict[int, str] | None = None) -> None:
+        """``signatures``: each job's signature state as shown (by job id)."""
         ids_same = [j.id for j in rows] == [j.id for j in self._rows]
         self._rates = dict(rates)
+        if signatures is not None:
+            self._signatures = dict(signatures)
         if ids_same:
             self._rows = list(rows)
             if self._rows:
@@ -339,6 +345,8 @@ class OutboxModel(QAbstractTableModel):
             return "—"
         if col == 5:
             return job.last_error or ""
+        if col == 6:
+            return self._signatures.get(job.id, "")
         return None
 
 

@@ -43,6 +43,7 @@ class ScanView(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.notices: list[str] = []   # files of the last import the workspace already had
         self.setObjectName("page")
         self._ctx = ctx
         self.batch_id: int | None = None
@@ -214,6 +215,7 @@ class ScanView(QWidget):
         if self.batch_id is not None:
             for problem in page_store.batch_problems(self._ctx.ws, self.batch_id):
                 notes.append(f"{Path(problem.item).name}: {problem.reason}")
+        notes.extend(self.notices)
         self.banner.setText("\n".join(notes[:6]))
         self.banner.setVisible(bool(notes))
         self.resume_button.setVisible(bool(waiting and unfinished and not busy))
@@ -312,7 +314,13 @@ class ScanView(QWidget):
     def _follow_import(self, op: object) -> object:
         state = {"batch": None}
 
+        self.notices = []
+
         def on_item(event: object) -> None:
+            already = getattr(event, "already_in", None)
+            if already is not None:   # a file the workspace already had: say where it is
+                self.notices.append(self.tr("{name}: đã nhập trong lô {n}").format(
+                    name=Path(getattr(event, "item", "")).name, n=already))
             if state["batch"] is None:
                 latest = page_store.list_batches(self._ctx.ws)
                 if latest:

@@ -14,7 +14,7 @@ from storage import pages as page_store
 from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
-    from records import DossierSpec
+    from records import DossierSpec, Signer
     from upload import QueuedPackage
 
 PROFILE_SETTING = "records.profile"
@@ -71,6 +71,17 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
             f"hồ sơ {dossier.display_code} chưa có trang nào để đóng gói — "
             f"dossier {dossier.display_code} has no pages to pack"
         )
+    # Components reused from the citizen's documents on file count as present; the manifest
+    # states them by reference and hash.
+    from dossier.reuse import used_in
+    from records import ReusedSpec
+
+    used = used_in(ws, dossier_id)
+    type_keys += [u.type_key for u in used]
+    reused = tuple(
+        ReusedSpec(u.type_key, u.type_name, u.source, u.blob_sha,
+                   dt.date.fromisoformat(u.valid_until) if u.valid_until else None)
+        for u in used)
     procedure = catalogue().get(dossier.procedure_code) if dossier.procedure_code else None
     present: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
@@ -95,6 +106,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         agency_id=dossier.agency_id or ws.get_setting("agency_id"),
         components_present=present,
         components_missing=missing,
+        reused=reused,
     )
 
 
@@ -113,12 +125,14 @@ def low_resolution_pages(ws: Workspace, dossier_id: int) -> int:
 
 
 def pack_dossier(
-    ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None
+    ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None,
+    signer: Signer | None = None,
 ) -> Path:
     """Build, verify and keep the dossier's record; returns the package path.
 
     The package is also kept in the workspace's blob store, so the outbox and
-    ``sohoa check`` can rely on it whatever happens to ``out_dir``.
+    ``sohoa check`` can rely on it whatever happens to ``out_dir``. ``signer`` signs
+    each PDF (records.PadesSigner); a signing failure leaves no package behind.
     """
     import records
 
@@ -126,7 +140,7 @@ def pack_dossier(
     spec = build_spec(ws, dossier_id)
     target = Path(out_dir) if out_dir is not None else ws.root / "records"
     try:
-        path = records.pack_dossier(spec, target, profile=chosen)
+        path = records.pack_dossier(spec, target, profile=chosen, signer=signer)
         sha = sha256_file(path)
         ws.blobs.put_file(path, sha)
         dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value,
@@ -136,6 +150,9 @@ def pack_dossier(
             raise DiskFull(spec.dossier_code or f"dossier {dossier_id}", "đóng gói hồ sơ này",
                            "packing this dossier") from e
         raise
+    from dossier.reuse import add_dossier_to_store
+
+    add_dossier_to_store(ws, dossier_id, path)
     return path
 
 
@@ -149,6 +166,7 @@ def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> Q
     return queued
 
 
-def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None) -> QueuedPackage:
-    path = pack_dossier(ws, dossier_id, profile=profile)
+def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None,
+                   signer: Signer | None = None) -> QueuedPackage:
+    path = pack_dossier(ws, dossier_id, profile=profile, signer=signer)
     return queue_package(ws, path, dossier_id)

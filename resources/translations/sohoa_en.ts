@@ -546,6 +546,11 @@
         <source>Mất mạng — hồ sơ vẫn chờ trong hàng đợi</source>
         <translation>Offline — dossiers wait in the outbox</translation>
     </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="1"/>
+        <source>Hoàn tất lô bị gián đoạn</source>
+        <translation>Finishing interrupted batches</translation>
+    </message>
 </context>
 <context>
     <name>OutboxModel</name>
@@ -907,6 +912,11 @@
         <location filename="../../desktop/scan_view.py" line="339"/>
         <source>Đọc chữ tiếp</source>
         <translation>Reading the rest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scan_view.py" line="1"/>
+        <source>{name}: đã nhập trong lô {n}</source>
+        <translation>{name}: already imported in batch {n}</translation>
     </message>
 </context>
 <context>
