@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "cli.cmd_tag",
     "cli.cmd_pack",
     "cli.cmd_verify",
+    "cli.cmd_timestamp",
     "cli.cmd_upload",
     "cli.cmd_outbox",
     "cli.cmd_scan",

@@ -191,8 +191,13 @@ def assemble(ops: Operations, page_ids: list[int], batch_id: int | None, *,
     return ops.run(title, work)
 
 
-def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> BackgroundOp:
-    """Pack a dossier into its electronic record and put it in the outbox."""
+def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
+                   signing: object | None = None, secret: str | None = None) -> BackgroundOp:
+    """Pack a dossier into its electronic record and put it in the outbox.
+
+    With ``signing`` (records.SigningOptions) every PDF is signed; ``secret`` is the PIN
+    or passphrase the clerk just typed, used for this operation only.
+    """
 
     def work(ctx: OpContext) -> Packed:
         from dossier.packing import (
@@ -204,7 +209,13 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> Backgroun
         from storage.outbox import AddOutcome
 
         ctx.progress(0, 2, "")
-        path = pack_dossier(ctx.ws, dossier_id)
+        if signing is not None:
+            from records import open_signer
+
+            with open_signer(signing, secret) as signer:  # type: ignore[arg-type]
+                path = pack_dossier(ctx.ws, dossier_id, signer=signer)
+        else:
+            path = pack_dossier(ctx.ws, dossier_id)
         try:
             ctx.check_cancel()
             ctx.progress(1, 2, "")

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from desktop import actions
 from desktop.context import AppContext
 from desktop.models import DocumentModel, DossierListModel, PageModel
+from desktop.pin_dialog import ask_pin
+from desktop.signature_state import signature_text
 from desktop.undo import documents_edit
 from desktop.viewer import ReviewWidget
 from dossier import editing
@@ -511,6 +513,7 @@ class DossierView(QWidget):
         }.get(str(d.state), str(d.state))
         if records:
             text += " · " + records[-1].package_name
+            text += " · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
         return self.tr("Trạng thái: {s}").format(s=text)
 
     def _show_code_kind(self, d: Dossier) -> None:
@@ -809,6 +812,32 @@ class DossierView(QWidget):
         dialog.finished.connect(lambda _r: review._flush_draft())
         dialog.open()
 
+    def _signing_key(self) -> tuple[object, str | None]:
+        """The signing options and the PIN typed for them; (None, None) when records are not
+        signed; (False, None) when the clerk cancelled or signing is not set up."""
+        from dossier import DossierError
+        from dossier import signing as signing_settings
+        from records import Pkcs12Key
+
+        ws = self._ctx.ws
+        if not signing_settings.enabled(ws):
+            return None, None
+        try:
+            options = signing_settings.signing_options(ws, agency_name=ws.get_setting("agency_id"))
+        except DossierError as e:
+            self._set_pack_status(str(e), "error")
+            return False, None
+        if isinstance(options.key, Pkcs12Key):
+            what = self.tr("Mật khẩu của tệp chứng thư {name}:").format(name=options.key.path.name)
+        else:
+            what = self.tr("Mã PIN của token {token}:").format(token=options.key.token)
+        reason, self._sign_problem = getattr(self, "_sign_problem", ""), ""
+        secret = ask_pin(self, what, reason)
+        if secret is None:
+            self._set_pack_status(self.tr("Đã hủy: hồ sơ chưa được ký và chưa đóng gói."))
+            return False, None
+        return options, secret
+
     def _set_pack_status(self, text: str, kind: str = "") -> None:
         self.pack_status.setText(text)
         self.pack_status.setObjectName(kind)
@@ -819,6 +848,9 @@ class DossierView(QWidget):
         if self.dossier is None:
             return None
         d = self.dossier
+        signing, secret = self._signing_key()
+        if signing is False:
+            return None
         self.pack_button.setEnabled(False)
         self._set_pack_status(self.tr("Đang đóng gói…"))
 
@@ -838,9 +870,19 @@ class DossierView(QWidget):
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:
-            self._set_pack_status(str(error), "error")
+            from records import KeyUnavailableError
 
-        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"))
+            text = str(error)
+            if isinstance(error, KeyUnavailableError):
+                # Nothing of this dossier was kept; packing again asks for the PIN again.
+                self._sign_problem = text
+                text += "\n" + self.tr("Hồ sơ chưa được đóng gói. Cắm lại token hoặc nhập lại "
+                                       "mã PIN rồi bấm Đóng gói lần nữa.")
+            self._set_pack_status(text, "error")
+
+        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"),
+                                    signing=signing, secret=secret)
+        del secret
         op.on_success(done).on_failure(failed).on_finally(
             lambda: self.pack_button.setEnabled(True))
         return op.start()

@@ -353,7 +353,8 @@ class ScanView(QWidget):
         pages = [p for p in self.model.pages() if not p.deleted]
         if not pages:
             return None
-        ids = [p.id for p in pages if not p.blank] or [p.id for p in pages]
+        # Every page goes into the dossier: a blank one becomes a flagged document.
+        ids = [p.id for p in pages]
         op = actions.assemble(self._ctx.ops, ids, self.batch_id, title=self.tr("Lập hồ sơ"))
         op.on_success(self.dossier_ready.emit)
         return op.start()

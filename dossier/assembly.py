@@ -25,13 +25,22 @@ def catalogue() -> Catalogue:
 
 
 def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
-    from tagging import PageText, tag_dossier
+    from dossier.cards import poor_text, reread_cards
+    from tagging import PageText, decode_codes, tag_dossier, wants_codes
 
     texts = []
     for page_id in page_ids:
         page = page_store.get_page(ws, page_id)
         if page is not None:
-            texts.append(PageText(name=page.source_name, text=page.text or ""))
+            text = page.text or ""
+            codes: tuple[str, ...] = ()
+            if not page.blank and (wants_codes(text) or poor_text(text)):
+                image = ws.blobs.read(page.image_sha)
+                # A card copied on grey paper can read as nothing: look at each card.
+                text = reread_cards(image, text)
+                # An identity card's QR code confirms what OCR read of it.
+                codes = decode_codes(image) if wants_codes(text) else ()
+            texts.append(PageText(name=page.source_name, text=text, codes=codes))
     return tag_dossier(texts, catalogue())
 
 
@@ -100,6 +109,12 @@ def write_dossier(ws: Workspace, plan: DossierPlan, *, batch_id: int | None = No
                     "dates": list(doc.fields.dates),
                     "dossier_code": doc.fields.dossier_code,
                 }
+                if doc.fields.birth_dates:
+                    fields["birth_dates"] = list(doc.fields.birth_dates)
+                if doc.title:
+                    fields["document_name"] = doc.title
+                if doc.flags:
+                    fields["flags"] = list(doc.flags)  # for the clerk: blank, or no known type
                 names.extend(doc.fields.full_names)
                 ids.extend(doc.fields.id_numbers)
             dossier_store.add_document(

@@ -14,7 +14,7 @@ from storage import pages as page_store
 from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
-    from records import DossierSpec
+    from records import DossierSpec, Signer
     from upload import QueuedPackage
 
 PROFILE_SETTING = "records.profile"
@@ -125,7 +125,8 @@ def low_resolution_pages(ws: Workspace, dossier_id: int) -> int:
 
 
 def pack_dossier(
-    ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None
+    ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None,
+    signer: Signer | None = None,
 ) -> Path:
     """Build, verify and keep the dossier's record; returns the package path.
 
@@ -133,6 +134,8 @@ def pack_dossier(
     outbox and ``sohoa check`` can rely on it whatever happens to ``out_dir``.
     Without ``out_dir`` the plaintext package is built in the workspace's
     private temporary folder; :func:`discard_plaintext` removes it once queued.
+    ``signer`` signs each PDF (records.PadesSigner); a signing failure leaves no
+    package behind.
     """
     import records
 
@@ -140,7 +143,7 @@ def pack_dossier(
     spec = build_spec(ws, dossier_id)
     target = Path(out_dir) if out_dir is not None else ws.private_tmp()
     try:
-        path = records.pack_dossier(spec, target, profile=chosen)
+        path = records.pack_dossier(spec, target, profile=chosen, signer=signer)
         sha = sha256_file(path)
         ws.blobs.put_file(path, sha)
         dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value,
@@ -176,8 +179,9 @@ def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> Q
     return queued
 
 
-def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None) -> QueuedPackage:
-    path = pack_dossier(ws, dossier_id, profile=profile)
+def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None,
+                   signer: Signer | None = None) -> QueuedPackage:
+    path = pack_dossier(ws, dossier_id, profile=profile, signer=signer)
     try:
         return queue_package(ws, path, dossier_id)
     finally:

@@ -9,6 +9,11 @@
         <translation>Unknown document type</translation>
     </message>
     <message>
+        <location filename="../../desktop/models.py" line="226"/>
+        <source>Trang không đọc được chữ — cần xem</source>
+        <translation>Page with no readable text — please check</translation>
+    </message>
+    <message>
         <location filename="../../desktop/models.py" line="216"/>
         <source>{n} trang</source>
         <translation>{n} page(s)</translation>
