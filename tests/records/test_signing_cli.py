@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
-from storage import Workspace
 from synth import apply, render_page
 from tests.records.pki import KEY, P12_PASSPHRASE, PIN, SigningPki, Token
+from tests.workspaces import open_workspace
 
 LINES = [
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -79,7 +79,7 @@ def test_pack_sign_with_token_from_settings(dossier: Path, token: Token, pki: Si
     from dossier.signing import install_trust_anchors
 
     root = tmp_path / "ws"
-    ws = Workspace.open(root)
+    ws = open_workspace(root)
     try:
         ws.set_setting("signing.source", "pkcs11")
         ws.set_setting("signing.pkcs11_lib", token.lib)
