@@ -17,6 +17,7 @@ import dossier
 from desktop.ops import BackgroundOp, OpContext, Operations
 from dossier import ImportItem, ImportReport
 from dossier.folders import SUFFIXES
+from dossier.packing import PackResult
 from storage import Page, SearchHit
 from storage import pages as page_store
 
@@ -34,14 +35,6 @@ class SearchResult:
     query: str
     hits: list[SearchHit]
     pages: dict[int, Page]
-
-
-@dataclass(frozen=True)
-class Packed:
-    dossier_id: int
-    path: Path
-    newly_queued: bool   # False: the same package was already in the outbox
-    low_resolution_pages: int = 0  # scanned below the 200 dpi the rules ask for
 
 
 def _forward(ctx: OpContext, total: list[int]) -> tuple[object, object]:
@@ -166,21 +159,25 @@ def assemble(ops: Operations, page_ids: list[int], batch_id: int | None, *,
     return ops.run(title, work)
 
 
-def pack_and_queue(ops: Operations, dossier_id: int, *, title: str) -> BackgroundOp:
-    """Pack a dossier into its electronic record and put it in the outbox."""
+def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
+                   official_code: str | None = None,
+                   missing_reason: str | None = None) -> BackgroundOp:
+    """Pack a dossier into its electronic record and put it in the outbox.
 
-    def work(ctx: OpContext) -> Packed:
-        from dossier.packing import low_resolution_pages, pack_dossier, queue_package
-        from storage.outbox import AddOutcome
+    ``official_code`` is recorded first when the clerk typed it in the pack dialog;
+    ``missing_reason`` lets a dossier with missing components go (see dossier.packing).
+    """
 
-        ctx.progress(0, 2, "")
-        path = pack_dossier(ctx.ws, dossier_id)
-        ctx.check_cancel()
-        ctx.progress(1, 2, "")
-        queued = queue_package(ctx.ws, path, dossier_id)
-        ctx.progress(2, 2, "")
-        return Packed(dossier_id, path, queued.outcome != AddOutcome.ALREADY,
-                      low_resolution_pages(ctx.ws, dossier_id))
+    def work(ctx: OpContext) -> PackResult:
+        from dossier import editing
+        from dossier.packing import pack_and_queue as pack
+
+        ctx.progress(0, 1, "")
+        if official_code:
+            editing.set_dossier_code(ctx.ws, dossier_id, official_code)
+        result = pack(ctx.ws, dossier_id, allow_missing=missing_reason)
+        ctx.progress(1, 1, "")
+        return result
 
     return ops.run(title, work)
 

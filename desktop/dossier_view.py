@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
 
 from desktop import actions
 from desktop.context import AppContext
+from desktop.messages import plain
 from desktop.models import DocumentModel, DossierListModel, PageModel
+from desktop.pack_dialog import PackDialog
 from desktop.undo import documents_edit
-from desktop.viewer import ReviewWidget
-from dossier import editing
+from desktop.viewer import ReviewWidget, fit_to_screen
+from dossier import editing, packing
+from dossier.packing import PackResult
 from storage import Document, Dossier
 from storage import dossiers as dossier_store
 from storage import pages as page_store
@@ -180,6 +183,8 @@ class DossierView(QWidget):
         self._ctx = ctx
         self.dossier: Dossier | None = None
         self.missing_count = 0
+        self.pack_dialog: PackDialog | None = None
+        self.review_dialog: QDialog | None = None
 
         # Left: the dossiers.
         self.list_model = DossierListModel(ctx.procedure_name, self)
@@ -263,6 +268,7 @@ class DossierView(QWidget):
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.pages.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.pages.doubleClicked.connect(lambda _i: self.review_page())
+        self.pages.activated.connect(lambda _i: self.review_page())
         self.move_combo = QComboBox(self)
         self.move_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -432,6 +438,7 @@ class DossierView(QWidget):
             (self.tr("Giấy tờ sau"), "PgDown", lambda: self._step_document(1)),
             (self.tr("Giấy tờ trước"), "PgUp", lambda: self._step_document(-1)),
             (self.tr("Tìm thủ tục"), "Ctrl+K", self.picker.query.setFocus),
+            (self.tr("Soát chữ"), "Ctrl+E", self.review_page),
         ):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(key))
@@ -492,18 +499,36 @@ class DossierView(QWidget):
         self.received_date.setText(received.strftime("%d/%m/%Y") if received else "")
         self._fill_types(d)
         self.reload_documents()
-        self._set_pack_status(self._state_text(d))
 
-    def _state_text(self, d: Dossier) -> str:
-        records = dossier_store.records_of(self._ctx.ws, d.id)
-        text = {
-            "draft": self.tr("Bản nháp"), "ready": self.tr("Sẵn sàng"),
-            "packed": self.tr("Đã đóng gói"), "queued": self.tr("Đang chờ gửi"),
-            "sent": self.tr("Đã gửi"),
-        }.get(str(d.state), str(d.state))
-        if records:
-            text += " · " + records[-1].package_name
-        return self.tr("Trạng thái: {s}").format(s=text)
+    def _state_text(self, d: Dossier) -> tuple[str, str]:
+        """The dossier's state line, and a warning when it changed after packing."""
+        state = packing.pack_state(self._ctx.ws, d.id)
+        if state.version is None:
+            text = self.tr("Bản nháp") if str(d.state) == "draft" else self.tr("Sẵn sàng")
+            return self.tr("Trạng thái: {s}").format(s=text), ""
+        name = state.package_name or ""
+        if state.changed:
+            if state.queued:
+                then = self.tr("đóng gói lại (Ctrl+P) để thay gói đang chờ gửi")
+            elif state.sent:
+                then = self.tr("đóng gói lại (Ctrl+P) để gửi bản {n}").format(
+                    n=(state.version or 1) + 1)
+            else:
+                then = self.tr("đóng gói lại (Ctrl+P)")
+            return self.tr("Đã sửa sau khi đóng gói {name}: {then}.").format(
+                name=name, then=then), "warning"
+        if state.queued:
+            text = self.tr("Đang chờ gửi")
+        elif state.sent:
+            text = self.tr("Đã gửi")
+        else:
+            text = self.tr("Đã đóng gói")
+        version = self.tr(" (bản {n})").format(n=state.version) if state.version > 1 else ""
+        return self.tr("Trạng thái: {s}").format(s=f"{text} · {name}{version}"), ""
+
+    def show_pack_state(self) -> None:
+        if self.dossier is not None:
+            self._set_pack_status(*self._state_text(self.dossier))
 
     def _show_code_kind(self, d: Dossier) -> None:
         if d.code:
@@ -544,6 +569,7 @@ class DossierView(QWidget):
         else:
             self._document_chosen()
         self._update_checklist(docs)
+        self.show_pack_state()
 
     def _update_checklist(self, docs: list[Document]) -> None:
         self.checklist.clear()
@@ -680,6 +706,7 @@ class DossierView(QWidget):
         if values:
             dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
             self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+            self.show_pack_state()
 
     def _split_list(self, edit: QLineEdit) -> list[str]:
         return [p.strip() for p in edit.text().split(";") if p.strip()]
@@ -780,18 +807,34 @@ class DossierView(QWidget):
         self._doc_edit(self.tr("Chuyển trang"),
                        lambda: editing.move_pages_to_document(self._ctx.ws, ids, int(target)))
 
-    def review_page(self) -> None:
-        page = self.page_model.page(self.pages.currentIndex().row())
+    def review_page(self) -> QDialog | None:
+        """Enter or double-click on a page, or Ctrl+E: the text review of that page (the
+        document's first page when none is chosen), in a dialog that fits the screen."""
+        page = self.page_model.page(max(self.pages.currentIndex().row(), 0))
         if page is None:
-            return
+            return None
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Soát chữ — {name}").format(name=page.source_name))
         review = ReviewWidget(self._ctx, dialog)
+        close = QPushButton(self.tr("Đóng (Esc)"), dialog)
+        close.setAutoDefault(False)
+        close.clicked.connect(dialog.reject)
+        review.add_button(close)
         QVBoxLayout(dialog).addWidget(review)
-        dialog.resize(1100, 750)
+        fit_to_screen(dialog, 1100, 750)
         review.show_page(page)
-        dialog.finished.connect(lambda _r: review._flush_draft())
+        self.review_dialog = dialog
+        dialog.finished.connect(lambda _r: (review._flush_draft(), self.show_pack_state(),
+                                            self._dialog_closed("review_dialog")))
         dialog.open()
+        review.text.setFocus()
+        return dialog
+
+    def _dialog_closed(self, name: str) -> None:
+        # The keys go back to this screen (and its shortcuts) on every platform.
+        setattr(self, name, None)
+        self.window().activateWindow()
+        self.docs.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_pack_status(self, text: str, kind: str = "") -> None:
         self.pack_status.setText(text)
@@ -800,31 +843,76 @@ class DossierView(QWidget):
         self.pack_status.style().polish(self.pack_status)
 
     def pack(self) -> object | None:
+        """Ctrl+P: ask what packing needs (official code, reason for missing papers), then
+        pack and queue. Returns the dialog when one was opened, else the operation."""
         if self.dossier is None:
             return None
-        d = self.dossier
+        d = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+        if d is None:
+            return None
+        missing = packing.missing_components(self._ctx.ws, d.id)
+        state = packing.pack_state(self._ctx.ws, d.id)
+        if d.code and not missing:
+            return self._start_pack(d, None, None)
+        dialog = PackDialog(d, missing, state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.pack_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self._start_pack(d, dialog.official_code(), dialog.reason_text()))
+        dialog.finished.connect(lambda _r: self._dialog_closed("pack_dialog"))
+        dialog.open()
+        return dialog
+
+    def _start_pack(self, d: Dossier, code: str | None, reason: str | None) -> object:
         self.pack_button.setEnabled(False)
         self._set_pack_status(self.tr("Đang đóng gói…"))
 
-        def done(result: actions.Packed) -> None:
+        def done(result: PackResult) -> None:
             self.refresh(d.id)
-            text = (self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}")
-                    if result.newly_queued else
-                    self.tr("Đã đóng gói: {name} — gói này đã có trong hàng đợi gửi"))
-            text = text.format(name=result.path.name)
-            if result.low_resolution_pages:
-                # Packed all the same: refusing would leave the citizen's dossier stuck.
-                text += "\n" + self.tr(
-                    "Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định "
-                    "30/2020 yêu cầu; nên quét lại các trang này.").format(
-                        n=result.low_resolution_pages)
-            self._set_pack_status(text, "warning" if result.low_resolution_pages else "ok")
+            self._set_pack_status(*self._packed_text(result))
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:
-            self._set_pack_status(str(error), "error")
+            if isinstance(error, packing.MissingComponents):
+                self._set_pack_status(self.tr("Chưa đóng gói: còn thiếu {names}.").format(
+                    names=", ".join(error.missing)), "error")
+            else:
+                self._set_pack_status(plain(error).text, "error")
 
-        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"))
+        op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"),
+                                    official_code=code, missing_reason=reason)
         op.on_success(done).on_failure(failed).on_finally(
             lambda: self.pack_button.setEnabled(True))
         return op.start()
+
+    def _packed_text(self, result: PackResult) -> tuple[str, str]:
+        name = result.package_name
+        outcome = result.outcome
+        if outcome == packing.PackOutcome.UNCHANGED:
+            text = self.tr("Hồ sơ không thay đổi từ lần đóng gói trước; gói {name} đã ở trong "
+                           "hàng đợi gửi.").format(name=name)
+        elif outcome == packing.PackOutcome.ALREADY_SENT:
+            text = self.tr("Hồ sơ không thay đổi từ khi gửi gói {name}; không cần gửi lại.").format(
+                name=name)
+        elif outcome == packing.PackOutcome.REPLACED:
+            text = self.tr("Đã đóng gói lại: {name} thay cho gói chưa gửi trong hàng đợi.").format(
+                name=name)
+        elif result.version > 1:
+            text = self.tr("Đã đóng gói bản {n}: {name}, thay cho bản đã gửi {old}.").format(
+                n=result.version, name=name, old=result.supersedes)
+        else:
+            text = self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}").format(name=name)
+        kind = "ok"
+        if result.missing and outcome not in (packing.PackOutcome.UNCHANGED,
+                                              packing.PackOutcome.ALREADY_SENT):
+            text += "\n" + self.tr("Gửi khi còn thiếu {names}; lý do đã được ghi lại.").format(
+                names=", ".join(result.missing))
+            kind = "warning"
+        if result.low_resolution_pages:
+            # Packed all the same: refusing would leave the citizen's dossier stuck.
+            text += "\n" + self.tr(
+                "Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định "
+                "30/2020 yêu cầu; nên quét lại các trang này.").format(
+                    n=result.low_resolution_pages)
+            kind = "warning"
+        return text, kind

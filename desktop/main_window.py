@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import actions
 from desktop.context import AppContext
 from desktop.dossier_view import DossierView
+from desktop.keys import EnterPressesButtons
 from desktop.outbox_view import OutboxView
 from desktop.scan_view import ScanView
 from desktop.search_view import SearchView
@@ -99,6 +101,10 @@ class MainWindow(QMainWindow):
 
         self._wire()
         self._build_actions()
+        self._enter_filter = EnterPressesButtons(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._enter_filter)
         self.link_timer = QTimer(self)
         self.link_timer.setInterval(30000)
         self.link_timer.timeout.connect(self.check_link)
@@ -149,8 +155,9 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        # Import and scan work from every screen.
-        for key, slot in (("Ctrl+O", self.import_anywhere), ("F5", self.scan)):
+        # Import and scan work from every screen; Ctrl+Q closes the window.
+        for key, slot in (("Ctrl+O", self.import_anywhere), ("F5", self.scan),
+                          ("Ctrl+Q", self.close)):
             act = QAction(self)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -197,10 +204,11 @@ class MainWindow(QMainWindow):
         if widget is self.dossier_view:
             self.dossier_view.refresh()
         self.stack.setCurrentWidget(widget)
-        if widget is self.scan_view:
-            self.scan_view.list.setFocus()
-        elif widget is self.dossier_view:
-            self.dossier_view.docs.setFocus()
+        # Each section's first field takes the keys.
+        first = {SCAN: self.scan_view.list, DOSSIER: self.dossier_view.docs,
+                 OUTBOX: self.outbox_view.table, SEARCH: self.search_view.query,
+                 SETTINGS: self.settings_view.first_field()}[index]
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # User actions ------------------------------------------------------------------
 
@@ -296,4 +304,7 @@ class MainWindow(QMainWindow):
         self.scan_view.review._flush_draft()
         self.ctx.ops.cancel_all()
         self.ctx.ops.wait(20000)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._enter_filter)
         super().closeEvent(event)  # type: ignore[arg-type]

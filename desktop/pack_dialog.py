@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ class PackDialog(QDialog):
         self.code_edit: QLineEdit | None = None
         self.keep_provisional: QRadioButton | None = None
         self.use_official: QRadioButton | None = None
-        self.reason: QPlainTextEdit | None = None
+        self.reason: QLineEdit | None = None
         first: QWidget | None = None
 
         if not dossier.code:
@@ -68,12 +67,10 @@ class PackDialog(QDialog):
             layout.addWidget(listing)
             layout.addWidget(QLabel(self.tr("Lý do vẫn gửi hồ sơ (ghi vào hồ sơ điện tử và "
                                             "nhật ký):"), self))
-            self.reason = QPlainTextEdit(self)
-            self.reason.setTabChangesFocus(True)
+            self.reason = QLineEdit(self)
             self.reason.setPlaceholderText(self.tr("Ví dụ: công dân sẽ bổ sung giấy chứng sinh "
                                                    "sau"))
-            self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 3 + 16)
-            self.reason.textChanged.connect(self._update)
+            self.reason.textChanged.connect(lambda _t: self._update())
             layout.addWidget(self.reason)
             first = first or self.reason
 
@@ -94,9 +91,13 @@ class PackDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self._first = first or self.pack_button
         self._update()
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.activateWindow()
+        self._first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -122,7 +123,9 @@ class PackDialog(QDialog):
         return self.code_edit.text().strip() or None
 
     def reason_text(self) -> str | None:
-        return self.reason.toPlainText().strip() or None if self.reason is not None else None
+        if self.reason is None:
+            return None
+        return self.reason.text().strip() or None
 
     def problem(self) -> str | None:
         if self.code_edit is not None and not (self.keep_provisional and
@@ -141,10 +144,11 @@ class PackDialog(QDialog):
         self.pack_button.setEnabled(problem is None)
         self.pack_button.setToolTip(problem or "")
         if self.code_edit is not None:
-            typed = bool(self.code_edit.text().strip())
-            self.code_problem.setText(problem if problem and typed and
-                                      self.use_official.isChecked() and
-                                      "000.00" in problem else "")
+            text = self.code_edit.text().strip()
+            wrong = (bool(text) and self.use_official is not None
+                     and self.use_official.isChecked() and editing.check_dossier_code(text))
+            self.code_problem.setText(
+                self.tr("Mã hồ sơ phải có dạng 000.00.06.H56-231027-0361.") if wrong else "")
 
     def _accept(self) -> None:
         if self.problem() is None:

@@ -191,6 +191,9 @@ class SettingsView(QWidget):
         layout.addLayout(bottom)
         self._fill_profiles()
 
+    def first_field(self) -> QWidget:
+        return self.workspace
+
     # Scanner profiles ----------------------------------------------------------------
 
     def _fill_profiles(self, select: int = 0) -> None:

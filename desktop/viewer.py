@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QGuiApplication,
     QImage,
     QKeySequence,
     QPainter,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -131,6 +133,17 @@ class ImageView(QGraphicsView):
         super().mousePressEvent(event)  # type: ignore[arg-type]
 
 
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width``×``height``, or less so it fits the screen's free area
+    (a 1366×768 laptop has about 1366×720 once the taskbar and title bar are counted)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, area.width() - 24)
+        height = min(height, area.height() - 48)   # the window's own title bar
+    widget.resize(max(width, 320), max(height, 240))
+
+
 def zoom_bar(view: ImageView, parent: QWidget) -> QHBoxLayout:
     bar = QHBoxLayout()
     for text, tip, slot, key in (
@@ -226,6 +239,10 @@ class ReviewWidget(QWidget):
         self.text.setFont(font)
         self.status = QLabel(self)
         self.status.setObjectName("subtitle")
+        # However long the message, it never widens its column: the text pane under the
+        # clerk's mouse stays where it is.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setMinimumWidth(0)
         self.save_button = QPushButton(self.tr("Lưu chữ (Ctrl+S)"), self)
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -245,6 +262,7 @@ class ReviewWidget(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.save_button)
+        self._button_row = row
         right_layout.addLayout(row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -263,6 +281,10 @@ class ReviewWidget(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button beside Save (the dialog's Close)."""
+        self._button_row.addWidget(button)
 
     # Loading ---------------------------------------------------------------------
 

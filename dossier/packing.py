@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError, NotFound
-from storage import DossierState, Record, Workspace, current_actor, sha256_file
-from storage.database import transaction
+from storage import Dossier, DossierState, Record, Workspace, current_actor, sha256_file
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from storage.database import transaction
 
 if TYPE_CHECKING:
     from records import DossierSpec
@@ -354,27 +354,26 @@ def pack_and_queue(
     # Every other package of this dossier that has not left the desk goes.
     replaced: list[str] = []
     sent_shas = {r.package_sha for r in sent}
-    for record in records:
-        if record.package_sha in (new_sha, *sent_shas):
+    for earlier in records:
+        if earlier.package_sha in (new_sha, *sent_shas):
             continue
-        job = jobs.get(record.package_sha)
-        if job is not None and not outbox.withdraw(
-                ws, job.id, f"replaced by {path.name}"):
+        waiting = jobs.get(earlier.package_sha)
+        if waiting is not None and not outbox.withdraw(
+                ws, waiting.id, f"replaced by {path.name}"):
             continue  # sent meanwhile: it stays a version of its own
-        dossier_store.delete_record(ws, record.id)
-        replaced.append(record.package_name)
-        old = ws.root / "records" / record.package_name
-        if record.package_name != path.name:
-            old.unlink(missing_ok=True)
+        dossier_store.delete_record(ws, earlier.id)
+        replaced.append(earlier.package_name)
+        if earlier.package_name != path.name:
+            (ws.root / "records" / earlier.package_name).unlink(missing_ok=True)
     if reason is not None:
         with transaction(ws.conn):
             ws.log("record.missing_components", f"dossier:{dossier_id}",
                    f"{path.name}: {'; '.join(missing)} — {reason}")
-    record = dossier_store.record_by_sha(ws, new_sha)
-    assert record is not None
+    made = dossier_store.record_by_sha(ws, new_sha)
+    assert made is not None
     if queued.outcome == AddOutcome.ALREADY and not replaced:
-        return result(record, PackOutcome.UNCHANGED)
-    return result(record, PackOutcome.REPLACED if replaced else PackOutcome.QUEUED,
+        return result(made, PackOutcome.UNCHANGED)
+    return result(made, PackOutcome.REPLACED if replaced else PackOutcome.QUEUED,
                   tuple(replaced))
 
 
@@ -390,3 +389,24 @@ def missing_components(ws: Workspace, dossier_id: int) -> tuple[str, ...]:
         return ()
     keys = [d.type_key for d in dossier_store.documents_of(ws, dossier_id) if d.type_key]
     return tuple(c.name for c in checklist(catalogue(), dossier.procedure_code, keys).missing)
+
+
+def packed_dossiers_of_pages(ws: Workspace, page_ids: list[int]) -> list[tuple[Dossier, PackState]]:
+    """The packed dossiers these pages belong to, with where each stands (for warnings)."""
+    if not page_ids:
+        return []
+    marks = ",".join("?" * len(page_ids))
+    rows = ws.conn.execute(
+        "SELECT DISTINCT document.dossier_id FROM document_page JOIN document "
+        f"ON document.id = document_page.document_id WHERE document_page.page_id IN ({marks})",
+        list(page_ids),
+    ).fetchall()
+    found = []
+    for (dossier_id,) in rows:
+        dossier = dossier_store.get_dossier(ws, int(dossier_id))
+        if dossier is None:
+            continue
+        state = pack_state(ws, dossier.id)
+        if state.version is not None:
+            found.append((dossier, state))
+    return found

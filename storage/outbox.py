@@ -95,10 +95,10 @@ class OutboxCounts:
 
 _COLUMNS = ", ".join(
     f"upload_job.{c}" for c in (
-        "id, package_sha256, package_path, filename, size, metadata_json, state, upload_url, "
-        "endpoint, offset, bytes_sent, attempts, failures, last_error, next_attempt_at, "
-        "created_at, updated_at, finished_at, exported_to, record_id"
-    ).split(", ")
+        "id", "package_sha256", "package_path", "filename", "size", "metadata_json", "state",
+        "upload_url", "endpoint", "offset", "bytes_sent", "attempts", "failures", "last_error",
+        "next_attempt_at", "created_at", "updated_at", "finished_at", "exported_to", "record_id",
+    )
 ) + ", record.dossier_id AS dossier_id, record.version AS version"
 _FROM = "upload_job LEFT JOIN record ON record.id = upload_job.record_id"
 
@@ -212,7 +212,9 @@ def jobs_of_dossier(ws: Workspace, dossier_id: int) -> list[OutboxJob]:
 
 
 def get(ws: Workspace, job_id: int) -> OutboxJob:
-    row = ws.conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} WHERE upload_job.id = ?", (job_id,)).fetchone()
+    row = ws.conn.execute(
+        f"SELECT {_COLUMNS} FROM {_FROM} WHERE upload_job.id = ?", (job_id,)
+    ).fetchone()
     if row is None:
         raise OutboxError(f"mục {job_id} không có trong hàng đợi — outbox item {job_id} not found")
     return _job(row)

@@ -14,9 +14,8 @@ import pytest
 from cli.main import main
 from dossier import import_and_process
 from dossier.packing import MissingComponents, PackOutcome, pack_and_queue, pack_state
-from storage import Workspace
+from storage import Workspace, outbox
 from storage import dossiers as dossier_store
-from storage import outbox
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 
