@@ -28,6 +28,10 @@ def translation_file(language: str) -> Path:
     return Path(str(resources.files("resources") / "translations" / f"sohoa_{language}.qm"))
 
 
+def qt_translation_file(language: str) -> Path:
+    return Path(str(resources.files("resources") / "translations" / f"qtbase_{language}.qm"))
+
+
 class Application:
     """Owns the workspace, the services and the window for one run."""
 
@@ -35,6 +39,7 @@ class Application:
         self.app = app
         self.ws = ws
         self.translator: QTranslator | None = None
+        self.qt_translator: QTranslator | None = None
         self.window: MainWindow | None = None
         self.ops = Operations(ws.root)
         self.thumbs = ThumbnailCache(self.ops)
@@ -42,14 +47,23 @@ class Application:
         self.ctx = AppContext(ws, self.ops, self.thumbs, self.undo)
 
     def set_language(self, language: str) -> None:
-        if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
-            self.translator = None
+        """Sohoa's own strings, and Qt's (file dialogs, standard buttons), in ``language``."""
+        for old in (self.translator, self.qt_translator):
+            if old is not None:
+                QCoreApplication.removeTranslator(old)
+        self.translator = self.qt_translator = None
+        self.ctx.language = language
         if language != "vi":
             translator = QTranslator()
             if translator.load(str(translation_file(language))):
                 QCoreApplication.installTranslator(translator)
                 self.translator = translator
+        # Qt's own dialogs speak English unless told otherwise; Qt ships no Vietnamese,
+        # so Sohoa carries the strings its screens show.
+        qt = QTranslator()
+        if language == "vi" and qt.load(str(qt_translation_file(language))):
+            QCoreApplication.installTranslator(qt)
+            self.qt_translator = qt
 
     def build_window(self) -> MainWindow:
         old = self.window

@@ -495,6 +495,8 @@ class DossierView(QWidget):
             self.accept_procedure.hide()
         self.applicant_name.setText(d.applicant_name or "")
         self.applicant_id.setText(d.applicant_id or "")
+        for edit in (self.code_edit, self.applicant_name, self.applicant_id):
+            edit.setCursorPosition(0)   # a long value shows its beginning, not its tail
         received = editing.parse_date(d.received_date or "")
         self.received_date.setText(received.strftime("%d/%m/%Y") if received else "")
         self._fill_types(d)
@@ -637,6 +639,9 @@ class DossierView(QWidget):
         self.doc_names.setText("; ".join(fields.get("full_names") or []))
         self.doc_ids.setText("; ".join(fields.get("id_numbers") or []))
         self.doc_dates.setText("; ".join(fields.get("dates") or []))
+        for edit in (self.doc_names, self.doc_ids, self.doc_dates):
+            edit.setCursorPosition(0)
+            edit.setToolTip(edit.text())
         self._validate_doc_fields()
         self.move_combo.clear()
         self.move_combo.addItem(self.tr("— chọn giấy tờ —"), None)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.images import ThumbnailCache
+from desktop.messages import plain
 from storage import Document, Dossier, Page, PageState, SearchHit, UploadState
 from storage.outbox import OutboxJob
 
@@ -242,10 +243,12 @@ class OutboxModel(QAbstractTableModel):
 
     COLUMNS = 6
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, language: str = "vi") -> None:
         super().__init__(parent)
         self._rows: list[OutboxJob] = []
         self._rates: dict[int, float] = {}
+        self.language = language
+        self.paused = False   # the sending run is paused: waiting rows say so
 
     def headers(self) -> list[str]:
         return [self.tr("Gói"), self.tr("Trạng thái"), self.tr("Tiến độ"),
@@ -304,14 +307,21 @@ class OutboxModel(QAbstractTableModel):
             return job
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return job.last_error or ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0 and job.version:
+            return self.tr("Bản {n} của hồ sơ {code}").format(n=job.version,
+                                                            code=job.dossier_code or "?")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:
+            if job.version and job.version > 1:
+                return self.tr("{name} (bản {n})").format(name=job.filename, n=job.version)
             return job.filename
         if col == 1:
+            if self.paused and job.pending:
+                return self.tr("Tạm dừng")
             text = self.state_name(job.state)
-            if job.attempts > 1:
-                text += " " + self.tr("(lần {n})").format(n=job.attempts)
+            if job.attempts > 1 and job.pending:
+                text += " " + self.tr("(đã thử {n} lần)").format(n=job.attempts)
             return text
         if col == 2:
             return f"{fraction * 100:.0f}% · {_size(job.offset)} / {_size(job.size)}"
@@ -323,7 +333,7 @@ class OutboxModel(QAbstractTableModel):
                 return f"{seconds // 60}:{seconds % 60:02d}"
             return "—"
         if col == 5:
-            return job.last_error or ""
+            return plain(job.last_error, self.language).text if job.last_error else ""
         return None
 
 
@@ -335,15 +345,26 @@ class SearchModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[SearchHit] = []
         self._pages: dict[int, Page] = {}
+        self._owners: dict[int, object] = {}
         self._thumbs = thumbs
         if thumbs is not None:
             thumbs.ready.connect(self._thumbnail_ready)
 
-    def set_hits(self, hits: Sequence[SearchHit], pages: dict[int, Page]) -> None:
+    def set_hits(self, hits: Sequence[SearchHit], pages: dict[int, Page],
+                 owners: dict[int, object] | None = None) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self._pages = dict(pages)
+        self._owners = dict(owners or {})
         self.endResetModel()
+
+    def heading(self, hit: SearchHit) -> str:
+        """The dossier and the citizen a hit is about, then the page's file."""
+        owner = self._owners.get(hit.page_id)
+        if owner is None:
+            return self.tr("{file} (chưa thuộc hồ sơ nào)").format(file=hit.source_name)
+        who = getattr(owner, "applicant", None) or self.tr("chưa rõ người nộp")
+        return f"{getattr(owner, 'code', '')} · {who} · {hit.source_name}"
 
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
@@ -356,7 +377,7 @@ class SearchModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.source_name}\n{hit.snippet}"
+            return f"{self.heading(hit)}\n{hit.snippet}"
         if role == Qt.ItemDataRole.DecorationRole and self._thumbs is not None:
             page = self._pages.get(hit.page_id)
             return self._thumbs.get(page) if page is not None else None

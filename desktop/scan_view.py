@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import actions
 from desktop.context import AppContext
+from desktop.messages import plain
 from desktop.models import PageModel
 from desktop.undo import DeleteCommand, MovePagesCommand, RotateCommand
 from desktop.viewer import PageViewer, ReviewWidget
@@ -92,6 +93,10 @@ class ScanView(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.import_message = QLabel(self)
+        self.import_message.setObjectName("banner")
+        self.import_message.setWordWrap(True)
+        self.import_message.hide()
         self.packed_warning = QLabel(self)
         self.packed_warning.setObjectName("warning")
         self.packed_warning.setWordWrap(True)
@@ -148,6 +153,7 @@ class ScanView(QWidget):
         body.addLayout(top)
         body.addLayout(banner_row)
         body.addWidget(self.packed_warning)
+        body.addWidget(self.import_message)
         body.addWidget(splitter, 1)
         layout.addLayout(body, 1)
 
@@ -356,7 +362,18 @@ class ScanView(QWidget):
             self.schedule_reload()
 
         def done(result: actions.ImportDone) -> None:
-            self.refresh_batches(select=result.report.batch_id)
+            report = result.report
+            if not report.page_ids:
+                # The batch was dropped: say here what was refused and why.
+                lines = [f"{Path(p.item).name}: {plain(p.reason, self._ctx.language).text}"
+                         for p in report.problems[:6]]
+                self.import_message.setText(
+                    self.tr("Không nhập được tệp nào:") + "\n" + "\n".join(lines))
+                self.import_message.show()
+                self.refresh_batches()
+                return
+            self.import_message.hide()
+            self.refresh_batches(select=report.batch_id)
             if result.dossier_id is not None:
                 self.dossier_ready.emit(result.dossier_id)
 

@@ -4,22 +4,22 @@
 <context>
     <name>DocumentModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="215"/>
+        <location filename="../../desktop/models.py" line="216"/>
         <source>Chưa rõ loại giấy tờ</source>
         <translation>Unknown document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="216"/>
+        <location filename="../../desktop/models.py" line="217"/>
         <source>{n} trang</source>
         <translation>{n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="221"/>
+        <location filename="../../desktop/models.py" line="222"/>
         <source>máy gợi ý {c}</source>
         <translation>suggested, {c}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="224"/>
+        <location filename="../../desktop/models.py" line="225"/>
         <source>Loại giấy tờ do máy gợi ý: Enter để nhận, hoặc chọn loại khác.</source>
         <translation>Document type suggested by the machine: Enter accepts it, or choose another type.</translation>
     </message>
@@ -27,12 +27,12 @@
 <context>
     <name>DossierListModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="192"/>
+        <location filename="../../desktop/models.py" line="193"/>
         <source>{code} (tạm)</source>
         <translation>{code} (provisional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="194"/>
+        <location filename="../../desktop/models.py" line="195"/>
         <source>chưa rõ thủ tục</source>
         <translation>procedure not known yet</translation>
     </message>
@@ -40,378 +40,439 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="204"/>
+        <location filename="../../desktop/dossier_view.py" line="209"/>
         <source>Nhận thủ tục</source>
         <translation>Accept procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="205"/>
+        <location filename="../../desktop/dossier_view.py" line="210"/>
         <source>Nhận thủ tục máy gợi ý (Ctrl+Enter)</source>
         <translation>Accept the suggested procedure (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="220"/>
+        <location filename="../../desktop/dossier_view.py" line="225"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="223"/>
+        <location filename="../../desktop/dossier_view.py" line="228"/>
         <source>Họ và tên người nộp</source>
         <translation>Applicant&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="275"/>
+        <location filename="../../desktop/dossier_view.py" line="281"/>
         <source>cách nhau bằng dấu ;</source>
         <translation>separated by ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="276"/>
+        <location filename="../../desktop/dossier_view.py" line="282"/>
         <source>12 chữ số; nhiều số cách nhau bằng ;</source>
         <translation>12 digits; several separated by ;</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="277"/>
+        <location filename="../../desktop/dossier_view.py" line="283"/>
         <source>dd/mm/yyyy; …</source>
         <translation>dd/mm/yyyy; …</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="283"/>
+        <location filename="../../desktop/dossier_view.py" line="289"/>
         <source>Đóng gói và đưa vào hàng đợi gửi</source>
         <translation>Pack and add to outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="298"/>
+        <location filename="../../desktop/dossier_view.py" line="304"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="299"/>
+        <location filename="../../desktop/dossier_view.py" line="305"/>
         <source>Mã hồ sơ:</source>
         <translation>Dossier code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="306"/>
+        <location filename="../../desktop/dossier_view.py" line="312"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_view.py" line="318"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="324"/>
-        <location filename="../../desktop/dossier_view.py" line="553"/>
+        <location filename="../../desktop/dossier_view.py" line="330"/>
+        <location filename="../../desktop/dossier_view.py" line="579"/>
         <source>Thành phần hồ sơ</source>
         <translation>Required components</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="340"/>
+        <location filename="../../desktop/dossier_view.py" line="346"/>
         <source>Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)</source>
         <translation>Pages of the selected document (double-click to review the text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="342"/>
+        <location filename="../../desktop/dossier_view.py" line="348"/>
         <source>Thông tin trích từ giấy tờ đang chọn</source>
         <translation>Details read from the selected document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="316"/>
-        <location filename="../../desktop/dossier_view.py" line="344"/>
+        <location filename="../../desktop/dossier_view.py" line="322"/>
+        <location filename="../../desktop/dossier_view.py" line="350"/>
         <source>Số định danh:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="319"/>
+        <location filename="../../desktop/dossier_view.py" line="325"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="327"/>
+        <location filename="../../desktop/dossier_view.py" line="333"/>
         <source>Giấy tờ trong hồ sơ</source>
         <translation>Documents in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="330"/>
+        <location filename="../../desktop/dossier_view.py" line="336"/>
         <source>Loại giấy tờ:</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="343"/>
+        <location filename="../../desktop/dossier_view.py" line="349"/>
         <source>Họ tên:</source>
         <translation>Names:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="345"/>
+        <location filename="../../desktop/dossier_view.py" line="351"/>
         <source>Ngày:</source>
         <translation>Dates:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="346"/>
+        <location filename="../../desktop/dossier_view.py" line="352"/>
         <source>Chuyển trang:</source>
         <translation>Move pages:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="347"/>
+        <location filename="../../desktop/dossier_view.py" line="353"/>
         <source>Chuyển các trang đã chọn sang giấy tờ khác</source>
         <translation>Move the selected pages to another document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="386"/>
+        <location filename="../../desktop/dossier_view.py" line="392"/>
         <source>Danh sách hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="411"/>
-        <location filename="../../desktop/dossier_view.py" line="428"/>
+        <location filename="../../desktop/dossier_view.py" line="417"/>
+        <location filename="../../desktop/dossier_view.py" line="434"/>
         <source>Nhận gợi ý</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="411"/>
+        <location filename="../../desktop/dossier_view.py" line="417"/>
         <source>Nhận loại giấy tờ máy gợi ý (Enter)</source>
         <translation>Accept the suggested document type (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="413"/>
+        <location filename="../../desktop/dossier_view.py" line="419"/>
         <source>Tách</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="413"/>
+        <location filename="../../desktop/dossier_view.py" line="419"/>
         <source>Tách giấy tờ tại trang đang chọn (Ctrl+T)</source>
         <translation>Split the document at the selected page (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="414"/>
+        <location filename="../../desktop/dossier_view.py" line="420"/>
         <source>Gộp với sau</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="414"/>
+        <location filename="../../desktop/dossier_view.py" line="420"/>
         <source>Gộp với giấy tờ kế tiếp (Ctrl+G)</source>
         <translation>Merge with the next document (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="416"/>
+        <location filename="../../desktop/dossier_view.py" line="422"/>
         <source>Dời giấy tờ lên</source>
         <translation>Move the document up</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="417"/>
+        <location filename="../../desktop/dossier_view.py" line="423"/>
         <source>Dời giấy tờ xuống</source>
         <translation>Move the document down</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="429"/>
-        <location filename="../../desktop/dossier_view.py" line="757"/>
+        <location filename="../../desktop/dossier_view.py" line="435"/>
+        <location filename="../../desktop/dossier_view.py" line="784"/>
         <source>Tách giấy tờ</source>
         <translation>Split document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="430"/>
-        <location filename="../../desktop/dossier_view.py" line="765"/>
+        <location filename="../../desktop/dossier_view.py" line="436"/>
+        <location filename="../../desktop/dossier_view.py" line="792"/>
         <source>Gộp giấy tờ</source>
         <translation>Merge documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="431"/>
+        <location filename="../../desktop/dossier_view.py" line="437"/>
         <source>Đóng gói</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="432"/>
+        <location filename="../../desktop/dossier_view.py" line="438"/>
         <source>Giấy tờ sau</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="433"/>
+        <location filename="../../desktop/dossier_view.py" line="439"/>
         <source>Giấy tờ trước</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="434"/>
+        <location filename="../../desktop/dossier_view.py" line="440"/>
         <source>Tìm thủ tục</source>
         <translation>Find procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="463"/>
+        <location filename="../../desktop/dossier_view.py" line="441"/>
+        <source>Soát chữ</source>
+        <translation>Review text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="470"/>
         <source>Chưa có hồ sơ. Nhập hoặc quét giấy tờ rồi bấm “Lập hồ sơ”.</source>
         <translation>No dossier yet. Import or scan papers, then press “Make dossier”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="474"/>
+        <location filename="../../desktop/dossier_view.py" line="481"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="478"/>
+        <location filename="../../desktop/dossier_view.py" line="485"/>
         <source>{code} · máy gợi ý, {c:.0f}% tin cậy</source>
         <translation>{code} · suggested, {c:.0f}% confidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="481"/>
+        <location filename="../../desktop/dossier_view.py" line="488"/>
         <source>Kiểm tra rồi nhận (Ctrl+Enter), hoặc tìm thủ tục khác (Ctrl+K).</source>
         <translation>Check it, then accept (Ctrl+Enter), or find another procedure (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="485"/>
+        <location filename="../../desktop/dossier_view.py" line="492"/>
         <source>{code} · đã xác nhận</source>
         <translation>{code} · confirmed</translation>
     </message>
     <message>
+        <location filename="../../desktop/dossier_view.py" line="512"/>
+        <source>đóng gói lại (Ctrl+P) để thay gói đang chờ gửi</source>
+        <translation>pack it again (Ctrl+P) to replace the package waiting to be sent</translation>
+    </message>
+    <message>
         <location filename="../../desktop/dossier_view.py" line="514"/>
+        <source>đóng gói lại (Ctrl+P) để gửi bản {n}</source>
+        <translation>pack it again (Ctrl+P) to send version {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="517"/>
+        <source>đóng gói lại (Ctrl+P)</source>
+        <translation>pack it again (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="518"/>
+        <source>Đã sửa sau khi đóng gói {name}: {then}.</source>
+        <translation>Changed since {name} was packed: {then}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="526"/>
+        <source> (bản {n})</source>
+        <translation> (version {n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="539"/>
         <source>Mã tạm</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="515"/>
+        <location filename="../../desktop/dossier_view.py" line="540"/>
         <source>Chưa có mã chính thức: gõ mã trên giấy tiếp nhận khi có.</source>
         <translation>No official code yet: type the code from the receipt when there is one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="561"/>
+        <location filename="../../desktop/dossier_view.py" line="587"/>
         <source>(không bắt buộc)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="562"/>
+        <location filename="../../desktop/dossier_view.py" line="588"/>
         <source>còn thiếu</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="564"/>
-        <location filename="../../desktop/dossier_view.py" line="567"/>
+        <location filename="../../desktop/dossier_view.py" line="590"/>
+        <location filename="../../desktop/dossier_view.py" line="593"/>
         <source>Đã có trong hồ sơ</source>
         <translation>In the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="570"/>
+        <location filename="../../desktop/dossier_view.py" line="596"/>
         <source>Giấy tờ bắt buộc chưa có trong hồ sơ</source>
         <translation>Required document not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="575"/>
+        <location filename="../../desktop/dossier_view.py" line="601"/>
         <source>Không bắt buộc, chưa có trong hồ sơ</source>
         <translation>Optional, not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="579"/>
+        <location filename="../../desktop/dossier_view.py" line="605"/>
         <source>Giấy tờ ngoài danh mục của thủ tục</source>
         <translation>Document not in the procedure&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="582"/>
+        <location filename="../../desktop/dossier_view.py" line="608"/>
         <source>Thành phần hồ sơ — còn thiếu {n}</source>
         <translation>Components — {n} missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="583"/>
+        <location filename="../../desktop/dossier_view.py" line="609"/>
         <source>Thành phần hồ sơ — đủ giấy tờ bắt buộc</source>
         <translation>Components — all required papers present</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="811"/>
+        <location filename="../../desktop/dossier_view.py" line="819"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="877"/>
+        <source>Chưa đóng gói: còn thiếu {names}.</source>
+        <translation>Not packed: {names} missing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="892"/>
+        <source>Hồ sơ không thay đổi từ lần đóng gói trước; gói {name} đã ở trong hàng đợi gửi.</source>
+        <translation>Nothing changed since the last pack; {name} is already in the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="895"/>
+        <source>Hồ sơ không thay đổi từ khi gửi gói {name}; không cần gửi lại.</source>
+        <translation>Nothing changed since {name} was sent; no need to send it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="898"/>
+        <source>Đã đóng gói lại: {name} thay cho gói chưa gửi trong hàng đợi.</source>
+        <translation>Packed again: {name} replaces the package that was waiting in the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="901"/>
+        <source>Đã đóng gói bản {n}: {name}, thay cho bản đã gửi {old}.</source>
+        <translation>Packed version {n}: {name}, replacing {old}, which was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="904"/>
         <source>Đã đóng gói và đưa vào hàng đợi gửi: {name}</source>
         <translation>Packed and added to the outbox: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="813"/>
-        <source>Đã đóng gói: {name} — gói này đã có trong hàng đợi gửi</source>
-        <translation>Packed: {name} — this package was already in the outbox</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="500"/>
+        <location filename="../../desktop/dossier_view.py" line="507"/>
         <source>Bản nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="500"/>
+        <location filename="../../desktop/dossier_view.py" line="507"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="501"/>
+        <location filename="../../desktop/dossier_view.py" line="525"/>
         <source>Đã đóng gói</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="501"/>
+        <location filename="../../desktop/dossier_view.py" line="521"/>
         <source>Đang chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="502"/>
+        <location filename="../../desktop/dossier_view.py" line="523"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="506"/>
+        <location filename="../../desktop/dossier_view.py" line="508"/>
+        <location filename="../../desktop/dossier_view.py" line="527"/>
         <source>Trạng thái: {s}</source>
         <translation>State: {s}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="510"/>
+        <location filename="../../desktop/dossier_view.py" line="535"/>
         <source>Mã chính thức</source>
         <translation>Official code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="526"/>
+        <location filename="../../desktop/dossier_view.py" line="551"/>
         <source>— chưa rõ —</source>
         <translation>— unknown —</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="554"/>
+        <location filename="../../desktop/dossier_view.py" line="580"/>
         <source>Chọn thủ tục để xem giấy tờ cần có.</source>
         <translation>Choose a procedure to see the papers it needs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="616"/>
+        <location filename="../../desktop/dossier_view.py" line="642"/>
         <source>— chọn giấy tờ —</source>
         <translation>— choose a document —</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="629"/>
+        <location filename="../../desktop/dossier_view.py" line="655"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="731"/>
+        <location filename="../../desktop/dossier_view.py" line="758"/>
         <source>Nhận loại giấy tờ</source>
         <translation>Accept document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="749"/>
+        <location filename="../../desktop/dossier_view.py" line="776"/>
         <source>Đổi loại giấy tờ</source>
         <translation>Change document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="771"/>
+        <location filename="../../desktop/dossier_view.py" line="798"/>
         <source>Dời giấy tờ</source>
         <translation>Move document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="780"/>
+        <location filename="../../desktop/dossier_view.py" line="807"/>
         <source>Chuyển trang</source>
         <translation>Move pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="788"/>
+        <location filename="../../desktop/dossier_view.py" line="817"/>
         <source>Soát chữ — {name}</source>
         <translation>Review text — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="807"/>
+        <location filename="../../desktop/dossier_view.py" line="868"/>
         <source>Đang đóng gói…</source>
         <translation>Packing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="818"/>
+        <location filename="../../desktop/dossier_view.py" line="908"/>
+        <source>Gửi khi còn thiếu {names}; lý do đã được ghi lại.</source>
+        <translation>Sent with {names} missing; the reason was recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="914"/>
         <source>Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định 30/2020 yêu cầu; nên quét lại các trang này.</source>
         <translation>Note: {n} pages were scanned below 200 dpi, under what Decree 30/2020 requires; rescan them if you can.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="827"/>
+        <location filename="../../desktop/dossier_view.py" line="882"/>
         <source>Đóng gói hồ sơ</source>
         <translation>Packing dossier</translation>
     </message>
@@ -419,284 +480,421 @@
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../desktop/viewer.py" line="137"/>
+        <location filename="../../desktop/viewer.py" line="150"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="139"/>
+        <location filename="../../desktop/viewer.py" line="152"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="141"/>
+        <location filename="../../desktop/viewer.py" line="154"/>
         <source>Vừa khung</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="142"/>
+        <location filename="../../desktop/viewer.py" line="155"/>
         <source>Vừa khung (Ctrl+0)</source>
         <translation>Fit to window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="143"/>
+        <location filename="../../desktop/viewer.py" line="156"/>
         <source>Kích thước thật</source>
         <translation>Actual size</translation>
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <location filename="../../desktop/messages.py" line="31"/>
+        <source>vi</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="45"/>
+        <location filename="../../desktop/main_window.py" line="48"/>
         <source>Sohoa — Số hóa hồ sơ một cửa</source>
         <translation>Sohoa — one-stop desk digitisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66"/>
+        <location filename="../../desktop/main_window.py" line="69"/>
         <source>Quét / Nhập</source>
         <translation>Scan / Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66"/>
+        <location filename="../../desktop/main_window.py" line="69"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66"/>
+        <location filename="../../desktop/main_window.py" line="69"/>
         <source>Hàng đợi gửi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="89"/>
+        <location filename="../../desktop/main_window.py" line="95"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="90"/>
+        <location filename="../../desktop/main_window.py" line="96"/>
         <source>Dừng việc đang chạy (phần đã xong được giữ lại)</source>
         <translation>Stop the running work (what is done is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="223"/>
         <source>Đang nhập và đọc chữ hồ sơ mẫu…</source>
         <translation>Importing and reading the sample dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="210"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>Mở hồ sơ mẫu</source>
         <translation>Open the sample dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="227"/>
+        <location filename="../../desktop/main_window.py" line="246"/>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="255"/>
+        <source>Không có máy quét</source>
+        <translation>No scanner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="256"/>
+        <source>Không tìm thấy máy quét nào. Hãy cắm cáp và bật máy quét, rồi bấm Quét (F5) lần nữa. Vẫn nhập được tệp ảnh hoặc PDF (Ctrl+O).</source>
+        <translation>No scanner was found. Connect the scanner and switch it on, then press Scan (F5) again. You can still import image or PDF files (Ctrl+O).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="261"/>
+        <source>Không tìm thấy máy quét nào.</source>
+        <translation>No scanner was found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="268"/>
         <source>Quét giấy tờ</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="293"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
+        <source>{title}: tạm dừng</source>
+        <translation>{title}: paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="307"/>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>Chờ gửi: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="269"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source> · lỗi: {n}</source>
         <translation> · failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="278"/>
-        <source>Chưa cài máy chủ gửi</source>
+        <location filename="../../desktop/main_window.py" line="327"/>
+        <source>Chưa đặt máy chủ nhận hồ sơ</source>
         <translation>No upload server set</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
-        <source>Có mạng tới máy chủ</source>
-        <translation>Server reachable</translation>
+        <location filename="../../desktop/main_window.py" line="328"/>
+        <source>Kết nối được máy chủ nhận hồ sơ</source>
+        <translation>Upload server reachable</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="282"/>
-        <source>Mất mạng — hồ sơ vẫn chờ trong hàng đợi</source>
-        <translation>Offline — dossiers wait in the outbox</translation>
+        <location filename="../../desktop/main_window.py" line="330"/>
+        <source>Máy chủ nhận hồ sơ không nhận kết nối; hồ sơ vẫn chờ trong hàng đợi</source>
+        <translation>The upload server refuses connections; dossiers wait in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="332"/>
+        <source>Mất mạng; hồ sơ vẫn chờ trong hàng đợi</source>
+        <translation>Offline; dossiers wait in the outbox</translation>
     </message>
 </context>
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="251"/>
+        <location filename="../../desktop/models.py" line="254"/>
         <source>Gói</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="251"/>
+        <location filename="../../desktop/models.py" line="254"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="251"/>
+        <location filename="../../desktop/models.py" line="254"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="252"/>
+        <location filename="../../desktop/models.py" line="255"/>
         <source>Tốc độ</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="252"/>
+        <location filename="../../desktop/models.py" line="255"/>
         <source>Còn lại</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="252"/>
+        <location filename="../../desktop/models.py" line="255"/>
         <source>Lỗi gần nhất</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="256"/>
+        <location filename="../../desktop/models.py" line="259"/>
         <source>Đang chờ</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="257"/>
+        <location filename="../../desktop/models.py" line="260"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="258"/>
+        <location filename="../../desktop/models.py" line="261"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="259"/>
+        <location filename="../../desktop/models.py" line="262"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="260"/>
+        <location filename="../../desktop/models.py" line="263"/>
         <source>Đã chép ra USB</source>
         <translation>Copied to USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="314"/>
-        <source>(lần {n})</source>
-        <translation>(attempt {n})</translation>
+        <location filename="../../desktop/models.py" line="311"/>
+        <source>Bản {n} của hồ sơ {code}</source>
+        <translation>Version {n} of dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="317"/>
+        <source>{name} (bản {n})</source>
+        <translation>{name} (version {n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="321"/>
+        <source>Tạm dừng</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="324"/>
+        <source>(đã thử {n} lần)</source>
+        <translation>({n} tries)</translation>
     </message>
 </context>
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="75"/>
+        <location filename="../../desktop/outbox_view.py" line="76"/>
         <source>Gửi ngay</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="77"/>
+        <location filename="../../desktop/outbox_view.py" line="78"/>
         <source>Tạm dừng</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="78"/>
+        <location filename="../../desktop/outbox_view.py" line="79"/>
         <source>Tiếp tục</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="79"/>
+        <location filename="../../desktop/outbox_view.py" line="80"/>
         <source>Thử lại mục lỗi</source>
         <translation>Retry failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="86"/>
+        <location filename="../../desktop/outbox_view.py" line="87"/>
         <source>Hàng đợi gửi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="125"/>
+        <location filename="../../desktop/outbox_view.py" line="127"/>
         <source>{q} đang chờ · {u} đang gửi · {d} đã gửi · {f} lỗi</source>
         <translation>{q} queued · {u} sending · {d} sent · {f} failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="146"/>
+        <location filename="../../desktop/outbox_view.py" line="141"/>
+        <source>Chưa đặt máy chủ nhận hồ sơ: vào Cài đặt (Ctrl+5).</source>
+        <translation>No upload server set: see Settings (Ctrl+5).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/outbox_view.py" line="155"/>
         <source>Gửi hồ sơ</source>
         <translation>Sending dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="150"/>
+        <location filename="../../desktop/outbox_view.py" line="159"/>
         <source>Đang gửi…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="165"/>
+        <location filename="../../desktop/outbox_view.py" line="177"/>
         <source>Xong lượt gửi: {msg}</source>
         <translation>Sending finished: {msg}</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="179"/>
+        <location filename="../../desktop/outbox_view.py" line="193"/>
         <source>Đã tạm dừng; phần đã gửi được giữ lại.</source>
         <translation>Paused; what was sent is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="185"/>
+        <location filename="../../desktop/outbox_view.py" line="199"/>
         <source>Đang gửi tiếp…</source>
         <translation>Sending again…</translation>
     </message>
     <message>
-        <location filename="../../desktop/outbox_view.py" line="192"/>
+        <location filename="../../desktop/outbox_view.py" line="213"/>
         <source>Thử lại</source>
         <translation>Retry</translation>
     </message>
 </context>
 <context>
+    <name>PackDialog</name>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="31"/>
+        <source>Đóng gói hồ sơ {code}</source>
+        <translation>Pack dossier {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="42"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="43"/>
+        <source>Dùng mã chính thức trên giấy tiếp nhận:</source>
+        <translation>Use the official code on the receipt:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="48"/>
+        <source>Chưa có mã chính thức: gửi với mã tạm {code}</source>
+        <translation>No official code yet: send it with the provisional code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="63"/>
+        <source>Còn thiếu giấy tờ bắt buộc</source>
+        <translation>Required papers missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="68"/>
+        <source>Lý do vẫn gửi hồ sơ (ghi vào hồ sơ điện tử và nhật ký):</source>
+        <translation>Why it goes anyway (written into the record and the log):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="71"/>
+        <source>Ví dụ: công dân sẽ bổ sung giấy chứng sinh sau</source>
+        <translation>For example: the citizen brings the birth certificate later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="85"/>
+        <source>Đóng gói và đưa vào hàng đợi gửi</source>
+        <translation>Pack and put in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="87"/>
+        <source>Quay lại</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="109"/>
+        <source>Gói {name} của hồ sơ này đang chờ gửi; gói mới sẽ thay cho nó.</source>
+        <translation>{name} of this dossier is waiting to be sent; the new package replaces it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="112"/>
+        <source>Hồ sơ này đã gửi đi; gói mới sẽ là bản {n}, gửi kèm ghi chú thay cho bản trước.</source>
+        <translation>This dossier was sent; the new package is version {n} and says it replaces the previous one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="135"/>
+        <source>Gõ mã hồ sơ chính thức, hoặc chọn gửi với mã tạm.</source>
+        <translation>Type the official dossier code, or choose to send it with the provisional code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="137"/>
+        <location filename="../../desktop/pack_dialog.py" line="151"/>
+        <source>Mã hồ sơ phải có dạng 000.00.06.H56-231027-0361.</source>
+        <translation>A dossier code looks like 000.00.06.H56-231027-0361.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pack_dialog.py" line="139"/>
+        <source>Ghi lý do vẫn gửi khi còn thiếu giấy tờ.</source>
+        <translation>Write why it goes with papers missing.</translation>
+    </message>
+</context>
+<context>
     <name>PageModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="101"/>
+        <location filename="../../desktop/models.py" line="102"/>
         <source>Trang {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="103"/>
+        <location filename="../../desktop/models.py" line="104"/>
         <source>trắng?</source>
         <translation>blank?</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="105"/>
+        <location filename="../../desktop/models.py" line="106"/>
         <source>lỗi</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="107"/>
+        <location filename="../../desktop/models.py" line="108"/>
         <source>đang đọc</source>
         <translation>reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="114"/>
+        <location filename="../../desktop/models.py" line="115"/>
         <source>Trang có vẻ trắng: kiểm tra rồi xóa nếu đúng.</source>
         <translation>Looks blank: check it and delete it if so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="118"/>
+        <location filename="../../desktop/models.py" line="119"/>
         <source>Độ tin cậy OCR: {c:.0f}%</source>
         <translation>OCR confidence: {c:.0f}%</translation>
     </message>
@@ -704,12 +902,12 @@
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../desktop/viewer.py" line="185"/>
+        <location filename="../../desktop/viewer.py" line="198"/>
         <source>có thể là trang trắng</source>
         <translation>may be blank</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="187"/>
+        <location filename="../../desktop/viewer.py" line="200"/>
         <source>OCR {c:.0f}%</source>
         <translation>OCR {c:.0f}%</translation>
     </message>
@@ -717,7 +915,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="69"/>
+        <location filename="../../desktop/dossier_view.py" line="72"/>
         <source>Tìm thủ tục: gõ tên hoặc mã, không dấu cũng được</source>
         <translation>Find a procedure: type its name or code, marks optional</translation>
     </message>
@@ -725,37 +923,37 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../../desktop/viewer.py" line="223"/>
+        <location filename="../../desktop/viewer.py" line="236"/>
         <source>Chưa có chữ nhận dạng cho trang này.</source>
         <translation>No recognised text for this page yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="229"/>
+        <location filename="../../desktop/viewer.py" line="246"/>
         <source>Lưu chữ (Ctrl+S)</source>
         <translation>Save text (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="232"/>
+        <location filename="../../desktop/viewer.py" line="249"/>
         <source>Từ tô vàng: máy đọc chưa chắc, hãy kiểm tra.</source>
         <translation>Words in yellow: the machine was unsure, please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="286"/>
+        <location filename="../../desktop/viewer.py" line="308"/>
         <source>Bản nháp chưa lưu (khôi phục sau khi tắt máy)</source>
         <translation>Unsaved draft (recovered after a restart)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="356"/>
+        <location filename="../../desktop/viewer.py" line="378"/>
         <source>Đang sửa…</source>
         <translation>Editing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="364"/>
+        <location filename="../../desktop/viewer.py" line="386"/>
         <source>Bản nháp đã giữ — nhấn Ctrl+S để lưu</source>
         <translation>Draft kept — press Ctrl+S to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="378"/>
+        <location filename="../../desktop/viewer.py" line="400"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -763,143 +961,158 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../desktop/scan_view.py" line="56"/>
+        <location filename="../../desktop/scan_view.py" line="59"/>
         <source>Nhập tệp…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="57"/>
+        <location filename="../../desktop/scan_view.py" line="61"/>
         <source>Quét</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="59"/>
+        <location filename="../../desktop/scan_view.py" line="64"/>
         <source>Xoay phải</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="60"/>
+        <location filename="../../desktop/scan_view.py" line="65"/>
         <source>Xoay trái</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="62"/>
+        <location filename="../../desktop/scan_view.py" line="67"/>
         <source>Xóa trang</source>
         <translation>Delete page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="63"/>
+        <location filename="../../desktop/scan_view.py" line="68"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="65"/>
+        <location filename="../../desktop/scan_view.py" line="70"/>
         <source>Dời lên</source>
         <translation>Move earlier</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="67"/>
+        <location filename="../../desktop/scan_view.py" line="72"/>
         <source>Dời xuống</source>
         <translation>Move later</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="70"/>
-        <location filename="../../desktop/scan_view.py" line="349"/>
+        <location filename="../../desktop/scan_view.py" line="75"/>
+        <location filename="../../desktop/scan_view.py" line="384"/>
         <source>Lập hồ sơ</source>
         <translation>Make dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="71"/>
+        <location filename="../../desktop/scan_view.py" line="76"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="74"/>
+        <location filename="../../desktop/scan_view.py" line="79"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="84"/>
+        <location filename="../../desktop/scan_view.py" line="89"/>
         <source>Hiện trang đã xóa</source>
         <translation>Show deleted pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="90"/>
+        <location filename="../../desktop/scan_view.py" line="99"/>
         <source>Tiếp tục đọc chữ</source>
         <translation>Continue reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="117"/>
+        <location filename="../../desktop/scan_view.py" line="127"/>
         <source>Trang</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="118"/>
+        <location filename="../../desktop/scan_view.py" line="128"/>
         <source>Soát chữ (OCR)</source>
         <translation>Review text (OCR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="122"/>
+        <location filename="../../desktop/scan_view.py" line="132"/>
         <source>Lô:</source>
         <translation>Batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="163"/>
+        <location filename="../../desktop/scan_view.py" line="175"/>
         <source>Lô {id} · {n} trang · {day}</source>
         <translation>Batch {id} · {n} pages · {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="208"/>
+        <location filename="../../desktop/scan_view.py" line="220"/>
         <source>{n} trang chưa đọc chữ.</source>
         <translation>{n} page(s) not read yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="210"/>
+        <location filename="../../desktop/scan_view.py" line="222"/>
         <source>{n} trang có vẻ trắng (nền vàng): xem lại rồi xóa nếu đúng.</source>
         <translation>{n} page(s) look blank (yellow): check them and delete if so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="213"/>
+        <location filename="../../desktop/scan_view.py" line="225"/>
         <source>{n} trang đọc lỗi (nền đỏ).</source>
         <translation>{n} page(s) could not be read (red).</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="257"/>
+        <location filename="../../desktop/scan_view.py" line="240"/>
+        <source>Hồ sơ {code} đang chờ gửi đã bị sửa: đóng gói lại để thay gói trong hàng đợi.</source>
+        <translation>Dossier {code}, waiting to be sent, was changed: pack it again to replace the package in the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scan_view.py" line="243"/>
+        <source>Hồ sơ {code} đã gửi đi; các trang vừa sửa chỉ đến nơi khi đóng gói và gửi bản {n}.</source>
+        <translation>Dossier {code} was sent; the pages just changed arrive only when version {n} is packed and sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scan_view.py" line="247"/>
+        <source>Hồ sơ {code} đã đóng gói trước khi sửa: đóng gói lại.</source>
+        <translation>Dossier {code} was packed before this change: pack it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scan_view.py" line="288"/>
         <source>Xoay {n} trang</source>
         <translation>Rotate {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="264"/>
+        <location filename="../../desktop/scan_view.py" line="296"/>
         <source>Xóa {n} trang</source>
         <translation>Delete {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="270"/>
+        <location filename="../../desktop/scan_view.py" line="303"/>
         <source>Khôi phục {n} trang</source>
         <translation>Restore {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="276"/>
+        <location filename="../../desktop/scan_view.py" line="310"/>
         <source>Dời {n} trang</source>
         <translation>Move {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="303"/>
+        <location filename="../../desktop/scan_view.py" line="338"/>
         <source>Chọn ảnh quét hoặc PDF</source>
         <translation>Choose scanned images or PDFs</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="304"/>
+        <location filename="../../desktop/scan_view.py" line="339"/>
         <source>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;Mọi tệp (*)</source>
         <translation>Images and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="309"/>
+        <location filename="../../desktop/scan_view.py" line="344"/>
         <source>Nhập và đọc chữ</source>
         <translation>Importing and reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="339"/>
+        <location filename="../../desktop/scan_view.py" line="374"/>
         <source>Đọc chữ tiếp</source>
         <translation>Reading the rest</translation>
     </message>
@@ -930,192 +1143,222 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/settings_view.py" line="70"/>
+        <location filename="../../desktop/settings_view.py" line="71"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="75"/>
+        <location filename="../../desktop/settings_view.py" line="76"/>
         <source>Thư mục làm việc</source>
         <translation>Workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="78"/>
+        <location filename="../../desktop/settings_view.py" line="79"/>
         <source>Đổi thư mục có hiệu lực khi mở lại Sohoa.</source>
         <translation>A new folder takes effect when Sohoa is reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="88"/>
-        <source>tên thiết bị SANE, ví dụ: test</source>
-        <translation>SANE device name, e.g. test</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_view.py" line="90"/>
+        <location filename="../../desktop/settings_view.py" line="99"/>
         <source>Mặt kính</source>
         <translation>Flatbed</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="90"/>
+        <location filename="../../desktop/settings_view.py" line="99"/>
         <source>Khay nạp giấy</source>
         <translation>Document feeder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="91"/>
+        <location filename="../../desktop/settings_view.py" line="100"/>
         <source>Khay nạp, hai mặt</source>
         <translation>Feeder, both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="98"/>
+        <location filename="../../desktop/settings_view.py" line="107"/>
         <source>Màu</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="99"/>
+        <location filename="../../desktop/settings_view.py" line="108"/>
         <source>Xám</source>
         <translation>Grey</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="100"/>
+        <location filename="../../desktop/settings_view.py" line="109"/>
         <source>Thêm cấu hình</source>
         <translation>Add profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="102"/>
+        <location filename="../../desktop/settings_view.py" line="111"/>
         <source>Xóa cấu hình</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="104"/>
+        <location filename="../../desktop/settings_view.py" line="113"/>
         <source>Cấu hình máy quét</source>
         <translation>Scanner profiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="108"/>
+        <location filename="../../desktop/settings_view.py" line="117"/>
         <source>Tên:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="109"/>
-        <source>Thiết bị:</source>
-        <translation>Device:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_view.py" line="110"/>
+        <location filename="../../desktop/settings_view.py" line="123"/>
         <source>Nguồn giấy:</source>
         <translation>Paper source:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="111"/>
+        <location filename="../../desktop/settings_view.py" line="124"/>
         <source>Độ phân giải:</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="112"/>
+        <location filename="../../desktop/settings_view.py" line="125"/>
         <source>Màu sắc:</source>
         <translation>Colour:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="114"/>
+        <location filename="../../desktop/settings_view.py" line="127"/>
         <source>Bản số hóa cần ít nhất 200 dpi (Nghị định 30/2020/NĐ-CP).</source>
         <translation>Digitised copies need at least 200 dpi (Decree 30/2020/NĐ-CP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="128"/>
+        <location filename="../../desktop/settings_view.py" line="141"/>
         <source>Không cần</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="128"/>
+        <location filename="../../desktop/settings_view.py" line="141"/>
         <source>Mã truy cập</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="129"/>
+        <location filename="../../desktop/settings_view.py" line="142"/>
         <source>Tên đăng nhập và mật khẩu</source>
         <translation>User name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="136"/>
+        <location filename="../../desktop/settings_view.py" line="149"/>
         <source>để trống nếu không đổi</source>
         <translation>leave empty to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="137"/>
-        <source>Máy chủ tiếp nhận</source>
-        <translation>Receiving server</translation>
+        <location filename="../../desktop/settings_view.py" line="90"/>
+        <source>Tìm máy quét</source>
+        <translation>Find scanners</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="139"/>
+        <location filename="../../desktop/settings_view.py" line="91"/>
+        <source>Tìm máy quét cắm vào máy tính (USB) và máy quét trong mạng</source>
+        <translation>Look for scanners connected to this computer (USB) and on the network</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="121"/>
+        <source>Máy quét:</source>
+        <translation>Scanner:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="150"/>
+        <source>Máy chủ nhận hồ sơ</source>
+        <translation>Upload server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="152"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="140"/>
+        <location filename="../../desktop/settings_view.py" line="153"/>
         <source>Xác thực:</source>
         <translation>Authentication:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="141"/>
+        <location filename="../../desktop/settings_view.py" line="154"/>
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="142"/>
+        <location filename="../../desktop/settings_view.py" line="155"/>
         <source>Mật khẩu / mã:</source>
         <translation>Password / token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="152"/>
+        <location filename="../../desktop/settings_view.py" line="165"/>
         <source>Cơ quan và ngôn ngữ</source>
         <translation>Agency and language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="154"/>
+        <location filename="../../desktop/settings_view.py" line="167"/>
         <source>Mã cơ quan tiếp nhận:</source>
         <translation>Receiving agency ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="155"/>
+        <location filename="../../desktop/settings_view.py" line="168"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="157"/>
+        <location filename="../../desktop/settings_view.py" line="170"/>
         <source>Lưu cài đặt (Ctrl+S)</source>
         <translation>Save settings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="166"/>
+        <location filename="../../desktop/settings_view.py" line="179"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="220"/>
+        <location filename="../../desktop/settings_view.py" line="236"/>
         <source>Cấu hình {n}</source>
         <translation>Profile {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="226"/>
+        <location filename="../../desktop/settings_view.py" line="242"/>
+        <source>— chưa chọn máy quét —</source>
+        <translation>— no scanner chosen —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="246"/>
+        <source>{name} (lần tìm gần nhất không thấy)</source>
+        <translation>{name} (not found last time)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="258"/>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="275"/>
+        <source>Không tìm thấy máy quét nào. Hãy cắm cáp và bật máy quét (máy quét mạng: nối cùng mạng), rồi bấm Tìm máy quét lần nữa. Vẫn nhập được tệp ảnh, PDF.</source>
+        <translation>No scanner was found. Connect the scanner and switch it on (a network scanner: on the same network), then press Find scanners again. You can still import image and PDF files.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="278"/>
+        <source>Tìm thấy {n} máy quét.</source>
+        <translation>Found {n} scanner(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_view.py" line="283"/>
         <source>Cấu hình mới</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="244"/>
+        <location filename="../../desktop/settings_view.py" line="301"/>
         <source>Chọn thư mục làm việc</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="258"/>
+        <location filename="../../desktop/settings_view.py" line="315"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="266"/>
+        <location filename="../../desktop/settings_view.py" line="323"/>
         <source>Mật khẩu đã cất vào kho khóa của máy.</source>
         <translation>The password is in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="273"/>
+        <location filename="../../desktop/settings_view.py" line="330"/>
         <source>Thư mục làm việc mới dùng từ lần mở sau.</source>
         <translation>The new workspace folder is used from the next start.</translation>
     </message>

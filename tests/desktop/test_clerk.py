@@ -280,3 +280,246 @@ def test_review_fits_a_laptop_screen_and_holds_still(qtbot, window) -> None:
     assert (review.text.mapTo(dialog, review.text.rect().topLeft()),
             review.text.width()) == before
     dialog.reject()
+
+
+# 2. Lists hide their selection; spin-box arrows --------------------------------------------
+
+
+@pytest.fixture
+def themed(qtbot: object) -> Iterator[None]:
+    """The app's own look (style and style sheet), as ``sohoa`` starts with it."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    from desktop import theme
+
+    app = QApplication.instance()
+    before = app.styleSheet(), app.style().name()
+    theme.apply(app)
+    yield
+    app.setStyleSheet(before[0])
+    app.setStyle(QStyleFactory.create(before[1]))
+
+
+def _colours(image: object, rect: object) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for x in range(rect.left() + 1, min(rect.right(), image.width() - 1)):
+        for y in range(rect.top() + 1, min(rect.bottom(), image.height() - 1)):
+            name = image.pixelColor(x, y).name()
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def _lightness(name: str) -> float:
+    from PySide6.QtGui import QColor
+
+    return QColor(name).lightnessF()
+
+
+def test_the_highlighted_entry_of_every_list_is_legible(qtbot, window, themed) -> None:
+    window.open_dossier(_dossier_id(window.ctx.ws))
+    window.go(0)
+    window.go(DOSSIER)
+    combo = window.dossier_view.type_combo
+    qtbot.waitExposed(window)
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(combo.model().index(1, 0))
+    QApplication.processEvents()
+    image = view.viewport().grab().toImage()
+    hit = _colours(image, view.visualRect(combo.model().index(1, 0)))
+    other = _colours(image, view.visualRect(combo.model().index(2, 0)))
+    combo.hidePopup()
+    background = max(hit, key=hit.get)
+    assert background != max(other, key=other.get)           # the highlight shows
+    # Its text stands out from it: enough pixels far lighter or darker than the bar.
+    contrast = sum(n for c, n in hit.items()
+                   if abs(_lightness(c) - _lightness(background)) > 0.45)
+    assert contrast > 40
+
+
+def test_spin_box_arrows_are_drawn(qtbot, window, themed) -> None:
+    from PySide6.QtWidgets import QStyle, QStyleOptionSpinBox
+
+    window.go(SETTINGS)
+    spin = window.settings_view.p_dpi
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    image = spin.grab().toImage()
+    option = QStyleOptionSpinBox()
+    spin.initStyleOption(option) if hasattr(spin, "initStyleOption") else option.initFrom(spin)
+    for part in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        rect = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, part, spin)
+        assert rect.width() > 6
+        dark = sum(n for c, n in _colours(image, rect).items() if _lightness(c) < 0.45)
+        assert dark >= 6, part
+
+
+# 4. One language per message, Qt's dialogs translated, one name for the server ---------------
+
+
+def test_messages_speak_one_language_with_details_apart(qtbot, ws) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    from desktop.app import Application
+
+    application = Application(QApplication.instance(), ws)
+    try:
+        application.set_language("vi")
+        win = application.build_window()
+        win.show()
+        # No server set: "Gửi ngay" cannot be pressed, and says where to set one.
+        win.go(OUTBOX)
+        assert not win.outbox_view.send_button.isEnabled()
+        assert "máy chủ nhận hồ sơ" in win.outbox_view.send_button.toolTip()
+        win.show_error("Gửi hồ sơ", "không kết nối được máy chủ — cannot reach the server "
+                                    "(POST: [Errno 111] Connection refused)")
+        box = win.error_box
+        assert box.text() == "Không kết nối được máy chủ"
+        assert "Errno" in box.detailedText()
+        assert "Chi tiết…" in [b.text() for b in box.findChildren(QPushButton)]
+        box.close()
+        dialog = QFileDialog(win, "Chọn ảnh quét hoặc PDF")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.show()
+        labels = [w.text() for w in dialog.findChildren(QLabel) if w.text()]
+        assert "&Tên tệp:" in labels and "&Tìm trong:" in labels
+        dialog.close()
+
+        application.switch_language("en")
+        english = application.window
+        english.show_error("Send", "người dùng đã dừng — stopped by the user")
+        assert english.error_box.text() == "Stopped by the user"
+        english.error_box.close()
+        english.go(OUTBOX)
+        tip = english.outbox_view.send_button.toolTip()
+        assert tip.isascii() and "upload server" in tip
+        assert english.link_label.text() == "" or english.link_label.text().isascii()
+        english.check_link()
+        qtbot.waitUntil(lambda: english.link_state is not None, timeout=10000)
+        assert english.link_label.text() == "○ No upload server set"
+    finally:
+        application.window.close()
+        application.set_language("vi")
+        application.ops.wait(30000)
+
+
+# 5. Scanning with no scanner -------------------------------------------------------------------
+
+
+def test_no_scanner_means_no_fake_pages(qtbot, window) -> None:
+    from storage import pages as page_store
+
+    before = len(page_store.list_batches(window.ctx.ws))
+    qtbot.keyClick(window.scan_view.list, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.no_scanner_box is not None, timeout=60000)
+    assert "Không tìm thấy máy quét nào" in window.no_scanner_box.text()
+    window.no_scanner_box.close()
+    window.ctx.ops.wait(30000)
+    assert len(page_store.list_batches(window.ctx.ws)) == before   # no batch of black pages
+
+    # Settings find the network scanner on the desk's network, and never the test device.
+    from tests.capture.escl_responder import Responder
+
+    with Responder() as scanner:
+        window.ctx.ws.set_setting("scanner.escl_addresses", scanner.url)
+        window.go(SETTINGS)
+        sv = window.settings_view
+        sv.find_scanners()
+        qtbot.waitUntil(lambda: sv.find_button.isEnabled() and sv.p_device.count() > 1,
+                        timeout=60000)
+        names = [sv.p_device.itemData(i) for i in range(sv.p_device.count())]
+        assert any(str(n).startswith(scanner.url.rsplit("/", 1)[0]) for n in names)
+        assert "test" not in names
+        assert "Tìm thấy 1 máy quét" in sv.scanner_note.text()
+
+
+# 6. Status that tells the truth ---------------------------------------------------------------
+
+
+def test_status_line_tells_set_refused_and_paused_apart(qtbot, window) -> None:
+    import socket
+
+    win = window
+    win.check_link()
+    qtbot.waitUntil(lambda: win.link_state is not None, timeout=10000)
+    assert "Chưa đặt máy chủ nhận hồ sơ" in win.link_label.text()
+
+    # A server address saved in the settings, on a port where nothing listens: the network
+    # is there, the server turns the connection away.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    win.go(SETTINGS)
+    win.link_state = None
+    win.settings_view.endpoint.setText(f"http://127.0.0.1:{port}/files/")
+    win.settings_view.save()
+    from desktop.actions import LinkState
+
+    qtbot.waitUntil(lambda: win.link_state == LinkState.REFUSED, timeout=10000)
+    assert "không nhận kết nối" in win.link_label.text()
+    assert "Mất mạng" not in win.link_label.text()
+
+    # Pausing a send: the bar stops, the rows read paused.
+    from dossier.packing import pack_and_queue
+
+    pack_and_queue(win.ctx.ws, _dossier_id(win.ctx.ws), allow_missing="x")
+    win.go(OUTBOX)
+    ov = win.outbox_view
+    assert ov.send_button.isEnabled()
+    ov.send()
+    ov.pause()
+    assert win.work_bar.maximum() == 1 and win.work_bar.value() == 0
+    assert "tạm dừng" in win.work_label.text()
+    state = ov.model.index(0, 1).data()
+    assert state == "Tạm dừng"
+    ov.resume()
+    win.ctx.ops.cancel_all()
+
+
+# 8. Fields, search and lists ----------------------------------------------------------------
+
+
+def test_search_names_the_dossier_and_citizen_and_lights_the_phrase(qtbot, window) -> None:
+    from vntext import fold
+
+    ws = window.ctx.ws
+    dossier_id = _dossier_id(ws)
+    dossier_store.update_dossier(ws, dossier_id, applicant_name="Nguyễn Thị Bình")
+    code = dossier_store.get_dossier(ws, dossier_id).display_code
+    qtbot.keyClick(window.scan_view.list, Qt.Key.Key_F, CTRL)
+    sv = window.search_view
+    sv.query.setText("khai sinh")
+    qtbot.waitUntil(lambda: sv.model.rowCount() > 0, timeout=10000)
+    hit = sv.model.hit(0)
+    heading = sv.model.heading(hit)
+    assert code in heading and "Nguyễn Thị Bình" in heading
+    assert {fold(hit.snippet[s:e]) for s, e in hit.highlights} == {"khai sinh"}
+
+
+def test_a_refused_import_leaves_no_empty_batch(qtbot, window, tmp_path) -> None:
+    from storage import pages as page_store
+
+    ws = window.ctx.ws
+    before = [b.id for b in page_store.list_batches(ws)]
+    bad = tmp_path / "hong.png"
+    bad.write_bytes(b"this is not a picture")
+    window.go(0)
+    op = window.scan_view.import_paths([bad])
+    qtbot.waitUntil(lambda: op.finished, timeout=60000)
+    assert [b.id for b in page_store.list_batches(ws)] == before
+    message = window.scan_view.import_message
+    assert message.isVisible() and "hong.png" in message.text()
+    assert " — " not in message.text().split("\n", 1)[1]      # one language
+
+
+def test_long_values_show_their_beginning(qtbot, window) -> None:
+    ws = window.ctx.ws
+    dossier_id = _dossier_id(ws)
+    long_name = "Nguyễn Thị Phương Thảo Hoàng Lê Minh Khai Trần Quốc Toản Đinh Bộ Lĩnh"
+    dossier_store.update_dossier(ws, dossier_id, applicant_name=long_name)
+    window.open_dossier(dossier_id)
+    dv = window.dossier_view
+    assert dv.applicant_name.text() == long_name
+    assert dv.applicant_name.cursorPosition() == 0
+    assert dv.doc_names.cursorPosition() == 0
