@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from capture.errors import CaptureError
+from failures import ExitCode
 
 PREFIX = "SOHOA:1"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -33,7 +34,7 @@ BLANK_INK = 0.002
 
 
 class CoverSheetError(CaptureError):
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class MarkKind(enum.StrEnum):

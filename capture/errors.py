@@ -5,11 +5,13 @@ Every message names the device or file and says what to do, Vietnamese first.
 
 from __future__ import annotations
 
+from failures import ExitCode, SohoaError
 
-class CaptureError(Exception):
+
+class CaptureError(SohoaError):
     """Capturing pages failed; the message is meant for people."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
     def __init__(self, reason_vi: str, reason_en: str) -> None:
         self.reason_vi = reason_vi
@@ -20,19 +22,19 @@ class CaptureError(Exception):
 class ProfileError(CaptureError):
     """A scan profile asks for something Sohoa refuses (e.g. below 200 dpi)."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class DeviceNotFound(CaptureError):
     """No scanner answers to that name or address."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
 
 class ScanFailed(CaptureError):
     """The scanner started but could not deliver the pages."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
 
 class FeederEmpty(ScanFailed):
@@ -42,4 +44,4 @@ class FeederEmpty(ScanFailed):
 class BackendUnavailable(CaptureError):
     """The scanner interface is not available on this computer (e.g. WIA off Windows)."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass
 
 from PIL import Image
@@ -14,6 +13,7 @@ from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from desktop.ops import OpContext, Operations
+from dossier import words as stored_words
 from storage import Page, Workspace
 
 THUMB_SIZE = 168
@@ -52,12 +52,8 @@ def render_page(ws: Workspace, page: Page, max_side: int = 2400) -> QImage:
     return pil_to_qimage(rotated(image, page.rotation))
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    box: tuple[int, int, int, int]
-    confidence: float
-    line: int
+# A recognised word with its box, confidence and line, as the review screen draws it.
+Word = stored_words.StoredWord
 
 
 @dataclass(frozen=True)
@@ -75,12 +71,9 @@ def render_review(ws: Workspace, page: Page) -> ReviewImage:
     skew = page.skew or 0.0
     rotation = page.rotation
     if page.words_sha:
-        payload = json.loads(ws.blobs.read(page.words_sha))
-        rotation = int(payload.get("rotation", rotation) or 0)
-        skew = float(payload.get("skew") or 0.0)
-        words = tuple(Word(str(w["text"]), tuple(int(v) for v in w["box"]),  # type: ignore[misc]
-                           float(w.get("confidence", 100.0)), int(w.get("line", 0)))
-                      for w in payload.get("words", ()))
+        stored = stored_words.read(ws, page.words_sha)
+        rotation, skew = stored.rotation, stored.skew
+        words = stored.words
     try:
         import ocr
 

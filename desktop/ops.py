@@ -14,15 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from dossier.processing import Cancelled as ProcessingCancelled
+from dossier import Cancelled
 from storage import Workspace
 from storage.blobs import BlobStore
 from storage.database import connect
 from storage.workspace import DB_NAME
-
-
-class Cancelled(Exception):
-    """The user cancelled; raised between steps by :meth:`OpContext.check_cancel`."""
 
 
 def worker_workspace(root: Path) -> Workspace:
@@ -92,7 +88,7 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn(self._ctx)
-        except (Cancelled, ProcessingCancelled):
+        except Cancelled:
             self._signals.cancelled.emit()
         except Exception as e:  # handed to the GUI thread, shown in one place
             self._signals.failed.emit(e)

@@ -18,7 +18,6 @@ from dossier.importing import (
     start_batch,
 )
 from dossier.processing import (
-    Cancelled,
     PageProcessed,
     import_and_process,
     import_items_and_process,
@@ -27,6 +26,7 @@ from dossier.processing import (
 )
 from dossier.queries import search
 from dossier.sources import SourcePage, read_pages
+from failures import Cancelled
 from storage import (
     Batch,
     BatchState,

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from dossier.errors import DossierError
+from failures import ExitCode
 from storage import Document, Workspace
 from storage import dossiers as dossier_store
 from storage import editing as edit_store
@@ -25,7 +26,7 @@ _DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
 class EditError(DossierError):
     """An edit was refused; the message says why, Vietnamese first."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 # Pages --------------------------------------------------------------------------

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from failures import ExitCode, SohoaError
 
-class DossierError(Exception):
+
+class DossierError(SohoaError):
     """A use case failed; the message is meant for people."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
 
 class RejectedFile(DossierError):
     """One input file cannot be imported; the rest of the batch goes on."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
     def __init__(self, reason_vi: str, reason_en: str) -> None:
         self.reason_vi = reason_vi
@@ -21,4 +23,4 @@ class RejectedFile(DossierError):
 
 
 class NotFound(DossierError):
-    exit_code = 5
+    exit_code = ExitCode.FAILED

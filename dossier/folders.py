@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError, RejectedFile
 from dossier.sources import read_pages
+from failures import ExitCode
 
 if TYPE_CHECKING:
     from ocr import OcrError, PageResult
@@ -25,7 +26,7 @@ SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp",
 class FolderError(DossierError):
     """A dossier folder (or one of its files) cannot be read; the message names the file."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
 
 @dataclass(frozen=True)

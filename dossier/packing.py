@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
+from failures import ExitCode
 from storage import Dossier, DossierState, Record, Workspace, current_actor, sha256_file
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 from storage.database import transaction
+from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
     from records import DossierSpec
@@ -25,37 +28,11 @@ if TYPE_CHECKING:
 PROFILE_SETTING = "records.profile"
 
 
-@dataclass(frozen=True)
-class StoredWord:
-    """A recognised word as kept in the workspace (box in upright-image pixels)."""
-
-    text: str
-    box: tuple[int, int, int, int]
-
-
-def _words(ws: Workspace, words_sha: str | None) -> list[StoredWord]:
-    if not words_sha:
-        return []
-    payload = json.loads(ws.blobs.read(words_sha))
-    return [
-        StoredWord(
-            w["text"], (int(w["box"][0]), int(w["box"][1]), int(w["box"][2]), int(w["box"][3]))
-        )
-        for w in payload.get("words", [])
-    ]
-
-
 def _parse_time(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     moment = dt.datetime.fromisoformat(value)
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _id_number(value: str | None) -> str | None:
-    """An identity number as records state it (9 or 12 digits), else unknown."""
-    compact = "".join(ch for ch in value or "" if not ch.isspace() and ch != ".")
-    return compact if compact.isdigit() and len(compact) in (9, 12) else None
 
 
 def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
@@ -87,7 +64,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
                 PageSpec(
                     image=ws.blobs.read(page.image_sha),
                     dpi=page.dpi,
-                    words=_words(ws, page.words_sha),
+                    words=list(stored_words.read(ws, page.words_sha).words),
                     mean_confidence=page.confidence,
                     rotation=page.rotation,
                     skew=page.skew or 0.0,
@@ -121,7 +98,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         procedure_code=dossier.procedure_code,
         procedure_name=procedure.name if procedure else None,
         applicant_name=dossier.applicant_name,
-        applicant_id=_id_number(dossier.applicant_id),
+        applicant_id=compact_id_number(dossier.applicant_id),
         date_received=received,
         agency_id=dossier.agency_id or ws.get_setting("agency_id"),
         components_present=present,
@@ -177,7 +154,7 @@ def fingerprint(ws: Workspace, dossier_id: int, profile: str | None = None,
 class MissingComponents(DossierError):
     """Required components are missing and no reason to send it anyway was given."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
     def __init__(self, code: str, missing: tuple[str, ...]) -> None:
         self.code = code

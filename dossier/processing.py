@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dossier import words
 from dossier.importing import (
     ImportedFile,
     ImportItem,
@@ -20,6 +20,7 @@ from dossier.importing import (
     import_items,
     start_batch,
 )
+from failures import Cancelled
 from storage import BatchState, Page, PageState, Workspace
 from storage import pages as page_store
 
@@ -37,28 +38,8 @@ class PageProcessed:
 PageProgressFn = Callable[[PageProcessed], None]
 
 
-class Cancelled(Exception):
-    """Processing was cancelled between pages; everything finished so far is kept."""
-
-
-def words_json(result: PageResult) -> bytes:
-    words = [
-        {"text": w.text, "box": list(w.box), "confidence": round(w.confidence, 1), "line": w.line}
-        for w in result.words
-    ]
-    payload = {
-        "width": result.width,
-        "height": result.height,
-        "rotation": result.rotation,
-        "skew": result.skew,
-        "lines": list(result.lines),
-        "words": words,
-    }
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
 def store_result(ws: Workspace, page_id: int, result: PageResult) -> None:
-    words_sha = ws.blobs.put_bytes(words_json(result))
+    words_sha = ws.blobs.put_bytes(words.encode(result))
     clean_sha = ws.blobs.put_bytes(result.clean_png) if result.clean_png else None
     page_store.store_ocr(
         ws,

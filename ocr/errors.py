@@ -5,10 +5,10 @@ Messages are Vietnamese first, English after an em dash; each class carries its 
 
 from __future__ import annotations
 
-from cli.exitcodes import ExitCode
+from failures import ExitCode, SohoaError
 
 
-class OcrError(Exception):
+class OcrError(SohoaError):
     """A page could not be recognised; the message names the reason."""
 
     exit_code: int = ExitCode.SOME_FAILED

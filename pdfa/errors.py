@@ -5,10 +5,10 @@ One hierarchy rooted in ``PdfaError``; each class carries the CLI exit code.
 
 from __future__ import annotations
 
-from cli.exitcodes import ExitCode
+from failures import ExitCode, SohoaError
 
 
-class PdfaError(Exception):
+class PdfaError(SohoaError):
     """A searchable PDF/A file could not be written."""
 
     exit_code: int = ExitCode.FAILED

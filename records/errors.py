@@ -5,10 +5,10 @@ One hierarchy rooted in ``RecordsError``; each class carries the CLI exit code.
 
 from __future__ import annotations
 
-from cli.exitcodes import ExitCode
+from failures import ExitCode, SohoaError
 
 
-class RecordsError(Exception):
+class RecordsError(SohoaError):
     """An electronic record could not be built or read."""
 
     exit_code: int = ExitCode.FAILED

@@ -34,6 +34,7 @@ from records.signing import NoSigner, Signer
 from records.spec import DocumentSpec, DossierSpec
 from records.verify import verify_package
 from storage import atomic_writer, fsync_dir
+from vntext.idnumber import compact_id_number
 
 GENERATOR = "Sohoa 0.1.0"
 # Below this many pages a dossier is encoded in this process alone: starting workers (a
@@ -273,8 +274,8 @@ def _check(spec: DossierSpec) -> None:
 def _applicant_id(spec: DossierSpec) -> str | None:
     if not spec.applicant_id:
         return None
-    digits = "".join(ch for ch in spec.applicant_id if not ch.isspace() and ch != ".")
-    if not (digits.isdigit() and len(digits) in (9, 12)):
+    digits = compact_id_number(spec.applicant_id)
+    if digits is None:
         raise SpecError(
             f"{spec.applicant_id}: số định danh phải có 12 (hoặc 9) chữ số — "
             "the ID number must have 12 (or 9) digits")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from failures import ExitCode, SohoaError
 
-class StorageError(Exception):
+
+class StorageError(SohoaError):
     """A workspace operation failed; the message is meant for people."""
 
-    exit_code = 4
+    exit_code = ExitCode.WORKSPACE
 
 
 class WorkspaceLocked(StorageError):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from failures import ExitCode, SohoaError
+
 MM_PER_INCH = 25.4
 
 # Paper sizes in millimetres (width, height), portrait.
@@ -53,10 +55,10 @@ _FONT_DIRS = (
 NATIONAL_HEADING = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
 
-class SynthError(Exception):
+class SynthError(SohoaError):
     """Synthetic pages could not be made."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
 
 class FontNotFoundError(SynthError):

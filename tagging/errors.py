@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from failures import ExitCode, SohoaError
 
-class TaggingError(Exception):
+
+class TaggingError(SohoaError):
     """Tagging failed; the message is meant for people (Vietnamese — English)."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
 
 class CatalogueError(TaggingError):

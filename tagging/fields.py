@@ -13,16 +13,7 @@ from dataclasses import dataclass
 from tagging.matching import fold_cached as fold
 from tagging.names import is_name_syllable, is_surname, restore_marks
 from vntext import nfc
-
-# Province codes of the 12-digit personal identity number (the 63 provinces as
-# registered before the 2025 merger; the numbers issued keep them).
-PROVINCE_CODES = frozenset({
-    "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
-    "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
-    "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
-    "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
-    "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
-})
+from vntext.idnumber import birth_year_of, id_number_valid
 
 # Letters OCR gives for digits; applied only inside tokens that are mostly digits.
 _DIGIT_LOOKALIKES = str.maketrans({
@@ -73,23 +64,6 @@ def _as_digits(token: str) -> str | None:
         return None
     digits = compact.translate(_DIGIT_LOOKALIKES)
     return digits if digits.isdigit() else None
-
-
-def id_number_valid(number: str) -> bool:
-    """Shape check: 12 digits with a known province and a 1900s/2000s century digit, or 9 digits."""
-    if len(number) == 9:
-        return number.isdigit() and number != "0" * 9
-    if len(number) != 12 or not number.isdigit():
-        return False
-    if number[:3] not in PROVINCE_CODES or number[3] not in "0123":
-        return False
-    return birth_year_of(number) <= dt.date.today().year
-
-
-def birth_year_of(number: str) -> int:
-    """Year of birth encoded in a 12-digit identity number."""
-    century = 1900 if number[3] in "01" else 2000
-    return century + int(number[4:6])
 
 
 # --- dates -----------------------------------------------------------------

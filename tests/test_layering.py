@@ -8,7 +8,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # Every top-level package but desktop/, the only one allowed to import Qt.
-NON_GUI = ("vntext", "storage", "dossier", "cli", "ocr", "tagging", "records", "pdfa",
+NON_GUI = ("failures", "vntext", "storage", "dossier", "cli", "ocr", "tagging", "records", "pdfa",
            "upload", "capture", "synth")
 
 
@@ -41,3 +41,37 @@ def test_stages_below_do_not_import_desktop() -> None:
             if imports_desktop and path.relative_to(REPO).as_posix() != "cli/gui.py":
                 offenders.append(str(path.relative_to(REPO)))
     assert offenders == []
+
+
+# The stages under the two front ends: none of them may depend on a front end.
+STAGES = tuple(name for name in NON_GUI if name != "cli")
+
+
+def _imports_of(path: Path) -> set[str]:
+    import ast
+
+    tree = ast.parse(path.read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_stages_do_not_import_the_front_ends() -> None:
+    offenders = [
+        f"{path.relative_to(REPO)} imports {sorted(_imports_of(path) & {'cli', 'desktop'})}"
+        for package in STAGES
+        for path in (REPO / package).rglob("*.py")
+        if _imports_of(path) & {"cli", "desktop"}
+    ]
+    assert offenders == []
+
+
+def test_failures_sits_below_everything() -> None:
+    project = {"vntext", "storage", "dossier", "cli", "ocr", "tagging", "records", "pdfa",
+               "upload", "capture", "synth", "desktop"}
+    for path in (REPO / "failures").rglob("*.py"):
+        assert _imports_of(path) & project == set(), path

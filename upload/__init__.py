@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from failures import ExitCode
 from storage import Workspace, outbox, sha256_file
 from storage.outbox import AddOutcome, OutboxCounts, OutboxJob
 from upload.credentials import AuthKind, Credentials, load_credentials, store_secret
@@ -32,7 +33,7 @@ from upload.tus import Timeouts, TusClient
 class PackageError(UploadError):
     """A package given to the outbox cannot be read."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
 
 @dataclass(frozen=True)

@@ -5,17 +5,19 @@ Every message is for people: Vietnamese first, English after an em dash.
 
 from __future__ import annotations
 
+from failures import ExitCode, SohoaError
 
-class UploadError(Exception):
+
+class UploadError(SohoaError):
     """Root of the upload errors; ``exit_code`` is what ``sohoa`` exits with."""
 
-    exit_code = 5
+    exit_code = ExitCode.FAILED
 
 
 class ConfigError(UploadError):
     """Settings are missing or wrong (endpoint, window, credentials file)."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class CredentialsError(ConfigError):
@@ -25,7 +27,7 @@ class CredentialsError(ConfigError):
 class OutboxBusy(UploadError):
     """Another Sohoa process is already sending this workspace's outbox."""
 
-    exit_code = 3
+    exit_code = ExitCode.ITEMS_REMAIN
 
 
 class TransferError(UploadError):
@@ -59,4 +61,4 @@ class ChecksumMismatch(TransferError):
 class Interrupted(UploadError):
     """The transfer was paused or stopped by the user, or its time ran out."""
 
-    exit_code = 3
+    exit_code = ExitCode.ITEMS_REMAIN
