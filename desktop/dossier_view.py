@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -192,6 +195,9 @@ class DossierView(QWidget):
         self.list.setModel(self.list_model)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
+        # Long procedure and citizen names wrap onto a second line rather than lose their end.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._dossier_chosen)
 
@@ -275,16 +281,19 @@ class DossierView(QWidget):
         self.move_combo.activated.connect(self._move_pages_chosen)
 
         # Document fields.
-        self.doc_names = QLineEdit(self)
-        self.doc_ids = QLineEdit(self)
-        self.doc_dates = QLineEdit(self)
-        self.doc_names.setPlaceholderText(self.tr("cách nhau bằng dấu ;"))
-        self.doc_ids.setPlaceholderText(self.tr("12 chữ số; nhiều số cách nhau bằng ;"))
-        self.doc_dates.setPlaceholderText(self.tr("dd/mm/yyyy; …"))
-        for edit in (self.doc_names, self.doc_ids, self.doc_dates):
-            edit.editingFinished.connect(self._fields_edited)
-        self.doc_ids.textEdited.connect(lambda _t: self._validate_doc_fields())
-        self.doc_dates.textEdited.connect(lambda _t: self._validate_doc_fields())
+        # One labelled row per value (each person's name, each ID number, each date), and
+        # an empty row of each kind to add one.
+        self.fields_table = QTableWidget(0, 2, self)
+        self.fields_table.setHorizontalHeaderLabels([self.tr("Thông tin"), self.tr("Giá trị")])
+        self.fields_table.verticalHeader().hide()
+        self.fields_table.verticalHeader().setDefaultSectionSize(
+            self.fields_table.fontMetrics().height() + 10)
+        header = self.fields_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.fields_table.itemChanged.connect(self._field_cell_edited)
 
         self.pack_button = QPushButton(self.tr("Đóng gói và đưa vào hàng đợi gửi"), self)
         self.pack_button.setObjectName("primary")
@@ -346,9 +355,7 @@ class DossierView(QWidget):
             self.tr("Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)"), QVBoxLayout)
         sl.addWidget(self.pages)
         fields, ff = self._group(self.tr("Thông tin trích từ giấy tờ đang chọn"), QFormLayout)
-        ff.addRow(self.tr("Họ tên:"), self.doc_names)
-        ff.addRow(self.tr("Số định danh:"), self.doc_ids)
-        ff.addRow(self.tr("Ngày:"), self.doc_dates)
+        ff.addRow(self.fields_table)
         ff.addRow(self.tr("Chuyển trang:"), self.move_combo)
         self.move_combo.setToolTip(self.tr("Chuyển các trang đã chọn sang giấy tờ khác"))
         bottom = QHBoxLayout()
@@ -636,13 +643,7 @@ class DossierView(QWidget):
                       if (self.type_combo.itemData(i) or (None,))[0] == key), 0)
         self.type_combo.setCurrentIndex(index)
         fields = json.loads(doc.fields_json) if doc else {}
-        self.doc_names.setText("; ".join(fields.get("full_names") or []))
-        self.doc_ids.setText("; ".join(fields.get("id_numbers") or []))
-        self.doc_dates.setText("; ".join(fields.get("dates") or []))
-        for edit in (self.doc_names, self.doc_ids, self.doc_dates):
-            edit.setCursorPosition(0)
-            edit.setToolTip(edit.text())
-        self._validate_doc_fields()
+        self._fill_fields(fields if doc is not None else None)
         self.move_combo.clear()
         self.move_combo.addItem(self.tr("— chọn giấy tờ —"), None)
         for other in self.doc_model.documents():
@@ -713,29 +714,81 @@ class DossierView(QWidget):
             self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
             self.show_pack_state()
 
-    def _split_list(self, edit: QLineEdit) -> list[str]:
-        return [p.strip() for p in edit.text().split(";") if p.strip()]
+    FIELD_KINDS = ("full_names", "id_numbers", "dates")
+
+    def _field_label(self, kind: str, n: int | None) -> str:
+        if kind == "full_names":
+            return (self.tr("Họ tên người {n}").format(n=n) if n is not None
+                    else self.tr("Họ tên (thêm người)"))
+        if kind == "id_numbers":
+            return (self.tr("Số định danh {n}").format(n=n) if n is not None
+                    else self.tr("Số định danh (thêm)"))
+        return self.tr("Ngày {n}").format(n=n) if n is not None else self.tr("Ngày (thêm)")
+
+    def _fill_fields(self, fields: dict[str, object] | None) -> None:
+        table = self.fields_table
+        table.blockSignals(True)
+        table.setRowCount(0)
+        for kind in self.FIELD_KINDS if fields is not None else ():
+            values = [str(v) for v in (fields or {}).get(kind) or []]  # type: ignore[union-attr]
+            for n, value in enumerate([*values, ""], start=1):
+                row = table.rowCount()
+                table.insertRow(row)
+                label = QTableWidgetItem(self._field_label(kind, n if value else None))
+                label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, kind)
+                cell.setToolTip(value)
+                table.setItem(row, 0, label)
+                table.setItem(row, 1, cell)
+        table.blockSignals(False)
+        self._validate_doc_fields()
+
+    def field_values(self, kind: str) -> list[str]:
+        """The values of one kind of field, in table order (empty rows left out)."""
+        values = []
+        for row in range(self.fields_table.rowCount()):
+            cell = self.fields_table.item(row, 1)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == kind:
+                text = cell.text().strip()
+                if text:
+                    values.append(text)
+        return values
 
     def _validate_doc_fields(self) -> bool:
-        id_problem = next((p for v in self._split_list(self.doc_ids)
-                           if (p := editing.check_id_number(v))), None)
-        date_problem = next((p for v in self._split_list(self.doc_dates)
-                             if (p := editing.check_date(v))), None)
-        _set_invalid(self.doc_ids, id_problem)
-        _set_invalid(self.doc_dates, date_problem)
-        return not id_problem and not date_problem
+        ok = True
+        for row in range(self.fields_table.rowCount()):
+            cell = self.fields_table.item(row, 1)
+            if cell is None:
+                continue
+            kind = cell.data(Qt.ItemDataRole.UserRole)
+            text = cell.text().strip()
+            problem = None
+            if text and kind == "id_numbers":
+                problem = editing.check_id_number(text)
+            elif text and kind == "dates":
+                problem = editing.check_date(text)
+            shown = plain(problem, self._ctx.language).text if problem else text
+            self.fields_table.blockSignals(True)
+            cell.setBackground(QBrush(QColor("#fff5f5")) if problem else QBrush())
+            cell.setToolTip(shown)
+            self.fields_table.blockSignals(False)
+            ok = ok and problem is None
+        return ok
+
+    def _field_cell_edited(self, _item: QTableWidgetItem) -> None:
+        self._fields_edited()
 
     def _fields_edited(self) -> None:
         doc = self.current_document()
         if doc is None or not self._validate_doc_fields():
             return
         fields = json.loads(doc.fields_json)
-        fields.update(full_names=self._split_list(self.doc_names),
-                      id_numbers=self._split_list(self.doc_ids),
-                      dates=self._split_list(self.doc_dates))
+        fields.update({kind: self.field_values(kind) for kind in self.FIELD_KINDS})
         if fields != json.loads(doc.fields_json):
             dossier_store.set_document_fields(self._ctx.ws, doc.id, fields)
-            self.reload_documents()
+            # Not inside the table's own signal: refilling it there pulls the cell away.
+            QTimer.singleShot(0, self.reload_documents)
 
     def _doc_edit(self, text: str, edit: object) -> None:
         if self.dossier is None:

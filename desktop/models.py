@@ -193,9 +193,11 @@ class DossierListModel(RowListModel[Dossier]):
             first = d.display_code if d.code else self.tr("{code} (tạm)").format(
                 code=d.display_code)
             second = name or self.tr("chưa rõ thủ tục")
-            return f"{first}\n{second}"
+            who = f"\n{d.applicant_name}" if d.applicant_name else ""
+            return f"{first}{who}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return d.applicant_name or ""
+            name = self._name(d.procedure_code) if callable(self._name) else d.procedure_code
+            return "\n".join(t for t in (d.display_code, d.applicant_name, name) if t)
         if role == ObjectRole:
             return d
         return None

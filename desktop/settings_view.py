@@ -94,6 +94,7 @@ class SettingsView(QWidget):
         self.scanner_note = QLabel(self)
         self.scanner_note.setWordWrap(True)
         self.scanner_note.setObjectName("subtitle")
+        self.scanner_note.hide()   # shown with the outcome of a search
         self._found: list[tuple[str, str]] = []   # (device name, label) last found
         self.p_source = QComboBox(self)
         for key, label in (("flatbed", self.tr("Mặt kính")), ("adf", self.tr("Khay nạp giấy")),
@@ -256,6 +257,7 @@ class SettingsView(QWidget):
                           .split(",") if a.strip())
         self.find_button.setEnabled(False)
         self.scanner_note.setText(self.tr("Đang tìm máy quét…"))
+        self.scanner_note.show()
         op = actions.find_scanners(self._ctx.ops, addresses=addresses,
                                    include_test=ws.get_setting(actions.TEST_DEVICE_SETTING) == "1")
         op.on_success(self._scanners_found).on_finally(

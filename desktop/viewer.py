@@ -41,6 +41,7 @@ from desktop.images import ReviewImage, Word, render_page, render_review
 from desktop.ops import OpContext
 from storage import Page
 from storage import pages as page_store
+from vntext.lookalike import misread_mark
 
 LOW_CONFIDENCE = 70.0
 
@@ -78,7 +79,7 @@ class ImageView(QGraphicsView):
         for word in words:
             left, top, right, bottom = word.box
             item = self.scene().addRect(QRectF(left, top, right - left, bottom - top))
-            low = word.confidence < LOW_CONFIDENCE
+            low = unsure(word)
             item.setPen(self._pen(low))
             item.setData(0, low)
             item.setBrush(QBrush(QColor(255, 200, 0, 70) if low else Qt.BrushStyle.NoBrush))
@@ -131,6 +132,12 @@ class ImageView(QGraphicsView):
                 self.word_clicked.emit(i)
                 break
         super().mousePressEvent(event)  # type: ignore[arg-type]
+
+
+def unsure(word: Word) -> bool:
+    """A word to check: OCR was unsure of it, or it is a common form word with the wrong
+    marks ("nắm" for "năm"), which OCR can be sure of and still get wrong."""
+    return word.confidence < LOW_CONFIDENCE or misread_mark(word.text)
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
@@ -340,7 +347,7 @@ class ReviewWidget(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffe066"))
         for word, (start, end) in zip(self._words, self._spans, strict=True):
-            if start < 0 or word.confidence >= LOW_CONFIDENCE:
+            if start < 0 or not unsure(word):
                 continue
             sel = QTextEdit.ExtraSelection()
             cursor = self.text.textCursor()
@@ -352,7 +359,7 @@ class ReviewWidget(QWidget):
         self.text.setExtraSelections(selections)
 
     def low_confidence_count(self) -> int:
-        return sum(1 for w in self._words if w.confidence < LOW_CONFIDENCE)
+        return sum(1 for w in self._words if unsure(w))
 
     # Interaction -----------------------------------------------------------------
 

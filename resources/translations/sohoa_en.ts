@@ -4,22 +4,22 @@
 <context>
     <name>DocumentModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="216"/>
+        <location filename="../../desktop/models.py" line="218"/>
         <source>Chưa rõ loại giấy tờ</source>
         <translation>Unknown document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="217"/>
+        <location filename="../../desktop/models.py" line="219"/>
         <source>{n} trang</source>
         <translation>{n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="222"/>
+        <location filename="../../desktop/models.py" line="224"/>
         <source>máy gợi ý {c}</source>
         <translation>suggested, {c}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="225"/>
+        <location filename="../../desktop/models.py" line="227"/>
         <source>Loại giấy tờ do máy gợi ý: Enter để nhận, hoặc chọn loại khác.</source>
         <translation>Document type suggested by the machine: Enter accepts it, or choose another type.</translation>
     </message>
@@ -40,439 +40,453 @@
 <context>
     <name>DossierView</name>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="209"/>
+        <location filename="../../desktop/dossier_view.py" line="215"/>
         <source>Nhận thủ tục</source>
         <translation>Accept procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="210"/>
+        <location filename="../../desktop/dossier_view.py" line="216"/>
         <source>Nhận thủ tục máy gợi ý (Ctrl+Enter)</source>
         <translation>Accept the suggested procedure (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="225"/>
+        <location filename="../../desktop/dossier_view.py" line="231"/>
         <source>12 chữ số</source>
         <translation>12 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="228"/>
+        <location filename="../../desktop/dossier_view.py" line="234"/>
         <source>Họ và tên người nộp</source>
         <translation>Applicant&apos;s full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="281"/>
-        <source>cách nhau bằng dấu ;</source>
-        <translation>separated by ;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="282"/>
-        <source>12 chữ số; nhiều số cách nhau bằng ;</source>
-        <translation>12 digits; several separated by ;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="283"/>
-        <source>dd/mm/yyyy; …</source>
-        <translation>dd/mm/yyyy; …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="289"/>
+        <location filename="../../desktop/dossier_view.py" line="298"/>
         <source>Đóng gói và đưa vào hàng đợi gửi</source>
         <translation>Pack and add to outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="304"/>
+        <location filename="../../desktop/dossier_view.py" line="313"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="305"/>
+        <location filename="../../desktop/dossier_view.py" line="314"/>
         <source>Mã hồ sơ:</source>
         <translation>Dossier code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="312"/>
+        <location filename="../../desktop/dossier_view.py" line="321"/>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="318"/>
+        <location filename="../../desktop/dossier_view.py" line="327"/>
         <source>Người nộp:</source>
         <translation>Applicant:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="330"/>
-        <location filename="../../desktop/dossier_view.py" line="579"/>
+        <location filename="../../desktop/dossier_view.py" line="339"/>
+        <location filename="../../desktop/dossier_view.py" line="588"/>
         <source>Thành phần hồ sơ</source>
         <translation>Required components</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="346"/>
+        <location filename="../../desktop/dossier_view.py" line="355"/>
         <source>Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)</source>
         <translation>Pages of the selected document (double-click to review the text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="348"/>
+        <location filename="../../desktop/dossier_view.py" line="357"/>
         <source>Thông tin trích từ giấy tờ đang chọn</source>
         <translation>Details read from the selected document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="322"/>
-        <location filename="../../desktop/dossier_view.py" line="350"/>
+        <location filename="../../desktop/dossier_view.py" line="331"/>
         <source>Số định danh:</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="325"/>
+        <location filename="../../desktop/dossier_view.py" line="334"/>
         <source>Ngày nhận:</source>
         <translation>Received on:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="333"/>
+        <location filename="../../desktop/dossier_view.py" line="342"/>
         <source>Giấy tờ trong hồ sơ</source>
         <translation>Documents in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="336"/>
+        <location filename="../../desktop/dossier_view.py" line="345"/>
         <source>Loại giấy tờ:</source>
         <translation>Document type:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="349"/>
-        <source>Họ tên:</source>
-        <translation>Names:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="351"/>
-        <source>Ngày:</source>
-        <translation>Dates:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="352"/>
+        <location filename="../../desktop/dossier_view.py" line="359"/>
         <source>Chuyển trang:</source>
         <translation>Move pages:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="353"/>
+        <location filename="../../desktop/dossier_view.py" line="360"/>
         <source>Chuyển các trang đã chọn sang giấy tờ khác</source>
         <translation>Move the selected pages to another document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="392"/>
+        <location filename="../../desktop/dossier_view.py" line="399"/>
         <source>Danh sách hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="417"/>
-        <location filename="../../desktop/dossier_view.py" line="434"/>
+        <location filename="../../desktop/dossier_view.py" line="424"/>
+        <location filename="../../desktop/dossier_view.py" line="441"/>
         <source>Nhận gợi ý</source>
         <translation>Accept suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="417"/>
+        <location filename="../../desktop/dossier_view.py" line="424"/>
         <source>Nhận loại giấy tờ máy gợi ý (Enter)</source>
         <translation>Accept the suggested document type (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="419"/>
+        <location filename="../../desktop/dossier_view.py" line="426"/>
         <source>Tách</source>
         <translation>Split</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="419"/>
+        <location filename="../../desktop/dossier_view.py" line="426"/>
         <source>Tách giấy tờ tại trang đang chọn (Ctrl+T)</source>
         <translation>Split the document at the selected page (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="420"/>
+        <location filename="../../desktop/dossier_view.py" line="427"/>
         <source>Gộp với sau</source>
         <translation>Merge with next</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="420"/>
+        <location filename="../../desktop/dossier_view.py" line="427"/>
         <source>Gộp với giấy tờ kế tiếp (Ctrl+G)</source>
         <translation>Merge with the next document (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="422"/>
+        <location filename="../../desktop/dossier_view.py" line="429"/>
         <source>Dời giấy tờ lên</source>
         <translation>Move the document up</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="423"/>
+        <location filename="../../desktop/dossier_view.py" line="430"/>
         <source>Dời giấy tờ xuống</source>
         <translation>Move the document down</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="435"/>
-        <location filename="../../desktop/dossier_view.py" line="784"/>
+        <location filename="../../desktop/dossier_view.py" line="442"/>
+        <location filename="../../desktop/dossier_view.py" line="842"/>
         <source>Tách giấy tờ</source>
         <translation>Split document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="436"/>
-        <location filename="../../desktop/dossier_view.py" line="792"/>
+        <location filename="../../desktop/dossier_view.py" line="443"/>
+        <location filename="../../desktop/dossier_view.py" line="850"/>
         <source>Gộp giấy tờ</source>
         <translation>Merge documents</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="437"/>
+        <location filename="../../desktop/dossier_view.py" line="444"/>
         <source>Đóng gói</source>
         <translation>Pack</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="438"/>
+        <location filename="../../desktop/dossier_view.py" line="445"/>
         <source>Giấy tờ sau</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="439"/>
+        <location filename="../../desktop/dossier_view.py" line="446"/>
         <source>Giấy tờ trước</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="440"/>
+        <location filename="../../desktop/dossier_view.py" line="447"/>
         <source>Tìm thủ tục</source>
         <translation>Find procedure</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="441"/>
+        <location filename="../../desktop/dossier_view.py" line="448"/>
         <source>Soát chữ</source>
         <translation>Review text</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="470"/>
+        <location filename="../../desktop/dossier_view.py" line="477"/>
         <source>Chưa có hồ sơ. Nhập hoặc quét giấy tờ rồi bấm “Lập hồ sơ”.</source>
         <translation>No dossier yet. Import or scan papers, then press “Make dossier”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="481"/>
+        <location filename="../../desktop/dossier_view.py" line="488"/>
         <source>Chưa chọn thủ tục</source>
         <translation>No procedure chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="485"/>
+        <location filename="../../desktop/dossier_view.py" line="492"/>
         <source>{code} · máy gợi ý, {c:.0f}% tin cậy</source>
         <translation>{code} · suggested, {c:.0f}% confidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="488"/>
+        <location filename="../../desktop/dossier_view.py" line="495"/>
         <source>Kiểm tra rồi nhận (Ctrl+Enter), hoặc tìm thủ tục khác (Ctrl+K).</source>
         <translation>Check it, then accept (Ctrl+Enter), or find another procedure (Ctrl+K).</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="492"/>
+        <location filename="../../desktop/dossier_view.py" line="499"/>
         <source>{code} · đã xác nhận</source>
         <translation>{code} · confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="512"/>
+        <location filename="../../desktop/dossier_view.py" line="521"/>
         <source>đóng gói lại (Ctrl+P) để thay gói đang chờ gửi</source>
         <translation>pack it again (Ctrl+P) to replace the package waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="514"/>
+        <location filename="../../desktop/dossier_view.py" line="523"/>
         <source>đóng gói lại (Ctrl+P) để gửi bản {n}</source>
         <translation>pack it again (Ctrl+P) to send version {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="517"/>
+        <location filename="../../desktop/dossier_view.py" line="526"/>
         <source>đóng gói lại (Ctrl+P)</source>
         <translation>pack it again (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="518"/>
+        <location filename="../../desktop/dossier_view.py" line="527"/>
         <source>Đã sửa sau khi đóng gói {name}: {then}.</source>
         <translation>Changed since {name} was packed: {then}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="526"/>
+        <location filename="../../desktop/dossier_view.py" line="535"/>
         <source> (bản {n})</source>
         <translation> (version {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="539"/>
+        <location filename="../../desktop/dossier_view.py" line="548"/>
         <source>Mã tạm</source>
         <translation>Provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="540"/>
+        <location filename="../../desktop/dossier_view.py" line="549"/>
         <source>Chưa có mã chính thức: gõ mã trên giấy tiếp nhận khi có.</source>
         <translation>No official code yet: type the code from the receipt when there is one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="587"/>
+        <location filename="../../desktop/dossier_view.py" line="596"/>
         <source>(không bắt buộc)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="588"/>
+        <location filename="../../desktop/dossier_view.py" line="597"/>
         <source>còn thiếu</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="590"/>
-        <location filename="../../desktop/dossier_view.py" line="593"/>
+        <location filename="../../desktop/dossier_view.py" line="599"/>
+        <location filename="../../desktop/dossier_view.py" line="602"/>
         <source>Đã có trong hồ sơ</source>
         <translation>In the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="596"/>
+        <location filename="../../desktop/dossier_view.py" line="605"/>
         <source>Giấy tờ bắt buộc chưa có trong hồ sơ</source>
         <translation>Required document not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="601"/>
+        <location filename="../../desktop/dossier_view.py" line="610"/>
         <source>Không bắt buộc, chưa có trong hồ sơ</source>
         <translation>Optional, not in the dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="605"/>
+        <location filename="../../desktop/dossier_view.py" line="614"/>
         <source>Giấy tờ ngoài danh mục của thủ tục</source>
         <translation>Document not in the procedure&apos;s list</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="608"/>
+        <location filename="../../desktop/dossier_view.py" line="617"/>
         <source>Thành phần hồ sơ — còn thiếu {n}</source>
         <translation>Components — {n} missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="609"/>
+        <location filename="../../desktop/dossier_view.py" line="618"/>
         <source>Thành phần hồ sơ — đủ giấy tờ bắt buộc</source>
         <translation>Components — all required papers present</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="819"/>
+        <location filename="../../desktop/dossier_view.py" line="721"/>
+        <source>Họ tên người {n}</source>
+        <translation>Name of person {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="722"/>
+        <source>Họ tên (thêm người)</source>
+        <translation>Name (add a person)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="724"/>
+        <source>Số định danh {n}</source>
+        <translation>ID number {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="725"/>
+        <source>Số định danh (thêm)</source>
+        <translation>ID number (add)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="726"/>
+        <source>Ngày {n}</source>
+        <translation>Date {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="726"/>
+        <source>Ngày (thêm)</source>
+        <translation>Date (add)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="877"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="877"/>
+        <location filename="../../desktop/dossier_view.py" line="935"/>
         <source>Chưa đóng gói: còn thiếu {names}.</source>
         <translation>Not packed: {names} missing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="892"/>
+        <location filename="../../desktop/dossier_view.py" line="950"/>
         <source>Hồ sơ không thay đổi từ lần đóng gói trước; gói {name} đã ở trong hàng đợi gửi.</source>
         <translation>Nothing changed since the last pack; {name} is already in the outbox.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="895"/>
+        <location filename="../../desktop/dossier_view.py" line="953"/>
         <source>Hồ sơ không thay đổi từ khi gửi gói {name}; không cần gửi lại.</source>
         <translation>Nothing changed since {name} was sent; no need to send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="898"/>
+        <location filename="../../desktop/dossier_view.py" line="956"/>
         <source>Đã đóng gói lại: {name} thay cho gói chưa gửi trong hàng đợi.</source>
         <translation>Packed again: {name} replaces the package that was waiting in the outbox.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="901"/>
+        <location filename="../../desktop/dossier_view.py" line="959"/>
         <source>Đã đóng gói bản {n}: {name}, thay cho bản đã gửi {old}.</source>
         <translation>Packed version {n}: {name}, replacing {old}, which was sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="904"/>
+        <location filename="../../desktop/dossier_view.py" line="962"/>
         <source>Đã đóng gói và đưa vào hàng đợi gửi: {name}</source>
         <translation>Packed and added to the outbox: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="507"/>
+        <location filename="../../desktop/dossier_view.py" line="516"/>
         <source>Bản nháp</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="507"/>
+        <location filename="../../desktop/dossier_view.py" line="516"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="525"/>
+        <location filename="../../desktop/dossier_view.py" line="534"/>
         <source>Đã đóng gói</source>
         <translation>Packed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="521"/>
+        <location filename="../../desktop/dossier_view.py" line="530"/>
         <source>Đang chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="523"/>
+        <location filename="../../desktop/dossier_view.py" line="532"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="508"/>
-        <location filename="../../desktop/dossier_view.py" line="527"/>
+        <location filename="../../desktop/dossier_view.py" line="517"/>
+        <location filename="../../desktop/dossier_view.py" line="536"/>
         <source>Trạng thái: {s}</source>
         <translation>State: {s}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="535"/>
+        <location filename="../../desktop/dossier_view.py" line="287"/>
+        <source>Thông tin</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="287"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dossier_view.py" line="544"/>
         <source>Mã chính thức</source>
         <translation>Official code</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="551"/>
+        <location filename="../../desktop/dossier_view.py" line="560"/>
         <source>— chưa rõ —</source>
         <translation>— unknown —</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="580"/>
+        <location filename="../../desktop/dossier_view.py" line="589"/>
         <source>Chọn thủ tục để xem giấy tờ cần có.</source>
         <translation>Choose a procedure to see the papers it needs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="642"/>
+        <location filename="../../desktop/dossier_view.py" line="648"/>
         <source>— chọn giấy tờ —</source>
         <translation>— choose a document —</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="655"/>
+        <location filename="../../desktop/dossier_view.py" line="661"/>
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="758"/>
+        <location filename="../../desktop/dossier_view.py" line="816"/>
         <source>Nhận loại giấy tờ</source>
         <translation>Accept document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="776"/>
+        <location filename="../../desktop/dossier_view.py" line="834"/>
         <source>Đổi loại giấy tờ</source>
         <translation>Change document type</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="798"/>
+        <location filename="../../desktop/dossier_view.py" line="856"/>
         <source>Dời giấy tờ</source>
         <translation>Move document</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="807"/>
+        <location filename="../../desktop/dossier_view.py" line="865"/>
         <source>Chuyển trang</source>
         <translation>Move pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="817"/>
+        <location filename="../../desktop/dossier_view.py" line="875"/>
         <source>Soát chữ — {name}</source>
         <translation>Review text — {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="868"/>
+        <location filename="../../desktop/dossier_view.py" line="926"/>
         <source>Đang đóng gói…</source>
         <translation>Packing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="908"/>
+        <location filename="../../desktop/dossier_view.py" line="966"/>
         <source>Gửi khi còn thiếu {names}; lý do đã được ghi lại.</source>
         <translation>Sent with {names} missing; the reason was recorded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="914"/>
+        <location filename="../../desktop/dossier_view.py" line="972"/>
         <source>Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định 30/2020 yêu cầu; nên quét lại các trang này.</source>
         <translation>Note: {n} pages were scanned below 200 dpi, under what Decree 30/2020 requires; rescan them if you can.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="882"/>
+        <location filename="../../desktop/dossier_view.py" line="940"/>
         <source>Đóng gói hồ sơ</source>
         <translation>Packing dossier</translation>
     </message>
@@ -480,27 +494,27 @@
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../desktop/viewer.py" line="150"/>
+        <location filename="../../desktop/viewer.py" line="157"/>
         <source>Thu nhỏ (Ctrl+-)</source>
         <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="152"/>
+        <location filename="../../desktop/viewer.py" line="159"/>
         <source>Phóng to (Ctrl++)</source>
         <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="154"/>
+        <location filename="../../desktop/viewer.py" line="161"/>
         <source>Vừa khung</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="155"/>
+        <location filename="../../desktop/viewer.py" line="162"/>
         <source>Vừa khung (Ctrl+0)</source>
         <translation>Fit to window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="156"/>
+        <location filename="../../desktop/viewer.py" line="163"/>
         <source>Kích thước thật</source>
         <translation>Actual size</translation>
     </message>
@@ -516,132 +530,132 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="48"/>
+        <location filename="../../desktop/main_window.py" line="49"/>
         <source>Sohoa — Số hóa hồ sơ một cửa</source>
         <translation>Sohoa — one-stop desk digitisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Quét / Nhập</source>
         <translation>Scan / Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Hồ sơ</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="69"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>Hàng đợi gửi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70"/>
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70"/>
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="95"/>
+        <location filename="../../desktop/main_window.py" line="96"/>
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="96"/>
+        <location filename="../../desktop/main_window.py" line="97"/>
         <source>Dừng việc đang chạy (phần đã xong được giữ lại)</source>
         <translation>Stop the running work (what is done is kept)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="147"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>Làm lại</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
         <source>Đang nhập và đọc chữ hồ sơ mẫu…</source>
         <translation>Importing and reading the sample dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="225"/>
         <source>Mở hồ sơ mẫu</source>
         <translation>Open the sample dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="246"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>Đang tìm máy quét…</source>
         <translation>Looking for scanners…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="255"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>Không có máy quét</source>
         <translation>No scanner</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
         <source>Không tìm thấy máy quét nào. Hãy cắm cáp và bật máy quét, rồi bấm Quét (F5) lần nữa. Vẫn nhập được tệp ảnh hoặc PDF (Ctrl+O).</source>
         <translation>No scanner was found. Connect the scanner and switch it on, then press Scan (F5) again. You can still import image or PDF files (Ctrl+O).</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>Không tìm thấy máy quét nào.</source>
         <translation>No scanner was found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="269"/>
         <source>Quét giấy tờ</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="293"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>{title}: tạm dừng</source>
         <translation>{title}: paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="307"/>
+        <location filename="../../desktop/main_window.py" line="308"/>
         <source>Tạm dừng</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>Chờ gửi: {n}</source>
         <translation>To send: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="318"/>
         <source> · lỗi: {n}</source>
         <translation> · failed: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="327"/>
+        <location filename="../../desktop/main_window.py" line="334"/>
         <source>Chưa đặt máy chủ nhận hồ sơ</source>
         <translation>No upload server set</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="328"/>
+        <location filename="../../desktop/main_window.py" line="335"/>
         <source>Kết nối được máy chủ nhận hồ sơ</source>
         <translation>Upload server reachable</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="337"/>
         <source>Máy chủ nhận hồ sơ không nhận kết nối; hồ sơ vẫn chờ trong hàng đợi</source>
         <translation>The upload server refuses connections; dossiers wait in the outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>Mất mạng; hồ sơ vẫn chờ trong hàng đợi</source>
         <translation>Offline; dossiers wait in the outbox</translation>
     </message>
@@ -649,77 +663,77 @@
 <context>
     <name>OutboxModel</name>
     <message>
-        <location filename="../../desktop/models.py" line="254"/>
+        <location filename="../../desktop/models.py" line="256"/>
         <source>Gói</source>
         <translation>Package</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="254"/>
+        <location filename="../../desktop/models.py" line="256"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="254"/>
+        <location filename="../../desktop/models.py" line="256"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="255"/>
+        <location filename="../../desktop/models.py" line="257"/>
         <source>Tốc độ</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="255"/>
+        <location filename="../../desktop/models.py" line="257"/>
         <source>Còn lại</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="255"/>
+        <location filename="../../desktop/models.py" line="257"/>
         <source>Lỗi gần nhất</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="259"/>
+        <location filename="../../desktop/models.py" line="261"/>
         <source>Đang chờ</source>
         <translation>Queued</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="260"/>
+        <location filename="../../desktop/models.py" line="262"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="261"/>
+        <location filename="../../desktop/models.py" line="263"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="262"/>
+        <location filename="../../desktop/models.py" line="264"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="263"/>
+        <location filename="../../desktop/models.py" line="265"/>
         <source>Đã chép ra USB</source>
         <translation>Copied to USB</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="311"/>
+        <location filename="../../desktop/models.py" line="313"/>
         <source>Bản {n} của hồ sơ {code}</source>
         <translation>Version {n} of dossier {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="317"/>
+        <location filename="../../desktop/models.py" line="319"/>
         <source>{name} (bản {n})</source>
         <translation>{name} (version {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="321"/>
+        <location filename="../../desktop/models.py" line="323"/>
         <source>Tạm dừng</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/models.py" line="324"/>
+        <location filename="../../desktop/models.py" line="326"/>
         <source>(đã thử {n} lần)</source>
         <translation>({n} tries)</translation>
     </message>
@@ -902,12 +916,12 @@
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../desktop/viewer.py" line="198"/>
+        <location filename="../../desktop/viewer.py" line="205"/>
         <source>có thể là trang trắng</source>
         <translation>may be blank</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="200"/>
+        <location filename="../../desktop/viewer.py" line="207"/>
         <source>OCR {c:.0f}%</source>
         <translation>OCR {c:.0f}%</translation>
     </message>
@@ -915,7 +929,7 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="72"/>
+        <location filename="../../desktop/dossier_view.py" line="75"/>
         <source>Tìm thủ tục: gõ tên hoặc mã, không dấu cũng được</source>
         <translation>Find a procedure: type its name or code, marks optional</translation>
     </message>
@@ -923,37 +937,37 @@
 <context>
     <name>ReviewWidget</name>
     <message>
-        <location filename="../../desktop/viewer.py" line="236"/>
+        <location filename="../../desktop/viewer.py" line="243"/>
         <source>Chưa có chữ nhận dạng cho trang này.</source>
         <translation>No recognised text for this page yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="246"/>
+        <location filename="../../desktop/viewer.py" line="253"/>
         <source>Lưu chữ (Ctrl+S)</source>
         <translation>Save text (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="249"/>
+        <location filename="../../desktop/viewer.py" line="256"/>
         <source>Từ tô vàng: máy đọc chưa chắc, hãy kiểm tra.</source>
         <translation>Words in yellow: the machine was unsure, please check.</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="308"/>
+        <location filename="../../desktop/viewer.py" line="315"/>
         <source>Bản nháp chưa lưu (khôi phục sau khi tắt máy)</source>
         <translation>Unsaved draft (recovered after a restart)</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="378"/>
+        <location filename="../../desktop/viewer.py" line="385"/>
         <source>Đang sửa…</source>
         <translation>Editing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="386"/>
+        <location filename="../../desktop/viewer.py" line="393"/>
         <source>Bản nháp đã giữ — nhấn Ctrl+S để lưu</source>
         <translation>Draft kept — press Ctrl+S to save</translation>
     </message>
     <message>
-        <location filename="../../desktop/viewer.py" line="400"/>
+        <location filename="../../desktop/viewer.py" line="407"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -961,181 +975,199 @@
 <context>
     <name>ScanView</name>
     <message>
-        <location filename="../../desktop/scan_view.py" line="59"/>
+        <location filename="../../desktop/scan_view.py" line="60"/>
         <source>Nhập tệp…</source>
         <translation>Import files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="61"/>
+        <location filename="../../desktop/scan_view.py" line="62"/>
         <source>Quét</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="64"/>
+        <location filename="../../desktop/scan_view.py" line="65"/>
         <source>Xoay phải</source>
         <translation>Rotate right</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="65"/>
+        <location filename="../../desktop/scan_view.py" line="66"/>
         <source>Xoay trái</source>
         <translation>Rotate left</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="67"/>
+        <location filename="../../desktop/scan_view.py" line="68"/>
         <source>Xóa trang</source>
         <translation>Delete page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="68"/>
+        <location filename="../../desktop/scan_view.py" line="69"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="70"/>
+        <location filename="../../desktop/scan_view.py" line="71"/>
         <source>Dời lên</source>
         <translation>Move earlier</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="72"/>
+        <location filename="../../desktop/scan_view.py" line="73"/>
         <source>Dời xuống</source>
         <translation>Move later</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="75"/>
-        <location filename="../../desktop/scan_view.py" line="384"/>
+        <location filename="../../desktop/scan_view.py" line="76"/>
+        <location filename="../../desktop/scan_view.py" line="401"/>
         <source>Lập hồ sơ</source>
         <translation>Make dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="76"/>
+        <location filename="../../desktop/scan_view.py" line="77"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="79"/>
+        <location filename="../../desktop/scan_view.py" line="80"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="89"/>
+        <location filename="../../desktop/scan_view.py" line="90"/>
         <source>Hiện trang đã xóa</source>
         <translation>Show deleted pages</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="99"/>
+        <location filename="../../desktop/scan_view.py" line="104"/>
         <source>Tiếp tục đọc chữ</source>
         <translation>Continue reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="127"/>
+        <location filename="../../desktop/scan_view.py" line="132"/>
         <source>Trang</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="128"/>
+        <location filename="../../desktop/scan_view.py" line="133"/>
         <source>Soát chữ (OCR)</source>
         <translation>Review text (OCR)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="132"/>
+        <location filename="../../desktop/scan_view.py" line="137"/>
         <source>Lô:</source>
         <translation>Batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="175"/>
+        <location filename="../../desktop/scan_view.py" line="181"/>
         <source>Lô {id} · {n} trang · {day}</source>
         <translation>Batch {id} · {n} pages · {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="220"/>
+        <location filename="../../desktop/scan_view.py" line="226"/>
         <source>{n} trang chưa đọc chữ.</source>
         <translation>{n} page(s) not read yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="222"/>
+        <location filename="../../desktop/scan_view.py" line="228"/>
         <source>{n} trang có vẻ trắng (nền vàng): xem lại rồi xóa nếu đúng.</source>
         <translation>{n} page(s) look blank (yellow): check them and delete if so.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="225"/>
+        <location filename="../../desktop/scan_view.py" line="231"/>
         <source>{n} trang đọc lỗi (nền đỏ).</source>
         <translation>{n} page(s) could not be read (red).</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="240"/>
+        <location filename="../../desktop/scan_view.py" line="246"/>
         <source>Hồ sơ {code} đang chờ gửi đã bị sửa: đóng gói lại để thay gói trong hàng đợi.</source>
         <translation>Dossier {code}, waiting to be sent, was changed: pack it again to replace the package in the outbox.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="243"/>
+        <location filename="../../desktop/scan_view.py" line="249"/>
         <source>Hồ sơ {code} đã gửi đi; các trang vừa sửa chỉ đến nơi khi đóng gói và gửi bản {n}.</source>
         <translation>Dossier {code} was sent; the pages just changed arrive only when version {n} is packed and sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="247"/>
+        <location filename="../../desktop/scan_view.py" line="253"/>
         <source>Hồ sơ {code} đã đóng gói trước khi sửa: đóng gói lại.</source>
         <translation>Dossier {code} was packed before this change: pack it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="288"/>
+        <location filename="../../desktop/scan_view.py" line="294"/>
         <source>Xoay {n} trang</source>
         <translation>Rotate {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="296"/>
+        <location filename="../../desktop/scan_view.py" line="302"/>
         <source>Xóa {n} trang</source>
         <translation>Delete {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="303"/>
+        <location filename="../../desktop/scan_view.py" line="309"/>
         <source>Khôi phục {n} trang</source>
         <translation>Restore {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="310"/>
+        <location filename="../../desktop/scan_view.py" line="316"/>
         <source>Dời {n} trang</source>
         <translation>Move {n} page(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="338"/>
+        <location filename="../../desktop/scan_view.py" line="344"/>
         <source>Chọn ảnh quét hoặc PDF</source>
         <translation>Choose scanned images or PDFs</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="339"/>
+        <location filename="../../desktop/scan_view.py" line="345"/>
         <source>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;Mọi tệp (*)</source>
         <translation>Images and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="344"/>
+        <location filename="../../desktop/scan_view.py" line="350"/>
         <source>Nhập và đọc chữ</source>
         <translation>Importing and reading</translation>
     </message>
     <message>
-        <location filename="../../desktop/scan_view.py" line="374"/>
+        <location filename="../../desktop/scan_view.py" line="371"/>
+        <source>Không nhập được tệp nào:</source>
+        <translation>No file could be imported:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/scan_view.py" line="391"/>
         <source>Đọc chữ tiếp</source>
         <translation>Reading the rest</translation>
     </message>
 </context>
 <context>
+    <name>SearchModel</name>
+    <message>
+        <location filename="../../desktop/models.py" line="367"/>
+        <source>{file} (chưa thuộc hồ sơ nào)</source>
+        <translation>{file} (in no dossier yet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/models.py" line="368"/>
+        <source>chưa rõ người nộp</source>
+        <translation>applicant unknown</translation>
+    </message>
+</context>
+<context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/search_view.py" line="59"/>
+        <location filename="../../desktop/search_view.py" line="62"/>
         <source>Tìm kiếm trong các trang đã số hóa</source>
         <translation>Search every digitised page</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_view.py" line="63"/>
+        <location filename="../../desktop/search_view.py" line="66"/>
         <source>Gõ tên, số định danh, nội dung… (không dấu cũng được)</source>
         <translation>Type a name, ID number, words… (marks optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_view.py" line="93"/>
+        <location filename="../../desktop/search_view.py" line="96"/>
         <source>Tìm kiếm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/search_view.py" line="102"/>
+        <location filename="../../desktop/search_view.py" line="105"/>
         <source>{n} trang khớp với “{q}”</source>
         <translation>{n} page(s) match “{q}”</translation>
     </message>
@@ -1158,87 +1190,87 @@
         <translation>A new folder takes effect when Sohoa is reopened.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="99"/>
+        <location filename="../../desktop/settings_view.py" line="100"/>
         <source>Mặt kính</source>
         <translation>Flatbed</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="99"/>
+        <location filename="../../desktop/settings_view.py" line="100"/>
         <source>Khay nạp giấy</source>
         <translation>Document feeder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="100"/>
+        <location filename="../../desktop/settings_view.py" line="101"/>
         <source>Khay nạp, hai mặt</source>
         <translation>Feeder, both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="107"/>
+        <location filename="../../desktop/settings_view.py" line="108"/>
         <source>Màu</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="108"/>
+        <location filename="../../desktop/settings_view.py" line="109"/>
         <source>Xám</source>
         <translation>Grey</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="109"/>
+        <location filename="../../desktop/settings_view.py" line="110"/>
         <source>Thêm cấu hình</source>
         <translation>Add profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="111"/>
+        <location filename="../../desktop/settings_view.py" line="112"/>
         <source>Xóa cấu hình</source>
         <translation>Remove profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="113"/>
+        <location filename="../../desktop/settings_view.py" line="114"/>
         <source>Cấu hình máy quét</source>
         <translation>Scanner profiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="117"/>
+        <location filename="../../desktop/settings_view.py" line="118"/>
         <source>Tên:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="123"/>
+        <location filename="../../desktop/settings_view.py" line="124"/>
         <source>Nguồn giấy:</source>
         <translation>Paper source:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="124"/>
+        <location filename="../../desktop/settings_view.py" line="125"/>
         <source>Độ phân giải:</source>
         <translation>Resolution:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="125"/>
+        <location filename="../../desktop/settings_view.py" line="126"/>
         <source>Màu sắc:</source>
         <translation>Colour:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="127"/>
+        <location filename="../../desktop/settings_view.py" line="128"/>
         <source>Bản số hóa cần ít nhất 200 dpi (Nghị định 30/2020/NĐ-CP).</source>
         <translation>Digitised copies need at least 200 dpi (Decree 30/2020/NĐ-CP).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="141"/>
+        <location filename="../../desktop/settings_view.py" line="142"/>
         <source>Không cần</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="141"/>
+        <location filename="../../desktop/settings_view.py" line="142"/>
         <source>Mã truy cập</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="142"/>
+        <location filename="../../desktop/settings_view.py" line="143"/>
         <source>Tên đăng nhập và mật khẩu</source>
         <translation>User name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="149"/>
+        <location filename="../../desktop/settings_view.py" line="150"/>
         <source>để trống nếu không đổi</source>
         <translation>leave empty to keep</translation>
     </message>
@@ -1253,112 +1285,112 @@
         <translation>Look for scanners connected to this computer (USB) and on the network</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="121"/>
+        <location filename="../../desktop/settings_view.py" line="122"/>
         <source>Máy quét:</source>
         <translation>Scanner:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="150"/>
+        <location filename="../../desktop/settings_view.py" line="151"/>
         <source>Máy chủ nhận hồ sơ</source>
         <translation>Upload server</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="152"/>
+        <location filename="../../desktop/settings_view.py" line="153"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="153"/>
+        <location filename="../../desktop/settings_view.py" line="154"/>
         <source>Xác thực:</source>
         <translation>Authentication:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="154"/>
+        <location filename="../../desktop/settings_view.py" line="155"/>
         <source>Tên đăng nhập:</source>
         <translation>User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="155"/>
+        <location filename="../../desktop/settings_view.py" line="156"/>
         <source>Mật khẩu / mã:</source>
         <translation>Password / token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="165"/>
+        <location filename="../../desktop/settings_view.py" line="166"/>
         <source>Cơ quan và ngôn ngữ</source>
         <translation>Agency and language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="167"/>
+        <location filename="../../desktop/settings_view.py" line="168"/>
         <source>Mã cơ quan tiếp nhận:</source>
         <translation>Receiving agency ID:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="168"/>
+        <location filename="../../desktop/settings_view.py" line="169"/>
         <source>Ngôn ngữ:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="170"/>
+        <location filename="../../desktop/settings_view.py" line="171"/>
         <source>Lưu cài đặt (Ctrl+S)</source>
         <translation>Save settings (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="179"/>
+        <location filename="../../desktop/settings_view.py" line="180"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="236"/>
+        <location filename="../../desktop/settings_view.py" line="237"/>
         <source>Cấu hình {n}</source>
         <translation>Profile {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="242"/>
+        <location filename="../../desktop/settings_view.py" line="243"/>
         <source>— chưa chọn máy quét —</source>
         <translation>— no scanner chosen —</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="246"/>
+        <location filename="../../desktop/settings_view.py" line="247"/>
         <source>{name} (lần tìm gần nhất không thấy)</source>
         <translation>{name} (not found last time)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="258"/>
+        <location filename="../../desktop/settings_view.py" line="259"/>
         <source>Đang tìm máy quét…</source>
         <translation>Looking for scanners…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="275"/>
+        <location filename="../../desktop/settings_view.py" line="277"/>
         <source>Không tìm thấy máy quét nào. Hãy cắm cáp và bật máy quét (máy quét mạng: nối cùng mạng), rồi bấm Tìm máy quét lần nữa. Vẫn nhập được tệp ảnh, PDF.</source>
         <translation>No scanner was found. Connect the scanner and switch it on (a network scanner: on the same network), then press Find scanners again. You can still import image and PDF files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="278"/>
+        <location filename="../../desktop/settings_view.py" line="280"/>
         <source>Tìm thấy {n} máy quét.</source>
         <translation>Found {n} scanner(s).</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="283"/>
+        <location filename="../../desktop/settings_view.py" line="285"/>
         <source>Cấu hình mới</source>
         <translation>New profile</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="301"/>
+        <location filename="../../desktop/settings_view.py" line="303"/>
         <source>Chọn thư mục làm việc</source>
         <translation>Choose the workspace folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="315"/>
+        <location filename="../../desktop/settings_view.py" line="317"/>
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="323"/>
+        <location filename="../../desktop/settings_view.py" line="325"/>
         <source>Mật khẩu đã cất vào kho khóa của máy.</source>
         <translation>The password is in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_view.py" line="330"/>
+        <location filename="../../desktop/settings_view.py" line="332"/>
         <source>Thư mục làm việc mới dùng từ lần mở sau.</source>
         <translation>The new workspace folder is used from the next start.</translation>
     </message>

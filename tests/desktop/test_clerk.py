@@ -282,6 +282,25 @@ def test_review_fits_a_laptop_screen_and_holds_still(qtbot, window) -> None:
     dialog.reject()
 
 
+def test_a_sure_but_wrong_mark_is_tinted(qtbot, ctx) -> None:
+    from desktop.images import Word
+    from desktop.viewer import ReviewWidget
+
+    review = ReviewWidget(ctx)
+    qtbot.addWidget(review)
+    text = "Hà Nội, ngày 12 tháng 3 nắm 2023"
+    words, at = [], 0
+    for token in text.split(" "):
+        words.append(Word(token, (at, 0, at + 10, 10), 96.0))   # OCR was sure of each
+        at += 12
+    review._words = tuple(words)
+    review.text.setPlainText(text)
+    review._mark_words()
+    tinted = [sel.cursor.selectedText() for sel in review.text.extraSelections()]
+    assert tinted == ["nắm"]
+    assert review.low_confidence_count() == 1
+
+
 # 2. Lists hide their selection; spin-box arrows --------------------------------------------
 
 
@@ -513,6 +532,42 @@ def test_a_refused_import_leaves_no_empty_batch(qtbot, window, tmp_path) -> None
     assert " — " not in message.text().split("\n", 1)[1]      # one language
 
 
+def test_one_labelled_row_per_person_and_field(qtbot, window) -> None:
+    dv = window.dossier_view
+    window.open_dossier(_dossier_id(window.ctx.ws))
+    row = next(i for i, d in enumerate(dv.doc_model.documents())
+               if d.type_name == "Giấy chứng sinh")
+    dv.docs.setCurrentIndex(dv.doc_model.index(row))
+    names = dv.field_values("full_names")
+    assert len(names) == 2 and all(";" not in n for n in names)   # two people, two rows
+    table = dv.fields_table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Họ tên người 1"] == names[0] and rows["Họ tên người 2"] == names[1]
+    assert "Họ tên (thêm người)" in rows and "Ngày 1" in rows
+
+    # A new person is typed in the empty row: stored as a third name.
+    empty = next(r for r in range(table.rowCount())
+                 if table.item(r, 0).text() == "Họ tên (thêm người)")
+    table.item(empty, 1).setText("Trần Văn Cường")
+    doc_id = dv.current_document().id
+
+    def stored() -> list[str]:
+        [doc] = [d for d in dossier_store.documents_of(window.ctx.ws, dv.dossier.id)
+                 if d.id == doc_id]
+        return json.loads(doc.fields_json)["full_names"]
+
+    qtbot.waitUntil(lambda: len(stored()) == 3, timeout=5000)
+    assert stored()[2] == "Trần Văn Cường"
+    qtbot.waitUntil(lambda: "Họ tên người 3" in [table.item(r, 0).text()
+                                                 for r in range(table.rowCount())], timeout=5000)
+    # A wrong ID number is marked and not stored.
+    id_row = next(r for r in range(table.rowCount())
+                  if table.item(r, 0).text() == "Số định danh (thêm)")
+    table.item(id_row, 1).setText("12345")
+    assert table.item(id_row, 1).background().color().name() == "#fff5f5"
+    assert "12345" not in dv.current_document().fields_json
+
+
 def test_long_values_show_their_beginning(qtbot, window) -> None:
     ws = window.ctx.ws
     dossier_id = _dossier_id(ws)
@@ -522,4 +577,7 @@ def test_long_values_show_their_beginning(qtbot, window) -> None:
     dv = window.dossier_view
     assert dv.applicant_name.text() == long_name
     assert dv.applicant_name.cursorPosition() == 0
-    assert dv.doc_names.cursorPosition() == 0
+    # The dossier list names the citizen and the whole procedure; long names wrap.
+    entry = dv.list_model.index(dv.list.currentIndex().row()).data()
+    assert long_name in entry and "Thủ tục đăng ký khai sinh" in entry
+    assert dv.list.textElideMode() == Qt.TextElideMode.ElideNone
