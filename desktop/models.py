@@ -192,7 +192,9 @@ class DossierListModel(RowListModel[Dossier]):
             name = self._name(d.procedure_code) if callable(self._name) else d.procedure_code
             first = d.display_code if d.code else self.tr("{code} (tạm)").format(
                 code=d.display_code)
-            second = name or self.tr("chưa rõ thủ tục")
+            # Every procedure's name opens with "Thủ tục": the list keeps the part that differs.
+            short = name[len("Thủ tục "):] if name and name.startswith("Thủ tục ") else name
+            second = (short[:1].upper() + short[1:]) if short else self.tr("chưa rõ thủ tục")
             who = f"\n{d.applicant_name}" if d.applicant_name else ""
             return f"{first}{who}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:

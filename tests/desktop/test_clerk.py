@@ -578,6 +578,8 @@ def test_long_values_show_their_beginning(qtbot, window) -> None:
     assert dv.applicant_name.text() == long_name
     assert dv.applicant_name.cursorPosition() == 0
     # The dossier list names the citizen and the whole procedure; long names wrap.
-    entry = dv.list_model.index(dv.list.currentIndex().row()).data()
-    assert long_name in entry and "Thủ tục đăng ký khai sinh" in entry
+    index = dv.list_model.index(dv.list.currentIndex().row())
+    entry = index.data()
+    assert long_name in entry and "Đăng ký khai sinh" in entry
+    assert "Thủ tục đăng ký khai sinh" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert dv.list.textElideMode() == Qt.TextElideMode.ElideNone
