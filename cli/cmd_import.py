@@ -32,10 +32,17 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(outcome, Problem):
             report_failure(outcome.item, outcome.reason)
 
+    from storage import DiskFull
+
     with open_workspace(args) as ws:
-        if args.no_process:
-            report = import_paths(ws, args.paths, on_progress=progress)
-        else:
-            report = import_and_process(ws, args.paths, on_progress=progress, jobs=args.jobs)
+        try:
+            if args.no_process:
+                report = import_paths(ws, args.paths, on_progress=progress)
+            else:
+                report = import_and_process(ws, args.paths, on_progress=progress,
+                                            jobs=args.jobs)
+        except DiskFull as e:
+            report_failure(e.item, e.reason)
+            return ExitCode.WORKSPACE
         print(report.batch_id, flush=True)
     return ExitCode.SOME_FAILED if report.problems else ExitCode.OK

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
+import sys
 from pathlib import Path
 
 from cli.common import open_workspace
 from cli.exitcodes import ExitCode
-from storage import outbox
+from storage import Workspace, outbox
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "outbox", help="list the upload outbox",
         description="Lists the outbox: state, bytes confirmed by the server, bytes put on the "
-                    "wire, attempts and the last error. With --export DIR, copies every "
-                    "package still waiting to DIR (e.g. a USB drive) with a manifest and marks "
-                    "them exported.")
+                    "wire, attempts and the last error. With --export DIR, seals every "
+                    "package still waiting into DIR (e.g. a USB drive) with a manifest and "
+                    "marks them exported: encrypted (age) to the province's public key "
+                    "(setting export.recipients), else with a passphrase "
+                    "($SOHOA_EXPORT_PASSPHRASE or asked); plain copies only when the setting "
+                    "export.unencrypted is 'allow'.")
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--export", type=Path, metavar="DIR", default=None,
-                        help="copy the waiting packages and a manifest to DIR (sneaker-net)")
+                        help="seal the waiting packages and a manifest into DIR (sneaker-net)")
     parser.set_defaults(func=run)
 
 
@@ -39,16 +45,37 @@ def _manifest_version(ws: object, job: outbox.OutboxJob) -> int | None:
     return value if isinstance(value, int) else None
 
 
+def _passphrase(ws: Workspace) -> str | None:
+    """$SOHOA_EXPORT_PASSPHRASE, else asked twice on a terminal when the export needs one."""
+    from upload.export import PASSPHRASE_ENV, needs_passphrase
+
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given or not needs_passphrase(ws) or not sys.stdin.isatty():
+        return given
+    first = getpass.getpass("Mật khẩu xuất / export passphrase: ")
+    if getpass.getpass("Nhập lại / again: ") != first:
+        print("hai mật khẩu khác nhau — the passphrases differ", file=sys.stderr)
+        return None
+    return first
+
+
 def run(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         if args.export is not None:
             from upload import export_pending
+            from upload.export import Sealing
 
-            result = export_pending(ws, args.export)
+            result = export_pending(ws, args.export, passphrase=_passphrase(ws))
             for package in result.packages:
-                print(f"{args.export / package.filename}")
-            print(f"đã xuất {len(result.packages)} gói, danh mục {result.manifest.name} — "
-                  f"exported {len(result.packages)} package(s)")
+                print(f"{args.export / package.file}")
+            sealed = {
+                Sealing.RECIPIENTS: "mã hóa bằng khóa của tỉnh — sealed to the province's key",
+                Sealing.PASSPHRASE: "mã hóa bằng mật khẩu — sealed with the passphrase",
+                Sealing.NONE: "KHÔNG mã hóa (theo cài đặt export.unencrypted) — NOT encrypted "
+                              "(export.unencrypted is set)",
+            }[result.sealing]
+            print(f"đã xuất {len(result.packages)} gói, {sealed}; danh mục "
+                  f"{result.manifest.name} — exported {len(result.packages)} package(s)")
         jobs = outbox.list_jobs(ws)
         if args.json:
             print(json.dumps([{

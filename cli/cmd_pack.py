@@ -229,6 +229,7 @@ def run_dossiers(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
     from records import RecordsError
+    from storage import DiskFull, is_disk_full
 
     dossiers_failed = False
     if args.dossier:
@@ -244,9 +245,16 @@ def run(args: argparse.Namespace) -> int:
     for folder in args.paths:
         try:
             path = _pack_one(folder, args, agency)
-        except (_DossierFailed, DossierError, RecordsError) as e:
-            report_failure(str(folder), str(e))
-            failed = True
-            continue
+        except Exception as e:
+            if not is_disk_full(e):
+                if not isinstance(e, _DossierFailed | DossierError | RecordsError):
+                    raise
+                report_failure(str(folder), str(e))
+                failed = True
+                continue
+            # Every later dossier would fail the same way: stop at the first.
+            report_failure(str(folder), DiskFull(str(folder), "đóng gói hồ sơ này",
+                                                 "packing this dossier").reason)
+            return int(ExitCode.WORKSPACE)
         print(path, flush=True)
     return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)

@@ -28,7 +28,13 @@ def run(args: argparse.Namespace) -> int:
 
     failed = False
     for package in args.packages:
-        report = verify_package(package)
+        try:
+            report = verify_package(package)
+        except Exception as e:  # a hostile package must never stop the others being checked
+            report_failure(str(package), f"không kiểm tra được — could not be checked "
+                                         f"({type(e).__name__}: {e})"[:500])
+            failed = True
+            continue
         for problem in report.problems:
             report_failure(str(package), problem)
         if report.ok:

@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "cli.cmd_scan",
     "cli.cmd_watch",
     "cli.cmd_cover_sheet",
+    "cli.cmd_purge",
+    "cli.cmd_subject",
 )
 
 
@@ -70,7 +72,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # one place maps domain errors to exit codes
         code = getattr(e, "exit_code", None)
         if code is None:
-            raise
+            from storage import is_disk_full
+
+            if not is_disk_full(e):
+                raise
+            print(f"sohoa {args.command}: ổ đĩa đầy, thao tác đã dừng; hãy giải phóng chỗ trống "
+                  "rồi làm lại — the disk is full; the command stopped (what was done before "
+                  "is kept); free some space and run it again", file=sys.stderr)
+            return int(ExitCode.WORKSPACE)
         print(f"sohoa: {e}", file=sys.stderr)
         return int(code)
 

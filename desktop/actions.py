@@ -276,6 +276,30 @@ def upload_now(ops: Operations, control: object, *, title: str) -> BackgroundOp:
     return ops.run(title, work)
 
 
+def export_outbox(ops: Operations, folder: str, passphrase: str | None, *,
+                  title: str) -> BackgroundOp:
+    """Seal every waiting package onto ``folder`` (a USB drive): the province's key or a
+    passphrase; plain only when the workspace allows it."""
+
+    def work(ctx: OpContext) -> object:
+        import upload
+
+        return upload.export_pending(ctx.ws, Path(folder), passphrase=passphrase)
+
+    return ops.run(title, work)
+
+
+def purge_expired(ops: Operations) -> BackgroundOp:
+    """Retention at start-up: delete local copies of dossiers delivered long enough ago."""
+
+    def work(ctx: OpContext) -> object:
+        from dossier.retention import purge
+
+        return purge(ctx.ws)
+
+    return ops.run("retention", work, quiet=True)
+
+
 def _stop_on_cancel(ctx: OpContext, control: object) -> None:
     while not ctx.cancel_event.wait(0.5):
         if getattr(control, "stopped", False):

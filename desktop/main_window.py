@@ -116,6 +116,13 @@ class MainWindow(QMainWindow):
         self.link_timer.start()
         QTimer.singleShot(0, self.check_link)
         self.start_up()
+        # After the window is up, so that opening never waits on the purge. A child
+        # timer, not singleShot: a window closed before it fires takes the timer along.
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setSingleShot(True)
+        self.purge_timer.setInterval(1500)
+        self.purge_timer.timeout.connect(self.purge_expired)
+        self.purge_timer.start()
 
     def _fit_to_screen(self) -> None:
         # Laptops at the desk are often 1366×768: open within the screen, not beyond it.
@@ -188,6 +195,22 @@ class MainWindow(QMainWindow):
         section = int(ws.get_setting("ui.section") or SCAN)
         self.go(SCAN if unfinished else section)
         self._update_outbox()
+
+    def purge_expired(self) -> None:
+        actions.purge_expired(self.ctx.ops).on_success(self._purged).on_failure(
+            self._purge_failed).start()
+
+    def _purged(self, report: object) -> None:
+        count = len(getattr(report, "dossiers", ()))
+        if count:
+            self.statusBar().showMessage(self.tr(
+                "Đã xóa bản sao tại máy của {n} hồ sơ đã gửi quá thời hạn lưu giữ").format(
+                n=count), 15000)
+            self.dossier_view.refresh(None)
+
+    def _purge_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(self.tr("Chưa xóa được bản sao hết hạn: {e}").format(
+            e=error), 15000)
 
     def go(self, section: int) -> None:
         """Show a section (also when the sidebar already has it selected)."""
@@ -354,6 +377,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:  # type: ignore[override]
         self.link_timer.stop()
+        self.purge_timer.stop()
         self.scan_view._reload_timer.stop()
         self.outbox_view.timer.stop()
         self.scan_view.review._flush_draft()

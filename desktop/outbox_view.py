@@ -11,9 +11,12 @@ import time
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -82,12 +85,17 @@ class OutboxView(QWidget):
         self.pause_button.clicked.connect(self.pause)
         self.resume_button.clicked.connect(self.resume)
         self.retry_button.clicked.connect(self.retry)
+        self.export_button = QPushButton(self.tr("Xuất ra USB…"), self)
+        self.export_button.setToolTip(self.tr(
+            "Mã hóa các gói đang chờ bằng khóa của tỉnh (hoặc mật khẩu) và chép ra USB"))
+        self.export_button.clicked.connect(self.export)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         title = QLabel(self.tr("Hàng đợi gửi"), self)
         title.setObjectName("title")
         buttons = QHBoxLayout()
-        for b in (self.send_button, self.pause_button, self.resume_button, self.retry_button):
+        for b in (self.send_button, self.pause_button, self.resume_button, self.retry_button,
+                  self.export_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -143,6 +151,9 @@ class OutboxView(QWidget):
         self.resume_button.setEnabled(running and paused)
         failed = any(j.state == UploadState.FAILED for j in self._jobs())
         self.retry_button.setEnabled(failed)
+        waiting = any(j.state in (UploadState.QUEUED, UploadState.UPLOADING)
+                      for j in self._jobs())
+        self.export_button.setEnabled(waiting and not running)
 
     def _jobs(self) -> list[object]:
         return [self.model.index(r, 0).data(ObjectRole) for r in range(self.model.rowCount())]
@@ -211,3 +222,48 @@ class OutboxView(QWidget):
             if getattr(job, "state", None) == UploadState.FAILED:
                 actions.retry_job(self._ctx.ops, job.id,  # type: ignore[attr-defined]
                                   title=self.tr("Thử lại")).on_finally(self.refresh).start()
+
+    def export(self) -> None:
+        from upload.export import MIN_PASSPHRASE, needs_passphrase
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn ổ USB để xuất"))
+        if not folder:
+            return
+        passphrase: str | None = None
+        if needs_passphrase(self._ctx.ws):
+            passphrase = self._ask_passphrase(MIN_PASSPHRASE)
+            if passphrase is None:
+                return
+        op = actions.export_outbox(self._ctx.ops, folder, passphrase,
+                                   title=self.tr("Xuất ra USB"))
+        op.on_success(self._exported).on_failure(self._failed).on_finally(self.refresh)
+        op.start()
+        self.message.setText(self.tr("Đang mã hóa và chép ra USB…"))
+
+    def _ask_passphrase(self, minimum: int) -> str | None:
+        """Asked twice; the passphrase is never stored, only used for this export."""
+        prompt = self.tr("Chưa có khóa công khai của tỉnh. Đặt mật khẩu cho bản xuất "
+                         "(ít nhất {n} ký tự) và báo cho huyện bằng cách khác (gọi điện):"
+                         ).format(n=minimum)
+        first, ok = QInputDialog.getText(self, self.tr("Mật khẩu xuất"), prompt,
+                                         QLineEdit.EchoMode.Password)
+        if not ok or not first:
+            return None
+        again, ok = QInputDialog.getText(self, self.tr("Mật khẩu xuất"),
+                                         self.tr("Nhập lại mật khẩu:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if again != first:
+            self.message.setText(self.tr("Hai mật khẩu khác nhau; chưa xuất gì."))
+            return None
+        return first
+
+    def _exported(self, result: object) -> None:
+        count = len(getattr(result, "packages", ()))
+        sealing = str(getattr(result, "sealing", ""))
+        if sealing == "none":
+            text = self.tr("Đã chép {n} gói ra USB, KHÔNG mã hóa (theo cài đặt).")
+        else:
+            text = self.tr("Đã mã hóa và chép {n} gói ra USB.")
+        self.message.setText(text.format(n=count))

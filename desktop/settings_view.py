@@ -154,6 +154,11 @@ class SettingsView(QWidget):
         uf.addRow(self.tr("Xác thực:"), self.auth)
         uf.addRow(self.tr("Tên đăng nhập:"), self.username)
         uf.addRow(self.tr("Mật khẩu / mã:"), self.secret)
+        self.export_key = QLineEdit(ctx.ws.get_setting("export.recipients") or "", self)
+        self.export_key.setPlaceholderText("age1…")
+        self.export_key.setToolTip(self.tr(
+            "Khóa công khai của tỉnh (age): các gói xuất ra USB được mã hóa bằng khóa này"))
+        uf.addRow(self.tr("Khóa xuất USB:"), self.export_key)
 
         # Agency and language.
         self.agency = QLineEdit(ctx.ws.get_setting("agency_id") or "", self)
@@ -188,6 +193,11 @@ class SettingsView(QWidget):
         col2 = QVBoxLayout()
         col2.addWidget(up_box)
         col2.addWidget(other)
+        self.subject_button = QPushButton(self.tr("Yêu cầu về dữ liệu cá nhân…"), self)
+        self.subject_button.setToolTip(self.tr(
+            "Tra cứu, xuất hoặc xóa mọi dữ liệu về một người theo số định danh"))
+        self.subject_button.clicked.connect(self.open_subject_requests)
+        col2.addWidget(self.subject_button)
         col2.addStretch(1)
         grid.addLayout(col1, 1)
         grid.addLayout(col2, 1)
@@ -297,6 +307,11 @@ class SettingsView(QWidget):
         row = max(0, self.profile_list.currentRow())
         return self._profiles[row]
 
+    def open_subject_requests(self) -> None:
+        from desktop.subject_view import SubjectDialog
+
+        SubjectDialog(self._ctx, self).exec()
+
     # Saving --------------------------------------------------------------------------
 
     def _browse(self) -> None:
@@ -311,12 +326,35 @@ class SettingsView(QWidget):
         ws.set_setting(PROFILES_KEY, json.dumps([asdict(p) for p in self._profiles],
                                                 ensure_ascii=False))
         ws.set_setting("agency_id", self.agency.text().strip())
-        ws.set_setting("upload.endpoint", self.endpoint.text().strip())
+        notes = [self.tr("Đã lưu cài đặt.")]
+        endpoint = self.endpoint.text().strip()
+        endpoint_ok = True
+        if endpoint:
+            from upload import ConfigError, check_endpoint
+
+            try:
+                check_endpoint(endpoint)
+            except ConfigError as e:
+                # A password typed into the address is never saved, and the field is
+                # cleared so that it does not linger on screen either.
+                endpoint_ok = False
+                self.endpoint.setText(ws.get_setting("upload.endpoint") or "")
+                notes = [str(e)]
+        if endpoint_ok:
+            ws.set_setting("upload.endpoint", endpoint)
+        export_key = self.export_key.text().strip()
+        from upload import ConfigError
+        from upload.export import RECIPIENTS_SETTING, parse_recipients
+
+        try:
+            parse_recipients(export_key)
+            ws.set_setting(RECIPIENTS_SETTING, export_key)
+        except ConfigError as e:  # shown beside the other notes; the old key stays
+            notes.append(str(e))
         ws.set_setting("upload.auth", str(self.auth.currentData()))
         ws.set_setting("upload.username", self.username.text().strip())
-        notes = [self.tr("Đã lưu cài đặt.")]
         secret = self.secret.text()
-        if secret:
+        if secret and endpoint_ok:
             try:
                 from upload import store_secret
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from dossier.errors import RejectedFile
 from dossier.sources import SourcePage, read_pages
-from storage import BatchState, Workspace
+from storage import BatchState, DiskFull, Workspace, is_disk_full
 from storage import pages as page_store
 
 SKIPPED_NAMES = (".", "~", "_")
@@ -163,6 +164,17 @@ def import_items(
             except RejectedFile as e:
                 page_store.record_problem(ws, batch_id, item.name, str(e))
                 outcome = Problem(item.name, str(e))
+            except Exception as e:
+                if not is_disk_full(e):
+                    raise
+                for _, other in pending:
+                    other.cancel()
+                full = DiskFull(item.name, "nhập tệp này", "importing this file")
+                # Marking the batch needs a few bytes; when even that fails the line on
+                # the screen still names the file, and the batch stays "importing".
+                with contextlib.suppress(Exception):
+                    page_store.record_problem(ws, batch_id, item.name, full.reason)
+                raise full from e
             if on_progress is not None:
                 on_progress(outcome)
             yield outcome

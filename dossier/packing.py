@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
 from failures import ExitCode
-from storage import Dossier, DossierState, Record, Workspace, current_actor, sha256_file
+from storage import (
+    DiskFull,
+    Dossier,
+    DossierState,
+    Record,
+    Workspace,
+    current_actor,
+    is_disk_full,
+    sha256_file,
+)
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 from storage.database import transaction
@@ -236,13 +245,19 @@ def pack_dossier(
     spec = dataclasses.replace(spec, version=version, supersedes=supersedes,
                                missing_reason=reason)
     target = Path(out_dir) if out_dir is not None else ws.root / "records"
-    path = records.pack_dossier(spec, target, profile=chosen)
-    sha = sha256_file(path)
-    ws.blobs.put_file(path, sha)
-    dossier_store.add_record(
-        ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size, version=version,
-        supersedes=supersedes, missing_reason=reason,
-        fingerprint=fingerprint(ws, dossier_id, chosen.value, reason))
+    try:
+        path = records.pack_dossier(spec, target, profile=chosen)
+        sha = sha256_file(path)
+        ws.blobs.put_file(path, sha)
+        dossier_store.add_record(
+            ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size,
+            version=version, supersedes=supersedes, missing_reason=reason,
+            fingerprint=fingerprint(ws, dossier_id, chosen.value, reason))
+    except Exception as e:
+        if is_disk_full(e):
+            raise DiskFull(spec.dossier_code or f"dossier {dossier_id}", "đóng gói hồ sơ này",
+                           "packing this dossier") from e
+        raise
     return path
 
 

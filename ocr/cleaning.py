@@ -12,6 +12,8 @@ from PIL import Image
 
 # Ink is at least this much darker than the paper around it (grey levels).
 PAPER_CONTRAST = 60
+# ... or, on quiet paper, at least this much (faded print).
+MIN_PAPER_CONTRAST = 30
 
 
 def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uint8]:
@@ -42,14 +44,23 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
 def binarise(grey: NDArray[np.uint8]) -> NDArray[np.bool_]:
     """Ink mask by Otsu's threshold on a lightly smoothed copy (sensor noise averaged out).
 
-    The threshold is kept well below the paper's own level: on a blank page Otsu
-    would otherwise split the scanner noise in two and call half of it ink.
+    The threshold is kept below the paper's own level by a margin that follows the
+    paper's noise: on a blank page Otsu would otherwise split the scanner noise in two
+    and call half of it ink, while faded thermal print is only a little darker than
+    clean paper.
     """
     smooth = cv2.GaussianBlur(grey, (3, 3), 0)
     otsu, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     hist = cv2.calcHist([smooth], [0], None, [256], [0, 256]).ravel()
-    paper = int(np.searchsorted(np.cumsum(hist), 0.9 * hist.sum()))  # 90th percentile
-    threshold = min(float(otsu), paper - PAPER_CONTRAST)
+    cumulative = np.cumsum(hist)
+    paper = int(np.searchsorted(cumulative, 0.9 * hist.sum()))  # 90th percentile
+    median = int(np.searchsorted(cumulative, 0.5 * hist.sum()))
+    # Spread of the paper around its level, from below the median: above it a
+    # flattened page is clipped at white.
+    lower = int(np.searchsorted(cumulative, 0.25 * hist.sum()))
+    noise = max(1.0, (median - lower) / 0.674)
+    margin = max(MIN_PAPER_CONTRAST, min(PAPER_CONTRAST, 6.0 * noise))
+    threshold = min(float(otsu), paper - margin)
     _, mask = cv2.threshold(smooth, threshold, 255, cv2.THRESH_BINARY_INV)
     return np.asarray(mask > 0)
 
@@ -63,7 +74,8 @@ def stroke_width(ink: NDArray[np.bool_]) -> float:
     return 2.0 * total / edges if edges else 0.0
 
 
-def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int) -> NDArray[np.bool_]:
+def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int,
+                              specks: bool = True) -> NDArray[np.bool_]:
     """Drop dust-sized specks and large blobs that touch the edge (lid shadows, page edges).
 
     The speck limit follows the stroke width: the dot of an i or a dot-below mark is
@@ -91,13 +103,35 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int) -> NDArray[np.bo
     # Otherwise the small blobs are dots, colons and tone marks, and only dust goes.
     dusty = int(small.sum()) > int((~small).sum()) - 1
     speck = small if dusty else area < max(3.0, 4 * scale)
+    if dusty:
+        # Marks sit just above or below letters; dust smaller than a dot goes anyway.
+        speck &= ~(_beside_letters(labels, stats, small, ink.shape)
+                   & (area >= max(6.0, 0.4 * limit)))
     touches = (left == 0) | (top == 0) | (left + cw >= w) | (top + ch >= h)
     shadow = touches & ((ch > h * 0.2) | (cw > w * 0.2))
-    drop = speck | shadow
+    drop = (speck | shadow) if specks else shadow
     drop[0] = False  # label 0 is the background
     if not drop.any():
         return ink
     return np.asarray(ink & ~drop[labels])
+
+
+def _beside_letters(labels: NDArray[np.int32], stats: NDArray[np.int32],
+                    small: NDArray[np.bool_], shape: tuple[int, ...]) -> NDArray[np.bool_]:
+    """Small blobs just above or below a letter: tone marks and dots, not dust."""
+    h = stats[:, cv2.CC_STAT_HEIGHT]
+    w = stats[:, cv2.CC_STAT_WIDTH]
+    letter = ~small & (h >= 6) & (w <= 3 * h) & (h < shape[0] * 0.2)
+    letter[0] = False
+    if not letter.any():
+        return np.zeros(len(stats), dtype=bool)
+    size = float(np.median(h[letter]))
+    reach = max(3, round(size * 0.6))
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, reach // 2), 2 * reach + 1))
+    near = cv2.dilate(letter[labels].astype(np.uint8), kernel)
+    cx = np.clip(stats[:, cv2.CC_STAT_LEFT] + w // 2, 0, shape[1] - 1)
+    cy = np.clip(stats[:, cv2.CC_STAT_TOP] + h // 2, 0, shape[0] - 1)
+    return np.asarray(near[cy, cx] > 0)
 
 
 def ink_ratio(ink: NDArray[np.bool_]) -> float:

@@ -134,6 +134,14 @@ def upright_ratio(mask: NDArray[np.bool_]) -> float:
     return (above + 1.0) / (below + 1.0)
 
 
+def horizontal_skew(mask: NDArray[np.bool_], max_skew: float) -> float:
+    """Skew (CCW degrees to apply) of a page read as it lies, without any quarter turn."""
+    xs, ys = _sample(mask)
+    if len(xs) < 50:
+        return 0.0
+    return round(_best_angle(xs, ys, max_skew)[0], 2)
+
+
 def estimate_pose(mask: NDArray[np.bool_], max_skew: float, deskew: bool, orient: bool) -> Pose:
     """Quarter turn and skew of a page from its small ink mask (True = ink)."""
     xs, ys = _sample(mask)

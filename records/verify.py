@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +19,18 @@ from pdfa import PdfCheck, TextLayer, check_pdfa
 from records import bag
 from records.manifest import MANIFEST_NAME, schema_problems
 
-# A page of the record is at most a few MB; refuse members that would exhaust memory.
-_MAX_MEMBER = 2 * 1024**3
+# Limits against hostile packages (zip bombs, huge or deeply nested manifests). A
+# record holds a few hundred pages of a few hundred kB each; these leave ample room.
+MAX_MEMBER = 512 * 1024**2          # bytes, uncompressed, of any one member
+MAX_TOTAL = 4 * 1024**3             # bytes, uncompressed, of all members together
+MAX_MEMBERS = 20_000                # entries in the zip
+MAX_TAG_FILE = 16 * 1024**2         # bytes of a text member kept in memory (manifests, bag-info)
+MAX_RATIO = 200                     # uncompressed / compressed, for members over RATIO_FLOOR
+RATIO_FLOOR = 8 * 1024**2
+PDF_IN_MEMORY = 96 * 1024**2        # larger PDFs are checked straight from the zip
+MAX_JSON_DEPTH = 32
+MAX_JSON_DIGITS = 40
+_READ = 1024**2
 # Decree 30/2020/NĐ-CP, Annex I: digitised copies are scanned at 200 dpi or more.
 MIN_DPI = 200
 
@@ -54,11 +65,78 @@ def _parse_manifest(text: str, label: str, problems: list[str]) -> dict[str, str
     return entries
 
 
-def _read_members(archive: zipfile.ZipFile, problems: list[str]) -> tuple[str, dict[str, bytes]]:
+class _Refused(Exception):
+    """The whole package is refused before anything is unpacked (a zip bomb, say)."""
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One file of the bag, read once as a stream: its digest, size and (small text) bytes."""
+
+    info: zipfile.ZipInfo
+    sha256: str
+    size: int
+    data: bytes | None  # kept only for tag files and manifests, never for PDFs
+
+
+_ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError,
+                    EOFError, OSError, ValueError)
+
+
+def _mib(n: int) -> str:
+    return f"{n / 1024**2:,.0f} MiB"
+
+
+def _screen(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The zip's entries, refused as a whole when they could only be a bomb or a flood."""
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _Refused(f"zip có {len(infos)} mục, quá giới hạn {MAX_MEMBERS} — the zip has "
+                       f"{len(infos)} entries, over the limit of {MAX_MEMBERS}")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL:
+        raise _Refused(f"giải nén ra {_mib(total)}, quá giới hạn {_mib(MAX_TOTAL)}: có thể là "
+                       f"bom zip; không giải nén — would unpack to {_mib(total)}, over the "
+                       f"{_mib(MAX_TOTAL)} limit (a zip bomb?); nothing was unpacked")
+    return infos
+
+
+def _member_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why a member is not read at all (too large, suspiciously compressed), or None."""
+    name = info.filename
+    if info.file_size > MAX_MEMBER:
+        return (f"{name}: tệp giải nén {_mib(info.file_size)}, quá giới hạn {_mib(MAX_MEMBER)}"
+                f" — member too large ({_mib(info.file_size)} unpacked, limit "
+                f"{_mib(MAX_MEMBER)})")
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        ratio = info.file_size // max(info.compress_size, 1)
+        return (f"{name}: nén {ratio}:1, bất thường (bom zip?) — compressed {ratio}:1, "
+                f"beyond any scan (a zip bomb?); not unpacked")
+    return None
+
+
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> _Member:
+    """Read ``info`` in pieces, hashing as it goes; never more than the declared size."""
+    digest = hashlib.sha256()
+    size = 0
+    kept = bytearray() if keep else None
+    with archive.open(info) as handle:
+        while piece := handle.read(_READ):
+            size += len(piece)
+            if size > info.file_size or size > MAX_MEMBER:
+                raise zipfile.BadZipFile("longer than its declared size")
+            digest.update(piece)
+            if kept is not None:
+                kept += piece
+    return _Member(info, digest.hexdigest(), size, bytes(kept) if kept is not None else None)
+
+
+def _read_members(archive: zipfile.ZipFile,
+                  problems: list[str]) -> tuple[str, dict[str, _Member]]:
     """The single top-level folder's name and its files (paths relative to it)."""
     tops: set[str] = set()
-    files: dict[str, bytes] = {}
-    for info in archive.infolist():
+    files: dict[str, _Member] = {}
+    for info in _screen(archive):
         name = info.filename
         parts = name.split("/")
         if name.startswith("/") or ".." in parts or "\\" in name:
@@ -70,43 +148,108 @@ def _read_members(archive: zipfile.ZipFile, problems: list[str]) -> tuple[str, d
         if len(parts) < 2:
             problems.append(f"{name}: tệp nằm ngoài thư mục gói — file outside the bag folder")
             continue
-        if info.file_size > _MAX_MEMBER:
-            problems.append(f"{name}: tệp quá lớn — member too large")
+        refused = _member_problem(info)
+        if refused:
+            problems.append(refused)
             continue
-        files["/".join(parts[1:])] = archive.read(info)
+        relative = "/".join(parts[1:])
+        keep = not relative.lower().endswith(".pdf")
+        if keep and info.file_size > MAX_TAG_FILE:
+            problems.append(f"{name}: tệp văn bản quá lớn ({_mib(info.file_size)}) — text file "
+                            f"too large ({_mib(info.file_size)}, limit {_mib(MAX_TAG_FILE)})")
+            continue
+        try:
+            files[relative] = _stream(archive, info, keep)
+        except _ZIP_READ_ERRORS as e:
+            problems.append(f"{name}: không đọc được trong zip — cannot be read from the zip "
+                            f"({e})")
     if len(tops) != 1:
         problems.append(f"zip phải có đúng một thư mục gốc, có {len(tops)} — "
                         f"zip must hold exactly one top-level folder, found {len(tops)}")
     return (sorted(tops)[0] if tops else ""), files
 
 
-def _check_bag(files: dict[str, bytes], problems: list[str]) -> None:
-    bagit_txt = files.get("bagit.txt")
+def _check_bag(files: dict[str, _Member], problems: list[str]) -> None:
+    def text(name: str) -> bytes | None:
+        member = files.get(name)
+        return member.data if member is not None else None
+
+    bagit_txt = text("bagit.txt")
     if bagit_txt is None or not bagit_txt.startswith(b"BagIt-Version: "):
         problems.append("thiếu hoặc sai bagit.txt — bagit.txt missing or malformed")
     for label, required in ((bag.PAYLOAD_MANIFEST, True), (bag.TAG_MANIFEST, False)):
-        raw = files.get(label)
+        raw = text(label)
         if raw is None:
             if required:
                 problems.append(f"thiếu {label} — {label} missing")
             continue
         listed = _parse_manifest(raw.decode("utf-8", "replace"), label, problems)
         for name, digest in sorted(listed.items()):
-            data = files.get(name)
-            if data is None:
+            member = files.get(name)
+            if member is None:
                 problems.append(f"{name}: có trong {label} nhưng không có tệp — listed, missing")
-            elif hashlib.sha256(data).hexdigest() != digest:
+            elif member.sha256 != digest:
                 problems.append(f"{name}: sai sha256 — checksum mismatch")
         if label == bag.PAYLOAD_MANIFEST:
             for name in sorted(files):
                 if name.startswith("data/") and name not in listed:
                     problems.append(f"{name}: tệp không có trong {label} — file not in manifest")
-    info = files.get("bag-info.txt", b"").decode("utf-8", "replace")
+    info = (text("bag-info.txt") or b"").decode("utf-8", "replace")
     for line in info.splitlines():
         if line.startswith("Payload-Oxum:"):
-            payload = {k: v for k, v in files.items() if k.startswith("data/")}
-            if line.split(":", 1)[1].strip() != bag.payload_oxum(payload):
+            payload = [m for k, m in files.items() if k.startswith("data/")]
+            oxum = f"{sum(m.size for m in payload)}.{len(payload)}"
+            if line.split(":", 1)[1].strip() != oxum:
                 problems.append("Payload-Oxum không khớp — Payload-Oxum does not match")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_JSON_DIGITS:
+        raise ValueError(f"a number with {len(text)} digits")
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    if len(text) > MAX_JSON_DIGITS:
+        raise ValueError(f"a number {len(text)} characters long")
+    return float(text)
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(f"{text} is not JSON")
+
+
+def _depth(value: object) -> int:
+    """How deeply ``value`` nests, walked without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if deepest > MAX_JSON_DEPTH:
+                return deepest
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def load_manifest_json(raw: bytes) -> Any:
+    """The manifest's JSON, or ValueError with one readable reason (size, numbers, nesting)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not UTF-8 ({e.reason} at byte {e.start})") from e
+    try:
+        value = json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float,
+                           parse_constant=_no_constant)
+    except RecursionError as e:
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep") from e
+    except json.JSONDecodeError as e:
+        raise ValueError(str(e)) from e
+    if _depth(value) > MAX_JSON_DEPTH:
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
+    return value
 
 
 def _text_problems(name: str, check: PdfCheck, pages: list[dict[str, Any]]) -> list[str]:
@@ -126,18 +269,21 @@ def _text_problems(name: str, check: PdfCheck, pages: list[dict[str, Any]]) -> l
     return problems
 
 
-def _check_documents(files: dict[str, bytes], problems: list[str],
+def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], problems: list[str],
                      validated: Collection[str]) -> tuple[int, int, int]:
-    raw = files.get(f"data/{MANIFEST_NAME}")
-    if raw is None:
+    member = files.get(f"data/{MANIFEST_NAME}")
+    if member is None or member.data is None:
         problems.append(f"thiếu data/{MANIFEST_NAME} — manifest missing")
         return 0, 0, 0
     try:
-        manifest = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        manifest = load_manifest_json(member.data)
+    except ValueError as e:
         problems.append(f"data/{MANIFEST_NAME}: JSON hỏng — invalid JSON ({e})")
         return 0, 0, 0
-    schema_errors = schema_problems(manifest)
+    try:
+        schema_errors = schema_problems(manifest)
+    except RecursionError:
+        schema_errors = [f"nested more than {MAX_JSON_DEPTH} levels deep"]
     problems += [f"data/{MANIFEST_NAME}: sai lược đồ — schema: {p}" for p in schema_errors]
     if schema_errors:
         return 0, 0, 0
@@ -148,14 +294,18 @@ def _check_documents(files: dict[str, bytes], problems: list[str],
     for document in manifest["documents"]:
         name = f"data/{document['file']}"
         listed.add(name)
-        data = files.get(name)
-        if data is None:
+        pdf = files.get(name)
+        if pdf is None:
             problems.append(f"{name}: thiếu tệp tài liệu — document file missing")
             continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != document["sha256"]:
+        if pdf.sha256 != document["sha256"]:
             problems.append(f"{name}: sha256 khác với manifest.json — sha256 differs from manifest")
-        check = check_pdfa(io.BytesIO(data), validate=digest not in validated)
+        try:
+            check = _check_pdf(archive, pdf, validate=pdf.sha256 not in validated)
+        except _ZIP_READ_ERRORS as e:
+            problems.append(f"{name}: không đọc được trong zip — cannot be read from the zip "
+                            f"({e})")
+            continue
         problems += [f"{name}: {p}" for p in check.problems]
         if check.page_count != document["page_count"]:
             problems.append(f"{name}: có {check.page_count} trang, manifest ghi "
@@ -166,6 +316,14 @@ def _check_documents(files: dict[str, bytes], problems: list[str],
         if name.endswith(".pdf") and name.startswith("data/") and name not in listed:
             problems.append(f"{name}: PDF không có trong manifest.json — PDF not in manifest")
     return len(manifest["documents"]), pages, low
+
+
+def _check_pdf(archive: zipfile.ZipFile, pdf: _Member, *, validate: bool) -> PdfCheck:
+    """Check one PDF member: from memory when small, else straight from the zip (seekable)."""
+    if pdf.size <= PDF_IN_MEMORY:
+        return check_pdfa(io.BytesIO(archive.read(pdf.info)), validate=validate)
+    with archive.open(pdf.info) as handle:
+        return check_pdfa(handle, validate=validate)  # type: ignore[arg-type]
 
 
 def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyReport:
@@ -180,10 +338,15 @@ def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyRepo
     try:
         with zipfile.ZipFile(path) as archive:
             _top, files = _read_members(archive, problems)
+            _check_bag(files, problems)
+            documents, pages, low = _check_documents(archive, files, problems, validated)
     except FileNotFoundError:
         return VerifyReport(path, ["không tìm thấy — not found"])
+    except _Refused as e:
+        return VerifyReport(path, [str(e)])
     except (zipfile.BadZipFile, OSError) as e:
         return VerifyReport(path, [f"không phải tệp zip đọc được — not a readable zip ({e})"])
-    _check_bag(files, problems)
-    documents, pages, low = _check_documents(files, problems, validated)
+    except MemoryError:
+        return VerifyReport(path, ["không đủ bộ nhớ để kiểm tra gói — not enough memory to "
+                                   "check the package"])
     return VerifyReport(path, problems, documents, pages, low)

@@ -14,6 +14,7 @@ SYSTEM_PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   sane-utils poppler-utils xvfb xdotool
   python3-venv nodejs npm
+  age
 )
 
 missing=()

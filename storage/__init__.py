@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from storage.blobs import BlobStore, sha256_bytes, sha256_file
 from storage.database import migrate, migrations, schema_version, transaction
-from storage.errors import BlobMissing, StorageError
+from storage.errors import BlobMissing, DiskFull, StorageError, is_disk_full
 from storage.files import atomic_write, atomic_write_text, atomic_writer, fsync_dir, read_bytes
 from storage.health import HealthReport, check_workspace
 from storage.model import (
@@ -33,6 +33,7 @@ __all__ = [
     "BatchState",
     "BlobMissing",
     "BlobStore",
+    "DiskFull",
     "Document",
     "Dossier",
     "DossierState",
@@ -52,6 +53,7 @@ __all__ = [
     "current_actor",
     "default_workspace_path",
     "fsync_dir",
+    "is_disk_full",
     "migrate",
     "migrations",
     "now_iso",

@@ -14,7 +14,7 @@ import platformdirs
 
 from storage.blobs import BlobStore
 from storage.database import connect, migrate, transaction
-from storage.errors import StorageError
+from storage.errors import DiskFull, StorageError, is_disk_full
 
 DB_NAME = "sohoa.db"
 
@@ -55,8 +55,12 @@ class Workspace:
             conn = connect(root / DB_NAME)
             migrate(conn)
         except sqlite3.DatabaseError as e:
+            if is_disk_full(e):
+                raise DiskFull(str(root), "mở thư mục làm việc", "opening the workspace") from e
             raise StorageError(f"{root}: cannot open the workspace database ({e})") from e
         except OSError as e:
+            if is_disk_full(e):
+                raise DiskFull(str(root), "mở thư mục làm việc", "opening the workspace") from e
             raise StorageError(f"{root}: cannot create the workspace ({e.strerror})") from e
         blobs = BlobStore(root / "blobs")
         blobs.clean_temporary()

@@ -27,7 +27,7 @@ from upload.metadata import PackageMetadata, package_metadata
 from upload.progress import EventKind, ProgressCallback, UploadEvent
 from upload.sender import RunResult, StopReason, Uploader, UploadOptions
 from upload.settings import load_options
-from upload.tus import Timeouts, TusClient
+from upload.tus import Timeouts, TusClient, check_endpoint, shown_url
 
 
 class PackageError(UploadError):
@@ -67,6 +67,6 @@ __all__ = [
     "PackageError", "PackageMetadata", "PermanentError", "ProgressCallback", "QueuedPackage",
     "RunResult", "SendingWindow", "StopReason", "Timeouts", "TokenBucket", "TransferControl",
     "TransientError", "TusClient", "UploadError", "UploadEvent", "UploadOptions", "Uploader",
-    "backoff_delay", "export_pending", "load_credentials", "load_options", "package_metadata",
-    "queue_package", "store_secret",
+    "backoff_delay", "check_endpoint", "export_pending", "load_credentials", "load_options",
+    "package_metadata", "queue_package", "shown_url", "store_secret",
 ]

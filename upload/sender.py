@@ -305,6 +305,13 @@ class Uploader:
         url = job.upload_url if job.endpoint == self.options.endpoint else None
         if url:
             try:
+                client.check_url(url, "resume")
+            except PermanentError:
+                # Saved by an older Sohoa that followed any Location: never resumed.
+                outbox.forget_upload(self.ws, job.id, "saved upload URL is on another origin")
+                url = None
+        if url:
+            try:
                 status = client.head(url)
             except UploadGone:
                 outbox.forget_upload(self.ws, job.id, "404/410 on resume")

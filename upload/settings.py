@@ -11,7 +11,7 @@ from storage import Workspace
 from upload.errors import ConfigError
 from upload.link import SendingWindow
 from upload.sender import UploadOptions
-from upload.tus import Timeouts
+from upload.tus import Timeouts, check_endpoint
 
 SETTING_KEYS = (
     "upload.endpoint", "upload.rate_limit_kbps", "upload.window", "upload.ca_bundle",
@@ -45,6 +45,7 @@ def load_options(ws: Workspace, *, endpoint: str | None = None,
     if not endpoint:
         raise ConfigError("chưa có địa chỉ máy chủ tải lên (--endpoint hoặc upload.endpoint) — "
                           "no upload endpoint (--endpoint or the upload.endpoint setting)")
+    endpoint = check_endpoint(endpoint)
     rate = _number(ws, "upload.rate_limit_kbps", rate_limit_kbps)
     window_text = window if window is not None else ws.get_setting("upload.window")
     timeout = _number(ws, "upload.timeout_seconds", timeout_seconds)

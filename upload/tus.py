@@ -87,6 +87,70 @@ def _is_loopback(url: str) -> bool:
     return host in ("localhost", "::1") or host.startswith("127.")
 
 
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+MAX_REDIRECTS = 5
+# Redirects that keep the method and the body (RFC 9110); a 301/302/303 would
+# turn a tus POST into a GET, which no tus server means.
+_KEPT_METHOD_REDIRECTS = frozenset({307, 308})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def shown_url(url: str) -> str:
+    """``url`` as it may be printed or stored: no user name, password, query or fragment."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return "<địa chỉ không hợp lệ / invalid URL>"
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = host + (f":{port}" if port is not None else "")
+    return f"{parts.scheme}://{netloc}{parts.path}"
+
+
+def origin(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) with the scheme's default port filled in; ValueError if malformed."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port  # raises ValueError for a port out of range or not a number
+    if port is None:
+        port = _DEFAULT_PORTS.get(scheme, 0)
+    return scheme, (parts.hostname or "").lower().rstrip("."), port
+
+
+def has_credentials(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.username or parts.password or "@" in parts.netloc)
+
+
+def check_endpoint(endpoint: str) -> str:
+    """The endpoint, checked: http(s), a host, and no user name or password in it.
+
+    A password in a URL ends up in logs, proxies and the database; it is refused
+    and the message never repeats it.
+    """
+    endpoint = endpoint.strip()
+    try:
+        parts = urlsplit(endpoint)
+        scheme, host, _ = origin(endpoint)
+    except ValueError as e:
+        raise ConfigError(f"{shown_url(endpoint)}: địa chỉ máy chủ không hợp lệ — the endpoint "
+                          f"is not a valid URL ({e})") from e
+    if scheme not in ("http", "https") or not host:
+        raise ConfigError(f"{shown_url(endpoint)}: địa chỉ máy chủ phải là http(s) — the "
+                          "endpoint must be an http(s) URL")
+    if has_credentials(endpoint):
+        raise ConfigError(f"{shown_url(endpoint)}: địa chỉ máy chủ không được chứa tên đăng nhập "
+                          "hay mật khẩu; đặt chúng trong phần đăng nhập — the endpoint must not "
+                          "carry a user name or password; set them as upload credentials "
+                          "instead")
+    if parts.fragment:
+        raise ConfigError(f"{shown_url(endpoint)}: địa chỉ máy chủ không được có phần '#' — the "
+                          "endpoint must not have a #fragment")
+    return endpoint
+
+
 def _reason(response: httpx.Response) -> str:
     text = response.text.strip().splitlines()[0][:200] if response.text.strip() else ""
     return f"HTTP {response.status_code}" + (f": {text}" if text else "")
@@ -135,15 +199,18 @@ class TusClient:
                  auth: httpx.Auth | None = None, headers: Mapping[str, str] | None = None,
                  ca_bundle: str | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
-        scheme = urlsplit(endpoint).scheme
-        if scheme not in ("http", "https"):
-            raise ConfigError(f"{endpoint}: địa chỉ máy chủ phải là http(s) — the endpoint "
-                              "must be an http(s) URL")
+        endpoint = check_endpoint(endpoint)
+        scheme = urlsplit(endpoint).scheme.lower()
         has_secret = auth is not None or any(k.lower() == "authorization" for k in headers or {})
+        # Plain http is only for a server on this very machine (tests, a local relay):
+        # the secret then never crosses a wire. Every other URL the client is sent
+        # to must keep this origin, so the secret cannot leak to another host or to http.
         if scheme == "http" and has_secret and not _is_loopback(endpoint):
-            raise ConfigError(f"{endpoint}: không gửi thông tin đăng nhập qua http không mã hóa "
-                              "— credentials are never sent over plain http; use https")
+            raise ConfigError(f"{shown_url(endpoint)}: không gửi thông tin đăng nhập qua http "
+                              "không mã hóa — credentials are never sent over plain http; use "
+                              "https")
         self.endpoint = endpoint
+        self.origin = origin(endpoint)
         self.timeouts = timeouts or Timeouts()
         # TLS verification is always on; a province's own CA can be added.
         verify: ssl.SSLContext | bool = True
@@ -173,13 +240,47 @@ class TusClient:
     def close(self) -> None:
         self._http.close()
 
+    def check_url(self, url: str, what: str) -> str:
+        """``url`` if it has the endpoint's scheme, host and port; else the job fails here.
+
+        Nothing is sent to a URL that fails this check: not the token, not a byte
+        of the package.
+        """
+        try:
+            foreign = origin(url) != self.origin
+        except ValueError:
+            foreign = True
+        if foreign or has_credentials(url):
+            raise PermanentError(
+                f"máy chủ chỉ sang địa chỉ khác ({shown_url(url)}) thay vì "
+                f"{shown_url(self.endpoint)}; không gửi gì tới đó — the server pointed to "
+                f"another address ({what}: {shown_url(url)}, not the endpoint's scheme, host "
+                "and port); nothing was sent there")
+        return url
+
     def _request(self, method: str, url: str, what: str, *,
                  headers: Mapping[str, str] | None = None,
                  content: Iterable[bytes] | bytes | None = None) -> httpx.Response:
-        try:
-            return self._http.request(method, url, headers=headers, content=content)
-        except httpx.HTTPError as e:
-            raise _network_error(e, what) from e
+        url = self.check_url(url, what)
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                response = self._http.request(method, url, headers=headers, content=content)
+            except httpx.HTTPError as e:
+                raise _network_error(e, what) from e
+            target = response.headers.get("Location", "")
+            if response.status_code not in _REDIRECTS or not target:
+                return response
+            url = self.check_url(urljoin(url, target), f"{what} redirect")
+            # A body already streamed cannot be sent again, and a 301/302/303 would
+            # change the method: both mean a server set up wrongly for tus.
+            if content is not None or response.status_code not in _KEPT_METHOD_REDIRECTS:
+                raise PermanentError(
+                    f"máy chủ chuyển hướng yêu cầu tải lên — the server redirected the "
+                    f"upload request ({what}, HTTP {response.status_code} to "
+                    f"{shown_url(url)}); set the endpoint to the final address",
+                    response.status_code)
+        raise PermanentError(f"máy chủ chuyển hướng quá nhiều lần — too many redirects "
+                             f"({what})")
 
     def options(self) -> ServerInfo:
         response = self._request("OPTIONS", self.endpoint, "OPTIONS")
@@ -209,7 +310,7 @@ class TusClient:
         if not location:
             raise PermanentError("máy chủ không trả địa chỉ tải lên — the server sent no "
                                  "Location for the new upload", response.status_code)
-        return str(urljoin(self.endpoint, location))
+        return self.check_url(str(urljoin(self.endpoint, location)), "Location")
 
     def head(self, url: str) -> UploadStatus:
         response = self._request("HEAD", url, "HEAD", headers={"Cache-Control": "no-store"})

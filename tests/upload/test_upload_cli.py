@@ -124,13 +124,20 @@ def test_export_for_sneaker_net(tmp_path: Path, tus_server: TusServer) -> None:
     with Workspace.open(workspace) as ws:
         for p in packages:
             upload.queue_package(ws, p)
+        ws.set_setting("export.unencrypted", "allow")
     usb = tmp_path / "usb"
     result = sohoa(workspace, "outbox", "--export", str(usb))
     assert result.returncode == 0, result.stderr
+    assert "NOT encrypted" in result.stdout
     manifest = json.loads((usb / "sohoa-outbox-manifest.json").read_text())
     assert {e["sha256"] for e in manifest["packages"]} == {file_sha(p) for p in packages}
     for entry in manifest["packages"]:
         assert file_sha(usb / entry["file"]) == entry["sha256"]
+        assert entry["sealing"] == "none"
+    with Workspace.open(workspace) as ws:
+        logged = ws.conn.execute(
+            "SELECT count(*) FROM event WHERE action = 'outbox.export.unencrypted'").fetchone()
+        assert logged[0] == 1
     with Workspace.open(workspace) as ws:
         assert {j.state for j in outbox.list_jobs(ws)} == {UploadState.EXPORTED}
     # Exported packages are carried by hand: the next upload sends nothing.

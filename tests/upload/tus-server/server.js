@@ -6,11 +6,16 @@
 //   TUS_PORT      port to listen on, 0 for a free one (default 0)
 //   TUS_TOKEN     if set, every request must carry "Authorization: Bearer <token>"
 //   TUS_MAX_SIZE  largest accepted upload in bytes (default 1 GiB)
+//   TUS_LOCATION_BASE  if set, new uploads' Location is <base>/files/<id> (a hostile
+//                 server sending the client elsewhere)
+//   TUS_REDIRECT_PATH, TUS_REDIRECT_TO  if set, a request whose path starts with
+//                 TUS_REDIRECT_PATH is answered 307 to TUS_REDIRECT_TO + the rest of the path
 //
 // Prints "LISTENING <port>" on stdout once ready.
 
 import { createHash } from "node:crypto";
 import { createReadStream, appendFileSync, mkdirSync, readFileSync, existsSync } from "node:fs";
+import { createServer } from "node:http";
 import path from "node:path";
 import { Server } from "@tus/server";
 import { FileStore } from "@tus/file-store";
@@ -20,6 +25,9 @@ const filesDir = path.join(dataDir, "files");
 const ledger = path.join(dataDir, "finished.jsonl");
 const token = process.env.TUS_TOKEN || "";
 const maxSize = Number(process.env.TUS_MAX_SIZE || 1024 * 1024 * 1024);
+const locationBase = process.env.TUS_LOCATION_BASE || "";
+const redirectPath = process.env.TUS_REDIRECT_PATH || "";
+const redirectTo = process.env.TUS_REDIRECT_TO || "";
 mkdirSync(filesDir, { recursive: true });
 
 const REQUIRED = ["filename", "sha256"];
@@ -53,6 +61,7 @@ const server = new Server({
   path: "/files",
   datastore: store,
   maxSize,
+  ...(locationBase ? { generateUrl: (req, { id }) => `${locationBase}/files/${id}` } : {}),
   async onIncomingRequest(req) {
     if (token && req.headers.get("authorization") !== `Bearer ${token}`) {
       throw { status_code: 401, body: "Unauthorized\n" };
@@ -98,7 +107,15 @@ const server = new Server({
   },
 });
 
-const httpServer = server.listen({ host: "127.0.0.1", port: Number(process.env.TUS_PORT || 0) });
+const httpServer = createServer((req, res) => {
+  if (redirectPath && req.url.startsWith(redirectPath)) {
+    res.writeHead(307, { Location: redirectTo + req.url.slice(redirectPath.length) });
+    res.end();
+    return;
+  }
+  server.handle(req, res);
+});
+httpServer.listen({ host: "127.0.0.1", port: Number(process.env.TUS_PORT || 0) });
 httpServer.on("listening", () => {
   process.stdout.write(`LISTENING ${httpServer.address().port}\n`);
 });
