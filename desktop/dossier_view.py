@@ -403,7 +403,7 @@ class DossierView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
         splitter.addWidget(main_side)
-        splitter.setSizes([225, 1000])   # room for a full dossier code
+        splitter.setSizes([215, 1000])   # room for a full dossier code
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
