@@ -61,6 +61,19 @@ def _build(root: Path, delivered: int, waiting: int, seed: int) -> None:
     shutil.rmtree(scratch, ignore_errors=True)
 
 
+def purged_count(root: Path) -> int:
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{root / 'sohoa.db'}?mode=ro", uri=True, timeout=30)
+        try:
+            return int(conn.execute("SELECT count(*) FROM purged_dossier").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1
+
+
 def snapshot(root: Path) -> dict[int, tuple[bool, int, bool]]:
     """dossier id → (delivered, pages still linked, purged)."""
     with Workspace.open(root) as ws:
@@ -137,7 +150,12 @@ def kills(workdir: Path, count: int, small: int) -> int:
             proc = subprocess.Popen([sys.executable, "-m", "cli", "--workspace", str(root),
                                      "purge"], cwd=REPO, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.3, 4.0))
+            # Kill while it deletes, not while the interpreter starts: wait for the first
+            # dossier to go (or the process to end), then a random moment more.
+            progress = purged_count(root)
+            while proc.poll() is None and purged_count(root) == progress:
+                time.sleep(0.02)
+            time.sleep(rng.uniform(0.0, 0.6))
             finished = proc.poll() is not None
             if not finished:
                 os.kill(proc.pid, signal.SIGKILL)
@@ -176,7 +194,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sohoa-purge-") as tmp:
         workdir = Path(tmp)
-        elapsed = speed(workdir, args.dossiers)
+        elapsed = speed(workdir, args.dossiers) if args.dossiers else 0.0
         bad = kills(workdir, args.kills, args.small) if args.kills else 0
     return 0 if elapsed < 60 and bad == 0 else 1
 

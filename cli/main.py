@@ -26,6 +26,10 @@ COMMAND_MODULES = (
     "cli.cmd_scan",
     "cli.cmd_watch",
     "cli.cmd_cover_sheet",
+    "cli.cmd_register",
+    "cli.cmd_report",
+    "cli.cmd_result",
+    "cli.cmd_reuse",
     "cli.cmd_purge",
     "cli.cmd_subject",
 )

@@ -115,7 +115,15 @@ def open_sample(ops: Operations, *, title: str) -> BackgroundOp:
         if not items:
             raise dossier.DossierError(
                 "không tìm thấy hồ sơ mẫu trong bộ cài đặt — the sample dossier is missing")
-        return _import(ctx, items, source="sample", assemble=True)
+        done = _import(ctx, items, source="sample", assemble=True)
+        if done.dossier_id is not None:
+            from dossier.sample import attach_sample_desk
+
+            # Its code, a register and its result: every screen has something to show.
+            attach_sample_desk(ctx.ws, done.dossier_id,
+                               Path(str(resources.files("resources") / "sample_desk")),
+                               jobs=PROCESS_JOBS, cancel=ctx.cancel_event)
+        return done
 
     return ops.run(title, work)
 

@@ -32,6 +32,11 @@ def qt_translation_file(language: str) -> Path:
     return Path(str(resources.files("resources") / "translations" / f"qtbase_{language}.qm"))
 
 
+def extra_translation_files(language: str) -> list[Path]:
+    folder = Path(str(resources.files("resources") / "translations"))
+    return sorted(folder.glob(f"sohoa-*_{language}.qm"))
+
+
 class Application:
     """Owns the workspace, the services and the window for one run."""
 
@@ -40,6 +45,7 @@ class Application:
         self.ws = ws
         self.translator: QTranslator | None = None
         self.qt_translator: QTranslator | None = None
+        self.extra_translators: list[QTranslator] = []
         self.window: MainWindow | None = None
         self.ops = Operations(ws.root)
         self.thumbs = ThumbnailCache(self.ops)
@@ -48,16 +54,23 @@ class Application:
 
     def set_language(self, language: str) -> None:
         """Sohoa's own strings, and Qt's (file dialogs, standard buttons), in ``language``."""
-        for old in (self.translator, self.qt_translator):
+        for old in (self.translator, self.qt_translator, *self.extra_translators):
             if old is not None:
                 QCoreApplication.removeTranslator(old)
         self.translator = self.qt_translator = None
+        self.extra_translators = []
         self.ctx.language = language
         if language != "vi":
             translator = QTranslator()
             if translator.load(str(translation_file(language))):
                 QCoreApplication.installTranslator(translator)
                 self.translator = translator
+            # Screens that keep their strings in a file of their own (sohoa-<part>_<lang>.qm).
+            for path in extra_translation_files(language):
+                extra = QTranslator()
+                if extra.load(str(path)):
+                    QCoreApplication.installTranslator(extra)
+                    self.extra_translators.append(extra)
         # Qt's own dialogs speak English unless told otherwise; Qt ships no Vietnamese,
         # so Sohoa carries the strings its screens show.
         qt = QTranslator()

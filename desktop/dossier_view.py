@@ -219,6 +219,10 @@ class DossierView(QWidget):
         self.picker.chosen.connect(self._procedure_chosen)
 
         # Checklist.
+        from desktop.reuse_panel import ReusePanel
+
+        self.reuse_panel = ReusePanel(ctx, self)
+        self.reuse_panel.changed.connect(self.reload_documents)
         self.checklist = QListWidget(self)
         self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.checklist.setMinimumHeight(90)
@@ -338,6 +342,7 @@ class DossierView(QWidget):
 
         self.check_box, cb = self._group(self.tr("Thành phần hồ sơ"), QVBoxLayout)
         cb.addWidget(self.checklist)
+        cb.addWidget(self.reuse_panel)
 
         docs, dl = self._group(self.tr("Giấy tờ trong hồ sơ"), QVBoxLayout)
         dl.addWidget(self.docs, 1)
@@ -585,6 +590,7 @@ class DossierView(QWidget):
         d = self.dossier
         self.missing_count = 0
         if d is None or not d.procedure_code:
+            self.reuse_panel.show_for(None)
             self.check_box.setTitle(self.tr("Thành phần hồ sơ"))
             self.checklist.addItem(self.tr("Chọn thủ tục để xem giấy tờ cần có."))
             return
@@ -592,7 +598,12 @@ class DossierView(QWidget):
         from tagging import checklist
 
         cat = catalogue()
-        result = checklist(cat, d.procedure_code, [x.type_key for x in docs if x.type_key])
+        from dossier.reuse import reused_keys
+
+        # Components reused from the citizen's documents on file count as present.
+        keys = [x.type_key for x in docs if x.type_key] + list(reused_keys(self._ctx.ws, d.id))
+        self.reuse_panel.show_for(d)
+        result = checklist(cat, d.procedure_code, keys)
         optional = self.tr("(không bắt buộc)")
         missing = self.tr("còn thiếu")
         for comp in result.present:
@@ -713,6 +724,8 @@ class DossierView(QWidget):
             dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
             self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
             self.show_pack_state()
+            if "applicant_id" in values:  # the documents on file are the new person's
+                self.reuse_panel.show_for(self.dossier)
 
     FIELD_KINDS = ("full_names", "id_numbers", "dates")
 

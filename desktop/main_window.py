@@ -29,15 +29,18 @@ from desktop.dossier_view import DossierView
 from desktop.keys import EnterPressesButtons
 from desktop.messages import plain
 from desktop.outbox_view import OutboxView
+from desktop.reports_view import ReportsView
+from desktop.results_view import ResultsView
 from desktop.scan_view import ScanView
 from desktop.search_view import SearchView
 from desktop.settings_view import SettingsView, load_profiles
 from desktop.welcome import WelcomeView
+from desktop.worklist_view import WorklistView
 from storage import editing as edit_store
 from storage import outbox as outbox_store
 from storage import pages as page_store
 
-SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS = range(5)
+SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS, WORKLIST, RESULTS, REPORTS = range(8)
 
 
 class MainWindow(QMainWindow):
@@ -54,9 +57,13 @@ class MainWindow(QMainWindow):
         self.outbox_view = OutboxView(ctx, self)
         self.search_view = SearchView(ctx, self)
         self.settings_view = SettingsView(ctx, self)
+        self.worklist_view = WorklistView(ctx, self)
+        self.results_view = ResultsView(ctx, self)
+        self.reports_view = ReportsView(ctx, self)
         self.stack = QStackedWidget(self)
         for w in (self.scan_view, self.dossier_view, self.outbox_view, self.search_view,
-                  self.settings_view, self.welcome):
+                  self.settings_view, self.welcome, self.worklist_view, self.results_view,
+                  self.reports_view):
             self.stack.addWidget(w)
 
         self.sidebar = QListWidget(self)
@@ -66,9 +73,13 @@ class MainWindow(QMainWindow):
         style = self.style()
         icons = (QStyle.StandardPixmap.SP_DialogOpenButton, QStyle.StandardPixmap.SP_DirIcon,
                  QStyle.StandardPixmap.SP_ArrowUp, QStyle.StandardPixmap.SP_FileDialogContentsView,
-                 QStyle.StandardPixmap.SP_FileDialogDetailedView)
+                 QStyle.StandardPixmap.SP_FileDialogDetailedView,
+                 QStyle.StandardPixmap.SP_FileDialogListView,
+                 QStyle.StandardPixmap.SP_DialogApplyButton,
+                 QStyle.StandardPixmap.SP_FileDialogInfoView)
         names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
-                 self.tr("Tìm kiếm"), self.tr("Cài đặt"))
+                 self.tr("Tìm kiếm"), self.tr("Cài đặt"), self.tr("Việc cần làm"),
+                 self.tr("Kết quả"), self.tr("Báo cáo"))
         for i, (name, icon) in enumerate(zip(names, icons, strict=True)):
             item = QListWidgetItem(style.standardIcon(icon), name)
             item.setToolTip(f"{name} (Ctrl+{i + 1})")
@@ -149,6 +160,9 @@ class MainWindow(QMainWindow):
         self.settings_view.language_changed.connect(self.language_changed.emit)
         self.settings_view.saved.connect(self.check_link)
         self.settings_view.saved.connect(self.outbox_view.refresh)
+        self.worklist_view.open_dossier.connect(self.open_dossier)
+        self.worklist_view.result_requested.connect(self.digitise_result)
+        self.results_view.packed.connect(lambda _r: self._update_outbox())
 
     def _build_actions(self) -> None:
         undo = self.ctx.undo.createUndoAction(self, self.tr("Hoàn tác"))
@@ -160,7 +174,7 @@ class MainWindow(QMainWindow):
         self.scan_view.toolbar.addSeparator()
         self.scan_view.toolbar.addAction(undo)
         self.scan_view.toolbar.addAction(redo)
-        for i in range(5):
+        for i in range(self.sidebar.count()):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _c=False, i=i: self.sidebar.setCurrentRow(i))
@@ -228,7 +242,8 @@ class MainWindow(QMainWindow):
             self.welcome.sample_button.setFocus()
             return
         widget = (self.scan_view, self.dossier_view, self.outbox_view, self.search_view,
-                  self.settings_view)[index]
+                  self.settings_view, self.worklist_view, self.results_view,
+                  self.reports_view)[index]
         if widget is self.scan_view and self.scan_view.batch_id is None:
             self.scan_view.refresh_batches()
         if widget is self.dossier_view:
@@ -237,7 +252,7 @@ class MainWindow(QMainWindow):
         # Each section's first field takes the keys.
         first = {SCAN: self.scan_view.list, DOSSIER: self.dossier_view.docs,
                  OUTBOX: self.outbox_view.table, SEARCH: self.search_view.query,
-                 SETTINGS: self.settings_view.first_field()}[index]
+                 SETTINGS: self.settings_view.first_field()}.get(index, widget)
         first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # User actions ------------------------------------------------------------------
@@ -295,6 +310,10 @@ class MainWindow(QMainWindow):
     def open_dossier(self, dossier_id: int) -> None:
         self.go(DOSSIER)
         self.dossier_view.refresh(dossier_id)
+
+    def digitise_result(self, dossier_code: str) -> None:
+        self.go(RESULTS)
+        self.results_view.for_dossier(dossier_code)
 
     def open_page(self, page_id: int) -> None:
         page = page_store.get_page(self.ctx.ws, page_id)

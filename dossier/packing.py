@@ -88,6 +88,17 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
             f"hồ sơ {dossier.display_code} chưa có trang nào để đóng gói — "
             f"dossier {dossier.display_code} has no pages to pack"
         )
+    # Components reused from the citizen's documents on file count as present; the manifest
+    # states them by reference and hash.
+    from dossier.reuse import used_in
+    from records import ReusedSpec
+
+    used = used_in(ws, dossier_id)
+    type_keys += [u.type_key for u in used]
+    reused = tuple(
+        ReusedSpec(u.type_key, u.type_name, u.source, u.blob_sha,
+                   dt.date.fromisoformat(u.valid_until) if u.valid_until else None)
+        for u in used)
     procedure = catalogue().get(dossier.procedure_code) if dossier.procedure_code else None
     present: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
@@ -112,6 +123,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
         agency_id=dossier.agency_id or ws.get_setting("agency_id"),
         components_present=present,
         components_missing=missing,
+        reused=reused,
     )
 
 
@@ -258,6 +270,9 @@ def pack_dossier(
             raise DiskFull(spec.dossier_code or f"dossier {dossier_id}", "đóng gói hồ sơ này",
                            "packing this dossier") from e
         raise
+    from dossier.reuse import add_dossier_to_store
+
+    add_dossier_to_store(ws, dossier_id, path)
     return path
 
 

@@ -64,6 +64,9 @@ class Manifest:
     missing_reason: str | None = None
     version: int = 1
     supersedes: str | None = None
+    # Only stated when present, so records without them keep their bytes.
+    result: dict[str, Any] | None = None
+    reused: tuple[dict[str, Any], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,7 +89,8 @@ class Manifest:
                 "profile": self.profile,
             },
             "documents": [_document_json(d) for d in self.documents],
-        }
+        } | ({"result": self.result} if self.result is not None else {}) \
+          | ({"reused": list(self.reused)} if self.reused else {})
 
     def to_bytes(self) -> bytes:
         """Canonical bytes: sorted keys, fixed indentation, UTF-8, trailing newline."""

@@ -17,8 +17,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -31,7 +32,7 @@ from records import bag
 from records.errors import PackageInvalidError, RecordsError, SpecError
 from records.manifest import MANIFEST_NAME, DocumentEntry, Manifest, PageEntry
 from records.signing import NoSigner, Signer
-from records.spec import DocumentSpec, DossierSpec
+from records.spec import DocumentSpec, DossierSpec, ReusedSpec
 from records.verify import verify_package
 from storage import atomic_writer, fsync_dir
 from vntext.idnumber import compact_id_number
@@ -250,6 +251,14 @@ def _bag_info(spec: DossierSpec, code: str, manifest: Manifest) -> list[tuple[st
         ("Document-Count", str(len(manifest.documents))),
         ("Page-Count", str(pages)),
     ]
+    if spec.result is not None:
+        fields += [("Record-Kind", "result"),
+                   ("Result-Code", spec.result.result_code or ""),
+                   ("Result-Number", spec.result.number_symbol or ""),
+                   ("Result-Date-Signed", _day(spec.result.date_signed) or ""),
+                   ("Resolves-Dossier", spec.result.resolves_code or ""),
+                   ("Resolves-Record", spec.result.resolves_record or "")]
+    fields += [("Component-Reused", f"{r.component_name} ({r.sha256})") for r in spec.reused]
     fields += [("Component-Present", name) for name in spec.components_present]
     fields += [("Component-Missing", name) for name in spec.components_missing]
     if spec.missing_reason:
@@ -258,6 +267,29 @@ def _bag_info(spec: DossierSpec, code: str, manifest: Manifest) -> list[tuple[st
     if spec.supersedes:
         fields.append(("Supersedes", spec.supersedes))
     return fields
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _result_json(spec: DossierSpec) -> dict[str, Any] | None:
+    r = spec.result
+    if r is None:
+        return None
+    return {
+        "result_code": r.result_code, "type": r.type_name, "number_symbol": r.number_symbol,
+        "date_signed": _day(r.date_signed), "agency": r.agency, "signer": r.signer,
+        "summary": r.summary, "valid_until": _day(r.valid_until),
+        "holder": {"name": r.holder_name, "id_number": r.holder_id},
+        "resolves": {"dossier_code": r.resolves_code, "record": r.resolves_record,
+                     "sha256": r.resolves_sha256},
+    }
+
+
+def _reused_json(r: ReusedSpec) -> dict[str, Any]:
+    return {"component": {"key": r.component_key, "name": r.component_name},
+            "source": r.source, "sha256": r.sha256, "valid_until": _day(r.valid_until)}
 
 
 def _check(spec: DossierSpec) -> None:
@@ -352,6 +384,7 @@ def pack_dossier(
             profile=str(profile), generator=GENERATOR, documents=tuple(entries),
             missing_reason=spec.missing_reason, version=spec.version,
             supersedes=spec.supersedes,
+            result=_result_json(spec), reused=tuple(_reused_json(r) for r in spec.reused),
         )
         payload[MANIFEST_NAME] = manifest.to_bytes()
         files = bag.build_bag(payload, _bag_info(spec, code, manifest))

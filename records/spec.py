@@ -50,6 +50,40 @@ class DocumentSpec:
 
 
 @dataclass(frozen=True)
+class ResultSpec:
+    """The result a record holds (kết quả giải quyết TTHC), when the record is one.
+
+    ``resolves_record``/``resolves_sha256`` name the package of the dossier it resolves.
+    """
+
+    result_code: str | None
+    type_name: str | None
+    number_symbol: str | None
+    date_signed: date | None
+    agency: str | None
+    signer: str | None
+    summary: str | None
+    valid_until: date | None  # None: without limit
+    holder_name: str | None
+    holder_id: str | None
+    resolves_code: str | None
+    resolves_record: str | None = None
+    resolves_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class ReusedSpec:
+    """A component taken from the citizen's documents on file instead of being scanned again:
+    stated in the manifest by reference and hash, not included."""
+
+    component_key: str
+    component_name: str
+    source: str
+    sha256: str
+    valid_until: date | None = None
+
+
+@dataclass(frozen=True)
 class DossierSpec:
     """Everything the record states about a dossier; unknown values are ``None``."""
 
@@ -71,6 +105,9 @@ class DossierSpec:
     # 1 for the first package of a dossier; a re-pack after one was sent is the next.
     version: int = 1
     supersedes: str | None = None  # file name of the sent package this one replaces
+    reused: Sequence[ReusedSpec] = field(default_factory=tuple)
+    result: ResultSpec | None = None
+    record_name: str | None = None  # the package's name when not the dossier's code
 
     def package_name(self) -> str:
         """``<code>.zip`` for the first version, ``<code>.v<N>.zip`` for later ones."""
@@ -83,7 +120,8 @@ class DossierSpec:
 
     def record_id(self) -> str:
         """The dossier code, else the given provisional id, else a deterministic local id."""
-        code = self.dossier_code or self.provisional_id or provisional_id(self)
+        code = (self.record_name or self.dossier_code or self.provisional_id
+                or provisional_id(self))
         if not CODE_PATTERN.match(code):
             raise SpecError(
                 f"{code}: mã hồ sơ có ký tự không dùng được trong tên tệp — "

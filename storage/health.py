@@ -43,6 +43,8 @@ def check_workspace(ws: Workspace) -> HealthReport:
                 referenced.setdefault(sha, f"page {page_id} ({role})")
     for (sha,) in ws.conn.execute("SELECT package_sha FROM record"):
         referenced.setdefault(sha, "record package")
+    for item_id, sha in ws.conn.execute("SELECT id, blob_sha FROM reuse_item"):
+        referenced.setdefault(sha, f"document on file {item_id}")
 
     present = set()
     for sha in ws.blobs:

@@ -1,8 +1,10 @@
 """Write the sample dossier shipped in ``resources/sample``: a complete, fictional
-birth registration (declaration, birth certificate, mother's identity card).
+birth registration (declaration, birth certificate, mother's identity card); and in
+``resources/sample_desk`` its result (the child's Giấy khai sinh, as scanned) and a
+register of received dossiers in which it appears, so each screen has something in it.
 
-Usage: ``python tools/make_sample_dossier.py [OUT_DIR]``. Deterministic: the same
-seed gives the same people and pages.
+Usage: ``python tools/make_sample_dossier.py [OUT_DIR [DESK_DIR]]``. Deterministic: the
+same seed gives the same people and pages.
 """
 
 from __future__ import annotations
@@ -56,12 +58,66 @@ def write(out: Path, seed: int = SEED) -> list[Path]:
     return written
 
 
+#: The sample dossier's code as the one-stop system issued it (in the register, on the result).
+SAMPLE_CODE = "000.00.12.H56-240830-0042"
+# Who the bundled sample pages are about (read off them): the result is the child's.
+SAMPLE_CHILD = "Nguyễn Ngọc Minh Khánh"
+SAMPLE_APPLICANT = "Đỗ Thùy Tuyết"
+SAMPLE_COMMUNE = "Quảng Phú"
+RESULT_NAME = "ket-qua-giay-khai-sinh.png"
+REGISTER_NAME = "so-tiep-nhan.csv"
+# The dossiers the desk received in August and September 2024: (code, procedure, name,
+# received, result issued, status). Fictional people.
+_REGISTER = (
+    ("000.00.12.H56-240805-0003", "1.000894", "Lê Minh Khoa", "05/08/2024 08:40",
+     "07/08/2024", "Đã trả kết quả"),
+    ("000.00.12.H56-240809-0011", "2.000815", "Trần Thị Hồng", "09/08/2024 14:05",
+     "09/08/2024", "Đã trả kết quả"),
+    ("000.00.12.H56-240815-0007", "1.004873", "Phạm Quốc Bảo", "15/08/2024 09:10",
+     "19/08/2024", "Đã trả kết quả"),
+    ("000.00.12.H56-240822-0019", "1.000656", "Võ Thị Lan", "22/08/2024 10:30", "",
+     "Đang xử lý"),
+    (SAMPLE_CODE, "1.001193", SAMPLE_APPLICANT, "30/08/2024 08:15", "03/09/2024",
+     "Đã trả kết quả"),
+    ("000.00.12.H56-240904-0005", "2.000884", "Ngô Thanh Sơn", "04/09/2024 13:45", "",
+     "Đang xử lý"),
+    ("000.00.12.H56-240910-0013", "1.004222", "Bùi Thị Mai", "10/09/2024 09:00", "",
+     "Chưa trả kết quả"),
+    ("000.00.12.H56-240918-0002", "1.001193", "Đặng Văn Tú", "18/09/2024 15:20",
+     "20/09/2024", "Đã trả kết quả"),
+)
+
+
+def write_desk(out: Path, seed: int = SEED) -> list[Path]:
+    """The sample dossier's result (scanned) and the desk's register."""
+    import datetime as dt
+
+    from synth.results import make_result
+
+    out.mkdir(parents=True, exist_ok=True)
+    result = make_result(random.Random(seed), "birth_certificate", "times", dpi=DPI,
+                         commune=SAMPLE_COMMUNE, holder_name=SAMPLE_CHILD,
+                         signed=dt.date(2024, 9, 3), mother_name=SAMPLE_APPLICANT,
+                         born=dt.date(2024, 7, 18))
+    image = apply(result.image, "noise_jpeg_300", random.Random(seed)).convert("L")
+    image = image.point(lambda v: 255 if v > 200 else (0 if v < 60 else v))
+    scan = out / RESULT_NAME
+    image.save(scan, "PNG", optimize=True, dpi=(DPI, DPI))
+    lines = ["Mã hồ sơ,Mã thủ tục,Chủ hồ sơ,Ngày tiếp nhận,Ngày trả kết quả,Trạng thái"]
+    lines += [",".join(row) for row in _REGISTER]
+    register = out / REGISTER_NAME
+    register.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [scan, register]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=REPO / "resources" / "sample")
+    parser.add_argument("desk", nargs="?", type=Path,
+                        default=REPO / "resources" / "sample_desk")
     args = parser.parse_args(argv)
-    for path in write(args.out):
-        print(f"{path.name}: {path.stat().st_size // 1024} KiB")
+    for path in [*write(args.out), *write_desk(args.desk)]:
+        print(f"{path.name}: {max(1, path.stat().st_size // 1024)} KiB")
     return 0
 
 

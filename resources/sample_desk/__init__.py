@@ -1,0 +1,1 @@
+"""Sample desk data: a result scan and a register, beside the sample dossier."""
