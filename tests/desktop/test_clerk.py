@@ -190,14 +190,14 @@ def test_keyboard_only_from_the_sample_to_the_outbox(qtbot, ctx, tmp_path) -> No
 
         assert page_store.get_page(empty, first.id).text.endswith("(đã soát)")
 
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, CTRL)
-        dialog = dv.pack_dialog
-        _wait_focus(qtbot, dialog.code_edit)
-        _type(qtbot, dialog.code_edit, CODE)
+        # The sample comes with its official code and every required paper: Ctrl+P packs.
+        code = dv.dossier.code
+        assert code
         with qtbot.waitSignal(dv.packed, timeout=120000):
-            qtbot.keyClick(dialog.code_edit, Qt.Key.Key_Return)
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, CTRL)
+        assert dv.pack_dialog is None
         [job] = outbox_store.list_jobs(empty)
-        assert job.state == "queued" and job.filename == f"{CODE}.zip"
+        assert job.state == "queued" and job.filename == f"{code}.zip"
         qtbot.waitUntil(win.isActiveWindow, timeout=5000)
 
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, CTRL)
