@@ -122,6 +122,10 @@ def _referenced(ws: Workspace, sha: str) -> bool:
     if c.execute("SELECT 1 FROM upload_job WHERE package_sha256 = ? AND state != ? LIMIT 1",
                  (sha, UploadState.DONE)).fetchone():
         return True
+    # The reuse store keeps a citizen's documents on file beyond their dossier's life.
+    if c.execute("SELECT 1 FROM reuse_item WHERE blob_sha = ? OR page_shas LIKE ? LIMIT 1",
+                 (sha, f'%"{sha}"%')).fetchone():
+        return True
     return bool(c.execute("SELECT 1 FROM setting WHERE value = ? LIMIT 1", (sha,)).fetchone())
 
 
@@ -195,6 +199,9 @@ def _purge_rows(ws: Workspace, dossier_id: int, delivered_at: str, reason: str,
         # the fields read from them (names, ID numbers, dates) go.
         c.execute("UPDATE document SET fields_json = '{}' WHERE dossier_id = ?",
                   (dossier_id,))
+        # Its results keep their codes, dates and agency for the reports; not the holder.
+        c.execute("UPDATE result SET holder_name = NULL, holder_id = NULL, summary = NULL, "
+                  "proposed_json = '{}' WHERE dossier_id = ?", (dossier_id,))
         now = now_iso()
         c.execute("UPDATE dossier SET applicant_name = NULL, applicant_id = NULL, "
                   "purged_at = ?, updated_at = ? WHERE id = ?", (now, now, dossier_id))

@@ -79,6 +79,16 @@ class SubjectDossier:
     records: list[SubjectRecord] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SubjectOnFile:
+    """A document kept on file for reuse (the reuse store), or a result issued to the person."""
+
+    kind: str                 # "on-file" | "result"
+    type_name: str | None
+    source: str | None
+    valid_until: str | None
+
+
 @dataclass
 class SubjectReport:
     id_number: str
@@ -86,13 +96,14 @@ class SubjectReport:
     dossiers: list[SubjectDossier]
     loose_pages: list[SubjectPage]    # pages showing the number that belong to no dossier
     made_at: str
+    on_file: list[SubjectOnFile] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
 
     @property
     def empty(self) -> bool:
-        return not self.dossiers and not self.loose_pages
+        return not self.dossiers and not self.loose_pages and not self.on_file
 
 
 def subject_key(id_number: str) -> str:
@@ -128,6 +139,14 @@ def find_subject(ws: Workspace, id_number: str, *, log: bool = True) -> SubjectR
                                                                                 id_number)}
     dossier_ids: set[int] = {int(r[0]) for r in c.execute(
         "SELECT id FROM dossier WHERE applicant_id = ?", (id_number,))}
+    on_file = [SubjectOnFile("on-file", r[0], r[1], r[2]) for r in c.execute(
+        "SELECT type_name, source, valid_until FROM reuse_item WHERE holder_id = ? ORDER BY id",
+        (id_number,))]
+    for r in c.execute("SELECT dossier_id, type_name, number_symbol, valid_until FROM result "
+                       "WHERE holder_id = ? ORDER BY id", (id_number,)):
+        on_file.append(SubjectOnFile("result", r[1], r[2], r[3]))
+        if r[0] is not None:
+            dossier_ids.add(int(r[0]))
     names: set[str] = set()
     doc_hits: set[int] = set()
     for row in c.execute("SELECT id, dossier_id, fields_json FROM document "
@@ -184,7 +203,7 @@ def find_subject(ws: Workspace, id_number: str, *, log: bool = True) -> SubjectR
                       "WHERE id = ?", (page_id,)).fetchone()
         loose.append(SubjectPage(p[0], p[1], p[2], p[3], p[4], True, False))
     report = SubjectReport(id_number, sorted(names), result, loose,
-                           dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+                           dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), on_file)
     if log:
         _log(ws, "subject.request", id_number,
              f"dossiers={len(result)} pages={sum(len(d.pages) for d in result) + len(loose)}")
@@ -211,6 +230,10 @@ def summary_text(report: SubjectReport) -> str:
             lines.append(f"  Gói / record {r.package_name}: {r.upload_state or '-'}")
     for p in report.loose_pages:
         lines.append(f"Trang chưa thuộc hồ sơ / page in no dossier {p.id}: {p.source_name}")
+    for f in report.on_file:
+        label = "Kết quả / result" if f.kind == "result" else "Giấy tờ lưu để dùng lại / on file"
+        lines.append(f"{label}: {f.type_name or '-'} ({f.source or '-'}), hiệu lực đến / valid "
+                     f"until {f.valid_until or '-'}")
     return "\n".join(lines) + "\n"
 
 
@@ -292,9 +315,15 @@ def erase_subject(ws: Workspace, id_number: str, *, override_reason: str | None 
         count, _ = empty_trash(ws)
         pages += 1
         blobs += count
+    from dossier.reuse import forget_holder
+
+    on_file = forget_holder(ws, id_number)
     with transaction(c):
+        # Results of other people's dossiers that name this holder keep their codes only.
+        c.execute("UPDATE result SET holder_name = NULL, holder_id = NULL, summary = NULL, "
+                  "proposed_json = '{}' WHERE holder_id = ?", (id_number,))
         c.execute("INSERT INTO page_fts (page_fts) VALUES ('optimize')")
-    detail = f"dossiers={len(erased)} pages={pages} blobs={blobs}"
+    detail = f"dossiers={len(erased)} pages={pages} blobs={blobs} on_file={on_file}"
     if override_reason:
         detail += f" override: {override_reason.strip()[:300]}"
     _log(ws, "subject.erase", id_number, detail)

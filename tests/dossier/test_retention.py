@@ -163,3 +163,29 @@ def test_kill_9_during_purge_then_rerun(tmp_path: Path) -> None:
                 "JOIN document d ON d.id = dp.document_id WHERE d.dossier_id = ?",
                 (w.dossier_id,)).fetchone()[0]
         assert ws.conn.execute("SELECT count(*) FROM blob_trash").fetchone()[0] == 0
+
+
+def test_documents_on_file_outlive_the_purge_and_results_lose_their_holder(
+        tmp_path: Path) -> None:
+    from dossier.reuse import add_item
+
+    rng = random.Random(6)
+    with Workspace.open(tmp_path / "ws") as ws:
+        ws.set_setting("retention.days", "0")
+        built = add_dossier(ws, rng, delivered_at=OLD, scratch=tmp_path)
+        image = ws.conn.execute("SELECT image_sha FROM page WHERE id = ?",
+                                (built.page_ids[0],)).fetchone()[0]
+        item = add_item(ws, holder_id=built.id_number, holder_name=built.name,
+                        type_key="giay_khai_sinh", type_name="Giấy khai sinh",
+                        data=ws.blobs.read(image), source=f"dossier:{built.code}",
+                        valid_until=None)
+        assert item is not None
+        ws.conn.execute(
+            "INSERT INTO result (dossier_id, dossier_code, result_code, holder_name, holder_id, "
+            "created_at, updated_at) VALUES (?, ?, 'KQ.G15.000031', ?, ?, ?, ?)",
+            (built.dossier_id, built.code, built.name, built.id_number, OLD, OLD))
+        purge(ws)
+        assert ws.blobs.has(image)  # still on file for reuse
+        assert check_workspace(ws).ok, check_workspace(ws).problems
+        row = ws.conn.execute("SELECT result_code, holder_name, holder_id FROM result").fetchone()
+        assert row[0] == "KQ.G15.000031" and row[1] is None and row[2] is None

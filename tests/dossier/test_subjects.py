@@ -106,3 +106,19 @@ def test_erase_refuses_what_is_not_delivered_unless_overridden(tmp_path: Path) -
         actions = [r[0] for r in ws.conn.execute(
             "SELECT action FROM event WHERE subject = ? ORDER BY id", (subject_key(ID),))]
         assert actions.index("subject.erase.refused") < actions.index("subject.erase")
+
+
+def test_documents_on_file_are_listed_and_erased(tmp_path: Path) -> None:
+    from dossier.reuse import add_item
+
+    root = tmp_path / "ws"
+    build(root, tmp_path)
+    with Workspace.open(root) as ws:
+        add_item(ws, holder_id=ID, holder_name=NAME, type_key="giay_khai_sinh",
+                 type_name="Giấy khai sinh", data=b"%PDF-1.7 on file", source="dossier:x",
+                 valid_until=None)
+        report = find_subject(ws, ID, log=False)
+        assert [f.type_name for f in report.on_file] == ["Giấy khai sinh"]
+        erase_subject(ws, ID, override_reason="yêu cầu của người dân")
+        assert find_subject(ws, ID, log=False).empty
+        assert check_workspace(ws).ok
