@@ -18,11 +18,9 @@ from dossier import (
     ImportItem,
     PageProcessed,
     Problem,
-    import_items,
-    import_items_and_process,
-    start_batch,
+    run_import,
 )
-from storage import Workspace
+from storage import BatchPlan, Workspace
 from storage import pages as page_store
 
 
@@ -143,22 +141,25 @@ def scan_to_workspace(
         else:
             report.pages += len(outcome.page_ids)
 
-    if process:
-        result = import_items_and_process(
-            ws, feed, source="scan", label=label, on_progress=imported, on_page=recognised,
-            jobs=jobs, assemble=False, cancel=cancel,
-        )
-        report.batch_id = result.batch_id
-    else:
-        report.batch_id = start_batch(ws, "scan", label)
-        for outcome in import_items(ws, feed, batch_id=report.batch_id):
-            imported(outcome)
-    if process and split and report.pages:
+    def assemble(ws: Workspace, batch_id: int) -> list[int]:
         known = {}
-        for page in page_store.list_pages(ws, report.batch_id):
+        for page in page_store.list_pages(ws, batch_id):
             mark = feed.marks.get(page.source_name)
             if mark is not None:
                 known[page.id] = mark
-        report.dossier_ids = split_batch(ws, report.batch_id, known=known,
-                                         blank_separates=blank_separates)
+        return split_batch(ws, batch_id, known=known, blank_separates=blank_separates)
+
+    if not process:
+        plan = BatchPlan.IMPORT
+    elif not split:
+        plan = BatchPlan.PROCESS
+    else:
+        plan = BatchPlan.SPLIT_BLANK if blank_separates else BatchPlan.SPLIT
+    result = run_import(
+        ws, feed, source="scan", label=label, plan=plan, on_progress=imported,
+        on_page=recognised, jobs=jobs, cancel=cancel,
+        assemble=assemble if plan.assembles else None,
+    )
+    report.batch_id = result.batch_id
+    report.dossier_ids = list(result.dossier_ids) if plan.assembles else []
     return report

@@ -6,12 +6,11 @@ sheet's code and procedure; the cover sheets themselves are left out.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from capture.coversheet import MarkKind, PageMark, detect
-from storage import Workspace
+from storage import Workspace, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 
@@ -61,12 +60,15 @@ def has_separators(marks: Sequence[tuple[int, PageMark]], *, blank_separates: bo
                for _, m in marks)
 
 
-def page_marks(ws: Workspace, batch_id: int,
-               known: Mapping[int, PageMark] | None = None) -> list[tuple[int, PageMark]]:
-    """Each page of the batch with its mark, reading barcodes where not known yet."""
+def page_marks(ws: Workspace, batch_id: int, known: Mapping[int, PageMark] | None = None,
+               *, unassembled_only: bool = False) -> list[tuple[int, PageMark]]:
+    """Each page of the batch (or only those not yet in a dossier) with its mark, reading
+    barcodes where not known yet."""
     known = known or {}
     marks = []
-    for page in page_store.list_pages(ws, batch_id):
+    pages = (page_store.pages_without_dossier(ws, batch_id) if unassembled_only
+             else page_store.list_pages(ws, batch_id))
+    for page in pages:
         mark = known.get(page.id)
         if mark is None:
             mark = detect(ws.blobs.read(page.image_sha))
@@ -95,27 +97,31 @@ AssembleFn = Callable[..., int]
 
 
 def assemble_segments(ws: Workspace, batch_id: int, segments: Sequence[Segment], *,
-                      assemble: AssembleFn | None = None) -> list[int]:
-    """Create one dossier per segment; returns the dossier ids in stack order."""
-    if assemble is None:
-        from dossier.assembly import assemble_pages
+                      assemble: AssembleFn | None = None,
+                      left_out: Mapping[int, str] | None = None) -> list[int]:
+    """Create one dossier per segment; returns the dossier ids in stack order.
 
-        assemble = assemble_pages
+    Tagging runs first; then every dossier, the pages left out (``left_out``)
+    and the batch's new state are written in one transaction, so a crash
+    leaves all of the stack's dossiers or none.
+    """
+    if assemble is not None:
+        return [assemble(ws, s.page_ids, batch_id=batch_id, code=_resolve_code(ws, s),
+                         procedure_code=s.procedure) for s in segments]
+    from dossier.assembly import plan_dossier, write_dossier
+
+    plans = [plan_dossier(ws, s.page_ids, procedure_code=s.procedure) for s in segments]
     ids = []
-    for segment in segments:
-        code = _resolve_code(ws, segment)
-        if code is not None and _code_taken(ws, code):
-            # Scanned again (a re-scan of the same dossier): the code stays with the
-            # first dossier; this one keeps a provisional id for a clerk to merge.
-            ws.log("capture.code_taken", f"batch:{batch_id}", code)
-            code = None
-        try:
-            dossier_id = assemble(ws, segment.page_ids, batch_id=batch_id, code=code,
-                                  procedure_code=segment.procedure)
-        except sqlite3.IntegrityError:
-            dossier_id = assemble(ws, segment.page_ids, batch_id=batch_id, code=None,
-                                  procedure_code=segment.procedure)
-        ids.append(dossier_id)
+    with transaction(ws.conn):
+        for segment, plan in zip(segments, plans, strict=True):
+            code = _resolve_code(ws, segment) or plan.code
+            if code is not None and _code_taken(ws, code):
+                # Scanned again (a re-scan of the same dossier): the code stays with the
+                # first dossier; this one keeps a provisional id for a clerk to merge.
+                ws.log("capture.code_taken", f"batch:{batch_id}", code)
+                code = None
+            ids.append(write_dossier(ws, replace(plan, code=code), batch_id=batch_id))
+        page_store.mark_assembled(ws, batch_id, left_out or {})
     return ids
 
 
@@ -126,16 +132,17 @@ def _code_taken(ws: Workspace, code: str) -> bool:
 def split_batch(ws: Workspace, batch_id: int, *, known: Mapping[int, PageMark] | None = None,
                 blank_separates: bool = False, whole_if_unmarked: bool = True) -> list[int]:
     """Assemble a batch into dossiers at its separators; one dossier if it has none."""
-    marks = page_marks(ws, batch_id, known)
-    if not marks:
-        return []
+    marks = page_marks(ws, batch_id, known, unassembled_only=True)
     if not has_separators(marks, blank_separates=blank_separates):
         if not whole_if_unmarked:
             return []
         segments = plan_segments(marks)
     else:
         segments = plan_segments(marks, blank_separates=blank_separates)
-    return assemble_segments(ws, batch_id, segments)
+    kept = {page_id for s in segments for page_id in s.page_ids}
+    left_out = {page_id: "cover" if mark.kind == MarkKind.COVER else "blank"
+                for page_id, mark in marks if page_id not in kept}
+    return assemble_segments(ws, batch_id, segments, left_out=left_out)
 
 
 def dossier_codes(ws: Workspace, dossier_ids: Sequence[int]) -> list[str | None]:

@@ -13,10 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from capture.split import split_batch
-from dossier import ImportItem, Problem, import_items, is_temporary_name, process_pages, start_batch
-from storage import Workspace, sha256_bytes
-from storage import pages as page_store
+from dossier import ImportItem, is_temporary_name, resume_interrupted
+from dossier.batches import run_import
+from storage import BatchPlan, Workspace, sha256_bytes
 from storage import watch as watch_store
 from storage.watch import DONE_STATES, WatchState
 
@@ -68,19 +67,21 @@ class FolderWatcher:
     # Recovery -------------------------------------------------------------
 
     def recover(self) -> None:
-        """Finish what a previous run left half done (it was stopped or killed)."""
+        """Finish what a previous run left half done (it was stopped or killed).
+
+        Interrupted batches are finished by :func:`dossier.resume_interrupted`
+        (under their locks, whoever started them); a claimed file whose pages
+        never landed is imported again by the next poll.
+        """
+        resume_interrupted(self.ws, jobs=self.jobs)
         for row in watch_store.unfinished(self.ws, self.key):
+            batch_id = watch_store.batch_of_source(self.ws, row.sha256)
+            if batch_id is None:
+                continue   # pages never committed: the next poll imports the file again
             if row.state == WatchState.IMPORTING:
-                batch_id = watch_store.batch_of_source(self.ws, row.sha256)
-                if batch_id is None:
-                    continue   # pages never committed: the next poll imports the file again
-                watch_store.mark(self.ws, row.id, WatchState.IMPORTED, batch_id=batch_id)
                 self._emit(WatchEvent(WatchEventKind.IMPORTED, row.path, batch_id))
-                row_batch: int | None = batch_id
-            else:
-                row_batch = row.batch_id
-            if row_batch is not None:
-                self._finish(row.id, row.path, row_batch)
+            watch_store.mark(self.ws, row.id, WatchState.PROCESSED, batch_id=batch_id)
+            self._emit(WatchEvent(WatchEventKind.PROCESSED, row.path, batch_id))
 
     # Polling --------------------------------------------------------------
 
@@ -146,38 +147,32 @@ class FolderWatcher:
                                           f"trùng nội dung với {previous.path} — same content "
                                           f"as {previous.path}"))]
         row = watch_store.claim(self.ws, self.key, path, size, mtime_ns, sha)
-        batch_id = start_batch(self.ws, "watch", os.path.relpath(path, self.folder))
-        outcome = next(iter(import_items(self.ws, [ImportItem(path, data=data)],
-                                         batch_id=batch_id)))
-        self._done.add((path, size, mtime_ns))
-        if isinstance(outcome, Problem):
-            watch_store.mark(self.ws, row.id, WatchState.REJECTED, batch_id=batch_id,
-                             reason=outcome.reason)
-            return [self._emit(WatchEvent(WatchEventKind.REJECTED, path, batch_id,
-                                          outcome.reason))]
-        watch_store.mark(self.ws, row.id, WatchState.IMPORTED, batch_id=batch_id)
-        events = [self._emit(WatchEvent(WatchEventKind.IMPORTED, path, batch_id))]
-        finished = self._finish(row.id, path, batch_id)
-        if finished is not None:
-            events.append(finished)
-        return events
-
-    def _finish(self, file_id: int, path: str, batch_id: int) -> WatchEvent | None:
-        """Recognise and assemble an imported file's pages (unless import-only)."""
         if not self.process:
-            watch_store.mark(self.ws, file_id, WatchState.PROCESSED)
-            return None
-        pages = [p.id for p in page_store.pages_needing_processing(self.ws, batch_id)]
-        if pages:
-            process_pages(self.ws, pages, jobs=self.jobs)
-        has_dossier = self.ws.conn.execute(
-            "SELECT 1 FROM dossier WHERE batch_id = ?", (batch_id,)).fetchone()
-        dossier_ids: list[int] = []
-        if not has_dossier:
-            dossier_ids = split_batch(self.ws, batch_id, blank_separates=self.blank_separates)
-        watch_store.mark(self.ws, file_id, WatchState.PROCESSED)
-        return self._emit(WatchEvent(WatchEventKind.PROCESSED, path, batch_id,
-                                     dossier_ids=tuple(dossier_ids)))
+            plan = BatchPlan.IMPORT
+        else:
+            plan = BatchPlan.SPLIT_BLANK if self.blank_separates else BatchPlan.SPLIT
+        report = run_import(self.ws, [ImportItem(path, Path(path), data=data)], source="watch",
+                            label=os.path.relpath(path, self.folder), plan=plan, jobs=self.jobs)
+        self._done.add((path, size, mtime_ns))
+        if report.problems:
+            reason = report.problems[0].reason
+            watch_store.mark(self.ws, row.id, WatchState.REJECTED, batch_id=report.batch_id,
+                             reason=reason)
+            return [self._emit(WatchEvent(WatchEventKind.REJECTED, path, report.batch_id,
+                                          reason))]
+        if not report.pages_added and report.already_in:
+            batch_id = report.already_in[0]
+            reason = (f"đã nhập trong lô {batch_id} — already imported in batch {batch_id}")
+            watch_store.mark(self.ws, row.id, WatchState.DUPLICATE, batch_id=batch_id,
+                             reason=reason)
+            return [self._emit(WatchEvent(WatchEventKind.DUPLICATE, path, batch_id, reason))]
+        watch_store.mark(self.ws, row.id, WatchState.IMPORTED, batch_id=report.batch_id)
+        events = [self._emit(WatchEvent(WatchEventKind.IMPORTED, path, report.batch_id))]
+        watch_store.mark(self.ws, row.id, WatchState.PROCESSED)
+        if self.process:
+            events.append(self._emit(WatchEvent(WatchEventKind.PROCESSED, path, report.batch_id,
+                                                dossier_ids=tuple(report.dossier_ids))))
+        return events
 
     def _emit(self, event: WatchEvent) -> WatchEvent:
         if self.on_event is not None:

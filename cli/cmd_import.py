@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.common import open_workspace, report_failure
+from cli.common import open_workspace, report_failure, report_notice
 from cli.exitcodes import ExitCode
 from dossier import ImportedFile, Problem, import_and_process, import_paths
 
@@ -15,7 +15,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "import",
         help="import files or folders as one batch (and process them)",
         description="Import PNG, JPEG, TIFF and PDF files, or folders of them, as one batch. "
-        "Prints the batch id. Files that cannot be imported are listed on stderr.",
+        "Prints the batch id. Files that cannot be imported are listed on stderr, as are "
+        "files already in the workspace (with the batch holding them). A batch an earlier "
+        "run left unfinished (killed, power cut) is finished first.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.add_argument(
@@ -31,16 +33,19 @@ def run(args: argparse.Namespace) -> int:
     def progress(outcome: ImportedFile | Problem) -> None:
         if isinstance(outcome, Problem):
             report_failure(outcome.item, outcome.reason)
+        elif outcome.notice:
+            report_failure(outcome.item, outcome.notice)
 
     from storage import DiskFull
 
     with open_workspace(args) as ws:
         try:
             if args.no_process:
-                report = import_paths(ws, args.paths, on_progress=progress)
+                report = import_paths(ws, args.paths, on_progress=progress,
+                                      on_notice=report_notice)
             else:
                 report = import_and_process(ws, args.paths, on_progress=progress,
-                                            jobs=args.jobs)
+                                            on_notice=report_notice, jobs=args.jobs)
         except DiskFull as e:
             report_failure(e.item, e.reason)
             return ExitCode.WORKSPACE

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 
 from cli.common import open_workspace, report_failure, workspace_named
 from cli.exitcodes import ExitCode
+from cli.signing import add_pack_arguments as add_signing_arguments
+from cli.signing import signer_from_args
 
 if TYPE_CHECKING:
     from ocr import PageResult
-    from records import DossierSpec
+    from records import DossierSpec, Signer
     from tagging import DossierTag
 
 _CODE_PARTS = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-\d{4}$")
@@ -63,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="date the dossiers were received, when no official dossier "
                              "code gives it")
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    add_signing_arguments(parser)
     parser.set_defaults(func=run, parser=parser)
 
 
@@ -111,11 +114,11 @@ def build_spec(pages: Sequence[tuple[bytes, PageResult]], tag: DossierTag,
             documents.append(DocumentSpec(
                 doc.type.key if doc.type else None, doc.type.name if doc.type else None,
                 tuple(page_spec(i) for i in indices)))
-    # Pages the tagger left out (other than blank ones) still belong in the record.
-    rest = [i for i in range(len(pages)) if i not in covered and not pages[i][1].blank]
+    # Tagging puts every page in a document; should one still be missing, it is not lost.
+    rest = [i for i in range(len(pages)) if i not in covered]
     if rest:
         documents.append(DocumentSpec(None, None, tuple(page_spec(i) for i in rest)))
-    if not documents:
+    if not documents or all(result.blank for _, result in pages):
         raise _DossierFailed("mọi trang đều trắng — every page is blank")
     codes = [d.fields.dossier_code for d in tag.documents if d.fields.dossier_code]
     names_found = [n for d in tag.documents for n in d.fields.full_names]
@@ -136,12 +139,14 @@ def build_spec(pages: Sequence[tuple[bytes, PageResult]], tag: DossierTag,
     )
 
 
-def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Path:
+def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None,
+              signer: Signer | None = None) -> Path:
     import records
+    from dossier.cards import reread_cards
     from dossier.folders import read_folder, recognise_folder
     from ocr import OcrError
     from storage import current_actor
-    from tagging import Catalogue, PageText, tag_dossier
+    from tagging import Catalogue, PageText, decode_codes, tag_dossier, wants_codes
 
     read = read_folder(folder, single_file=True)
     pages: list[tuple[bytes, PageResult]] = []
@@ -149,14 +154,17 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None) -> Pat
         if isinstance(outcome, OcrError):
             raise _DossierFailed(f"{page.name}: {outcome}")
         pages.append((page.data, outcome))
-    tag = tag_dossier([PageText(page.name, result.text)
-                       for page, (_, result) in zip(read.pages, pages, strict=True)],
+    # A card copied on grey paper can read as nothing: tagging looks at each card.
+    texts = [reread_cards(data, result.text) for data, result in pages]
+    tag = tag_dossier([PageText(page.name, text,
+                                decode_codes(page.data) if wants_codes(text) else ())
+                       for page, text in zip(read.pages, texts, strict=True)],
                       Catalogue.load())
     # The recorded time is the newest input file's: the same folder packs to the same bytes.
     recorded = datetime.fromtimestamp(int(read.newest_mtime), UTC)
     spec = build_spec(pages, tag, recorded, current_actor(), agency, args.received)
     return records.pack_dossier(spec, args.out, profile=records.Profile(args.profile or "compact"),
-                                jobs=args.jobs)
+                                signer=signer, jobs=args.jobs)
 
 
 def _agency(args: argparse.Namespace) -> str | None:
@@ -228,7 +236,7 @@ def run_dossiers(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
-    from records import RecordsError
+    from records import KeyUnavailableError, RecordsError
     from storage import DiskFull, is_disk_full
 
     dossiers_failed = False
@@ -242,19 +250,34 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("--out DIR is required to pack folders")
     agency = _agency(args)
     failed = dossiers_failed
-    for folder in args.paths:
-        try:
-            path = _pack_one(folder, args, agency)
-        except Exception as e:
-            if not is_disk_full(e):
-                if not isinstance(e, _DossierFailed | DossierError | RecordsError):
-                    raise
-                report_failure(str(folder), str(e))
-                failed = True
-                continue
-            # Every later dossier would fail the same way: stop at the first.
-            report_failure(str(folder), DiskFull(str(folder), "đóng gói hồ sơ này",
-                                                 "packing this dossier").reason)
-            return int(ExitCode.WORKSPACE)
-        print(path, flush=True)
+    try:
+        # With --sign the key is opened and its certificate checked before anything is packed.
+        with signer_from_args(args) as signer:
+            for number, folder in enumerate(args.paths):
+                try:
+                    path = _pack_one(folder, args, agency, signer)
+                except KeyUnavailableError as e:
+                    # Token pulled out or PIN refused: what was packed stays packed and
+                    # signed; this dossier left nothing behind. Stop and name the rest.
+                    report_failure(str(folder), str(e))
+                    for rest in args.paths[number + 1:]:
+                        report_failure(str(rest), "chưa đóng gói vì không ký được — not "
+                                                  "packed: signing stopped")
+                    return int(ExitCode.SOME_FAILED)
+                except Exception as e:
+                    if not is_disk_full(e):
+                        if not isinstance(e, _DossierFailed | DossierError | RecordsError):
+                            raise
+                        report_failure(str(folder), str(e))
+                        failed = True
+                        continue
+                    # Every later dossier would fail the same way: stop at the first.
+                    report_failure(str(folder), DiskFull(str(folder), "đóng gói hồ sơ này",
+                                                         "packing this dossier").reason)
+                    return int(ExitCode.WORKSPACE)
+                print(path, flush=True)
+    except (DossierError, RecordsError) as e:
+        # No usable key: nothing was packed.
+        report_failure("--sign", str(e))
+        return int(ExitCode.FAILED)
     return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)

@@ -37,8 +37,17 @@ def _model(args: argparse.Namespace) -> object | None:
 
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
+    from dossier.cards import reread_cards
     from dossier.folders import read_folder, recognise_folder
-    from tagging import Catalogue, PageText, TypeModel, tag_dossier, to_json
+    from tagging import (
+        Catalogue,
+        PageText,
+        TypeModel,
+        decode_codes,
+        tag_dossier,
+        to_json,
+        wants_codes,
+    )
 
     catalogue = Catalogue.load()
     model = _model(args)
@@ -61,8 +70,11 @@ def run(args: argparse.Namespace) -> int:
                                str(outcome))
                 failed = True
             else:
-                text = outcome.text
-            pages.append(PageText(page.name, text))
+                # A card copied on grey paper can read as nothing: look at each card.
+                text = reread_cards(page.data, outcome.text)
+            # A card's QR code confirms what OCR read of it.
+            codes = decode_codes(page.data) if wants_codes(text) else ()
+            pages.append(PageText(page.name, text, codes))
         tag = tag_dossier(pages, catalogue, type_model)
         results.append(to_json(tag, str(path)))
         if not args.json:

@@ -100,15 +100,15 @@ def run(args: argparse.Namespace) -> int:
             try:
                 queued = queue_package(ws, path)
             except PackageError as e:
-                report_failure(path, str(e).split(": ", 1)[-1])
+                report_failure(str(path), str(e).split(": ", 1)[-1])
                 bad = True
                 continue
             job = queued.job
             if queued.outcome == AddOutcome.ALREADY:
-                print(f"{path}: đã có trong hàng đợi ({job.state}) — already in the outbox",
-                      file=sys.stderr)
+                report_failure(str(path),
+                               f"đã có trong hàng đợi ({job.state}) — already in the outbox")
             else:
-                print(f"{path}: đã xếp hàng — queued", file=sys.stderr)
+                report_failure(str(path), "đã xếp hàng — queued")
         if not outbox.pending(ws):
             return ExitCode.SOME_FAILED if bad else ExitCode.OK
         options = load_options(ws, endpoint=args.endpoint, rate_limit_kbps=args.rate_limit,

@@ -11,7 +11,7 @@ from types import FrameType
 
 from capture import FolderWatcher, WatchEvent
 from capture.watch import WatchEventKind
-from cli.common import open_workspace, report_failure
+from cli.common import open_workspace, printable, report_failure
 from cli.exitcodes import ExitCode
 
 
@@ -46,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
         if event.kind == WatchEventKind.REJECTED:
             report_failure(event.path, event.reason or "")
         elif event.kind == WatchEventKind.IMPORTED:
-            print(f"{event.path}\t{event.batch_id}", flush=True)
+            print(f"{printable(event.path)}\t{event.batch_id}", flush=True)
         elif event.kind == WatchEventKind.DUPLICATE:
-            print(f"{event.path}: {event.reason}", file=sys.stderr, flush=True)
+            report_failure(event.path, event.reason or "")
 
     try:
         with open_workspace(args) as ws:

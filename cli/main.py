@@ -16,11 +16,13 @@ from cli.exitcodes import ExitCode
 COMMAND_MODULES = (
     "cli.cmd_import",
     "cli.cmd_check",
+    "cli.cmd_dossiers",
     "cli.cmd_search",
     "cli.cmd_ocr",
     "cli.cmd_tag",
     "cli.cmd_pack",
     "cli.cmd_verify",
+    "cli.cmd_timestamp",
     "cli.cmd_upload",
     "cli.cmd_outbox",
     "cli.cmd_scan",

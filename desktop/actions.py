@@ -88,11 +88,11 @@ def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
     report = dossier.import_items_and_process(
         ctx.ws, items, source=source, on_progress=on_progress,  # type: ignore[arg-type]
         on_page=on_page, jobs=PROCESS_JOBS, assemble=assemble,  # type: ignore[arg-type]
-        cancel=ctx.cancel_event,
+        cancel=ctx.cancel_event, resume=False,  # the start-up operation resumes batches
     )
     if not report.page_ids:
         # Nothing came in: no empty batch is left behind; the reasons travel in the report.
-        page_store.drop_empty_batch(ctx.ws, report.batch_id)
+        page_store.drop_refused_batch(ctx.ws, report.batch_id)
     dossier_id = None
     if assemble:
         row = ctx.ws.conn.execute("SELECT id FROM dossier WHERE batch_id = ? ORDER BY id DESC",
@@ -177,6 +177,23 @@ def find_scanners(ops: Operations, *, include_test: bool,
     return ops.run("scanners", work, quiet=True)
 
 
+def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
+    """Finish the batches a crash, a kill or a power cut left half done (at start-up)."""
+
+    def work(ctx: OpContext) -> list[dossier.Resumed]:
+        done = [0]
+
+        def on_page(event: dossier.PageProcessed) -> None:
+            done[0] += 1
+            ctx.item(event)
+            ctx.progress(done[0], 0, "")
+
+        return dossier.resume_interrupted(ctx.ws, jobs=PROCESS_JOBS, on_page=on_page,
+                                          cancel=ctx.cancel_event)
+
+    return ops.run(title, work)
+
+
 def scan(ops: Operations, device: str, source: str, dpi: int, color: bool, *,
          title: str) -> BackgroundOp:
     """Scan a batch from a scanner (SANE name or eSCL address); pages are recognised while
@@ -220,11 +237,14 @@ def assemble(ops: Operations, page_ids: list[int], batch_id: int | None, *,
 
 def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
                    official_code: str | None = None,
-                   missing_reason: str | None = None) -> BackgroundOp:
+                   missing_reason: str | None = None,
+                   signing: object | None = None, secret: str | None = None) -> BackgroundOp:
     """Pack a dossier into its electronic record and put it in the outbox.
 
     ``official_code`` is recorded first when the clerk typed it in the pack dialog;
     ``missing_reason`` lets a dossier with missing components go (see dossier.packing).
+    With ``signing`` (records.SigningOptions) every PDF is signed; ``secret`` is the PIN
+    or passphrase the clerk just typed, used for this operation only.
     """
 
     def work(ctx: OpContext) -> PackResult:
@@ -234,7 +254,13 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
         ctx.progress(0, 1, "")
         if official_code:
             editing.set_dossier_code(ctx.ws, dossier_id, official_code)
-        result = pack(ctx.ws, dossier_id, allow_missing=missing_reason)
+        if signing is not None:
+            from records import open_signer
+
+            with open_signer(signing, secret) as signer:  # type: ignore[arg-type]
+                result = pack(ctx.ws, dossier_id, signer=signer, allow_missing=missing_reason)
+        else:
+            result = pack(ctx.ws, dossier_id, allow_missing=missing_reason)
         ctx.progress(1, 1, "")
         return result
 

@@ -40,6 +40,8 @@ from desktop.context import AppContext
 from desktop.messages import plain
 from desktop.models import DocumentModel, DossierListModel, PageModel
 from desktop.pack_dialog import PackDialog
+from desktop.pin_dialog import ask_pin
+from desktop.signature_state import signature_text
 from desktop.undo import documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
 from dossier import editing, packing
@@ -538,7 +540,10 @@ class DossierView(QWidget):
         else:
             text = self.tr("Đã đóng gói")
         version = self.tr(" (bản {n})").format(n=state.version) if state.version > 1 else ""
-        return self.tr("Trạng thái: {s}").format(s=f"{text} · {name}{version}"), ""
+        records = dossier_store.records_of(self._ctx.ws, d.id)
+        signed = (" · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
+                  if records else "")
+        return self.tr("Trạng thái: {s}").format(s=f"{text} · {name}{version}{signed}"), ""
 
     def show_pack_state(self) -> None:
         if self.dossier is not None:
@@ -907,6 +912,32 @@ class DossierView(QWidget):
         self.window().activateWindow()
         self.docs.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _signing_key(self) -> tuple[object, str | None]:
+        """The signing options and the PIN typed for them; (None, None) when records are not
+        signed; (False, None) when the clerk cancelled or signing is not set up."""
+        from dossier import DossierError
+        from dossier import signing as signing_settings
+        from records import Pkcs12Key
+
+        ws = self._ctx.ws
+        if not signing_settings.enabled(ws):
+            return None, None
+        try:
+            options = signing_settings.signing_options(ws, agency_name=ws.get_setting("agency_id"))
+        except DossierError as e:
+            self._set_pack_status(str(e), "error")
+            return False, None
+        if isinstance(options.key, Pkcs12Key):
+            what = self.tr("Mật khẩu của tệp chứng thư {name}:").format(name=options.key.path.name)
+        else:
+            what = self.tr("Mã PIN của token {token}:").format(token=options.key.token)
+        reason, self._sign_problem = getattr(self, "_sign_problem", ""), ""
+        secret = ask_pin(self, what, reason)
+        if secret is None:
+            self._set_pack_status(self.tr("Đã hủy: hồ sơ chưa được ký và chưa đóng gói."))
+            return False, None
+        return options, secret
+
     def _set_pack_status(self, text: str, kind: str = "") -> None:
         self.pack_status.setText(text)
         self.pack_status.setObjectName(kind)
@@ -934,7 +965,10 @@ class DossierView(QWidget):
         dialog.open()
         return dialog
 
-    def _start_pack(self, d: Dossier, code: str | None, reason: str | None) -> object:
+    def _start_pack(self, d: Dossier, code: str | None, reason: str | None) -> object | None:
+        signing, secret = self._signing_key()
+        if signing is False:
+            return None
         self.pack_button.setEnabled(False)
         self._set_pack_status(self.tr("Đang đóng gói…"))
 
@@ -944,14 +978,24 @@ class DossierView(QWidget):
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:
+            from records import KeyUnavailableError
+
             if isinstance(error, packing.MissingComponents):
                 self._set_pack_status(self.tr("Chưa đóng gói: còn thiếu {names}.").format(
                     names=", ".join(error.missing)), "error")
-            else:
-                self._set_pack_status(plain(error).text, "error")
+                return
+            text = plain(error, self._ctx.language).text
+            if isinstance(error, KeyUnavailableError):
+                # Nothing of this dossier was kept; packing again asks for the PIN again.
+                self._sign_problem = text
+                text += "\n" + self.tr("Hồ sơ chưa được đóng gói. Cắm lại token hoặc nhập lại "
+                                       "mã PIN rồi bấm Đóng gói lần nữa.")
+            self._set_pack_status(text, "error")
 
         op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"),
-                                    official_code=code, missing_reason=reason)
+                                    official_code=code, missing_reason=reason,
+                                    signing=signing, secret=secret)
+        del secret
         op.on_success(done).on_failure(failed).on_finally(
             lambda: self.pack_button.setEnabled(True))
         return op.start()

@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
 
     def start_up(self) -> None:
         ws = self.ctx.ws
+        if page_store.unfinished_batches(ws):
+            self.resume_interrupted()
         batches = page_store.list_batches(ws)
         unfinished = edit_store.unfinished_batch_ids(ws)
         if not batches:
@@ -209,6 +211,14 @@ class MainWindow(QMainWindow):
         section = int(ws.get_setting("ui.section") or SCAN)
         self.go(SCAN if unfinished else section)
         self._update_outbox()
+
+    def resume_interrupted(self) -> None:
+        """Finish, in the background, what a crash or kill left half done."""
+        op = actions.resume_interrupted(self.ctx.ops, title=self.tr("Hoàn tất lô bị gián đoạn"))
+        op.on_item(lambda _e: self.scan_view.schedule_reload())
+        op.on_success(lambda _r: (self.scan_view.refresh_batches(select=self.scan_view.batch_id),
+                                  self.dossier_view.refresh()))
+        op.start()
 
     def purge_expired(self) -> None:
         actions.purge_expired(self.ctx.ops).on_success(self._purged).on_failure(

@@ -205,6 +205,15 @@ class DossierListModel(RowListModel[Dossier]):
         return None
 
 
+def _document_extra(document: Document) -> dict[str, object]:
+    """What tagging noted on a document beside its fields: its own title, its flags."""
+    try:
+        fields = json.loads(document.fields_json or "{}")
+    except ValueError:
+        return {}
+    return fields if isinstance(fields, dict) else {}
+
+
 class DocumentModel(RowListModel[Document]):
     """The documents of a dossier: type (suggested or confirmed) and page count."""
 
@@ -218,6 +227,12 @@ class DocumentModel(RowListModel[Document]):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             name = d.type_name or self.tr("Chưa rõ loại giấy tờ")
+            extra = _document_extra(d)
+            if "blank" in extra.get("flags", ()):
+                name = self.tr("Trang không đọc được chữ — cần xem")
+            elif extra.get("document_name"):
+                # The component, then the paper's own title ("Giấy cam kết").
+                name = f"{name} ({extra['document_name']})"
             pages = self.tr("{n} trang").format(n=len(d.page_ids))
             if d.type_confirmed or d.type_key is None:
                 state = "✓ " if d.type_confirmed else "? "
@@ -245,7 +260,7 @@ def _size(n: float) -> str:
 class OutboxModel(QAbstractTableModel):
     """Outbox jobs with state, progress, rate and time left (rates measured by the view)."""
 
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(self, parent: QObject | None = None, language: str = "vi") -> None:
         super().__init__(parent)
@@ -253,10 +268,12 @@ class OutboxModel(QAbstractTableModel):
         self._rates: dict[int, float] = {}
         self.language = language
         self.paused = False   # the sending run is paused: waiting rows say so
+        self._signatures: dict[int, str] = {}
 
     def headers(self) -> list[str]:
         return [self.tr("Gói"), self.tr("Trạng thái"), self.tr("Tiến độ"),
-                self.tr("Tốc độ"), self.tr("Còn lại"), self.tr("Lỗi gần nhất")]
+                self.tr("Tốc độ"), self.tr("Còn lại"), self.tr("Lỗi gần nhất"),
+                self.tr("Ký số")]
 
     def state_name(self, state: UploadState) -> str:
         return {
@@ -267,9 +284,13 @@ class OutboxModel(QAbstractTableModel):
             UploadState.EXPORTED: self.tr("Đã chép ra USB"),
         }.get(state, str(state))
 
-    def set_jobs(self, rows: Sequence[OutboxJob], rates: dict[int, float]) -> None:
+    def set_jobs(self, rows: Sequence[OutboxJob], rates: dict[int, float],
+                 signatures: dict[int, str] | None = None) -> None:
+        """``signatures``: each job's signature state as shown (by job id)."""
         ids_same = [j.id for j in rows] == [j.id for j in self._rows]
         self._rates = dict(rates)
+        if signatures is not None:
+            self._signatures = dict(signatures)
         if ids_same:
             self._rows = list(rows)
             if self._rows:
@@ -338,6 +359,8 @@ class OutboxModel(QAbstractTableModel):
             return "—"
         if col == 5:
             return plain(job.last_error, self.language).text if job.last_error else ""
+        if col == 6:
+            return self._signatures.get(job.id, "")
         return None
 
 

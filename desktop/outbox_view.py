@@ -32,6 +32,7 @@ from desktop.context import AppContext
 from desktop.messages import plain
 from desktop.models import ObjectRole, OutboxModel, ProgressRole
 from desktop.ops import BackgroundOp
+from desktop.signature_state import signature_text
 from storage import UploadState
 from storage import outbox as outbox_store
 
@@ -72,7 +73,7 @@ class OutboxView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((300, 150, 240, 100, 90)):
+        for col, width in enumerate((300, 150, 240, 100, 90, 220)):
             self.table.setColumnWidth(col, width)
         self.summary = QLabel(self)
         self.summary.setObjectName("subtitle")
@@ -130,7 +131,9 @@ class OutboxView(QWidget):
                     self._rates[job.id] = delta / (now - before[0])
             self._last[job.id] = (now, job.offset)
         self.model.paused = self.paused
-        self.model.set_jobs(jobs, self._rates)
+        self.model.set_jobs(jobs, self._rates,
+                            {j.id: signature_text(self, self._ctx.ws, j.package_sha256)
+                             for j in jobs})
         c = outbox_store.counts(self._ctx.ws)
         self.summary.setText(self.tr("{q} đang chờ · {u} đang gửi · {d} đã gửi · {f} lỗi").format(
             q=c.queued, u=c.uploading, d=c.done + c.exported, f=c.failed))

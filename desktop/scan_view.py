@@ -45,6 +45,7 @@ class ScanView(QWidget):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.notices: list[str] = []   # files of the last import the workspace already had
         self.setObjectName("page")
         self._ctx = ctx
         self.batch_id: int | None = None
@@ -232,6 +233,7 @@ class ScanView(QWidget):
         if self.batch_id is not None:
             for problem in page_store.batch_problems(self._ctx.ws, self.batch_id):
                 notes.append(f"{Path(problem.item).name}: {problem.reason}")
+        notes.extend(self.notices)
         self.banner.setText("\n".join(notes[:6]))
         self.banner.setVisible(bool(notes))
         self.resume_button.setVisible(bool(waiting and unfinished and not busy))
@@ -353,7 +355,13 @@ class ScanView(QWidget):
     def _follow_import(self, op: object) -> object:
         state = {"batch": None}
 
+        self.notices = []
+
         def on_item(event: object) -> None:
+            already = getattr(event, "already_in", None)
+            if already is not None:   # a file the workspace already had: say where it is
+                self.notices.append(self.tr("{name}: đã nhập trong lô {n}").format(
+                    name=Path(getattr(event, "item", "")).name, n=already))
             if state["batch"] is None:
                 latest = page_store.list_batches(self._ctx.ws)
                 if latest:
@@ -397,7 +405,8 @@ class ScanView(QWidget):
         pages = [p for p in self.model.pages() if not p.deleted]
         if not pages:
             return None
-        ids = [p.id for p in pages if not p.blank] or [p.id for p in pages]
+        # Every page goes into the dossier: a blank one becomes a flagged document.
+        ids = [p.id for p in pages]
         op = actions.assemble(self._ctx.ops, ids, self.batch_id, title=self.tr("Lập hồ sơ"))
         op.on_success(self.dossier_ready.emit)
         return op.start()

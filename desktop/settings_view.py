@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from capture.profile import MIN_DPI
 from desktop.context import AppContext
+from desktop.signing_settings import SigningSettings
 
 PROFILES_KEY = "scanner.profiles"
 
@@ -198,6 +199,8 @@ class SettingsView(QWidget):
             "Tra cứu, xuất hoặc xóa mọi dữ liệu về một người theo số định danh"))
         self.subject_button.clicked.connect(self.open_subject_requests)
         col2.addWidget(self.subject_button)
+        self.signing = SigningSettings(ctx, self)
+        col2.addWidget(self.signing)
         col2.addStretch(1)
         grid.addLayout(col1, 1)
         grid.addLayout(col2, 1)
@@ -353,6 +356,7 @@ class SettingsView(QWidget):
             notes.append(str(e))
         ws.set_setting("upload.auth", str(self.auth.currentData()))
         ws.set_setting("upload.username", self.username.text().strip())
+        self.signing.save()
         secret = self.secret.text()
         if secret and endpoint_ok:
             try:

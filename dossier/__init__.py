@@ -5,6 +5,7 @@ Import a batch, process it, assemble a dossier, pack it, queue it.
 
 from __future__ import annotations
 
+from dossier.batches import Resumed, interrupted_batches, resume_interrupted, run_import
 from dossier.errors import DossierError, NotFound, RejectedFile
 from dossier.importing import (
     ImportedFile,
@@ -29,6 +30,7 @@ from dossier.sources import SourcePage, read_pages
 from failures import Cancelled
 from storage import (
     Batch,
+    BatchPlan,
     BatchState,
     Document,
     Dossier,
@@ -42,6 +44,7 @@ from storage import (
 
 __all__ = [
     "Batch",
+    "BatchPlan",
     "BatchState",
     "Cancelled",
     "Document",
@@ -58,6 +61,7 @@ __all__ = [
     "Problem",
     "Record",
     "RejectedFile",
+    "Resumed",
     "SearchHit",
     "SourcePage",
     "UploadState",
@@ -66,10 +70,13 @@ __all__ = [
     "import_items",
     "import_items_and_process",
     "import_paths",
+    "interrupted_batches",
     "is_temporary_name",
     "process_batch",
     "process_pages",
     "read_pages",
+    "resume_interrupted",
+    "run_import",
     "search",
     "start_batch",
 ]

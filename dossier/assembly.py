@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storage import Workspace
+from dossier.errors import DossierError
+from storage import Workspace, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 
@@ -23,14 +25,115 @@ def catalogue() -> Catalogue:
 
 
 def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
-    from tagging import PageText, tag_dossier
+    from dossier.cards import poor_text, reread_cards
+    from tagging import PageText, decode_codes, tag_dossier, wants_codes
 
     texts = []
     for page_id in page_ids:
         page = page_store.get_page(ws, page_id)
         if page is not None:
-            texts.append(PageText(name=page.source_name, text=page.text or ""))
+            text = page.text or ""
+            codes: tuple[str, ...] = ()
+            if not page.blank and (wants_codes(text) or poor_text(text)):
+                image = ws.blobs.read(page.image_sha)
+                # A card copied on grey paper can read as nothing: look at each card.
+                text = reread_cards(image, text)
+                # An identity card's QR code confirms what OCR read of it.
+                codes = decode_codes(image) if wants_codes(text) else ()
+            texts.append(PageText(name=page.source_name, text=text, codes=codes))
     return tag_dossier(texts, catalogue())
+
+
+@dataclass(frozen=True)
+class DossierPlan:
+    """A dossier as tagging suggests it, not yet written: what assembly will store."""
+
+    page_ids: tuple[int, ...]
+    code: str | None
+    procedure_code: str | None
+    procedure_confidence: float | None
+    procedure_confirmed: bool
+    documents: tuple[tuple[tuple[int, ...], DocumentTag | None], ...]
+
+
+def plan_dossier(
+    ws: Workspace,
+    page_ids: Sequence[int],
+    *,
+    code: str | None = None,
+    procedure_code: str | None = None,
+) -> DossierPlan:
+    """Tag the pages and split them into documents (reads only; the slow part)."""
+    tag = tag_pages(ws, page_ids)
+    fields_code = next(
+        (d.fields.dossier_code for d in tag.documents if d.fields.dossier_code), None
+    )
+    procedure = procedure_code or (tag.procedure.key if tag.procedure else None)
+    confidence = 1.0 if procedure_code else (tag.procedure.confidence if tag.procedure else None)
+    groups = tuple((tuple(ids), doc) for ids, doc in _cover_every_page(ws, page_ids, tag))
+    return DossierPlan(tuple(page_ids), code or fields_code, procedure, confidence,
+                       bool(procedure_code), groups)
+
+
+def write_dossier(ws: Workspace, plan: DossierPlan, *, batch_id: int | None = None) -> int:
+    """Store a planned dossier and its documents in one transaction; returns its id.
+
+    A page already in a dossier is refused: every page belongs to one dossier.
+    """
+    with transaction(ws.conn):
+        for page_id in plan.page_ids:
+            owners = page_store.dossiers_of_page(ws, page_id)
+            if owners:
+                raise DossierError(
+                    f"trang {page_id} đã thuộc hồ sơ {owners[0]} — "
+                    f"page {page_id} is already in dossier {owners[0]}"
+                )
+        dossier_id = dossier_store.create_dossier(
+            ws,
+            batch_id=batch_id,
+            code=plan.code,
+            procedure_code=plan.procedure_code,
+            procedure_confidence=plan.procedure_confidence,
+            agency_id=ws.get_setting("agency_id"),
+        )
+        if plan.procedure_confirmed:
+            dossier_store.update_dossier(ws, dossier_id, procedure_confirmed=1)
+        names: list[str] = []
+        ids: list[str] = []
+        for doc_page_ids, doc in plan.documents:
+            fields: dict[str, object] = {}
+            if doc is not None:
+                fields = {
+                    "full_names": list(doc.fields.full_names),
+                    "id_numbers": list(doc.fields.id_numbers),
+                    "dates": list(doc.fields.dates),
+                    "dossier_code": doc.fields.dossier_code,
+                }
+                if doc.fields.birth_dates:
+                    fields["birth_dates"] = list(doc.fields.birth_dates)
+                if doc.title:
+                    fields["document_name"] = doc.title
+                if doc.flags:
+                    fields["flags"] = list(doc.flags)  # for the clerk: blank, or no known type
+                names.extend(doc.fields.full_names)
+                ids.extend(doc.fields.id_numbers)
+            dossier_store.add_document(
+                ws,
+                dossier_id,
+                doc_page_ids,
+                type_key=doc.type.key if doc and doc.type else None,
+                type_name=doc.type.name if doc and doc.type else None,
+                type_confidence=doc.type.confidence if doc and doc.type else None,
+                fields=fields,
+            )
+        applicant = {}
+        if names:
+            applicant["applicant_name"] = names[0]
+        if ids:
+            applicant["applicant_id"] = ids[0]
+        if applicant:
+            dossier_store.update_dossier(ws, dossier_id, **applicant)
+    return dossier_id
 
 
 def assemble_pages(
@@ -44,54 +147,11 @@ def assemble_pages(
     """Create a dossier from pages in order, split into documents as tagging suggests.
 
     ``code`` and ``procedure_code`` (from a cover sheet or receipt) win over
-    what tagging reads. Returns the dossier id.
+    what tagging reads. The dossier and all its documents are written in one
+    transaction: a crash leaves the whole dossier or none of it. Returns its id.
     """
-    tag = tag_pages(ws, page_ids)
-    fields_code = next(
-        (d.fields.dossier_code for d in tag.documents if d.fields.dossier_code), None
-    )
-    procedure = procedure_code or (tag.procedure.key if tag.procedure else None)
-    confidence = 1.0 if procedure_code else (tag.procedure.confidence if tag.procedure else None)
-    dossier_id = dossier_store.create_dossier(
-        ws,
-        batch_id=batch_id,
-        code=code or fields_code,
-        procedure_code=procedure,
-        procedure_confidence=confidence,
-        agency_id=ws.get_setting("agency_id"),
-    )
-    if procedure_code:
-        dossier_store.update_dossier(ws, dossier_id, procedure_confirmed=1)
-    names: list[str] = []
-    ids: list[str] = []
-    for doc_page_ids, doc in _cover_every_page(ws, page_ids, tag):
-        fields: dict[str, object] = {}
-        if doc is not None:
-            fields = {
-                "full_names": list(doc.fields.full_names),
-                "id_numbers": list(doc.fields.id_numbers),
-                "dates": list(doc.fields.dates),
-                "dossier_code": doc.fields.dossier_code,
-            }
-            names.extend(doc.fields.full_names)
-            ids.extend(doc.fields.id_numbers)
-        dossier_store.add_document(
-            ws,
-            dossier_id,
-            doc_page_ids,
-            type_key=doc.type.key if doc and doc.type else None,
-            type_name=doc.type.name if doc and doc.type else None,
-            type_confidence=doc.type.confidence if doc and doc.type else None,
-            fields=fields,
-        )
-    applicant = {}
-    if names:
-        applicant["applicant_name"] = names[0]
-    if ids:
-        applicant["applicant_id"] = ids[0]
-    if applicant:
-        dossier_store.update_dossier(ws, dossier_id, **applicant)
-    return dossier_id
+    plan = plan_dossier(ws, page_ids, code=code, procedure_code=procedure_code)
+    return write_dossier(ws, plan, batch_id=batch_id)
 
 
 def _cover_every_page(
@@ -128,6 +188,16 @@ def _cover_every_page(
     return groups
 
 
-def assemble_batch(ws: Workspace, batch_id: int) -> int:
-    page_ids = [p.id for p in page_store.list_pages(ws, batch_id) if not p.blank]
-    return assemble_pages(ws, page_ids, batch_id=batch_id)
+def assemble_batch(ws: Workspace, batch_id: int) -> list[int]:
+    """One dossier of the batch's pages not yet in one; blank pages stay out.
+
+    The dossier, the pages left out and the batch's new state land in one
+    transaction, so an interrupted assembly is simply done again.
+    """
+    pages = page_store.pages_without_dossier(ws, batch_id)
+    keep = [p.id for p in pages if not p.blank]
+    plan = plan_dossier(ws, keep) if keep else None
+    with transaction(ws.conn):
+        ids = [write_dossier(ws, plan, batch_id=batch_id)] if plan is not None else []
+        page_store.mark_assembled(ws, batch_id, {p.id: "blank" for p in pages if p.blank})
+    return ids

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dossier.errors import RejectedFile
 from dossier.sources import SourcePage, read_pages
-from storage import BatchState, DiskFull, Workspace, is_disk_full
+from storage import BatchPlan, BatchState, DiskFull, Workspace, is_disk_full
 from storage import pages as page_store
 
 SKIPPED_NAMES = (".", "~", "_")
@@ -55,6 +55,11 @@ class ImportReport:
     pages_added: list[int] = field(default_factory=list)
     pages_existing: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Interrupted batches this run finished, and batches already holding some inputs.
+    resumed: list[int] = field(default_factory=list)
+    already_in: list[int] = field(default_factory=list)
+    dossier_ids: list[int] = field(default_factory=list)           # made of this batch
+    resumed_dossier_ids: list[int] = field(default_factory=list)   # of the resumed ones
 
     @property
     def page_ids(self) -> list[int]:
@@ -63,11 +68,30 @@ class ImportReport:
 
 @dataclass(frozen=True)
 class ImportedFile:
-    """Reported once a file's pages are committed to the workspace."""
+    """Reported once a file's pages are committed to the workspace.
+
+    ``already_in`` is the batch that already held every page of the file (it
+    was imported before, or twice in this run); ``same_as`` names that earlier file.
+    """
 
     item: str
     page_ids: tuple[int, ...]
     created: tuple[bool, ...]
+    already_in: int | None = None
+    same_as: str | None = None
+
+    @property
+    def notice(self) -> str | None:
+        """What to tell the person about a file that brought nothing new."""
+        if self.already_in is None:
+            return None
+        same = Path(self.item).name != self.same_as and self.same_as
+        vi = f"đã nhập trong lô {self.already_in}"
+        en = f"already imported in batch {self.already_in}"
+        if same:
+            vi += f" (trùng với {self.same_as})"
+            en += f" (same content as {self.same_as})"
+        return f"{vi} — {en}"
 
 
 ProgressFn = Callable[[ImportedFile | Problem], None]
@@ -158,9 +182,7 @@ def import_items(
             try:
                 prepared = future.result()
                 results = page_store.add_pages(ws, batch_id, prepared.pages)
-                outcome = ImportedFile(
-                    item.name, tuple(r[0] for r in results), tuple(r[1] for r in results)
-                )
+                outcome = _imported(ws, item.name, results)
             except RejectedFile as e:
                 page_store.record_problem(ws, batch_id, item.name, str(e))
                 outcome = Problem(item.name, str(e))
@@ -175,13 +197,26 @@ def import_items(
                 with contextlib.suppress(Exception):
                     page_store.record_problem(ws, batch_id, item.name, full.reason)
                 raise full from e
+            if item.path is not None:
+                page_store.mark_input_done(ws, batch_id, str(item.path))
             if on_progress is not None:
                 on_progress(outcome)
             yield outcome
     page_store.set_batch_state(ws, batch_id, BatchState.IMPORTED)
 
 
+def _imported(ws: Workspace, name: str, results: list[tuple[int, bool]]) -> ImportedFile:
+    ids = tuple(r[0] for r in results)
+    created = tuple(r[1] for r in results)
+    if not ids or any(created):
+        return ImportedFile(name, ids, created)
+    first = page_store.get_page(ws, ids[0])
+    return ImportedFile(name, ids, created, first.batch_id if first else None,
+                        first.source_name if first else None)
+
+
 def start_batch(ws: Workspace, source: str = "files", label: str | None = None) -> int:
+    """A batch nobody holds (for callers that import and finish it themselves, in one go)."""
     return page_store.create_batch(ws, source=source, label=label)
 
 
@@ -191,15 +226,16 @@ def import_paths(
     *,
     source: str = "files",
     on_progress: ProgressFn | None = None,
+    on_notice: Callable[[str], None] | None = None,
 ) -> ImportReport:
-    """Import files and folders as one batch, without processing."""
-    batch_id = start_batch(ws, source)
-    report = ImportReport(batch_id)
-    for outcome in import_items(
-        ws, expand_paths(paths), batch_id=batch_id, on_progress=on_progress
-    ):
-        _add_to_report(report, outcome)
-    return report
+    """Import files and folders as one batch, without processing.
+
+    Interrupted batches are finished first (see :mod:`dossier.batches`).
+    """
+    from dossier.batches import run_import
+
+    return run_import(ws, expand_paths(paths), source=source, plan=BatchPlan.IMPORT,
+                      on_progress=on_progress, on_notice=on_notice)
 
 
 def _add_to_report(report: ImportReport, outcome: ImportedFile | Problem) -> None:
@@ -208,3 +244,6 @@ def _add_to_report(report: ImportReport, outcome: ImportedFile | Problem) -> Non
         return
     for page_id, created in zip(outcome.page_ids, outcome.created, strict=True):
         (report.pages_added if created else report.pages_existing).append(page_id)
+    if (outcome.already_in is not None and outcome.already_in != report.batch_id
+            and outcome.already_in not in report.already_in):
+        report.already_in.append(outcome.already_in)

@@ -31,7 +31,7 @@ from storage.database import transaction
 from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
-    from records import DossierSpec
+    from records import DossierSpec, Signer
     from upload import QueuedPackage
 
 PROFILE_SETTING = "records.profile"
@@ -242,12 +242,14 @@ def pack_state(ws: Workspace, dossier_id: int) -> PackState:
 
 def pack_dossier(
     ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None,
+    signer: Signer | None = None,
     *, version: int = 1, supersedes: str | None = None, missing_reason: str | None = None,
 ) -> Path:
     """Build, verify and keep the dossier's record; returns the package path.
 
     The package is also kept in the workspace's blob store, so the outbox and
-    ``sohoa check`` can rely on it whatever happens to ``out_dir``.
+    ``sohoa check`` can rely on it whatever happens to ``out_dir``. ``signer`` signs
+    each PDF (records.PadesSigner); a signing failure leaves no package behind.
     """
     import records
 
@@ -258,7 +260,7 @@ def pack_dossier(
                                missing_reason=reason)
     target = Path(out_dir) if out_dir is not None else ws.root / "records"
     try:
-        path = records.pack_dossier(spec, target, profile=chosen)
+        path = records.pack_dossier(spec, target, profile=chosen, signer=signer)
         sha = sha256_file(path)
         ws.blobs.put_file(path, sha)
         dossier_store.add_record(
@@ -301,7 +303,8 @@ def _copy_out(ws: Workspace, sha: str, out_dir: Path, name: str) -> Path:
 
 
 def pack_and_queue(
-    ws: Workspace, dossier_id: int, profile: str | None = None, *,
+    ws: Workspace, dossier_id: int, profile: str | None = None,
+    signer: Signer | None = None, *,
     allow_missing: str | None = None, out_dir: Path | None = None,
 ) -> PackResult:
     """Pack a dossier and queue it: one dossier, one package waiting to be sent.
@@ -354,7 +357,7 @@ def pack_and_queue(
     newest_sent = max(sent, key=lambda r: r.version) if sent else None
     version = newest_sent.version + 1 if newest_sent else 1
     supersedes = newest_sent.package_name if newest_sent else None
-    path = pack_dossier(ws, dossier_id, profile=chosen, version=version,
+    path = pack_dossier(ws, dossier_id, profile=chosen, signer=signer, version=version,
                         supersedes=supersedes, missing_reason=reason)
     queued = queue_package(ws, path, dossier_id)
     new_sha = queued.job.package_sha256

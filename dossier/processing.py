@@ -10,18 +10,13 @@ from typing import TYPE_CHECKING
 
 from dossier import words
 from dossier.importing import (
-    ImportedFile,
     ImportItem,
     ImportReport,
-    Problem,
     ProgressFn,
-    _add_to_report,
     expand_paths,
-    import_items,
-    start_batch,
 )
 from failures import Cancelled
-from storage import BatchState, Page, PageState, Workspace
+from storage import BatchPlan, PageState, Workspace, WorkspaceLocked
 from storage import pages as page_store
 
 if TYPE_CHECKING:
@@ -113,12 +108,26 @@ def process_batch(
     on_page: PageProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> tuple[int, int]:
-    """OCR every page of a batch not yet processed (an interrupted batch resumes here)."""
-    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSING)
-    ids = [p.id for p in page_store.pages_needing_processing(ws, batch_id)]
-    result = process_pages(ws, ids, jobs=jobs, on_page=on_page, cancel=cancel)
-    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSED)
-    return result
+    """OCR every page of a batch not yet processed (an interrupted batch resumes here),
+    and assemble it if its plan says so. Refused while another holder works on it."""
+    from dossier.batches import BatchRun, batch_lock, finish
+
+    lock = batch_lock(ws, batch_id)
+    if not lock.acquire(0):
+        raise WorkspaceLocked(f"lô {batch_id} đang được xử lý ở nơi khác — "
+                              f"batch {batch_id} is being processed elsewhere")
+    counts = [0, 0]
+
+    def count(event: PageProcessed) -> None:
+        counts[0 if event.ok else 1] += 1
+        if on_page is not None:
+            on_page(event)
+
+    batch = page_store.get_batch(ws, batch_id)
+    if batch is not None and not batch.plan.processes:
+        page_store.set_batch_plan(ws, batch_id, BatchPlan.PROCESS)
+    finish(ws, BatchRun(batch_id, lock), jobs=jobs, on_page=count, cancel=cancel)
+    return counts[0], counts[1]
 
 
 def import_items_and_process(
@@ -129,35 +138,25 @@ def import_items_and_process(
     label: str | None = None,
     on_progress: ProgressFn | None = None,
     on_page: PageProgressFn | None = None,
+    on_notice: Callable[[str], None] | None = None,
     jobs: int | None = None,
     assemble: bool = True,
     cancel: threading.Event | None = None,
+    resume: bool = True,
 ) -> ImportReport:
-    """Import and recognise at once: OCR starts on the first page while later ones arrive."""
-    batch_id = start_batch(ws, source, label)
-    report = ImportReport(batch_id)
+    """Import and recognise at once: OCR starts on the first page while later ones arrive.
 
-    def feed() -> Iterator[tuple[int, bytes]]:
-        for outcome in import_items(ws, items, batch_id=batch_id, on_progress=on_progress):
-            _add_to_report(report, outcome)
-            if isinstance(outcome, Problem):
-                continue
-            for page in _unprocessed(ws, outcome):
-                yield page.id, ws.blobs.read(page.image_sha)
+    With ``assemble``, the batch becomes one dossier. Interrupted batches are
+    finished first unless ``resume`` is false.
+    """
+    from dossier.batches import run_import
 
-    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSING)
-    _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
-    page_store.set_batch_state(ws, batch_id, BatchState.PROCESSED)
-    if assemble and report.page_ids:
-        from dossier.assembly import assemble_batch
-
-        assemble_batch(ws, batch_id)
-    return report
-
-
-def _unprocessed(ws: Workspace, outcome: ImportedFile) -> list[Page]:
-    pages = (page_store.get_page(ws, page_id) for page_id in outcome.page_ids)
-    return [p for p in pages if p is not None and p.state != PageState.PROCESSED]
+    return run_import(
+        ws, items, source=source, label=label,
+        plan=BatchPlan.ASSEMBLE if assemble else BatchPlan.PROCESS,
+        on_progress=on_progress, on_page=on_page, on_notice=on_notice, jobs=jobs,
+        cancel=cancel, resume=resume,
+    )
 
 
 def import_and_process(
@@ -166,8 +165,10 @@ def import_and_process(
     *,
     on_progress: ProgressFn | None = None,
     on_page: PageProgressFn | None = None,
+    on_notice: Callable[[str], None] | None = None,
     jobs: int | None = None,
 ) -> ImportReport:
     return import_items_and_process(
-        ws, expand_paths(paths), on_progress=on_progress, on_page=on_page, jobs=jobs
+        ws, expand_paths(paths), on_progress=on_progress, on_page=on_page,
+        on_notice=on_notice, jobs=jobs,
     )

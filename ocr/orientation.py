@@ -48,6 +48,20 @@ def confidence(raw: list[RawWord]) -> float:
     return sum(w.confidence * len(w.text) for w in raw) / total if total else 0.0
 
 
+def runs_across(raw: list[RawWord]) -> bool:
+    """Whether the words lie along horizontal lines, as on an upright page.
+
+    Tesseract's layout analysis also reads lines that run down the image (it takes them for
+    vertical script), and reads them confidently: such a reading says the page is sideways,
+    not that it is upright.
+    """
+    long_words = [w for w in raw if sum(ch.isalnum() for ch in w.text) >= 3]
+    if not long_words:
+        return True
+    across = sum((w.box[2] - w.box[0]) > (w.box[3] - w.box[1]) for w in long_words)
+    return across >= 0.6 * len(long_words)
+
+
 def letters(raw: list[RawWord]) -> int:
     return sum(sum(ch.isalnum() for ch in w.text) for w in raw)
 
@@ -88,13 +102,13 @@ def choose_rotation(
     if pose.rotation != 0:
         # The line estimate suggests a turn: compare samples before reading in full.
         upright = sample(0, upright_skew)
-        sure_upright = confidence(upright)
+        sure_upright = confidence(upright) if runs_across(upright) else 0.0
         if sure_upright >= CONFIDENT and letters(upright) >= MIN_LETTERS:
             return Candidate(0, upright_skew, None)
         turns = [pose.rotation]
         if pose.rotation in (90, 270):
             turns.append((pose.rotation + 180) % 360)
-        scored = [(confidence(words), rotation, words)
+        scored = [(confidence(words) if runs_across(words) else 0.0, rotation, words)
                   for rotation in turns for words in [sample(rotation, pose.skew)]]
         best, rotation, words = max(scored, key=lambda s: s[0])
         if (best >= sure_upright + MARGIN and best >= TURNED_AT_LEAST

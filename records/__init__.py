@@ -6,10 +6,33 @@
 from __future__ import annotations
 
 from pdfa import Profile
-from records.errors import PackageInvalidError, RecordsError, SpecError
+from records.errors import (
+    CertificateRefusedError,
+    KeyUnavailableError,
+    PackageInvalidError,
+    RecordsError,
+    SigningError,
+    SpecError,
+)
 from records.manifest import Manifest, schema, schema_problems
 from records.pack import pack_dossier
-from records.signing import NoSigner, Signer
+from records.signing import (
+    DocumentSignatures,
+    NoSigner,
+    PadesSigner,
+    Pkcs11Key,
+    Pkcs12Key,
+    SignatureCheck,
+    SignatureLevel,
+    SignatureReport,
+    Signer,
+    SigningOptions,
+    Stamp,
+    check_signatures,
+    load_certificates,
+    open_signer,
+    verify_signatures,
+)
 from records.spec import (
     DocumentSpec,
     DossierSpec,
@@ -21,7 +44,11 @@ from records.spec import (
 from records.verify import VerifyReport, verify_package
 
 __all__ = [
-    "DocumentSpec", "DossierSpec", "Manifest", "NoSigner", "PackageInvalidError", "PageSpec",
-    "Profile", "RecordsError", "ResultSpec", "ReusedSpec", "Signer", "SpecError", "VerifyReport",
-    "pack_dossier", "provisional_id", "schema", "schema_problems", "verify_package",
+    "CertificateRefusedError", "DocumentSignatures", "DocumentSpec", "DossierSpec",
+    "KeyUnavailableError", "Manifest", "NoSigner", "PackageInvalidError", "PadesSigner",
+    "PageSpec", "Pkcs11Key", "Pkcs12Key", "Profile", "RecordsError", "ResultSpec", "ReusedSpec",
+    "SignatureCheck", "SignatureLevel", "SignatureReport", "Signer", "SigningError",
+    "SigningOptions", "SpecError", "Stamp", "VerifyReport", "check_signatures",
+    "load_certificates", "open_signer", "pack_dossier", "provisional_id", "schema",
+    "schema_problems", "verify_package", "verify_signatures",
 ]

@@ -22,3 +22,20 @@ class SpecError(RecordsError):
 
 class PackageInvalidError(RecordsError):
     """A freshly built package failed its own verification; nothing was put in place."""
+
+
+class SigningError(RecordsError):
+    """A record PDF could not be signed (nothing half-signed is kept)."""
+
+    exit_code: int = ExitCode.FAILED
+
+
+class KeyUnavailableError(SigningError):
+    """The signing key cannot be used: token missing or unplugged, wrong PIN or passphrase.
+
+    Whatever was signed before stays signed; the batch can resume once the key is back.
+    """
+
+
+class CertificateRefusedError(SigningError):
+    """The signing certificate is expired or not yet valid: refused before signing."""

@@ -1,14 +1,47 @@
-"""The seam for the agency's digital signature (PAdES) on each record PDF.
+"""The agency's digital signature (PAdES) on each record PDF, and checking signatures.
 
-Signing must come after PDF/A conversion and before the file is hashed into the bag.
+Signing comes after PDF/A conversion and before the file is hashed into the bag.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import enum
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from records.errors import CertificateRefusedError, KeyUnavailableError, SigningError
 from records.spec import DocumentSpec, DossierSpec
+
+if TYPE_CHECKING:
+    from asn1crypto import x509 as asn1_x509
+    from pyhanko.sign.signers import Signer as HankoSigner
+
+# The stamp's text is Vietnamese: a font with its marks, embedded in the file (PDF/A).
+STAMP_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "C:/Windows/Fonts/arial.ttf",
+)
+FIELD_NAME = "SohoaSignature"
+# pyHanko logs each chain it cannot build, with a traceback; the reason reaches people in
+# the signature reports instead, so its records need a handler of the application's.
+for _logger in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_logger).addHandler(logging.NullHandler())
+# Dates on the stamp are Vietnam's wall clock (UTC+7, no daylight saving).
+VIETNAM = timezone(timedelta(hours=7))
+# Size of the visible stamp and its distance from the first page's bottom-right corner (pt).
+STAMP_SIZE = (240.0, 66.0)
+STAMP_MARGIN = 14.0
 
 
 class Signer(Protocol):
@@ -28,3 +61,604 @@ class NoSigner:
 
     def sign(self, pdf: Path, dossier: DossierSpec, document: DocumentSpec) -> None:
         del pdf, dossier, document
+
+
+class Stamp(enum.StrEnum):
+    VISIBLE = "visible"  # "Đã số hóa" box on the first page
+    INVISIBLE = "invisible"
+
+
+@dataclass(frozen=True)
+class Pkcs11Key:
+    """A key on a PKCS#11 token: the token's library, the token's and the key's labels."""
+
+    lib: str
+    token: str
+    key: str
+
+    def describe(self) -> str:
+        return f"token {self.token}, key {self.key}"
+
+
+@dataclass(frozen=True)
+class Pkcs12Key:
+    """A key and certificate chain in a PKCS#12 (.p12/.pfx) file."""
+
+    path: Path
+
+    def describe(self) -> str:
+        return str(self.path)
+
+
+KeySource = Pkcs11Key | Pkcs12Key
+
+
+@dataclass(frozen=True)
+class SigningOptions:
+    """How to sign: the key, the stamp, and the services that raise the level.
+
+    ``tsa_url`` adds a timestamp (PAdES B-T) when the server answers; ``revocation``
+    also embeds the certificates' revocation data (B-LT), which needs ``trust`` (the
+    anchors the chain is built to) and the CA's responders to answer.
+    """
+
+    key: KeySource
+    stamp: Stamp = Stamp.VISIBLE
+    agency_name: str | None = None
+    tsa_url: str | None = None
+    revocation: bool = False
+    trust: tuple[Path, ...] = ()
+    font: Path | None = None
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    subject: str
+    common_name: str | None
+    organisation: str | None
+    issuer: str
+    serial: int
+    not_before: datetime
+    not_after: datetime
+
+
+def certificate_facts(cert: asn1_x509.Certificate) -> CertificateFacts:
+    subject = cert.subject.native
+    return CertificateFacts(
+        subject=cert.subject.human_friendly, common_name=subject.get("common_name"),
+        organisation=subject.get("organization_name"), issuer=cert.issuer.human_friendly,
+        serial=cert.serial_number, not_before=cert.not_valid_before,
+        not_after=cert.not_valid_after)
+
+
+def check_validity(facts: CertificateFacts, now: datetime | None = None) -> None:
+    """Refuse a certificate outside its validity period (before anything is signed)."""
+    now = now or datetime.now(UTC)
+    who = facts.common_name or facts.subject
+    if now < facts.not_before:
+        raise CertificateRefusedError(
+            f"chứng thư số của {who} chưa có hiệu lực (từ "
+            f"{facts.not_before.astimezone(VIETNAM):%d/%m/%Y}) — the certificate of {who} "
+            f"is not valid until {facts.not_before:%Y-%m-%d}")
+    if now > facts.not_after:
+        raise CertificateRefusedError(
+            f"chứng thư số của {who} đã hết hạn ngày "
+            f"{facts.not_after.astimezone(VIETNAM):%d/%m/%Y} — the certificate of {who} "
+            f"expired on {facts.not_after:%Y-%m-%d}")
+
+
+def load_certificates(path: Path) -> list[asn1_x509.Certificate]:
+    """Certificates from a PEM bundle or a DER file (trust anchors, chains)."""
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise SigningError(f"{path}: không đọc được tệp chứng thư — cannot read ({e})") from e
+    try:
+        if pem.detect(data):
+            certs = [asn1_x509.Certificate.load(der) for kind, _, der in pem.unarmor(
+                data, multiple=True) if kind == "CERTIFICATE"]
+        else:
+            certs = [asn1_x509.Certificate.load(data)]
+        for cert in certs:
+            _ = cert.subject  # parse now, not at first use
+    except (ValueError, TypeError) as e:
+        raise SigningError(
+            f"{path}: không phải tệp chứng thư — not a certificate file ({e})") from e
+    if not certs:
+        raise SigningError(f"{path}: không có chứng thư nào — no certificate in the file")
+    return certs
+
+
+def _pkcs11_error(key: Pkcs11Key, e: BaseException) -> KeyUnavailableError:
+    """One plain reason for what a token library reported."""
+    name = type(e).__name__
+    if name == "PinIncorrect":
+        return KeyUnavailableError(f"sai mã PIN của {key.token} — wrong PIN for {key.token}")
+    if name == "PinLocked":
+        return KeyUnavailableError(f"token {key.token} đã bị khóa PIN — the token's PIN is "
+                                   "locked (too many wrong PINs)")
+    if name in ("PinLenRange", "PinInvalid", "ArgumentsBad"):
+        return KeyUnavailableError(f"mã PIN không hợp lệ — the PIN is not valid ({name})")
+    if name in ("TokenNotPresent", "DeviceRemoved", "SessionClosed", "SessionHandleInvalid",
+                "TokenNotRecognised", "DeviceError", "NoSuchToken", "SlotIDInvalid"):
+        return KeyUnavailableError(
+            f"token {key.token} đã bị rút ra hoặc không đọc được — the token was unplugged "
+            f"or cannot be read ({name})")
+    return KeyUnavailableError(f"token {key.token}: {name} {e}".strip())
+
+
+class PadesSigner:
+    """Signs record PDFs with one key, opened once for a whole batch.
+
+    Opening checks the certificate's validity period, so an expired or not-yet-valid
+    certificate is refused before anything is signed. ``sign`` writes the signed file
+    next to the original and renames it into place: a failure leaves the file unsigned,
+    never half-signed. Use as a context manager (the token session is closed on exit).
+    """
+
+    def __init__(self, options: SigningOptions, secret: str | None,
+                 now: datetime | None = None) -> None:
+        self.options = options
+        self._session: Any = None
+        self._signer = self._open(secret)
+        try:
+            self.certificate = certificate_facts(self._signer.signing_cert)
+            check_validity(self.certificate, now)
+            self._trust = [c for path in options.trust for c in load_certificates(path)]
+            self._font = self._stamp_font() if options.stamp is Stamp.VISIBLE else None
+            # One stamp style for the batch: reading the font is the costly part of it.
+            self._style = self._stamp_style()
+        except BaseException:
+            self.close()  # the token must not stay logged in for a refused key
+            raise
+        # What the last signature reached: "B-B", "B-T" or "B-LT" (and why not more).
+        self.last_level = ""
+        self.notes: list[str] = []
+
+    # -- opening the key -------------------------------------------------------------
+    def _open(self, secret: str | None) -> HankoSigner:
+        key = self.options.key
+        if isinstance(key, Pkcs12Key):
+            return _open_pkcs12(key, secret)
+        return self._open_pkcs11(key, secret)
+
+    def _open_pkcs11(self, key: Pkcs11Key, pin: str | None) -> HankoSigner:
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+        if not Path(key.lib).exists():
+            raise KeyUnavailableError(
+                f"{key.lib}: không có thư viện PKCS#11 của token — the token's PKCS#11 "
+                "library is not there (is the token's software installed?)")
+        if not pin:
+            raise KeyUnavailableError(f"cần mã PIN của {key.token} — the PIN is needed")
+        try:
+            self._session = open_pkcs11_session(
+                key.lib, token_criteria=TokenCriteria(label=key.token), user_pin=pin)
+        except Exception as e:  # the library's errors are many; one message each
+            if "No token matching" in str(e):
+                raise KeyUnavailableError(
+                    f"không thấy token {key.token} — token {key.token} not found "
+                    "(is it plugged in?)") from e
+            raise _pkcs11_error(key, e) from e
+        signer = PKCS11Signer(self._session, cert_label=key.key, key_label=key.key,
+                              other_certs_to_pull=None)
+        try:
+            asyncio.run(signer.ensure_objects_loaded())  # type: ignore[no-untyped-call]
+        except Exception as e:
+            self.close()
+            raise KeyUnavailableError(
+                f"không thấy khóa hoặc chứng thư {key.key} trên token {key.token} — "
+                f"no key or certificate labelled {key.key} on the token ({e})") from e
+        return signer
+
+    def _stamp_font(self) -> Path:
+        chosen = self.options.font
+        candidates = [chosen] if chosen else [Path(p) for p in STAMP_FONTS]
+        for path in candidates:
+            if path is not None and path.is_file():
+                return path
+        raise SigningError(
+            f"không có phông chữ cho dấu chữ ký ({chosen or 'DejaVu Sans'}) — no font for the "
+            "visible stamp; install DejaVu Sans or choose an invisible signature")
+
+    # -- signing ---------------------------------------------------------------------
+    def sign(self, pdf: Path, dossier: DossierSpec, document: DocumentSpec) -> None:
+        del document
+        pdf = Path(pdf)
+        signed = pdf.with_name(pdf.name + ".signing")
+        try:
+            with open(pdf, "rb") as source, open(signed, "wb") as out:
+                self._sign_stream(source, out, dossier)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(signed, pdf)
+        except SigningError:
+            raise
+        except OSError as e:
+            raise SigningError(f"{pdf.name}: không ghi được tệp đã ký — cannot write ({e})") from e
+        except Exception as e:
+            if self._token_gone(e):
+                assert isinstance(self.options.key, Pkcs11Key)
+                raise _pkcs11_error(self.options.key, e) from e
+            raise SigningError(f"{pdf.name}: không ký được — signing failed "
+                               f"({type(e).__name__}: {e})") from e
+        finally:
+            signed.unlink(missing_ok=True)
+
+    def _token_gone(self, e: BaseException) -> bool:
+        if not isinstance(self.options.key, Pkcs11Key):
+            return False
+        chain: BaseException | None = e
+        while chain is not None:
+            if type(chain).__module__.startswith("pkcs11"):
+                return True
+            chain = chain.__cause__ or chain.__context__
+        return False
+
+    def _sign_stream(self, source: Any, out: Any, dossier: DossierSpec) -> None:
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.sign import fields, signers
+
+        writer = IncrementalPdfFileWriter(source, strict=False)
+        now = datetime.now(VIETNAM)
+        timestamper = self._timestamper()
+        validation = self._validation_context() if self.options.revocation else None
+        meta = signers.PdfSignatureMetadata(
+            field_name=FIELD_NAME, md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            reason="Đã số hóa — digitised copy of the original",
+            location=self.options.agency_name or dossier.agency_id,
+            embed_validation_info=validation is not None,
+            validation_context=validation,
+        )
+        spec = fields.SigFieldSpec(FIELD_NAME, on_page=0, box=self._stamp_box(writer))
+        signer = signers.PdfSigner(meta, signer=self._signer, timestamper=timestamper,
+                                   stamp_style=self._style,
+                                   new_field_spec=spec)
+        params = {"agency": self._agency(dossier), "date": f"{now:%d/%m/%Y %H:%M}",
+                  "officer": dossier.digitised_by,
+                  "signer_name": self.certificate.common_name or self.certificate.subject}
+        signer.sign_pdf(writer, output=out, appearance_text_params=params)
+        self.last_level = "B-LT" if validation else ("B-T" if timestamper else "B-B")
+
+    def _agency(self, dossier: DossierSpec) -> str:
+        return (self.options.agency_name or self.certificate.organisation
+                or dossier.agency_id or "")
+
+    def _stamp_box(self, writer: Any) -> tuple[int, int, int, int] | None:
+        if self.options.stamp is Stamp.INVISIBLE:
+            return None
+        page_ref, _ = writer.find_page_for_modification(0)
+        box = [float(v) for v in page_ref.get_object()["/MediaBox"]]
+        width, height = STAMP_SIZE
+        right = box[2] - STAMP_MARGIN
+        bottom = box[1] + STAMP_MARGIN
+        return (int(right - width), int(bottom), int(right), int(bottom + height))
+
+    def _stamp_style(self) -> Any:
+        from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+        from pyhanko.pdf_utils.text import TextBoxStyle
+        from pyhanko.stamp import TextStampStyle
+
+        if self._font is None:
+            return None
+        return TextStampStyle(
+            stamp_text="ĐÃ SỐ HÓA — %(date)s\n%(agency)s\nNgười số hóa: %(officer)s\n"
+                       "Ký số: %(signer_name)s",
+            text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(self._font)),
+                                        font_size=9),
+            border_width=1, background=None)
+
+    def _timestamper(self) -> Any:
+        if not self.options.tsa_url:
+            return None
+        from pyhanko.sign.timestamps.aiohttp_client import HTTPTimeStamper
+
+        return HTTPTimeStamper(self.options.tsa_url, timeout=10)
+
+    def _validation_context(self) -> Any:
+        from pyhanko_certvalidator import ValidationContext
+
+        return ValidationContext(trust_roots=self._trust, allow_fetching=True,
+                                 revocation_mode="hard-fail")
+
+    def close(self) -> None:
+        if self._session is not None:
+            # A token pulled out cannot close its session; there is nothing to keep.
+            with contextlib.suppress(Exception):
+                self._session.close()
+            self._session = None
+
+    def __enter__(self) -> PadesSigner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _open_pkcs12(key: Pkcs12Key, passphrase: str | None) -> HankoSigner:
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from pyhanko.sign.signers import SimpleSigner
+    from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+    try:
+        data = Path(key.path).read_bytes()
+    except OSError as e:
+        raise KeyUnavailableError(f"{key.path}: không đọc được tệp khóa — cannot read ({e})") from e
+    try:
+        private, cert, extra = pkcs12.load_key_and_certificates(
+            data, passphrase.encode() if passphrase else None)
+    except ValueError as e:
+        raise KeyUnavailableError(
+            f"{key.path}: sai mật khẩu hoặc không phải tệp PKCS#12 — wrong passphrase or not "
+            "a PKCS#12 file") from e
+    if private is None or cert is None:
+        raise KeyUnavailableError(
+            f"{key.path}: tệp không có khóa và chứng thư — no key and certificate in the file")
+    der = private.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    chain = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+             for c in extra]
+    signing_cert = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
+    return SimpleSigner(signing_cert=signing_cert,
+                        signing_key=asn1_keys.PrivateKeyInfo.load(der),
+                        cert_registry=SimpleCertificateStore.from_certs(chain))  # type: ignore[no-untyped-call]
+
+
+@contextmanager
+def open_signer(options: SigningOptions, secret: str | None,
+                now: datetime | None = None) -> Iterator[PadesSigner]:
+    signer = PadesSigner(options, secret, now)
+    try:
+        yield signer
+    finally:
+        signer.close()
+
+
+# -- checking ------------------------------------------------------------------------
+
+class SignatureLevel(enum.StrEnum):
+    NONE = "none"
+    B_B = "B-B"
+    B_T = "B-T"
+    B_LT = "B-LT"
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """One signature of one PDF: who, when, whether the bytes are intact and trusted.
+
+    ``trusted`` is None when no trust anchors were given. ``problems`` are the reasons
+    the signature is not acceptable (an untrusted chain only counts when anchors were given).
+    """
+
+    field: str
+    signer: str | None
+    signed_at: datetime | None
+    timestamp: datetime | None
+    intact: bool
+    trusted: bool | None
+    level: SignatureLevel
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class DocumentSignatures:
+    """The signatures of one PDF of a package (an empty tuple: not signed)."""
+
+    name: str
+    signatures: tuple[SignatureReport, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.signatures)
+
+    @property
+    def ok(self) -> bool:
+        return self.signed and not self.problems and all(s.ok for s in self.signatures)
+
+
+def _status_problems(status: Any, trust_given: bool) -> list[str]:
+    from pyhanko.sign.validation import SignatureCoverageLevel
+
+    problems = []
+    if not status.intact:
+        problems.append("chữ ký hỏng: nội dung đã bị sửa sau khi ký — signature broken: "
+                        "the signed bytes were changed")
+    elif not status.valid:
+        problems.append("chữ ký không hợp lệ về mật mã — the signature value does not verify")
+    coverage = status.coverage
+    if coverage is not SignatureCoverageLevel.ENTIRE_FILE and (
+            coverage is not SignatureCoverageLevel.ENTIRE_REVISION
+            or not status.docmdp_ok):
+        problems.append("tệp đã bị thay đổi sau khi ký — the document was changed after "
+                        "it was signed")
+    if trust_given and not status.trusted:
+        problems.append("chứng thư không dẫn về chứng thư gốc tin cậy — the certificate does "
+                        "not chain to the trust anchors")
+    return problems
+
+
+def check_signatures(data: bytes | IO[bytes],
+                     trust: Sequence[asn1_x509.Certificate] | None = None,
+                     name: str = "") -> DocumentSignatures:
+    """Every signature in one PDF, checked against ``trust`` (anchors) when given."""
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data) if isinstance(data, bytes) else data,
+                               strict=False)
+        embedded = list(reader.embedded_regular_signatures)
+        stamps = list(reader.embedded_timestamp_signatures)
+    except Exception as e:
+        return DocumentSignatures(name, (), (
+            f"không đọc được chữ ký — cannot read the signatures ({type(e).__name__}: {e})",))
+    has_dss = "/DSS" in reader.root
+    reports = []
+    for sig in embedded:
+        context = ValidationContext(trust_roots=list(trust or ()), allow_fetching=False,
+                                    revocation_mode="soft-fail")
+        try:
+            status = validate_pdf_signature(sig, signer_validation_context=context,
+                                            ts_validation_context=context)
+        except Exception as e:
+            reports.append(SignatureReport(sig.field_name, None, None, None, False, None,
+                                           SignatureLevel.NONE, (
+                f"không kiểm tra được chữ ký — cannot check the signature "
+                f"({type(e).__name__}: {e})",)))
+            continue
+        timestamp = status.timestamp_validity.timestamp if status.timestamp_validity else None
+        if timestamp is None and stamps:
+            timestamp = _document_timestamp(stamps)
+        level = (SignatureLevel.B_LT if has_dss and timestamp else
+                 SignatureLevel.B_T if timestamp else SignatureLevel.B_B)
+        signer = status.signing_cert.subject.human_friendly if status.signing_cert else None
+        reports.append(SignatureReport(
+            sig.field_name, signer, status.signer_reported_dt, timestamp,
+            bool(status.intact and status.valid), bool(status.trusted) if trust else None,
+            level, tuple(_status_problems(status, bool(trust)))))
+    return DocumentSignatures(name, tuple(reports))
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """What ``verify_package`` asks of signatures: the anchors to trust (none: the chain
+    is not judged) and whether every PDF must carry a good signature."""
+
+    trust: tuple[asn1_x509.Certificate, ...] = ()
+    require: bool = False
+
+
+class SignatureRun:
+    """One package's signature checks: the problems of each PDF, and what was found."""
+
+    def __init__(self, check: SignatureCheck) -> None:
+        self.options = check
+        self.found: list[DocumentSignatures] = []
+
+    def check(self, name: str, data: bytes | IO[bytes]) -> list[str]:
+        """The problems of one PDF's signatures (``data``: its bytes, or a seekable file)."""
+        if isinstance(data, bytes) and b"/ByteRange" not in data:
+            # Without a signature value there is nothing to parse (unsigned records).
+            result = DocumentSignatures(name)
+        else:
+            result = check_signatures(data, self.options.trust or None, name)
+        self.found.append(result)
+        problems = [f"{name}: {p}" for p in result.problems]
+        for signature in result.signatures:
+            problems += [f"{name}: {p}" for p in signature.problems]
+        if self.options.require and not result.signed:
+            problems.append(f"{name}: chưa được ký số — not signed")
+        return problems
+
+
+def verify_signatures(package: Path, check: SignatureCheck | None = None,
+                      ) -> list[DocumentSignatures]:
+    """The signatures of every PDF in a package zip, without the rest of verification
+    (for showing a package's signature state; ``verify_package`` does it all)."""
+    import zipfile
+
+    run = SignatureRun(check or SignatureCheck())
+    try:
+        with zipfile.ZipFile(package) as archive:
+            for info in sorted(archive.infolist(), key=lambda i: i.filename):
+                parts = info.filename.split("/")
+                if len(parts) == 3 and parts[1] == "data" and parts[2].endswith(".pdf"):
+                    run.check(f"data/{parts[2]}", archive.read(info))
+    except (OSError, zipfile.BadZipFile) as e:
+        return [DocumentSignatures(str(package), (), (
+            f"không đọc được gói — cannot read the package ({e})",))]
+    return run.found
+
+
+def upgrade_pdf(data: bytes, tsa_url: str, *, revocation: bool = False,
+                trust: Sequence[asn1_x509.Certificate] = ()) -> bytes:
+    """A signed PDF raised to PAdES B-T (a document timestamp), or B-LT with revocation.
+
+    Both are incremental updates after the signature, which they leave intact. Raises
+    SigningError when the timestamp server or the CA's responders do not answer.
+    """
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.signers import PdfTimeStamper
+    from pyhanko.sign.timestamps.aiohttp_client import HTTPTimeStamper
+    from pyhanko.sign.validation import add_validation_info
+    from pyhanko_certvalidator import ValidationContext
+
+    try:
+        current = data
+        context = None
+        if revocation:
+            context = ValidationContext(trust_roots=list(trust), allow_fetching=True,
+                                        revocation_mode="hard-fail")
+            reader = PdfFileReader(io.BytesIO(current), strict=False)
+            for signature in reader.embedded_regular_signatures:
+                out = io.BytesIO()
+                add_validation_info(signature, context, output=out)
+                current = out.getvalue()
+                reader = PdfFileReader(io.BytesIO(current), strict=False)
+        writer = IncrementalPdfFileWriter(io.BytesIO(current), strict=False)
+        out = io.BytesIO()
+        PdfTimeStamper(HTTPTimeStamper(tsa_url, timeout=10)).timestamp_pdf(
+            writer, "sha256", validation_context=context, output=out)
+        return out.getvalue()
+    except Exception as e:  # the services' and the library's errors: one message
+        raise SigningError(
+            f"không thêm được dấu thời gian ({tsa_url}) — cannot add the timestamp "
+            f"({type(e).__name__}: {e})") from e
+
+
+def _document_timestamp(stamps: Sequence[Any]) -> datetime | None:
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    for stamp in stamps:
+        try:
+            status = validate_pdf_timestamp(stamp)
+        except Exception:  # an unreadable timestamp gives no time; the signature still counts
+            continue
+        if status.intact and status.valid:
+            return status.timestamp
+    return None
+
+
+__all__ = [
+    "FIELD_NAME",
+    "CertificateFacts",
+    "DocumentSignatures",
+    "KeySource",
+    "NoSigner",
+    "PadesSigner",
+    "Pkcs11Key",
+    "Pkcs12Key",
+    "SignatureCheck",
+    "SignatureLevel",
+    "SignatureReport",
+    "SignatureRun",
+    "Signer",
+    "SigningOptions",
+    "Stamp",
+    "check_signatures",
+    "check_validity",
+    "load_certificates",
+    "open_signer",
+    "upgrade_pdf",
+    "verify_signatures",
+]

@@ -18,6 +18,7 @@ from typing import Any
 from pdfa import PdfCheck, TextLayer, check_pdfa
 from records import bag
 from records.manifest import MANIFEST_NAME, schema_problems
+from records.signing import DocumentSignatures, SignatureCheck, SignatureRun
 
 # Limits against hostile packages (zip bombs, huge or deeply nested manifests). A
 # record holds a few hundred pages of a few hundred kB each; these leave ample room.
@@ -45,6 +46,8 @@ class VerifyReport:
     pages: int = 0
     # Pages scanned below MIN_DPI: valid, but short of what Decree 30/2020 asks of a copy.
     low_resolution_pages: int = 0
+    # Each PDF's signatures (PAdES), in manifest order.
+    signatures: tuple[DocumentSignatures, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -270,7 +273,8 @@ def _text_problems(name: str, check: PdfCheck, pages: list[dict[str, Any]]) -> l
 
 
 def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], problems: list[str],
-                     validated: Collection[str]) -> tuple[int, int, int]:
+                     validated: Collection[str],
+                     signatures: SignatureRun) -> tuple[int, int, int]:
     member = files.get(f"data/{MANIFEST_NAME}")
     if member is None or member.data is None:
         problems.append(f"thiếu data/{MANIFEST_NAME} — manifest missing")
@@ -311,6 +315,11 @@ def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], proble
             problems.append(f"{name}: có {check.page_count} trang, manifest ghi "
                             f"{document['page_count']} — page count differs from manifest")
         problems += _text_problems(name, check, document["pages"])
+        try:
+            problems += _check_signatures(archive, pdf, name, signatures)
+        except _ZIP_READ_ERRORS as e:
+            problems.append(f"{name}: không đọc được trong zip — cannot be read from the zip "
+                            f"({e})")
         pages += check.page_count
     for name in sorted(files):
         if name.endswith(".pdf") and name.startswith("data/") and name not in listed:
@@ -326,20 +335,32 @@ def _check_pdf(archive: zipfile.ZipFile, pdf: _Member, *, validate: bool) -> Pdf
         return check_pdfa(handle, validate=validate)  # type: ignore[arg-type]
 
 
-def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyReport:
+def _check_signatures(archive: zipfile.ZipFile, pdf: _Member, name: str,
+                      signatures: SignatureRun) -> list[str]:
+    if pdf.size <= PDF_IN_MEMORY:
+        return signatures.check(name, archive.read(pdf.info))
+    with archive.open(pdf.info) as handle:
+        return signatures.check(name, handle)
+
+
+def verify_package(path: Path, *, validated: Collection[str] = (),
+                   signatures: SignatureCheck | None = None) -> VerifyReport:
     """Check one package zip: bag, manifest schema, each PDF (PDF/A-2b, pages, text layer).
 
     ``validated`` holds sha256 digests (hex) of PDF files the caller has itself just
     validated as PDF/A-2b (the packer: its writer validates each file it writes); a PDF
     with one of those digests is not validated again. Everything else is still checked.
+    ``signatures`` says which anchors to trust and whether a signature is required; each
+    PDF's signatures are reported in ``VerifyReport.signatures``.
     """
+    run = SignatureRun(signatures or SignatureCheck())
     path = Path(path)
     problems: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
             _top, files = _read_members(archive, problems)
             _check_bag(files, problems)
-            documents, pages, low = _check_documents(archive, files, problems, validated)
+            documents, pages, low = _check_documents(archive, files, problems, validated, run)
     except FileNotFoundError:
         return VerifyReport(path, ["không tìm thấy — not found"])
     except _Refused as e:
@@ -349,4 +370,4 @@ def verify_package(path: Path, *, validated: Collection[str] = ()) -> VerifyRepo
     except MemoryError:
         return VerifyReport(path, ["không đủ bộ nhớ để kiểm tra gói — not enough memory to "
                                    "check the package"])
-    return VerifyReport(path, problems, documents, pages, low)
+    return VerifyReport(path, problems, documents, pages, low, tuple(run.found))

@@ -13,6 +13,7 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   sane-utils poppler-utils xvfb xdotool
+  softhsm2 opensc
   python3-venv nodejs npm
   age
 )

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from storage.blobs import BlobStore, sha256_bytes, sha256_file
 from storage.database import migrate, migrations, schema_version, transaction
-from storage.errors import BlobMissing, DiskFull, StorageError, is_disk_full
+from storage.errors import BlobMissing, DiskFull, StorageError, WorkspaceLocked, is_disk_full
 from storage.files import atomic_write, atomic_write_text, atomic_writer, fsync_dir, read_bytes
 from storage.health import HealthReport, check_workspace
 from storage.model import (
     Batch,
+    BatchPlan,
     BatchProblem,
     BatchState,
     Document,
@@ -29,6 +30,7 @@ from storage.workspace import Workspace, current_actor, default_workspace_path, 
 
 __all__ = [
     "Batch",
+    "BatchPlan",
     "BatchProblem",
     "BatchState",
     "BlobMissing",
@@ -46,6 +48,7 @@ __all__ = [
     "StorageError",
     "UploadState",
     "Workspace",
+    "WorkspaceLocked",
     "atomic_write",
     "atomic_write_text",
     "atomic_writer",

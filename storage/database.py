@@ -106,6 +106,11 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Another process opening the same workspace may have just migrated it.
+            current = schema_version(conn)
+            if migration.version <= current:
+                conn.execute("COMMIT")
+                continue
             for statement in _statements(migration.sql):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version={migration.version}")

@@ -25,6 +25,34 @@ class BatchState(enum.StrEnum):
     IMPORTED = "imported"
     PROCESSING = "processing"
     PROCESSED = "processed"
+    ASSEMBLED = "assembled"
+
+
+_STATE_ORDER = tuple(BatchState)
+
+
+class BatchPlan(enum.StrEnum):
+    """What a batch is to become; an interrupted batch is finished up to its plan."""
+
+    IMPORT = "import"            # pages only (``--no-process``)
+    PROCESS = "process"          # and OCR; a clerk makes the dossiers
+    ASSEMBLE = "assemble"        # and one dossier of the whole batch
+    SPLIT = "split"              # and dossiers cut at cover sheets
+    SPLIT_BLANK = "split_blank"  # and dossiers cut at cover sheets and blank sheets
+
+    @property
+    def processes(self) -> bool:
+        return self != BatchPlan.IMPORT
+
+    @property
+    def assembles(self) -> bool:
+        return self in (BatchPlan.ASSEMBLE, BatchPlan.SPLIT, BatchPlan.SPLIT_BLANK)
+
+    @property
+    def final_state(self) -> BatchState:
+        if self.assembles:
+            return BatchState.ASSEMBLED
+        return BatchState.PROCESSED if self.processes else BatchState.IMPORTED
 
 
 class PageState(enum.StrEnum):
@@ -56,11 +84,21 @@ class Batch:
     source: str
     state: BatchState
     label: str | None
+    plan: BatchPlan = BatchPlan.PROCESS
+    finished_at: str | None = None
+
+    @property
+    def finished(self) -> bool:
+        """Whether the batch has reached what its plan asks (later states count too)."""
+        return _STATE_ORDER.index(self.state) >= _STATE_ORDER.index(self.plan.final_state)
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Batch:
+        keys = row.keys()
         return cls(
-            row["id"], row["created_at"], row["source"], BatchState(row["state"]), row["label"]
+            row["id"], row["created_at"], row["source"], BatchState(row["state"]), row["label"],
+            BatchPlan(row["plan"]) if "plan" in keys else BatchPlan.PROCESS,
+            row["finished_at"] if "finished_at" in keys else None,
         )
 
 
@@ -97,6 +135,7 @@ class Page:
     deleted: bool
     created_at: str
     processed_at: str | None
+    left_out: str | None = None  # why assembly kept it out of every dossier (blank, cover)
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Page:

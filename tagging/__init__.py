@@ -8,6 +8,7 @@ from __future__ import annotations
 from tagging.catalogue import Catalogue, Component, DocumentType, Procedure, ProcedureProfile
 from tagging.errors import CatalogueError, ModelError, TaggingError
 from tagging.fields import Fields, extract_fields
+from tagging.identity import IdentityReading, decode_codes, read_identity, wants_codes
 from tagging.model import BackgroundTrainer, TrainingExample, TypeModel
 from tagging.tagger import (
     Checklist,
@@ -23,7 +24,8 @@ from tagging.tagger import (
 
 __all__ = [
     "BackgroundTrainer", "Catalogue", "CatalogueError", "Checklist", "Component", "DocumentTag",
-    "DocumentType", "DossierTag", "Fields", "ModelError", "PageText", "Procedure",
-    "ProcedureProfile", "Suggestion", "TaggingError", "TrainingExample", "TypeModel", "checklist",
-    "extract_fields", "split_documents", "tag_dossier", "to_json",
+    "DocumentType", "DossierTag", "Fields", "IdentityReading", "ModelError", "PageText",
+    "Procedure", "ProcedureProfile", "Suggestion", "TaggingError", "TrainingExample", "TypeModel",
+    "checklist", "decode_codes", "extract_fields", "read_identity", "split_documents",
+    "tag_dossier", "to_json", "wants_codes",
 ]

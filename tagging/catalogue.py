@@ -52,6 +52,12 @@ class Component:
     name: str
     required: bool
     phrases: tuple[str, ...] = ()
+    # Other kinds of paper that stand for this component in this procedure (the power
+    # of attorney is the paper whose signature is certified).
+    also: tuple[str, ...] = ()
+
+    def met_by(self, key: str) -> bool:
+        return key == self.key or key in self.also
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,8 @@ class Catalogue:
                         f"curated.json: loại giấy tờ không có: {c['key']} — unknown document type"
                     )
                 components.append(Component(dtype.key, dtype.name, bool(c.get("required")),
-                                            dtype.phrases))
+                                            dtype.phrases,
+                                            tuple(str(k) for k in c.get("also", ()))))
             profiles.append(ProcedureProfile(
                 code=str(entry["code"]), components=tuple(components),
                 cues=tuple(nfc(str(q)) for q in entry.get("cues", ())),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tagging.matching import fold_cached as fold
 from tagging.names import is_name_syllable, is_surname, restore_marks
@@ -54,6 +55,8 @@ class Fields:
     # 2 printed in capitals (OCR misreads their marks more often), 1 marks restored
     # from the name lexicon. A dossier prefers the best reading of the same name.
     reliability: tuple[int, ...] = ()
+    # Birth dates read beside a birth label ("Ngày sinh", "Date of birth", "Sinh ngày").
+    birth_dates: tuple[str, ...] = ()
 
 
 def _as_digits(token: str) -> str | None:
@@ -130,7 +133,7 @@ def find_dossier_code(text: str) -> str | None:
 _LABEL_CORE = (
     r"(?:\bh[o0]\W{0,3}(?:chu\W{0,2}dem\W{0,3}(?:va\W?)?|va\W|)[tl]en\b(?:\s?khai\s?sinh)?"
     r"|\bfull\s?name\b|\bong\s?/\s?ba\b|\bong\s?\(\s?ba\s?\)|tiep nhan ho so cua"
-    r"|dat ten con)"
+    r"|dat ten con|\btoi\s?(?:ten\s?)?la\b)"
 )
 # The label ends at a colon (OCR reads some as ";").
 _NAME_LABEL = re.compile(_LABEL_CORE + r"([^:;\n]{0,60}?)\s?[:;]")
@@ -145,7 +148,8 @@ _LABEL_PAIRS = {
     ("so", "cccd"), ("so", "dien"), ("so", "cmnd"), ("ngay", "thang"), ("quan", "he"),
     ("ton", "giao"), ("thuong", "tru"), ("tam", "tru"), ("cu", "tru"), ("chuc", "vu"),
 }
-_LABEL_WORDS = {"sex", "date", "email", "nationality", "cccd", "cmnd", "sdt", "gioi", "sinh"}
+_LABEL_WORDS = {"sex", "date", "email", "nationality", "cccd", "cmnd", "sdt", "gioi", "sinh",
+                "full", "fuli", "fuil", "name", "no"}
 _NOT_NAMES = {"khong", "khong co", "chua co", "nguoi", "ten", "ho", "va"}
 _HONORIFIC = re.compile(r"^\W*(?:ông\s*/\s*bà|ông\s*\(\s*bà\s*\)|ông|bà|anh|chị)\b\W*",
                         re.IGNORECASE)
@@ -333,8 +337,31 @@ def _id_numbers(text: str) -> list[str]:
     return found
 
 
+_BIRTH_LABEL = re.compile(r"ngay\W{0,3}(?:thang\W{0,3}nam\W{0,3})?sinh|sinh ngay|date of birth"
+                          r"|nam sinh|\bsinh\b\W{0,3}$")
+
+
+def _birth_dates(lines: list[str]) -> list[str]:
+    """Dates beside a birth label, or on the line under a bare one."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        m = _BIRTH_LABEL.search(line)
+        if m is None:
+            continue
+        found = [v for pos, v in _dates_with_positions(line) if pos >= m.start()]
+        if not found and i + 1 < len(lines) and not line[m.end():].strip(" :;.").strip():
+            found = [v for _, v in _dates_with_positions(lines[i + 1])][:1]
+        for value in found[:1]:  # "Ngày sinh: … Ngày cấp: …": the first is the birth
+            if value not in out:
+                out.append(value)
+    return out
+
+
+@lru_cache(maxsize=256)
 def extract_fields(text: str) -> Fields:
-    """Names, ID numbers, dates and the dossier code found in ``text`` (NFC)."""
+    """Names, ID numbers, dates and the dossier code found in ``text`` (NFC).
+
+    Remembered: splitting and typing read the same page twice."""
     text = nfc(text)
     folded = fold(text)
     names = _names(text)
@@ -348,4 +375,5 @@ def extract_fields(text: str) -> Fields:
         id_numbers=tuple(_id_numbers(text)),
         dates=tuple(dates),
         dossier_code=find_dossier_code(text),
+        birth_dates=tuple(_birth_dates(folded.splitlines())),
     )

@@ -57,7 +57,8 @@ def top_lines(text: str, limit: int = TOP_LINES) -> list[TopLine]:
         factor = 1.0
         if _LIST_ITEM.match(raw):
             factor = 0.85
-        elif ":" in raw.rstrip(" :") or any(ch.isdigit() for ch in line):
+        elif ":" in raw or any(ch.isdigit() for ch in line):
+            # a label ("Số căn cước công dân:") whose value is on the next line counts too
             factor = 0.9
         out.append(TopLine(line, factor))
         if len(out) >= limit:

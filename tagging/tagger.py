@@ -5,6 +5,7 @@ fields, propose the procedure and list the required components that are missing.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -15,24 +16,31 @@ from rapidfuzz import fuzz, process
 
 from tagging.catalogue import Catalogue, Component, ProcedureProfile
 from tagging.fields import Fields, extract_fields
+from tagging.identity import IdentityReading, layout_score, read_identity
 from tagging.matching import (
     TitleMatcher,
     TopLine,
     contains_phrase,
+    fold_cached,
     fold_line,
     has_national_heading,
     top_lines,
 )
 from tagging.model import TypeModel
 from tagging.names import is_known_name
-from vntext import fold
+from vntext import fold, nfc
 
 RECEIPT_KEY = "phieu_tiep_nhan"
+IDENTITY_KEY = "can_cuoc"
 # Papers that accompany almost any procedure: they say little about which one.
 SUPPORTING_KEYS = frozenset({"can_cuoc", "uy_quyen", RECEIPT_KEY})
 _SPLIT_TITLE = 88.0     # a title this sure, near the top, starts a new document
 _TYPE_MIN = 70.0        # below this a title match is not evidence of a type
 _SPLIT_LINES = 12
+_IDENTITY_PAGE = 0.5    # layout score from which a page is an identity paper
+# Why a document needs the clerk's eye before its type can be trusted.
+FLAG_BLANK = "blank"        # the page reads as nothing: a separator, a photo, an empty back
+FLAG_UNTYPED = "untyped"    # text was read but names no known kind of paper
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class PageText:
 
     name: str
     text: str
+    # Texts of the QR codes read from the page image (an identity card's, a receipt's).
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,11 @@ class DocumentTag:
     type: Suggestion | None
     alternatives: tuple[Suggestion, ...]
     fields: Fields
+    # The document's own name as printed ("Giấy cam kết") when it differs from the
+    # component it stands for ("Giấy tờ, văn bản cần chứng thực").
+    title: str | None = None
+    flags: tuple[str, ...] = ()
+    identity: IdentityReading | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,12 @@ class _PageInfo:
     scores: dict[str, float]
     top_scores: dict[str, float]
     blank: bool
+    identity: float = 0.0
+    # "n/m" or "Trang n" near an edge of the page: (n, m or 0)
+    page_number: tuple[int, int] | None = None
+    # On an identity page: the numbers and (folded) names it shows, to tell the back
+    # of the same card from the next person's card.
+    holder: frozenset[str] = frozenset()
 
 
 def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
@@ -101,27 +122,80 @@ def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
     # Only title-like lines (no "label: value", no list item) near the top may
     # start a document; any line may name the type.
     scores, top_scores = matcher.scores_and_split(lines, _SPLIT_LINES)
+    identity = layout_score(page.text)
+    holder: frozenset[str] = frozenset()
+    if identity >= _IDENTITY_PAGE:
+        fields = extract_fields(page.text)
+        reading = read_identity(page.text, page.codes, fields.id_numbers, fields.dates)
+        found = [*fields.id_numbers]
+        if reading is not None:
+            found += [v for v in (reading.id_number, reading.full_name) if v]
+        holder = frozenset(fold(v) for v in found)
     return _PageInfo(
         lines=tuple(lines), heading=has_national_heading(lines), scores=scores,
-        top_scores=top_scores, blank=letters < 15,
+        top_scores=top_scores, blank=letters < 15, identity=identity,
+        page_number=_page_number(page.text), holder=holder,
     )
 
 
+_PAGE_NUMBER = re.compile(
+    r"^\W*(?:trang|page|to)\s*(\d{1,2})(?:\s*(?:/|tren|of)\s*(\d{1,2}))?\W*$"
+    r"|^\W*(\d{1,2})\s*/\s*(\d{1,2})\W*$|^\s*[-–]\s*(\d{1,2})\s*[-–]\s*$"
+)
+
+
+def _page_number(text: str) -> tuple[int, int] | None:
+    """A printed page number on the first or last lines ("Trang 2/3", "2/3", "- 2 -")."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    for raw in (*lines[:2], *lines[-3:]):
+        if len(raw) > 24:
+            continue  # a page number stands on a short line of its own
+        m = _PAGE_NUMBER.match(fold_cached(raw).strip())
+        if m is None:
+            continue
+        groups = [g for g in m.groups()]
+        n = next((int(g) for g in (groups[0], groups[2], groups[4]) if g), 0)
+        total = next((int(g) for g in (groups[1], groups[3]) if g), 0)
+        if 1 <= n <= 60 and (total == 0 or n <= total <= 60):
+            return n, total
+    return None
+
+
 def split_documents(infos: Sequence[_PageInfo]) -> list[list[int]]:
-    """Group page indices into documents.
+    """Group page indices into documents; every page is in exactly one of them.
 
     A document starts at a page with the national heading or a form title near
-    its top, and after a separator (blank) page; other pages continue the one before.
+    its top, at an identity paper, and after a page that reads as nothing (which
+    is a document of its own, for the clerk to look at). Other pages continue the
+    one before, and so does a page numbered as a later page of it ("Trang 2/3").
     """
     groups: list[list[int]] = []
     after_separator = True
     for i, info in enumerate(infos):
         if info.blank:
-            after_separator = True  # the separator sheet itself belongs to no document
+            groups.append([i])
+            after_separator = True
             continue
-        starts = (after_separator or info.heading
-                  or max(info.top_scores.values(), default=0.0) >= _SPLIT_TITLE)
-        if starts or not groups:
+        identity = info.identity >= _IDENTITY_PAGE
+        previous = infos[groups[-1][-1]] if groups else None
+        prev_identity = previous is not None and max(
+            infos[j].identity for j in groups[-1]) >= _IDENTITY_PAGE
+        numbered_on = info.page_number is not None and info.page_number[0] > 1
+        if after_separator or not groups:
+            starts = True
+        elif identity:
+            # The back of a card scanned on its own sheet carries no heading: it
+            # continues the front. Anything else identity-like is a new paper.
+            holders = frozenset().union(*(infos[j].holder for j in groups[-1]))
+            other_person = bool(info.holder and holders and not info.holder & holders)
+            starts = not prev_identity or info.heading or len(groups[-1]) >= 2 or other_person
+        elif prev_identity:
+            starts = True
+        elif numbered_on and not info.heading:
+            starts = False
+        else:
+            starts = info.heading or max(info.top_scores.values(), default=0.0) >= _SPLIT_TITLE
+        if starts:
             groups.append([i])
         else:
             groups[-1].append(i)
@@ -246,9 +320,9 @@ def _profile_score(profile: ProcedureProfile, present: dict[str, float],
                    lines: Sequence[str]) -> float:
     score = 0.0
     first_required = next((c.key for c in profile.components if c.required), None)
-    keys = {c.key for c in profile.components}
+    keys = {k for c in profile.components for k in (c.key, *c.also)}
     for c in profile.components:
-        conf = present.get(c.key, 0.0)
+        conf = max((present.get(k, 0.0) for k in (c.key, *c.also)), default=0.0)
         if conf > 0:
             weight = 3.0 if c.key == first_required else 1.5 if c.required else 0.3
             score += weight * (0.5 + 0.5 * conf)
@@ -335,11 +409,15 @@ def checklist(catalogue: Catalogue, procedure_code: str, type_keys: Sequence[str
     """Required components present and missing, optional ones present, and extra documents."""
     components = catalogue.components(procedure_code)
     have = set(type_keys)
-    known = {c.key for c in components}
+    known = {k for c in components for k in (c.key, *c.also)}
+
+    def met(c: Component) -> bool:
+        return any(c.met_by(k) for k in have)
+
     return Checklist(
-        present=tuple(c for c in components if c.required and c.key in have),
-        missing=tuple(c for c in components if c.required and c.key not in have),
-        optional_present=tuple(c for c in components if not c.required and c.key in have),
+        present=tuple(c for c in components if c.required and met(c)),
+        missing=tuple(c for c in components if c.required and not met(c)),
+        optional_present=tuple(c for c in components if not c.required and met(c)),
         extra=tuple(dict.fromkeys(k for k in type_keys if k not in known)),
     )
 
@@ -375,21 +453,126 @@ def _reconcile_names(documents: list[DocumentTag]) -> list[DocumentTag]:
     return out
 
 
+_AGENCY_WORDS = ("uy ban", "ubnd", "so ", "benh vien", "cong an", "bo phan", "trung tam",
+                 "phong ", "cuc ", "van phong")
+
+
+def _title_like(raw: str, after_motto: bool) -> bool:
+    folded = fold_line(raw)
+    letters = [ch for ch in raw if ch.isalpha()]
+    if len(folded) < 6 or len(folded) > 70 or ":" in raw or any(ch.isdigit() for ch in raw):
+        return False
+    if fuzz.partial_ratio("cong hoa xa hoi chu nghia viet nam", folded) >= 80 or \
+            fuzz.partial_ratio("doc lap tu do hanh phuc", folded) >= 80 or \
+            folded.startswith(_AGENCY_WORDS) or folded.startswith(("socialist", "kinh gui")):
+        return False
+    capitals = sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    # Some templates set the title in sentence case, right under the motto.
+    return capitals or (after_motto and raw[:1].isupper() and len(folded.split()) >= 2)
+
+
+def _own_title(info: _PageInfo, raw_text: str) -> str | None:
+    """The document's title as printed: the first title line near the top that is not
+    the national heading, the motto or an agency's name (two lines when it is split)."""
+    raw_lines = [" ".join(line.split()) for line in raw_text.splitlines()
+                 if len(fold_line(line)) >= 3]
+    after_motto = False
+    for n, raw in enumerate(raw_lines[:_SPLIT_LINES]):
+        if fuzz.partial_ratio("doc lap tu do hanh phuc", fold_line(raw)) >= 80:
+            after_motto = True
+            continue
+        if not _title_like(raw, after_motto):
+            after_motto = False
+            continue
+        text = raw
+        following = raw_lines[n + 1] if n + 1 < len(raw_lines) else ""
+        if raw.isupper() and following.isupper() and _title_like(following, False) and \
+                len(fold_line(raw).split()) <= 3:
+            text = f"{raw} {following}"  # "HỢP ĐỒNG" / "MUA BÁN XE"
+        if len(fold_line(text).split()) < 2:
+            continue
+        text = nfc(text)
+        return text[:1].upper() + text[1:].lower()
+    return None
+
+
+def _with_identity(doc: DocumentTag, reading: IdentityReading) -> DocumentTag:
+    """An identity paper's fields, the zone's and the code's readings first."""
+    fields = doc.fields
+    ids = list(fields.id_numbers)
+    if reading.id_number is not None:
+        ids = [reading.id_number] + [n for n in ids if n != reading.id_number
+                                     and not (len(n) == 12 and reading.source != "printed")]
+    names = list(fields.full_names)
+    reliability = list(fields.reliability or (3,) * len(names))
+    if reading.full_name:
+        # A card names one person, its holder: the code's reading (with its marks) or
+        # the printed capitals; other "names" read off a card are labels gone wrong.
+        names = [reading.full_name]
+        reliability = [3 if reading.qr else 2]
+    dates = list(fields.dates)
+    births: tuple[str, ...] = fields.birth_dates
+    if reading.birth_date is not None:
+        birth = reading.birth_date.strftime("%d/%m/%Y")
+        births = (birth,)
+        if birth not in dates:
+            dates.insert(0, birth)
+    return replace(doc, identity=reading, fields=replace(
+        fields, id_numbers=tuple(ids), full_names=tuple(names), reliability=tuple(reliability),
+        dates=tuple(dates), birth_dates=births))
+
+
+def _identity_type(catalogue: Catalogue, score: float) -> Suggestion | None:
+    dtype = catalogue.document_type(IDENTITY_KEY)
+    if dtype is None:
+        return None
+    return Suggestion(dtype.key, dtype.name, round(min(0.99, 0.6 + 0.4 * score), 3))
+
+
+def _tag_group(catalogue: Catalogue, pages: Sequence[PageText], infos: Sequence[_PageInfo],
+               group: list[int], model: TypeModel | None) -> DocumentTag:
+    text = "\n".join(pages[i].text for i in group)
+    names = tuple(pages[i].name for i in group)
+    codes = tuple(c for i in group for c in pages[i].codes)
+    if all(infos[i].blank for i in group):
+        reading = read_identity(text, codes) if codes else None
+        if reading is not None and reading.qr:  # OCR read nothing, but the card's QR reads
+            doc = DocumentTag(tuple(group), names, _identity_type(catalogue, 0.5), (), Fields())
+            return _with_identity(doc, reading)
+        return DocumentTag(tuple(group), names, None, (), Fields(), flags=(FLAG_BLANK,))
+    group_infos = [infos[i] for i in group]
+    identity = max(info.identity for info in group_infos)
+    fields = extract_fields(text)
+    if identity >= _IDENTITY_PAGE:
+        doc = DocumentTag(tuple(group), names, _identity_type(catalogue, identity), (), fields)
+        reading = read_identity(text, codes, fields.id_numbers, fields.dates)
+        return _with_identity(doc, reading) if reading is not None else doc
+    dtype, alternatives = _suggest_type(catalogue, group_infos, text, model)
+    if dtype is None and codes:
+        reading = read_identity(text, codes, fields.id_numbers, fields.dates)
+        if reading is not None and reading.qr:  # a card too worn to read, but its code is
+            doc = DocumentTag(tuple(group), names, _identity_type(catalogue, 0.5), (), fields)
+            return _with_identity(doc, reading)
+    title = _own_title(group_infos[0], pages[group[0]].text)
+    if title is not None and dtype is not None and fold_line(title) == fold_line(dtype.name):
+        title = None
+    return DocumentTag(tuple(group), names, dtype, alternatives, fields, title=title,
+                       flags=() if dtype is not None else (FLAG_UNTYPED,))
+
+
 def tag_dossier(pages: Sequence[PageText], catalogue: Catalogue,
                 model: TypeModel | None = None) -> DossierTag:
-    """Suggest documents, their types and fields, the procedure and what is missing."""
+    """Suggest documents, their types and fields, the procedure and what is missing.
+
+    Every page is in exactly one document, in order.
+    """
     matcher = _matcher(catalogue)
     infos = [_analyse(page, matcher) for page in pages]
     documents: list[DocumentTag] = []
     texts: list[str] = []
     for group in split_documents(infos):
-        text = "\n".join(pages[i].text for i in group)
-        dtype, alternatives = _suggest_type(catalogue, [infos[i] for i in group], text, model)
-        documents.append(DocumentTag(
-            page_indices=tuple(group), pages=tuple(pages[i].name for i in group),
-            type=dtype, alternatives=alternatives, fields=extract_fields(text),
-        ))
-        texts.append(text)
+        documents.append(_tag_group(catalogue, pages, infos, group, model))
+        texts.append("\n".join(pages[i].text for i in group))
     documents = _reconcile_names(documents)
     procedure, alternatives = _suggest_procedure(catalogue, documents, texts)
     missing: tuple[str, ...] = ()
@@ -407,22 +590,30 @@ def to_json(tag: DossierTag, path: str) -> dict[str, object]:
             return None
         return {key: s.key, "name": s.name, "confidence": round(s.confidence, 3)}
 
+    def document(doc: DocumentTag) -> dict[str, object]:
+        out: dict[str, object] = {
+            "pages": list(doc.pages),
+            "type": suggestion(doc.type, "key"),
+            "fields": {
+                "full_names": list(doc.fields.full_names),
+                "id_numbers": list(doc.fields.id_numbers),
+                "dates": list(doc.fields.dates),
+                "dossier_code": doc.fields.dossier_code,
+            },
+        }
+        if doc.type is not None and doc.title is not None:
+            out["type"] = {**suggestion(doc.type, "key"),  # type: ignore[dict-item]
+                           "document_name": doc.title}
+        if doc.fields.birth_dates:
+            out["fields"]["birth_dates"] = list(doc.fields.birth_dates)  # type: ignore[index]
+        if doc.flags:
+            out["flags"] = list(doc.flags)
+        return out
+
     return {
         "path": path,
         "procedure": suggestion(tag.procedure, "code"),
         "alternatives": [suggestion(s, "code") for s in tag.alternatives],
-        "documents": [
-            {
-                "pages": list(doc.pages),
-                "type": suggestion(doc.type, "key"),
-                "fields": {
-                    "full_names": list(doc.fields.full_names),
-                    "id_numbers": list(doc.fields.id_numbers),
-                    "dates": list(doc.fields.dates),
-                    "dossier_code": doc.fields.dossier_code,
-                },
-            }
-            for doc in tag.documents
-        ],
+        "documents": [document(doc) for doc in tag.documents],
         "missing_components": list(tag.missing_components),
     }

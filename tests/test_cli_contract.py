@@ -6,8 +6,8 @@ import pytest
 
 from cli.main import build_parser, main
 
-COMMANDS = ["import", "check", "search", "ocr", "tag", "pack", "verify", "upload", "outbox",
-            "scan", "watch", "cover-sheet", "purge", "subject"]
+COMMANDS = ["import", "check", "dossiers", "search", "ocr", "tag", "pack", "verify", "upload",
+            "outbox", "scan", "watch", "cover-sheet", "purge", "subject"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

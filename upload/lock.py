@@ -1,44 +1,22 @@
-"""One sender per workspace: an OS file lock, released by the OS even after kill -9."""
+"""One sender per workspace: the workspace's ``outbox`` lock (see storage.locks)."""
 
 from __future__ import annotations
 
 import contextlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
+from storage.locks import FileLock, holding
 from upload.errors import OutboxBusy
 
 LOCK_NAME = "outbox.lock"
 
 
-def _try_lock(handle: IO[bytes]) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
 @contextlib.contextmanager
 def outbox_lock(workspace_root: Path) -> Iterator[None]:
     """Hold the workspace's sending lock, or raise OutboxBusy at once."""
-    handle = open(Path(workspace_root) / LOCK_NAME, "a+b")  # noqa: SIM115 — held for the block
-    try:
-        if not _try_lock(handle):
-            raise OutboxBusy("một tiến trình Sohoa khác đang gửi hàng đợi này — another Sohoa "
-                             "process is already sending this outbox")
+    # Kept at the workspace root, where earlier versions of Sohoa took it.
+    lock = FileLock(Path(workspace_root) / LOCK_NAME)
+    with holding(lock, "một tiến trình Sohoa khác đang gửi hàng đợi này — another Sohoa "
+                 "process is already sending this outbox", error=OutboxBusy):
         yield
-    finally:
-        handle.close()  # closing releases the lock

@@ -76,6 +76,19 @@ def test_dossier_and_document_models(qtmodeltester, ctx, tmp_path) -> None:
     assert "Chưa rõ" in docs.index(1).data()
 
 
+def test_document_rows_show_the_papers_own_title_and_a_blank_page(ctx, tmp_path) -> None:
+    batch, ids = _pages(ctx.ws, tmp_path)
+    d = dossier_store.create_dossier(ctx.ws, batch_id=batch, procedure_code="2.000884")
+    dossier_store.add_document(ctx.ws, d, ids[:1], type_key="giay_to_chung_thuc",
+                               type_name="Giấy tờ, văn bản cần chứng thực", type_confidence=0.9,
+                               fields={"document_name": "Giấy cam kết"})
+    dossier_store.add_document(ctx.ws, d, ids[1:2], fields={"flags": ["blank"]})
+    docs = DocumentModel()
+    docs.set_documents(dossier_store.documents_of(ctx.ws, d))
+    assert "Giấy tờ, văn bản cần chứng thực (Giấy cam kết)" in docs.index(0).data()
+    assert "cần xem" in docs.index(1).data()
+
+
 def test_outbox_model(qtmodeltester, ctx, tmp_path) -> None:
     package = tmp_path / "a.zip"
     package.write_bytes(b"PK" + b"x" * 5000)

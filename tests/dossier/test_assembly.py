@@ -53,7 +53,9 @@ def test_assembles_documents_from_tagging_and_keeps_every_page(workspace: Worksp
     assert dossier.provisional_id.startswith("LOCAL-")
     docs = dossier_store.documents_of(workspace, dossier_id)
     covered = [pid for d in docs for pid in d.page_ids]
-    assert covered == ids[:4]  # only the page OCR flagged blank is left out
+    assert covered == ids  # every page, the blank one too, is in exactly one document
+    assert json.loads(docs[-1].fields_json)["flags"] == ["blank"]
+    assert docs[-1].type_key is None
     assert docs[0].page_ids == (ids[0], ids[1])
     assert docs[0].type_name == "Tờ khai đăng ký khai sinh"
     fields = json.loads(docs[0].fields_json)

@@ -57,3 +57,26 @@ def test_sample_dossier_is_small_and_tags_as_complete_birth_registration(
     assert result["missing_components"] == []
     assert [d["type"]["key"] for d in result["documents"]] == \
         ["to_khai_khai_sinh", "giay_chung_sinh", "can_cuoc"]
+
+
+def test_tag_json_keeps_a_blank_page_and_reads_a_card_copied_on_grey_paper(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    from synth import people
+    from synth.idcards import CardKind, identity_sheet
+
+    rng = random.Random(2)
+    person = people.person(rng)
+    sheet = identity_sheet(rng, person, CardKind.BARCODE)  # grey, halftone: reads as nothing
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    sheet.image.save(folder / "01.jpg", "JPEG", quality=85, dpi=(300, 300))
+    Image.new("RGB", (1654, 2339), "white").save(folder / "02.png", dpi=(200, 200))
+    assert main(["tag", "--json", str(folder)]) == 0
+    result = json.loads(capsys.readouterr().out)[0]
+    assert [d["pages"] for d in result["documents"]] == [["01.jpg"], ["02.png"]]
+    card, blank = result["documents"]
+    assert card["type"]["key"] == "can_cuoc"
+    assert sheet.truth.id_number in card["fields"]["id_numbers"]
+    assert blank["type"] is None and blank["flags"] == ["blank"]

@@ -75,10 +75,12 @@ def test_continuation_and_separator_pages() -> None:
         PageText("4.png", "Trang tiếp theo không có tiêu đề\nvẫn là văn bản mới sau tờ phân cách"),
     ]
     tag = tag_dossier(pages, Catalogue.load())
-    assert [d.page_indices for d in tag.documents] == [(0, 1), (3,)]
+    # The separator is a document of its own, flagged, not a page left out.
+    assert [d.page_indices for d in tag.documents] == [(0, 1), (2,), (3,)]
     assert tag.documents[0].type is not None
     assert tag.documents[0].type.key == "to_khai_cu_tru"
-    assert tag.documents[1].type is None
+    assert tag.documents[1].type is None and tag.documents[1].flags == ("blank",)
+    assert tag.documents[2].type is None and tag.documents[2].flags == ("untyped",)
     assert tag.procedure is not None and tag.procedure.key == "1.004194"
 
 
@@ -103,9 +105,13 @@ def test_json_object_has_the_documented_shape() -> None:
     assert out["procedure"]["name"] == "Thủ tục đăng ký khai sinh"
     assert len(out["alternatives"]) <= 3
     for doc in out["documents"]:
-        assert set(doc) == {"pages", "type", "fields"}
-        assert set(doc["type"]) == {"key", "name", "confidence"}
-        assert set(doc["fields"]) == {"full_names", "id_numbers", "dates", "dossier_code"}
+        # "flags" (why the clerk should look), "document_name" (the paper's own title)
+        # and "birth_dates" are added only when there is something to say.
+        assert {"pages", "type", "fields"} <= set(doc) <= {"pages", "type", "fields", "flags"}
+        assert {"key", "name", "confidence"} <= set(doc["type"]) <= \
+            {"key", "name", "confidence", "document_name"}
+        assert {"full_names", "id_numbers", "dates", "dossier_code"} <= set(doc["fields"]) <= \
+            {"full_names", "id_numbers", "dates", "dossier_code", "birth_dates"}
     assert out["documents"][0]["pages"][0] == "01.png"
 
 

@@ -1,0 +1,208 @@
+"""The workspace's signing settings (``signing.*``): where the key is, the stamp, the
+timestamp server, and the province's trust anchors, which the admin installs from a file.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.errors import DossierError
+from storage import Workspace, atomic_writer
+
+if TYPE_CHECKING:
+    from records import Pkcs11Key, SigningOptions
+
+SOURCE = "signing.source"  # "pkcs11" or "pkcs12"; unset: records are not signed
+PKCS11_LIB = "signing.pkcs11_lib"
+TOKEN = "signing.token"
+KEY = "signing.key"
+PKCS12 = "signing.pkcs12"
+STAMP = "signing.stamp"  # "visible" (default) or "invisible"
+TSA_URL = "signing.tsa_url"
+REVOCATION = "signing.revocation"  # "on": embed revocation data (PAdES B-LT)
+AGENCY_NAME = "signing.agency_name"
+ENABLED = "signing.enabled"  # "on": the desktop signs every record it packs
+TRUST = "signing.trust"  # path of the installed trust anchors (PEM)
+
+KEYS = (SOURCE, PKCS11_LIB, TOKEN, KEY, PKCS12, STAMP, TSA_URL, REVOCATION, AGENCY_NAME,
+        ENABLED, TRUST)
+_ON = ("on", "1", "true", "yes")
+
+
+@dataclass(frozen=True)
+class KeyChoice:
+    """A key source given on the command line, overriding the settings."""
+
+    pkcs11_lib: str | None = None
+    token: str | None = None
+    key: str | None = None
+    pkcs12: Path | None = None
+    stamp: str | None = None
+    tsa_url: str | None = None
+    revocation: bool | None = None
+    trust: Path | None = None
+
+
+def _on(value: str | None) -> bool:
+    return (value or "").strip().lower() in _ON
+
+
+def signing_options(ws: Workspace | None, choice: KeyChoice = KeyChoice(),
+                    agency_name: str | None = None) -> SigningOptions:
+    """The options to sign with: the command line's choice, else the workspace's settings.
+
+    Raises DossierError naming what is missing when no key source is configured.
+    """
+    from records import Pkcs12Key, SigningOptions, Stamp
+
+    def setting(key: str) -> str | None:
+        return (ws.get_setting(key) or None) if ws is not None else None
+
+    key_source: Pkcs11Key | Pkcs12Key
+    if choice.pkcs12:
+        key_source = Pkcs12Key(Path(choice.pkcs12))
+    elif choice.pkcs11_lib or choice.token or choice.key:
+        key_source = _pkcs11(choice.pkcs11_lib or setting(PKCS11_LIB),
+                             choice.token or setting(TOKEN), choice.key or setting(KEY))
+    elif setting(SOURCE) == "pkcs12" and setting(PKCS12):
+        key_source = Pkcs12Key(Path(str(setting(PKCS12))))
+    elif setting(SOURCE) == "pkcs11":
+        key_source = _pkcs11(setting(PKCS11_LIB), setting(TOKEN), setting(KEY))
+    else:
+        raise DossierError(
+            "chưa chọn khóa ký số (--pkcs11-lib/--token/--key hoặc --pkcs12, hoặc cài đặt "
+            "signing.source) — no signing key chosen (give --pkcs11-lib/--token/--key or "
+            "--pkcs12, or set signing.source)")
+    stamp = choice.stamp or setting(STAMP) or Stamp.VISIBLE.value
+    try:
+        chosen_stamp = Stamp(stamp)
+    except ValueError:
+        raise DossierError(f"{STAMP}={stamp}: phải là visible hoặc invisible — must be "
+                           "visible or invisible") from None
+    trust = choice.trust or (Path(str(setting(TRUST))) if setting(TRUST) else None)
+    revocation = choice.revocation if choice.revocation is not None else _on(setting(REVOCATION))
+    if revocation and trust is None:
+        raise DossierError(
+            "cần chứng thư gốc tin cậy để nhúng dữ liệu thu hồi (--trust hoặc signing.trust) — "
+            "embedding revocation data needs the trust anchors (--trust or signing.trust)")
+    return SigningOptions(
+        key=key_source, stamp=chosen_stamp,
+        agency_name=setting(AGENCY_NAME) or agency_name,
+        tsa_url=choice.tsa_url or setting(TSA_URL), revocation=revocation,
+        trust=(trust,) if trust else ())
+
+
+def _pkcs11(lib: str | None, token: str | None, key: str | None) -> Pkcs11Key:
+    from records import Pkcs11Key
+
+    missing = [name for name, value in (("--pkcs11-lib", lib), ("--token", token),
+                                        ("--key", key)) if not value]
+    if missing:
+        raise DossierError(
+            f"thiếu {', '.join(missing)} cho token PKCS#11 — the PKCS#11 token needs "
+            f"{', '.join(missing)} (or the signing.* settings)")
+    assert lib and token and key
+    return Pkcs11Key(lib, token, key)
+
+
+def install_trust_anchors(ws: Workspace, source: Path) -> int:
+    """Copy the province's trust anchors (PEM or DER) into the workspace; how many certs.
+
+    The copy is the one used from then on, whatever happens to ``source``.
+    """
+    from asn1crypto import pem
+
+    from records import SigningError, load_certificates
+
+    try:
+        certs = load_certificates(Path(source))
+    except SigningError as e:
+        raise DossierError(str(e)) from e
+    target = ws.root / "trust-anchors.pem"
+    text = b"".join(pem.armor("CERTIFICATE", c.dump()) for c in certs)
+    with atomic_writer(target) as handle:
+        handle.write(text)
+    ws.set_setting(TRUST, str(target))
+    return len(certs)
+
+
+def enabled(ws: Workspace) -> bool:
+    """Whether the desktop signs every record it packs (``signing.enabled``)."""
+    return _on(ws.get_setting(ENABLED))
+
+
+class SignatureState(enum.StrEnum):
+    UNSIGNED = "unsigned"
+    SIGNED = "signed"  # every PDF signed, intact (and trusted, when anchors are installed)
+    UNTRUSTED = "untrusted"  # intact, but the chain does not reach the installed anchors
+    BROKEN = "broken"  # some signature does not verify, or some PDF is unsigned
+
+
+@dataclass(frozen=True)
+class RecordSignature:
+    """What the views show of a package's signatures."""
+
+    state: SignatureState
+    signer: str | None = None
+    signed_at: datetime | None = None
+    level: str | None = None
+    detail: str = ""
+
+
+# Dates shown to clerks are Vietnam's wall clock.
+VIETNAM_TIME = timezone(timedelta(hours=7))
+_STATES: dict[tuple[str, str], RecordSignature] = {}
+
+
+def record_signature(ws: Workspace, package_sha256: str) -> RecordSignature:
+    """The signature state of a package kept in the workspace (cached: packages never change
+    once stored, they are addressed by content)."""
+    trust_path = ws.get_setting(TRUST) or ""
+    cached = _STATES.get((package_sha256, trust_path))
+    if cached is not None:
+        return cached
+    state = package_signature(ws.blobs.path(package_sha256),
+                              Path(trust_path) if trust_path else None)
+    _STATES[(package_sha256, trust_path)] = state
+    return state
+
+
+def package_signature(package: Path, trust: Path | None = None) -> RecordSignature:
+    from records import SignatureCheck, SigningError, load_certificates, verify_signatures
+
+    anchors: tuple[object, ...] = ()
+    if trust is not None and trust.is_file():
+        try:
+            anchors = tuple(load_certificates(trust))
+        except SigningError:
+            anchors = ()
+    documents = verify_signatures(package, SignatureCheck(trust=anchors))
+    if not documents or not any(d.signed for d in documents):
+        return RecordSignature(SignatureState.UNSIGNED)
+    signatures = [s for d in documents for s in d.signatures]
+    first = signatures[0]
+    common = _common_name(first.signer)
+    when = first.timestamp or first.signed_at
+    levels = sorted({str(s.level) for s in signatures})
+    problems = [p for d in documents for p in (*d.problems,
+                                                *(q for s in d.signatures for q in s.problems))]
+    if not all(d.signed for d in documents) or any(not s.intact for s in signatures):
+        return RecordSignature(SignatureState.BROKEN, common, when, levels[0],
+                               "; ".join(problems) or "một số tệp chưa ký — some files unsigned")
+    if any(s.trusted is False for s in signatures):
+        return RecordSignature(SignatureState.UNTRUSTED, common, when, levels[0],
+                               "; ".join(problems))
+    return RecordSignature(SignatureState.SIGNED, common, when, levels[0])
+
+
+def _common_name(subject: str | None) -> str | None:
+    if not subject:
+        return None
+    for part in subject.split(", "):
+        if part.startswith("Common Name: "):
+            return part[len("Common Name: "):]
+    return subject

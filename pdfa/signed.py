@@ -1,0 +1,130 @@
+"""PDF/A-2b rules for what a signature adds (the form, its fields, the signature value and the
+document security store), which pikepdf's validator leaves unchecked.
+
+pikepdf's validator approves only what it can check and reports ``/AcroForm`` (and a
+catalogue ``/DSS``) as unsupported; ``check_pdfa`` hands those to ``signature_problems``,
+which checks the ISO 19005-2 rules that apply to them (6.4.1, 6.4.2, 6.4.3, 6.1.12).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pikepdf
+from asn1crypto import cms
+
+# Keys pikepdf's validator does not accept in the catalogue, and which signing adds.
+SIGNING_CATALOG_KEYS = ("/AcroForm", "/DSS")
+# ISO 19005-2 6.1.13: the largest string a conforming file may hold.
+MAX_STRING_BYTES = 32767
+_EOF = re.compile(rb"%%EOF(\r\n|\r|\n)?")
+
+
+def is_signing_finding(rule: str, where: str, message: str) -> bool:
+    """Whether a pikepdf finding is only the catalogue holding a signature's additions."""
+    if not rule.startswith("pikepdf:schema-Catalog"):
+        return False
+    text = f"{where} {message}"
+    return any(key in text for key in SIGNING_CATALOG_KEYS)
+
+
+def _revision_ends(data: bytes) -> set[int]:
+    return {m.end() for m in _EOF.finditer(data)}
+
+
+def _cms_problems(contents: bytes) -> list[str]:
+    try:
+        info = cms.ContentInfo.load(contents.rstrip(b"\x00") or contents)
+        signed = info["content"]
+        signer_infos = signed["signer_infos"]
+        count = len(signer_infos)
+        certs = [c.chosen for c in signed["certificates"] or []
+                 if c.name == "certificate"]
+    except (ValueError, TypeError, KeyError) as e:
+        return [f"PDF/A-2b 6.4.3: chữ ký không phải PKCS#7 — the signature is not PKCS#7 ({e})"]
+    problems = []
+    if count != 1:
+        problems.append(f"PDF/A-2b 6.4.3-3: chữ ký có {count} người ký — "
+                        f"the signature has {count} signers instead of one")
+        return problems
+    sid = signer_infos[0]["sid"]
+    if sid.name == "issuer_and_serial_number":
+        wanted = sid.chosen
+        present = any(c.issuer == wanted["issuer"] and c.serial_number ==
+                      wanted["serial_number"].native for c in certs)
+    else:
+        present = any(c.key_identifier == sid.chosen.native for c in certs)
+    if not present:
+        problems.append("PDF/A-2b 6.4.3-2: chữ ký thiếu chứng thư của người ký — "
+                        "the signature does not include the signer's certificate")
+    return problems
+
+
+def _field_problems(field: Any, label: str) -> list[str]:
+    problems = []
+    kind = field.get("/FT")
+    if kind != pikepdf.Name.Sig:
+        problems.append(f"{label}: trường biểu mẫu không phải chữ ký — "
+                        f"form field of type {kind} (only signature fields are checked)")
+    if "/AA" in field:
+        problems.append(f"PDF/A-2b 6.4.1-2: {label} có /AA — the form field has /AA")
+    if field.get("/Subtype") == pikepdf.Name.Widget and ("/A" in field or "/AA" in field):
+        problems.append(f"PDF/A-2b 6.4.1-1: {label} có /A hoặc /AA — "
+                        "the widget has /A or /AA")
+    return problems
+
+
+def _signature_value_problems(value: Any, data: bytes, label: str) -> list[str]:
+    problems: list[str] = []
+    contents = value.get("/Contents")
+    byte_range = value.get("/ByteRange")
+    if not isinstance(contents, pikepdf.String) or not isinstance(byte_range, pikepdf.Array):
+        return [f"{label}: chữ ký thiếu /Contents hoặc /ByteRange — "
+                "signature lacks /Contents or /ByteRange"]
+    raw = bytes(contents)
+    if len(raw) > MAX_STRING_BYTES:
+        problems.append(f"PDF/A-2b 6.1.13: {label} /Contents dài {len(raw)} byte — "
+                        f"signature value of {len(raw)} bytes exceeds {MAX_STRING_BYTES}")
+    try:
+        a, b, c, d = (int(x) for x in byte_range)
+    except (TypeError, ValueError):
+        return [*problems, f"{label}: /ByteRange sai dạng — malformed /ByteRange"]
+    # The range must skip exactly the hex string holding the signature and end at the end
+    # of the revision the signature belongs to (later incremental updates may follow).
+    hole = data[a + b:c] if a == 0 and 0 < b < c <= len(data) else b""
+    if (a != 0 or not hole.startswith(b"<") or not hole.endswith(b">")
+            or c + d not in _revision_ends(data)):
+        problems.append(f"PDF/A-2b 6.4.3-1: {label} ByteRange không phủ hết tệp — "
+                        "ByteRange does not cover the entire file apart from the signature")
+    return problems + _cms_problems(raw)
+
+
+def signature_problems(pdf: pikepdf.Pdf, data: bytes) -> list[str]:
+    """What breaks PDF/A-2b in the document's form, signature fields and signatures."""
+    root = pdf.Root
+    problems: list[str] = []
+    if "/Perms" in root:
+        problems.append("PDF/A-2b 6.1.12: /Perms không được hỗ trợ — /Perms is not checked")
+    form = root.get("/AcroForm")
+    if form is not None:
+        if bool(form.get("/NeedAppearances", False)):
+            problems.append("PDF/A-2b 6.4.1-3: NeedAppearances là true — NeedAppearances is true")
+        if "/XFA" in form:
+            problems.append("PDF/A-2b 6.4.2-1: biểu mẫu có XFA — the form has XFA")
+        for number, field in enumerate(form.get("/Fields", []), 1):
+            label = f"trường {number} — field {number}"
+            problems += _field_problems(field, label)
+            value = field.get("/V")
+            if value is not None:
+                problems += _signature_value_problems(value, data, label)
+    dss = root.get("/DSS")
+    if dss is not None:
+        for present in dss:
+            if present not in ("/Type", "/Certs", "/OCSPs", "/CRLs", "/VRI"):
+                problems.append(f"DSS: khóa lạ {present} — unexpected key {present}")
+        for key in ("/Certs", "/OCSPs", "/CRLs"):
+            for item in dss.get(key, pikepdf.Array()):
+                if not isinstance(item, pikepdf.Stream):
+                    problems.append(f"DSS {key}: phần tử không phải stream — item is not a stream")
+    return problems

@@ -1,0 +1,402 @@
+"""Identity papers in a dossier: citizen cards (chip, older, 9-digit) and passports,
+recognised by their printed layout and machine-readable zone, and read with cross-checks.
+
+The machine-readable zone (ICAO 9303) carries check digits: a number or date that
+passes them is trusted over the printed field, and the 12-digit personal number
+must agree with the birth date and sex it encodes. A card's QR code, when the
+page image gave one, confirms the reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tagging.matching import fold_line
+from vntext import fold, nfc
+
+# Printed labels of identity papers (folded). Bilingual labels are the chip cards'
+# and passports'; the others are the older cards'. Forms that cite a card ("Căn cước
+# công dân số …, cấp ngày …") share some words, so a label counts only on a short
+# line of its own, and the card's titles only as a line's start.
+_LABELS = (
+    "full name", "date of birth", "place of origin", "place of residence", "nationality",
+    "date of expiry", "personal identification", "ngon tro trai", "ngon tro phai",
+    "dac diem nhan dang", "dau vet rieng va di hinh", "nguyen quan", "noi dkhk thuong tru",
+    "place of birth", "date of issue", "ministry of public security", "co gia tri den",
+    "socialist republic of viet nam", "personal no", "passport no",
+)
+_TITLES = ("citizen identity card", "can cuoc cong dan", "giay chung minh nhan dan",
+           "ho chieu", "passport", "identity card", "can cuoc", "dau vet rieng va di hinh",
+           "dac diem nhan dang", "ngon tro trai", "ngon tro phai")
+_SHORT_LINE = 64
+
+
+@dataclass(frozen=True)
+class IdentityReading:
+    """What an identity paper says about its holder, and how it was read."""
+
+    id_number: str | None
+    full_name: str | None  # marks as printed when the printed name was read, else none
+    birth_date: dt.date | None
+    male: bool | None
+    # "mrz" (check digits passed), "qr", "printed"
+    source: str
+    mrz: bool = False
+    qr: bool = False
+
+
+def layout_score(text: str) -> float:
+    """How much ``text`` looks like an identity paper: 0 (not at all) .. 1 (surely)."""
+    lines = [fold_line(line) for line in text.splitlines()]
+    short = " | ".join(line for line in lines if len(line) <= _SHORT_LINE)
+    hits = sum(label in short for label in _LABELS)
+    strong = sum(any(line.startswith(t) and len(line) <= 40 for line in lines) for t in _TITLES)
+    score = min(1.0, 0.18 * hits + 0.25 * strong)
+    if score < 1.0 and find_mrz(text) is not None:
+        score = 1.0
+    return score
+
+
+# --- machine-readable zone ------------------------------------------------------------
+
+_MRZ_VALUES = {**{str(d): d for d in range(10)},
+               **{chr(ord("A") + i): 10 + i for i in range(26)}, "<": 0}
+_FILLERS = str.maketrans({"«": "<<", "‹": "<", "く": "<", "〈": "<", "(": "<", "{": "<",
+                          "[": "<", "£": "<", "€": "<"})
+_FILLER_CHARS = frozenset("<«‹く〈([{£€")
+_TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "U": "0", "I": "1", "L": "1",
+                           "Z": "2", "S": "5", "B": "8", "G": "6", "T": "7", "<": "0"})
+
+
+def _check(field: str) -> str:
+    weights = (7, 3, 1)
+    total = 0
+    for i, ch in enumerate(field):
+        value = _MRZ_VALUES.get(ch)
+        if value is None:
+            return "?"
+        total += value * weights[i % 3]
+    return str(total % 10)
+
+
+def _digits(field: str) -> str:
+    return field.upper().translate(_TO_DIGIT)
+
+
+def _plain(text: str) -> str:
+    """Letters without their marks (OCR puts Vietnamese marks on the zone's capitals)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def _mrz_candidates(text: str) -> list[str]:
+    """Lines that look like the zone: long runs of capitals, digits and fillers."""
+    out = []
+    for raw in text.splitlines():
+        if len(raw) < 24 or not (_FILLER_CHARS & set(raw) or raw.lstrip()[:1] in "I1P"):
+            continue  # cheap test first: most lines of a dossier are no zone
+        line = _plain(raw.translate(_FILLERS)).replace(" ", "").upper()
+        line = re.sub(r"(?<=<)[KC](?=<)|(?<=<)[KC]$", "<", line)  # OCR reads "<" as K or C
+        if len(line) >= 24 and (line.count("<") >= 2 or re.match(r"^(I[DO1]|P<)", line)) \
+                and re.fullmatch(r"[A-Z0-9<]+", line):
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True)
+class Mrz:
+    number: str | None   # the 12-digit personal number when the zone carries it
+    doc_number: str
+    birth: dt.date | None
+    male: bool | None
+    surname: str
+    given: str
+    checks_passed: int
+    checks_total: int
+    doc_ok: bool = False  # the document number passed its check digit
+
+
+def _mrz_date(field: str, past: bool) -> dt.date | None:
+    digits = _digits(field)
+    if not digits.isdigit() or len(digits) != 6:
+        return None
+    yy, mm, dd = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    this = dt.date.today().year % 100
+    century = (1900 if yy > this else 2000) if past else 2000
+    try:
+        return dt.date(century + yy, mm, dd)
+    except ValueError:
+        return None
+
+
+def _name_field(line: str) -> tuple[str, str]:
+    line = line.strip("<")
+    surname, _, given = line.partition("<<")
+    given = given.split("<<")[0]
+    def clean(part: str) -> str:
+        return " ".join(w for w in re.sub(r"[^A-Z<]", "", part).split("<") if w)
+
+    return clean(surname), clean(given)
+
+
+def find_mrz(text: str) -> Mrz | None:
+    """The machine-readable zone in ``text`` (TD1 card or TD3 passport), or None."""
+    lines = _mrz_candidates(text)
+    for i, line in enumerate(lines):
+        start = re.search(r"I[DO1]VNM|1DVNM", line)
+        if start and i + 1 < len(lines):
+            return _td1(line[start.start():], lines[i + 1], lines[i + 2] if i + 2 < len(lines)
+                        else "")
+        start = re.search(r"P<VNM", line)
+        if start and i + 1 < len(lines):
+            return _td3(line[start.start():], lines[i + 1])
+    return None
+
+
+def _td1(l1: str, l2: str, l3: str) -> Mrz | None:
+    l1 = (l1 + "<" * 30)[:30]
+    l2 = (l2 + "<" * 30)[:30]
+    doc = _digits(l1[5:14])
+    passed = total = 0
+    total += 1
+    passed += _check(doc) == _digits(l1[14])
+    optional = _digits(l1[15:27])
+    number = optional if optional.isdigit() and len(optional) == 12 else None
+    if number is not None and number[3:] != doc and _check(number[3:]) == _digits(l1[14]):
+        doc = number[3:]  # the document number was misread; the full number agrees
+    if number is None and doc.isdigit() and passed:
+        # Some cards put only the document number: the personal number stays unknown.
+        number = None
+    birth_field = _digits(l2[0:6])
+    total += 1
+    birth_ok = _check(birth_field) == _digits(l2[6])
+    passed += birth_ok
+    birth = _mrz_date(birth_field, past=True)
+    sex = l2[7]
+    surname, given = _name_field(l3) if l3 else ("", "")
+    if number is not None and number[3:] != doc:
+        number = None  # the two copies of the number disagree: trust neither
+    return Mrz(number, doc, birth, True if sex == "M" else False if sex == "F" else None,
+               surname, given, passed, total, _check(doc) == _digits(l1[14]))
+
+
+def _td3(l1: str, l2: str) -> Mrz | None:
+    l2 = (l2 + "<" * 44)[:44]
+    surname, given = _name_field(l1[5:])
+    doc = l2[0:9]
+    passed = total = 0
+    total += 1
+    passed += _check(doc) == _digits(l2[9])
+    birth_field = _digits(l2[13:19])
+    total += 1
+    birth_ok = _check(birth_field) == _digits(l2[19])
+    passed += birth_ok
+    personal = _digits(l2[28:42].replace("<", ""))
+    number = None
+    if len(personal) == 12 and personal.isdigit():
+        total += 1
+        personal_ok = _check(_digits(l2[28:40]) + l2[40:42]) == _digits(l2[42])
+        passed += personal_ok
+        number = personal
+    sex = l2[20]
+    return Mrz(number, doc, _mrz_date(birth_field, past=True),
+               True if sex == "M" else False if sex == "F" else None, surname, given,
+               passed, total, _check(doc) == _digits(l2[9]))
+
+
+# --- QR code ---------------------------------------------------------------------------
+
+_QR = re.compile(r"^(\d{12})\|(\d{9})?\|([^|]{3,60})\|(\d{8})\|([^|]{2,4})\|")
+
+
+@dataclass(frozen=True)
+class QrIdentity:
+    number: str
+    old_number: str | None
+    full_name: str
+    birth: dt.date | None
+    male: bool | None
+
+
+def parse_qr(payload: str) -> QrIdentity | None:
+    """A chip card's QR text: ``number|old number|name|ddmmyyyy|sex|address|issued``."""
+    m = _QR.match(payload.strip())
+    if m is None:
+        return None
+    try:
+        birth: dt.date | None = dt.datetime.strptime(m.group(4), "%d%m%Y").date()
+    except ValueError:
+        birth = None
+    sex = fold(m.group(5)).strip()
+    return QrIdentity(m.group(1), m.group(2) or None, nfc(m.group(3).strip()), birth,
+                      True if sex == "nam" else False if sex == "nu" else None)
+
+
+# --- cross-checks ------------------------------------------------------------------------
+
+def number_agrees(number: str, birth: dt.date | None, male: bool | None) -> bool:
+    """The 12-digit number's century/sex digit and year against a birth date and sex."""
+    if len(number) != 12 or not number.isdigit():
+        return len(number) == 9 and number.isdigit()
+    digit = int(number[3])
+    if digit > 3:
+        return False
+    if birth is not None:
+        century = 1900 if digit in (0, 1) else 2000
+        if century + int(number[4:6]) != birth.year:
+            return False
+    return male is None or (digit % 2 == 0) == male
+
+
+_CARD_NAME_LABEL = re.compile(r"fu[l1i]{2}\s?n[a-z]{2,3}\b|\bh[o0]\W{0,3}(?:va\W{0,3})?ten\b"
+                              r"|chu\W{0,2}dem\W{0,3}(?:va\W{0,3})?ten")
+_UPPER_NAME = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){1,5}$")
+
+
+def printed_name(text: str) -> str | None:
+    """The holder's name as a card prints it: capitals after (or under) the name label."""
+    from tagging.names import is_name_syllable, restore_marks
+
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for i, line in enumerate(lines):
+        folded = fold(line)
+        m = _CARD_NAME_LABEL.search(folded) if len(folded) == len(line) else None
+        if m is None:
+            continue
+        rest = line[m.end():].strip(" :;.")
+        # "Họ và tên / Full name: NGUYỄN VĂN AN", or the name on the next line
+        candidates = [rest] if rest and rest.isupper() else []
+        candidates += lines[i + 1:i + 2]
+        for value in candidates:
+            value = value.split(":")[-1].strip(" .")
+            words = value.split()
+            if not _UPPER_NAME.match(value) or not value.isupper() or len(words) < 2:
+                continue
+            if sum(is_name_syllable(w) for w in words) < len(words) - 1:
+                continue
+            name = " ".join(w[:1] + w[1:].lower() for w in words)
+            return restore_marks(nfc(name), marks_reliable=False)
+    return None
+
+
+_NUMERISH = re.compile(r"[0-9OoDQUlI|SsBZzGgaA]{10,13}")
+
+
+def _with_province(text: str, mrz: Mrz) -> str | None:
+    """The personal number from the zone's checked document number (its last nine
+    digits) and the province code of a printed copy OCR damaged further on."""
+    from vntext.idnumber import PROVINCE_CODES
+
+    doc = mrz.doc_number
+    for m in _NUMERISH.finditer(text.replace(" ", "")):
+        token = m.group(0)
+        head = _digits(token[:3])
+        if head not in PROVINCE_CODES:
+            continue
+        tail = _digits(token[3:])
+        if sum(a == b for a, b in zip(tail, doc, strict=False)) < 5:
+            continue
+        number = head + doc
+        if number_agrees(number, mrz.birth, mrz.male):
+            return number
+    return None
+
+
+def read_identity(text: str, codes: Sequence[str] = (), printed_ids: Sequence[str] = (),
+                  printed_dates: Sequence[str] = ()) -> IdentityReading | None:
+    """The holder's number, name and birth date from an identity paper's text and codes.
+
+    ``printed_ids`` and ``printed_dates`` (dd/mm/yyyy) are what the printed fields gave.
+    """
+    return _read_identity(text, tuple(codes), tuple(printed_ids), tuple(printed_dates))
+
+
+@lru_cache(maxsize=256)
+def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ...],
+                   printed_dates: tuple[str, ...]) -> IdentityReading | None:
+    mrz = find_mrz(text)
+    qr = next((q for q in (parse_qr(c) for c in codes) if q is not None), None)
+    number: str | None = None
+    birth: dt.date | None = None
+    male: bool | None = None
+    name: str | None = None
+    source = "printed"
+    if mrz is not None:
+        if mrz.checks_passed >= 1 and mrz.number and number_agrees(mrz.number, mrz.birth,
+                                                                    mrz.male):
+            number, source = mrz.number, "mrz"
+        if mrz.birth is not None and mrz.checks_passed == mrz.checks_total:
+            birth = mrz.birth
+        male = mrz.male
+    if qr is not None:
+        if number is None or number == qr.number:
+            number, source = qr.number, "qr"
+        birth = qr.birth or birth
+        male = qr.male if qr.male is not None else male
+        name = qr.full_name
+    dates = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in printed_dates]
+    if number is None and mrz is not None and mrz.doc_ok:
+        # The zone's document number passed its check digit: a printed number
+        # ending in it is the holder's, whatever OCR did to the zone's copy.
+        number = next((c for c in printed_ids if len(c) == 12 and c[3:] == mrz.doc_number),
+                      None)
+        if number is not None:
+            source = "mrz"
+    if number is None and mrz is not None and mrz.doc_ok and len(mrz.doc_number) == 9 \
+            and mrz.doc_number.isdigit():
+        number = _with_province(text, mrz)
+        if number is not None:
+            source = "mrz"
+    if number is None:
+        # The printed number, if it agrees with a printed birth date (the first one on a
+        # card is the holder's).
+        for candidate in printed_ids:
+            if number_agrees(candidate, birth or (dates[0] if dates else None), male):
+                number = candidate
+                break
+    if birth is None and number is not None and len(number) == 12:
+        year = (1900 if number[3] in "01" else 2000) + int(number[4:6])
+        birth = next((d for d in dates if d.year == year), None)
+    printed = printed_name(text)
+    if name is None:
+        name = printed
+    if mrz is None and qr is None and number is None and birth is None and printed is None:
+        return None
+    if mrz is not None and name is None and mrz.surname:
+        name = " ".join(w.capitalize() for w in f"{mrz.surname} {mrz.given}".split())
+    return IdentityReading(number, name, birth, male, source, mrz is not None, qr is not None)
+
+
+def wants_codes(text: str) -> bool:
+    """Whether a page's QR codes could change its tagging: an identity paper (after the
+    second look at a sheet OCR read little of). Decoding costs a fraction of a second."""
+    return layout_score(text) >= 0.3
+
+
+def decode_codes(image: bytes) -> tuple[str, ...]:
+    """Texts of the QR codes and barcodes readable in a page image (none if unreadable)."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(image)) as opened:
+            grey = opened.convert("L")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return ()
+    found: list[str] = []
+    qr = zxingcpp.BarcodeFormats((zxingcpp.BarcodeFormat.QRCode,))
+    for binarizer in (zxingcpp.Binarizer.LocalAverage, zxingcpp.Binarizer.GlobalHistogram):
+        for result in zxingcpp.read_barcodes(grey, formats=qr, binarizer=binarizer,
+                                             try_rotate=True):
+            if result.text and result.text not in found:
+                found.append(result.text)
+        if found:
+            break
+    return tuple(found)

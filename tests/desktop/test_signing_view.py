@@ -1,0 +1,91 @@
+"""Signing from the dossier screen: the PIN asked for, a wrong one refused with nothing
+packed, the signature state shown in the dossier and outbox views, the settings group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+import dossier
+from storage import outbox as outbox_store
+from tests.desktop.conftest import birth_dossier_pages
+from tests.records.pki import P12_PASSPHRASE, SigningPki, make_pki
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SigningPki]:
+    made = make_pki(tmp_path_factory.mktemp("pki"))
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+def test_pack_signs_with_the_pin_typed(qtbot, window, tmp_path: Path, pki: SigningPki,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.dossier_view as dossier_view
+    from dossier.assembly import assemble_pages
+
+    ws = window.ctx.ws
+    # The admin's settings, made through the settings screen.
+    settings = window.settings_view.signing
+    settings.enabled.setChecked(True)
+    settings.source.setCurrentIndex(settings.source.findData("pkcs12"))
+    settings.p12.setText(str(pki.signer_p12))
+    settings.agency_name.setText("UBND xã Thử Nghiệm")
+    assert settings.install_trust(pki.trust_file)
+    assert not settings.install_trust(tmp_path / "missing.pem")
+    assert "cannot read" in settings.message.text()
+    window.settings_view.save()
+    assert ws.get_setting("signing.enabled") == "on"
+
+    paths, _ = birth_dossier_pages(tmp_path / "birth", dpi=200)
+    report = dossier.import_paths(ws, paths)
+    dossier.process_batch(ws, report.batch_id, jobs=2)
+    window.open_dossier(assemble_pages(ws, report.page_ids, batch_id=report.batch_id))
+    dv = window.dossier_view
+
+    typed: list[str | None] = [None, "sai-mat-khau", P12_PASSPHRASE]
+    asked: list[str] = []
+
+    def ask(parent: object, what: str, reason: str = "") -> str | None:
+        asked.append(reason)
+        return typed.pop(0)
+
+    monkeypatch.setattr(dossier_view, "ask_pin", ask)
+    dv.pack()  # cancelled at the PIN prompt
+    assert "Đã hủy" in dv.pack_status.text()
+    dv.pack()  # a wrong passphrase: refused, nothing packed or queued
+    qtbot.waitUntil(lambda: "wrong passphrase" in dv.pack_status.text(), timeout=60000)
+    qtbot.waitUntil(dv.pack_button.isEnabled, timeout=10000)
+    assert outbox_store.list_jobs(ws) == []
+    with qtbot.waitSignal(dv.packed, timeout=120000):
+        qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    # Asked again with the reason it failed the time before.
+    assert "wrong passphrase" in asked[-1]
+    (job,) = outbox_store.list_jobs(ws)
+    assert job.state == "queued"
+    state = dv._state_text(dv.dossier)
+    assert "Đã ký số: Trần Thị Bình" in state, state
+    window.go(2)
+    window.outbox_view.refresh()
+    model = window.outbox_view.model
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Ký số"
+    assert "Đã ký số: Trần Thị Bình" in model.data(model.index(0, 6))
+
+
+def test_signing_not_set_up_is_said_plainly(qtbot, window, tmp_path: Path) -> None:
+    from dossier.assembly import assemble_pages
+
+    ws = window.ctx.ws
+    ws.set_setting("signing.enabled", "on")
+    paths, _ = birth_dossier_pages(tmp_path / "birth", dpi=200)
+    report = dossier.import_paths(ws, paths[:1])
+    window.open_dossier(assemble_pages(ws, report.page_ids, batch_id=report.batch_id))
+    dv = window.dossier_view
+    assert dv.pack() is None
+    assert "chưa chọn khóa ký số" in dv.pack_status.text()
+    assert outbox_store.list_jobs(ws) == []
