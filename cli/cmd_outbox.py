@@ -30,6 +30,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
+def _manifest_version(ws: object, job: outbox.OutboxJob) -> int | None:
+    """A package queued from outside the workspace: the version its manifest states."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(ws.blobs.path(job.package_sha256)) as archive:  # type: ignore[attr-defined]
+            name = next((n for n in archive.namelist() if n.endswith("/manifest.json")), None)
+            if name is None or archive.getinfo(name).file_size > 1 << 20:
+                return None
+            value = json.loads(archive.read(name)).get("dossier", {}).get("version")
+    except (OSError, zipfile.BadZipFile, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, int) else None
+
+
 def _passphrase(ws: Workspace) -> str | None:
     """$SOHOA_EXPORT_PASSPHRASE, else asked twice on a terminal when the export needs one."""
     from upload.export import PASSPHRASE_ENV, needs_passphrase
@@ -64,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         jobs = outbox.list_jobs(ws)
         if args.json:
             print(json.dumps([{
+                "package": j.filename, "dossier": j.dossier_code, "dossier_id": j.dossier_id,
+                "version": j.version if j.version is not None else _manifest_version(ws, j),
                 "id": j.id, "filename": j.filename, "sha256": j.package_sha256,
                 "state": str(j.state), "size": j.size, "offset": j.offset,
                 "bytes_sent": j.bytes_sent, "attempts": j.attempts,
@@ -75,11 +92,13 @@ def run(args: argparse.Namespace) -> int:
         if not jobs:
             print("hàng đợi trống — the outbox is empty")
             return ExitCode.OK
-        print(f"{'ID':>4}  {'STATE':<9}  {'CONFIRMED':>19}  {'SENT':>10}  {'TRIES':>5}  FILE")
+        print(f"{'ID':>4}  {'STATE':<9}  {'CONFIRMED':>19}  {'SENT':>10}  {'TRIES':>5}  "
+              f"{'VER':>3}  FILE")
         for j in jobs:
             confirmed = f"{j.offset}/{j.size}"
+            version = f"v{j.version}" if j.version else "-"
             print(f"{j.id:>4}  {j.state:<9}  {confirmed:>19}  {j.bytes_sent:>10}  "
-                  f"{j.attempts:>5}  {j.filename}")
+                  f"{j.attempts:>5}  {version:>3}  {j.filename}")
             if j.last_error and j.state != "done":
                 print(f"      {j.last_error}")
         return ExitCode.OK

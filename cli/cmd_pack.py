@@ -1,12 +1,14 @@
 """``sohoa pack --out DIR PATH...``: each dossier folder becomes one electronic record zip.
 
 Pages are recognised and tagged first; the record is verified before it is put in place.
+``sohoa pack --dossier ID...`` packs workspace dossiers and queues them for upload.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,11 +36,24 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "pack", help="pack dossier folders into electronic records (PDF/A-2b + BagIt zip)",
         description="Each PATH is a dossier: a folder (its image/PDF files in name order) "
                     "or a single file (say, a multi-page PDF). "
-                    "Writes DIR/<dossier code>.zip, verified, and prints the written paths.",
+                    "Writes DIR/<dossier code>.zip, verified, and prints the written paths. "
+                    "With --dossier, packs workspace dossiers (by id or code) and queues "
+                    "them for upload: a package still waiting in the outbox is replaced, "
+                    "after one was sent the new package is the next version "
+                    "(<code>.v2.zip, ...). A dossier missing required components is "
+                    "refused (exit 1) unless --allow-missing gives the reason.",
     )
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR")
-    parser.add_argument("--profile", choices=["compact", "archival"], default="compact",
-                        help="compact: text mask over a light colour background (default); "
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="where to write the zips (required for PATHs; with --dossier, "
+                             "a copy besides the one kept in the workspace)")
+    parser.add_argument("--dossier", action="extend", nargs="+", default=[], metavar="ID",
+                        help="workspace dossiers to pack and queue, by id or dossier code")
+    parser.add_argument("--allow-missing", metavar="REASON", default=None,
+                        help="pack dossiers with required components missing, for this "
+                             "reason (written to the manifest and the log)")
+    parser.add_argument("--profile", choices=["compact", "archival"], default=None,
+                        help="compact: text mask over a light colour background (default, "
+                             "or the workspace's records.profile with --dossier); "
                              "archival: full-resolution colour JPEG")
     parser.add_argument("--jobs", type=int, default=None,
                         help="processes for OCR and page encoding (default: one per core)")
@@ -49,9 +64,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--received", type=_day, metavar="YYYY-MM-DD",
                         help="date the dossiers were received, when no official dossier "
                              "code gives it")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     add_signing_arguments(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, parser=parser)
 
 
 def _day(text: str) -> date:
@@ -148,7 +163,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None,
     # The recorded time is the newest input file's: the same folder packs to the same bytes.
     recorded = datetime.fromtimestamp(int(read.newest_mtime), UTC)
     spec = build_spec(pages, tag, recorded, current_actor(), agency, args.received)
-    return records.pack_dossier(spec, args.out, profile=records.Profile(args.profile),
+    return records.pack_dossier(spec, args.out, profile=records.Profile(args.profile or "compact"),
                                 signer=signer, jobs=args.jobs)
 
 
@@ -163,13 +178,78 @@ def _agency(args: argparse.Namespace) -> str | None:
         return ws.get_setting("agency_id") or None
 
 
+def _find_dossier(ws: object, ident: str) -> int | None:
+    """A workspace dossier by id, official code or provisional id."""
+    from storage import dossiers as dossier_store
+
+    text = ident.strip()
+    if text.isdigit() and dossier_store.get_dossier(ws, int(text)) is not None:  # type: ignore[arg-type]
+        return int(text)
+    for d in dossier_store.list_dossiers(ws):  # type: ignore[arg-type]
+        if text in (d.code, d.provisional_id):
+            return d.id
+    return None
+
+
+_OUTCOME_NOTES = {
+    "queued": "đã xếp hàng gửi — queued",
+    "replaced": "thay gói chưa gửi {old} — replaced the unsent {old}",
+    "unchanged": "không đổi, gói đã chờ gửi — unchanged, already waiting in the outbox",
+    "already_sent": "không đổi từ khi gửi — unchanged since it was sent; nothing queued",
+}
+
+
+def run_dossiers(args: argparse.Namespace) -> int:
+    from dossier import DossierError
+    from dossier.packing import MissingComponents, pack_and_queue
+    from records import RecordsError
+    from upload import UploadError
+
+    failed = False
+    with open_workspace(args) as ws:
+        for ident in args.dossier:
+            dossier_id = _find_dossier(ws, ident)
+            if dossier_id is None:
+                report_failure(ident, "không có hồ sơ này trong kho — no such dossier")
+                failed = True
+                continue
+            try:
+                result = pack_and_queue(ws, dossier_id, args.profile,
+                                        allow_missing=args.allow_missing, out_dir=args.out)
+            except MissingComponents as e:
+                report_failure(ident, "còn thiếu " + "; ".join(e.missing)
+                               + " — missing required components (--allow-missing REASON "
+                                 "to pack it anyway)")
+                failed = True
+                continue
+            except (DossierError, RecordsError, UploadError) as e:
+                report_failure(ident, str(e))
+                failed = True
+                continue
+            print(result.path, flush=True)
+            note = _OUTCOME_NOTES[str(result.outcome)].format(old=", ".join(result.replaced))
+            version = f"v{result.version}" + (f", supersedes {result.supersedes}"
+                                               if result.supersedes else "")
+            print(f"{result.package_name} ({version}): {note}", file=sys.stderr, flush=True)
+    return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)
+
+
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
     from records import KeyUnavailableError, RecordsError
     from storage import DiskFull, is_disk_full
 
+    dossiers_failed = False
+    if args.dossier:
+        dossiers_failed = run_dossiers(args) != ExitCode.OK
+        if not args.paths:
+            return int(ExitCode.SOME_FAILED if dossiers_failed else ExitCode.OK)
+    elif not args.paths:
+        args.parser.error("give dossier folders (PATH) or --dossier ID")
+    if args.out is None:
+        args.parser.error("--out DIR is required to pack folders")
     agency = _agency(args)
-    failed = False
+    failed = dossiers_failed
     try:
         # With --sign the key is opened and its certificate checked before anything is packed.
         with signer_from_args(args) as signer:

@@ -6,9 +6,13 @@ The work functions run on a pool thread with their own workspace connection
 
 from __future__ import annotations
 
+import contextlib
+import enum
+import json
 import socket
+import subprocess
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +21,7 @@ import dossier
 from desktop.ops import BackgroundOp, OpContext, Operations
 from dossier import ImportItem, ImportReport
 from dossier.folders import SUFFIXES
+from dossier.packing import PackResult
 from storage import Page, SearchHit
 from storage import pages as page_store
 
@@ -30,18 +35,20 @@ class ImportDone:
 
 
 @dataclass(frozen=True)
+class HitDossier:
+    """Where a matching page belongs: its dossier's code and the citizen it is about."""
+
+    dossier_id: int
+    code: str
+    applicant: str | None
+
+
+@dataclass(frozen=True)
 class SearchResult:
     query: str
     hits: list[SearchHit]
     pages: dict[int, Page]
-
-
-@dataclass(frozen=True)
-class Packed:
-    dossier_id: int
-    path: Path
-    newly_queued: bool   # False: the same package was already in the outbox
-    low_resolution_pages: int = 0  # scanned below the 200 dpi the rules ask for
+    dossiers: dict[int, HitDossier] = field(default_factory=dict)   # by page id
 
 
 def _forward(ctx: OpContext, total: list[int]) -> tuple[object, object]:
@@ -83,6 +90,9 @@ def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
         on_page=on_page, jobs=PROCESS_JOBS, assemble=assemble,  # type: ignore[arg-type]
         cancel=ctx.cancel_event, resume=False,  # the start-up operation resumes batches
     )
+    if not report.page_ids:
+        # Nothing came in: no empty batch is left behind; the reasons travel in the report.
+        page_store.drop_refused_batch(ctx.ws, report.batch_id)
     dossier_id = None
     if assemble:
         row = ctx.ws.conn.execute("SELECT id FROM dossier WHERE batch_id = ? ORDER BY id DESC",
@@ -136,6 +146,37 @@ def process_batch(ops: Operations, batch_id: int, *, title: str) -> BackgroundOp
     return ops.run(title, work)
 
 
+TEST_DEVICE_SETTING = "scanner.show_test_device"   # developer setting: "1" offers SANE's test
+ESCL_SETTING = "scanner.escl_addresses"          # network scanners by address, comma-separated
+
+
+def is_test_device(name: str) -> bool:
+    """SANE's virtual scanner (``test``, ``test:0``…): it makes pictures, not pages."""
+    return name == "test" or name.startswith("test:")
+
+
+def find_scanners(ops: Operations, *, include_test: bool,
+                  addresses: tuple[str, ...] = ()) -> BackgroundOp:
+    """The scanners this computer can reach: SANE (USB) and eSCL (network), never the
+    virtual test device unless asked for."""
+
+    def work(ctx: OpContext) -> list[object]:
+        from capture import CaptureError, DeviceInfo, EsclSource, SaneSource
+
+        found: list[DeviceInfo] = []
+        # SANE missing or stuck: the network scanners may still answer, and the other way.
+        with contextlib.suppress(CaptureError, OSError, subprocess.SubprocessError):
+            found.extend(d for d in SaneSource().list_devices()
+                         if include_test or not is_test_device(d.name))
+        with contextlib.suppress(CaptureError, OSError):
+            found.extend(EsclSource(addresses, timeout=5.0).list_devices())
+        if include_test and not any(is_test_device(d.name) for d in found):
+            found.append(DeviceInfo("test", "SANE test (virtual)", "sane"))
+        return list(found)
+
+    return ops.run("scanners", work, quiet=True)
+
+
 def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
     """Finish the batches a crash, a kill or a power cut left half done (at start-up)."""
 
@@ -155,15 +196,18 @@ def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
 
 def scan(ops: Operations, device: str, source: str, dpi: int, color: bool, *,
          title: str) -> BackgroundOp:
-    """Scan a batch from a SANE device; pages are recognised while the feeder runs."""
+    """Scan a batch from a scanner (SANE name or eSCL address); pages are recognised while
+    the feeder runs."""
 
     def work(ctx: OpContext) -> ImportDone:
+        from capture import EsclSource, SaneSource
         from capture.profile import ColorMode, PaperSource, ScanProfile
-        from capture.sane import SaneSource
 
         profile = ScanProfile(source=PaperSource(source), dpi=dpi,
                               color=ColorMode.COLOR if color else ColorMode.GRAY)
-        pages = SaneSource().scan(device, profile)
+        network = device.startswith(("http://", "https://"))
+        scanner = EsclSource(discover=False) if network else SaneSource()
+        pages = scanner.scan(device, profile)
 
         def items() -> object:
             for page in pages:
@@ -192,39 +236,33 @@ def assemble(ops: Operations, page_ids: list[int], batch_id: int | None, *,
 
 
 def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
+                   official_code: str | None = None,
+                   missing_reason: str | None = None,
                    signing: object | None = None, secret: str | None = None) -> BackgroundOp:
     """Pack a dossier into its electronic record and put it in the outbox.
 
+    ``official_code`` is recorded first when the clerk typed it in the pack dialog;
+    ``missing_reason`` lets a dossier with missing components go (see dossier.packing).
     With ``signing`` (records.SigningOptions) every PDF is signed; ``secret`` is the PIN
     or passphrase the clerk just typed, used for this operation only.
     """
 
-    def work(ctx: OpContext) -> Packed:
-        from dossier.packing import (
-            discard_plaintext,
-            low_resolution_pages,
-            pack_dossier,
-            queue_package,
-        )
-        from storage.outbox import AddOutcome
+    def work(ctx: OpContext) -> PackResult:
+        from dossier import editing
+        from dossier.packing import pack_and_queue as pack
 
-        ctx.progress(0, 2, "")
+        ctx.progress(0, 1, "")
+        if official_code:
+            editing.set_dossier_code(ctx.ws, dossier_id, official_code)
         if signing is not None:
             from records import open_signer
 
             with open_signer(signing, secret) as signer:  # type: ignore[arg-type]
-                path = pack_dossier(ctx.ws, dossier_id, signer=signer)
+                result = pack(ctx.ws, dossier_id, signer=signer, allow_missing=missing_reason)
         else:
-            path = pack_dossier(ctx.ws, dossier_id)
-        try:
-            ctx.check_cancel()
-            ctx.progress(1, 2, "")
-            queued = queue_package(ctx.ws, path, dossier_id)
-        finally:
-            discard_plaintext(ctx.ws, path)
-        ctx.progress(2, 2, "")
-        return Packed(dossier_id, path, queued.outcome != AddOutcome.ALREADY,
-                      low_resolution_pages(ctx.ws, dossier_id))
+            result = pack(ctx.ws, dossier_id, allow_missing=missing_reason)
+        ctx.progress(1, 1, "")
+        return result
 
     return ops.run(title, work)
 
@@ -233,11 +271,25 @@ def search(ops: Operations, query: str, *, title: str) -> BackgroundOp:
     def work(ctx: OpContext) -> SearchResult:
         hits = dossier.search(ctx.ws, query)
         pages = {}
+        owners: dict[int, HitDossier] = {}
         for hit in hits:
             page = page_store.get_page(ctx.ws, hit.page_id)
             if page is not None:
                 pages[page.id] = page
-        return SearchResult(query, hits, pages)
+            row = ctx.ws.conn.execute(
+                "SELECT dossier.id, dossier.code, dossier.provisional_id, "
+                "dossier.applicant_name, document.fields_json FROM document_page "
+                "JOIN document ON document.id = document_page.document_id "
+                "JOIN dossier ON dossier.id = document.dossier_id "
+                "WHERE document_page.page_id = ? LIMIT 1", (hit.page_id,)).fetchone()
+            if row is not None:
+                applicant = row["applicant_name"]
+                if not applicant:
+                    names = json.loads(row["fields_json"] or "{}").get("full_names") or []
+                    applicant = names[0] if names else None
+                owners[hit.page_id] = HitDossier(int(row["id"]),
+                                                 row["code"] or row["provisional_id"], applicant)
+        return SearchResult(query, hits, pages, owners)
 
     return ops.run(title, work, quiet=True)
 
@@ -302,18 +354,27 @@ def retry_job(ops: Operations, job_id: int, *, title: str) -> BackgroundOp:
     return ops.run(title, work, quiet=True)
 
 
+class LinkState(enum.Enum):
+    NOT_SET = "not_set"    # no upload server in the settings
+    ONLINE = "online"      # the server answers
+    REFUSED = "refused"    # the network is up but the server turned the connection away
+    OFFLINE = "offline"    # no route, no answer, no name: the link is down
+
+
 def check_connectivity(ops: Operations, endpoint: str | None) -> BackgroundOp:
     """Can the upload server be reached? (a TCP connect, 3 s at most)."""
 
-    def work(ctx: OpContext) -> bool | None:
+    def work(ctx: OpContext) -> LinkState:
         if not endpoint:
-            return None
+            return LinkState.NOT_SET
         parts = urlsplit(endpoint)
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
             with socket.create_connection((parts.hostname or "", port), timeout=3):
-                return True
-        except OSError:
-            return False
+                return LinkState.ONLINE
+        except ConnectionRefusedError:
+            return LinkState.REFUSED
+        except (OSError, ValueError):
+            return LinkState.OFFLINE
 
     return ops.run("connectivity", work, quiet=True)

@@ -28,6 +28,10 @@ def translation_file(language: str) -> Path:
     return Path(str(resources.files("resources") / "translations" / f"sohoa_{language}.qm"))
 
 
+def qt_translation_file(language: str) -> Path:
+    return Path(str(resources.files("resources") / "translations" / f"qtbase_{language}.qm"))
+
+
 def extra_translation_files(language: str) -> list[Path]:
     folder = Path(str(resources.files("resources") / "translations"))
     return sorted(folder.glob(f"sohoa-*_{language}.qm"))
@@ -40,6 +44,7 @@ class Application:
         self.app = app
         self.ws = ws
         self.translator: QTranslator | None = None
+        self.qt_translator: QTranslator | None = None
         self.extra_translators: list[QTranslator] = []
         self.window: MainWindow | None = None
         self.ops = Operations(ws)
@@ -49,12 +54,13 @@ class Application:
         self.idle_lock: object | None = None
 
     def set_language(self, language: str) -> None:
-        if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
-            self.translator = None
-        for extra in self.extra_translators:
-            QCoreApplication.removeTranslator(extra)
+        """Sohoa's own strings, and Qt's (file dialogs, standard buttons), in ``language``."""
+        for old in (self.translator, self.qt_translator, *self.extra_translators):
+            if old is not None:
+                QCoreApplication.removeTranslator(old)
+        self.translator = self.qt_translator = None
         self.extra_translators = []
+        self.ctx.language = language
         if language != "vi":
             translator = QTranslator()
             if translator.load(str(translation_file(language))):
@@ -66,6 +72,12 @@ class Application:
                 if extra.load(str(path)):
                     QCoreApplication.installTranslator(extra)
                     self.extra_translators.append(extra)
+        # Qt's own dialogs speak English unless told otherwise; Qt ships no Vietnamese,
+        # so Sohoa carries the strings its screens show.
+        qt = QTranslator()
+        if language == "vi" and qt.load(str(qt_translation_file(language))):
+            QCoreApplication.installTranslator(qt)
+            self.qt_translator = qt
 
     def build_window(self) -> MainWindow:
         old = self.window

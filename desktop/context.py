@@ -19,6 +19,7 @@ class AppContext:
     ops: Operations
     thumbs: ThumbnailCache
     undo: QUndoStack
+    language: str = "vi"   # the interface's language: "vi" or "en"
 
     def procedure_name(self, code: str | None) -> str | None:
         if not code:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -28,18 +29,23 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import actions
 from desktop.context import AppContext
+from desktop.messages import plain
 from desktop.models import DocumentModel, DossierListModel, PageModel
+from desktop.pack_dialog import PackDialog
 from desktop.pin_dialog import ask_pin
 from desktop.signature_state import signature_text
 from desktop.undo import documents_edit
-from desktop.viewer import ReviewWidget
-from dossier import editing
+from desktop.viewer import ReviewWidget, fit_to_screen
+from dossier import editing, packing
+from dossier.packing import PackResult
 from storage import Document, Dossier
 from storage import dossiers as dossier_store
 from storage import pages as page_store
@@ -182,6 +188,8 @@ class DossierView(QWidget):
         self._ctx = ctx
         self.dossier: Dossier | None = None
         self.missing_count = 0
+        self.pack_dialog: PackDialog | None = None
+        self.review_dialog: QDialog | None = None
 
         # Left: the dossiers.
         self.list_model = DossierListModel(ctx.procedure_name, self)
@@ -189,6 +197,9 @@ class DossierView(QWidget):
         self.list.setModel(self.list_model)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
+        # Long procedure and citizen names wrap onto a second line rather than lose their end.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setUniformItemSizes(False)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._dossier_chosen)
 
@@ -269,22 +280,26 @@ class DossierView(QWidget):
         self.pages.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.pages.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.pages.doubleClicked.connect(lambda _i: self.review_page())
+        self.pages.activated.connect(lambda _i: self.review_page())
         self.move_combo = QComboBox(self)
         self.move_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.move_combo.activated.connect(self._move_pages_chosen)
 
         # Document fields.
-        self.doc_names = QLineEdit(self)
-        self.doc_ids = QLineEdit(self)
-        self.doc_dates = QLineEdit(self)
-        self.doc_names.setPlaceholderText(self.tr("cách nhau bằng dấu ;"))
-        self.doc_ids.setPlaceholderText(self.tr("12 chữ số; nhiều số cách nhau bằng ;"))
-        self.doc_dates.setPlaceholderText(self.tr("dd/mm/yyyy; …"))
-        for edit in (self.doc_names, self.doc_ids, self.doc_dates):
-            edit.editingFinished.connect(self._fields_edited)
-        self.doc_ids.textEdited.connect(lambda _t: self._validate_doc_fields())
-        self.doc_dates.textEdited.connect(lambda _t: self._validate_doc_fields())
+        # One labelled row per value (each person's name, each ID number, each date), and
+        # an empty row of each kind to add one.
+        self.fields_table = QTableWidget(0, 2, self)
+        self.fields_table.setHorizontalHeaderLabels([self.tr("Thông tin"), self.tr("Giá trị")])
+        self.fields_table.verticalHeader().hide()
+        self.fields_table.verticalHeader().setDefaultSectionSize(
+            self.fields_table.fontMetrics().height() + 10)
+        header = self.fields_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fields_table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.fields_table.itemChanged.connect(self._field_cell_edited)
 
         self.pack_button = QPushButton(self.tr("Đóng gói và đưa vào hàng đợi gửi"), self)
         self.pack_button.setObjectName("primary")
@@ -347,9 +362,7 @@ class DossierView(QWidget):
             self.tr("Các trang của giấy tờ đang chọn (nhấp đúp để soát chữ)"), QVBoxLayout)
         sl.addWidget(self.pages)
         fields, ff = self._group(self.tr("Thông tin trích từ giấy tờ đang chọn"), QFormLayout)
-        ff.addRow(self.tr("Họ tên:"), self.doc_names)
-        ff.addRow(self.tr("Số định danh:"), self.doc_ids)
-        ff.addRow(self.tr("Ngày:"), self.doc_dates)
+        ff.addRow(self.fields_table)
         ff.addRow(self.tr("Chuyển trang:"), self.move_combo)
         self.move_combo.setToolTip(self.tr("Chuyển các trang đã chọn sang giấy tờ khác"))
         bottom = QHBoxLayout()
@@ -397,7 +410,7 @@ class DossierView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(side)
         splitter.addWidget(main_side)
-        splitter.setSizes([190, 1000])
+        splitter.setSizes([215, 1000])   # room for a full dossier code
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -439,6 +452,7 @@ class DossierView(QWidget):
             (self.tr("Giấy tờ sau"), "PgDown", lambda: self._step_document(1)),
             (self.tr("Giấy tờ trước"), "PgUp", lambda: self._step_document(-1)),
             (self.tr("Tìm thủ tục"), "Ctrl+K", self.picker.query.setFocus),
+            (self.tr("Soát chữ"), "Ctrl+E", self.review_page),
         ):
             act = QAction(text, self)
             act.setShortcut(QKeySequence(key))
@@ -498,23 +512,45 @@ class DossierView(QWidget):
             self.accept_procedure.hide()
         self.applicant_name.setText(d.applicant_name or "")
         self.applicant_id.setText(d.applicant_id or "")
+        for edit in (self.code_edit, self.applicant_name, self.applicant_id):
+            edit.setCursorPosition(0)   # a long value shows its beginning, not its tail
         received = editing.parse_date(d.received_date or "")
         self.received_date.setText(received.strftime("%d/%m/%Y") if received else "")
         self._fill_types(d)
         self.reload_documents()
-        self._set_pack_status(self._state_text(d))
 
-    def _state_text(self, d: Dossier) -> str:
+    def _state_text(self, d: Dossier) -> tuple[str, str]:
+        """The dossier's state line, and a warning when it changed after packing."""
+        state = packing.pack_state(self._ctx.ws, d.id)
+        if state.version is None:
+            text = self.tr("Bản nháp") if str(d.state) == "draft" else self.tr("Sẵn sàng")
+            return self.tr("Trạng thái: {s}").format(s=text), ""
+        name = state.package_name or ""
+        if state.changed:
+            if state.queued:
+                then = self.tr("đóng gói lại (Ctrl+P) để thay gói đang chờ gửi")
+            elif state.sent:
+                then = self.tr("đóng gói lại (Ctrl+P) để gửi bản {n}").format(
+                    n=(state.version or 1) + 1)
+            else:
+                then = self.tr("đóng gói lại (Ctrl+P)")
+            return self.tr("Đã sửa sau khi đóng gói {name}: {then}.").format(
+                name=name, then=then), "warning"
+        if state.queued:
+            text = self.tr("Đang chờ gửi")
+        elif state.sent:
+            text = self.tr("Đã gửi")
+        else:
+            text = self.tr("Đã đóng gói")
+        version = self.tr(" (bản {n})").format(n=state.version) if state.version > 1 else ""
         records = dossier_store.records_of(self._ctx.ws, d.id)
-        text = {
-            "draft": self.tr("Bản nháp"), "ready": self.tr("Sẵn sàng"),
-            "packed": self.tr("Đã đóng gói"), "queued": self.tr("Đang chờ gửi"),
-            "sent": self.tr("Đã gửi"),
-        }.get(str(d.state), str(d.state))
-        if records:
-            text += " · " + records[-1].package_name
-            text += " · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
-        return self.tr("Trạng thái: {s}").format(s=text)
+        signed = (" · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
+                  if records else "")
+        return self.tr("Trạng thái: {s}").format(s=f"{text} · {name}{version}{signed}"), ""
+
+    def show_pack_state(self) -> None:
+        if self.dossier is not None:
+            self._set_pack_status(*self._state_text(self.dossier))
 
     def _show_code_kind(self, d: Dossier) -> None:
         if d.code:
@@ -555,6 +591,7 @@ class DossierView(QWidget):
         else:
             self._document_chosen()
         self._update_checklist(docs)
+        self.show_pack_state()
 
     def _update_checklist(self, docs: list[Document]) -> None:
         self.checklist.clear()
@@ -625,10 +662,7 @@ class DossierView(QWidget):
                       if (self.type_combo.itemData(i) or (None,))[0] == key), 0)
         self.type_combo.setCurrentIndex(index)
         fields = json.loads(doc.fields_json) if doc else {}
-        self.doc_names.setText("; ".join(fields.get("full_names") or []))
-        self.doc_ids.setText("; ".join(fields.get("id_numbers") or []))
-        self.doc_dates.setText("; ".join(fields.get("dates") or []))
-        self._validate_doc_fields()
+        self._fill_fields(fields if doc is not None else None)
         self.move_combo.clear()
         self.move_combo.addItem(self.tr("— chọn giấy tờ —"), None)
         for other in self.doc_model.documents():
@@ -697,32 +731,85 @@ class DossierView(QWidget):
         if values:
             dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
             self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+            self.show_pack_state()
             if "applicant_id" in values:  # the documents on file are the new person's
                 self.reuse_panel.show_for(self.dossier)
 
-    def _split_list(self, edit: QLineEdit) -> list[str]:
-        return [p.strip() for p in edit.text().split(";") if p.strip()]
+    FIELD_KINDS = ("full_names", "id_numbers", "dates")
+
+    def _field_label(self, kind: str, n: int | None) -> str:
+        if kind == "full_names":
+            return (self.tr("Họ tên người {n}").format(n=n) if n is not None
+                    else self.tr("Họ tên (thêm người)"))
+        if kind == "id_numbers":
+            return (self.tr("Số định danh {n}").format(n=n) if n is not None
+                    else self.tr("Số định danh (thêm)"))
+        return self.tr("Ngày {n}").format(n=n) if n is not None else self.tr("Ngày (thêm)")
+
+    def _fill_fields(self, fields: dict[str, object] | None) -> None:
+        table = self.fields_table
+        table.blockSignals(True)
+        table.setRowCount(0)
+        for kind in self.FIELD_KINDS if fields is not None else ():
+            values = [str(v) for v in (fields or {}).get(kind) or []]  # type: ignore[union-attr]
+            for n, value in enumerate([*values, ""], start=1):
+                row = table.rowCount()
+                table.insertRow(row)
+                label = QTableWidgetItem(self._field_label(kind, n if value else None))
+                label.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, kind)
+                cell.setToolTip(value)
+                table.setItem(row, 0, label)
+                table.setItem(row, 1, cell)
+        table.blockSignals(False)
+        self._validate_doc_fields()
+
+    def field_values(self, kind: str) -> list[str]:
+        """The values of one kind of field, in table order (empty rows left out)."""
+        values = []
+        for row in range(self.fields_table.rowCount()):
+            cell = self.fields_table.item(row, 1)
+            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == kind:
+                text = cell.text().strip()
+                if text:
+                    values.append(text)
+        return values
 
     def _validate_doc_fields(self) -> bool:
-        id_problem = next((p for v in self._split_list(self.doc_ids)
-                           if (p := editing.check_id_number(v))), None)
-        date_problem = next((p for v in self._split_list(self.doc_dates)
-                             if (p := editing.check_date(v))), None)
-        _set_invalid(self.doc_ids, id_problem)
-        _set_invalid(self.doc_dates, date_problem)
-        return not id_problem and not date_problem
+        ok = True
+        for row in range(self.fields_table.rowCount()):
+            cell = self.fields_table.item(row, 1)
+            if cell is None:
+                continue
+            kind = cell.data(Qt.ItemDataRole.UserRole)
+            text = cell.text().strip()
+            problem = None
+            if text and kind == "id_numbers":
+                problem = editing.check_id_number(text)
+            elif text and kind == "dates":
+                problem = editing.check_date(text)
+            shown = plain(problem, self._ctx.language).text if problem else text
+            self.fields_table.blockSignals(True)
+            cell.setBackground(QBrush(QColor("#fff5f5")) if problem else QBrush())
+            cell.setToolTip(shown)
+            self.fields_table.blockSignals(False)
+            ok = ok and problem is None
+        return ok
+
+    def _field_cell_edited(self, _item: QTableWidgetItem) -> None:
+        self._fields_edited()
 
     def _fields_edited(self) -> None:
         doc = self.current_document()
         if doc is None or not self._validate_doc_fields():
             return
         fields = json.loads(doc.fields_json)
-        fields.update(full_names=self._split_list(self.doc_names),
-                      id_numbers=self._split_list(self.doc_ids),
-                      dates=self._split_list(self.doc_dates))
+        fields.update({kind: self.field_values(kind) for kind in self.FIELD_KINDS})
         if fields != json.loads(doc.fields_json):
             dossier_store.set_document_fields(self._ctx.ws, doc.id, fields)
-            self.reload_documents()
+            # Not inside the table's own signal: refilling it there pulls the cell away.
+            QTimer.singleShot(0, self.reload_documents)
 
     def _doc_edit(self, text: str, edit: object) -> None:
         if self.dossier is None:
@@ -799,18 +886,34 @@ class DossierView(QWidget):
         self._doc_edit(self.tr("Chuyển trang"),
                        lambda: editing.move_pages_to_document(self._ctx.ws, ids, int(target)))
 
-    def review_page(self) -> None:
-        page = self.page_model.page(self.pages.currentIndex().row())
+    def review_page(self) -> QDialog | None:
+        """Enter or double-click on a page, or Ctrl+E: the text review of that page (the
+        document's first page when none is chosen), in a dialog that fits the screen."""
+        page = self.page_model.page(max(self.pages.currentIndex().row(), 0))
         if page is None:
-            return
+            return None
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Soát chữ — {name}").format(name=page.source_name))
         review = ReviewWidget(self._ctx, dialog)
+        close = QPushButton(self.tr("Đóng (Esc)"), dialog)
+        close.setAutoDefault(False)
+        close.clicked.connect(dialog.reject)
+        review.add_button(close)
         QVBoxLayout(dialog).addWidget(review)
-        dialog.resize(1100, 750)
+        fit_to_screen(dialog, 1100, 750)
         review.show_page(page)
-        dialog.finished.connect(lambda _r: review._flush_draft())
+        self.review_dialog = dialog
+        dialog.finished.connect(lambda _r: (review._flush_draft(), self.show_pack_state(),
+                                            self._dialog_closed("review_dialog")))
         dialog.open()
+        review.text.setFocus()
+        return dialog
+
+    def _dialog_closed(self, name: str) -> None:
+        # The keys go back to this screen (and its shortcuts) on every platform.
+        setattr(self, name, None)
+        self.window().activateWindow()
+        self.docs.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _signing_key(self) -> tuple[object, str | None]:
         """The signing options and the PIN typed for them; (None, None) when records are not
@@ -845,34 +948,46 @@ class DossierView(QWidget):
         self.pack_status.style().polish(self.pack_status)
 
     def pack(self) -> object | None:
+        """Ctrl+P: ask what packing needs (official code, reason for missing papers), then
+        pack and queue. Returns the dialog when one was opened, else the operation."""
         if self.dossier is None:
             return None
-        d = self.dossier
+        d = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+        if d is None:
+            return None
+        missing = packing.missing_components(self._ctx.ws, d.id)
+        state = packing.pack_state(self._ctx.ws, d.id)
+        if d.code and not missing:
+            return self._start_pack(d, None, None)
+        dialog = PackDialog(d, missing, state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.pack_dialog = dialog
+        dialog.accepted.connect(
+            lambda: self._start_pack(d, dialog.official_code(), dialog.reason_text()))
+        dialog.finished.connect(lambda _r: self._dialog_closed("pack_dialog"))
+        dialog.open()
+        return dialog
+
+    def _start_pack(self, d: Dossier, code: str | None, reason: str | None) -> object | None:
         signing, secret = self._signing_key()
         if signing is False:
             return None
         self.pack_button.setEnabled(False)
         self._set_pack_status(self.tr("Đang đóng gói…"))
 
-        def done(result: actions.Packed) -> None:
+        def done(result: PackResult) -> None:
             self.refresh(d.id)
-            text = (self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}")
-                    if result.newly_queued else
-                    self.tr("Đã đóng gói: {name} — gói này đã có trong hàng đợi gửi"))
-            text = text.format(name=result.path.name)
-            if result.low_resolution_pages:
-                # Packed all the same: refusing would leave the citizen's dossier stuck.
-                text += "\n" + self.tr(
-                    "Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định "
-                    "30/2020 yêu cầu; nên quét lại các trang này.").format(
-                        n=result.low_resolution_pages)
-            self._set_pack_status(text, "warning" if result.low_resolution_pages else "ok")
+            self._set_pack_status(*self._packed_text(result))
             self.packed.emit(d.id)
 
         def failed(error: Exception) -> None:
             from records import KeyUnavailableError
 
-            text = str(error)
+            if isinstance(error, packing.MissingComponents):
+                self._set_pack_status(self.tr("Chưa đóng gói: còn thiếu {names}.").format(
+                    names=", ".join(error.missing)), "error")
+                return
+            text = plain(error, self._ctx.language).text
             if isinstance(error, KeyUnavailableError):
                 # Nothing of this dossier was kept; packing again asks for the PIN again.
                 self._sign_problem = text
@@ -881,8 +996,41 @@ class DossierView(QWidget):
             self._set_pack_status(text, "error")
 
         op = actions.pack_and_queue(self._ctx.ops, d.id, title=self.tr("Đóng gói hồ sơ"),
+                                    official_code=code, missing_reason=reason,
                                     signing=signing, secret=secret)
         del secret
         op.on_success(done).on_failure(failed).on_finally(
             lambda: self.pack_button.setEnabled(True))
         return op.start()
+
+    def _packed_text(self, result: PackResult) -> tuple[str, str]:
+        name = result.package_name
+        outcome = result.outcome
+        if outcome == packing.PackOutcome.UNCHANGED:
+            text = self.tr("Hồ sơ không thay đổi từ lần đóng gói trước; gói {name} đã ở trong "
+                           "hàng đợi gửi.").format(name=name)
+        elif outcome == packing.PackOutcome.ALREADY_SENT:
+            text = self.tr("Hồ sơ không thay đổi từ khi gửi gói {name}; không cần gửi lại.").format(
+                name=name)
+        elif outcome == packing.PackOutcome.REPLACED:
+            text = self.tr("Đã đóng gói lại: {name} thay cho gói chưa gửi trong hàng đợi.").format(
+                name=name)
+        elif result.version > 1:
+            text = self.tr("Đã đóng gói bản {n}: {name}, thay cho bản đã gửi {old}.").format(
+                n=result.version, name=name, old=result.supersedes)
+        else:
+            text = self.tr("Đã đóng gói và đưa vào hàng đợi gửi: {name}").format(name=name)
+        kind = "ok"
+        if result.missing and outcome not in (packing.PackOutcome.UNCHANGED,
+                                              packing.PackOutcome.ALREADY_SENT):
+            text += "\n" + self.tr("Gửi khi còn thiếu {names}; lý do đã được ghi lại.").format(
+                names=", ".join(result.missing))
+            kind = "warning"
+        if result.low_resolution_pages:
+            # Packed all the same: refusing would leave the citizen's dossier stuck.
+            text += "\n" + self.tr(
+                "Lưu ý: {n} trang được quét dưới 200 dpi, thấp hơn mức Nghị định "
+                "30/2020 yêu cầu; nên quét lại các trang này.").format(
+                    n=result.low_resolution_pages)
+            kind = "warning"
+        return text, kind

@@ -5,9 +5,11 @@ It wires screens together; the work itself is in the screens and in actions.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +28,8 @@ from desktop.audit_view import VIEW_ROLES as AUDIT_ROLES
 from desktop.audit_view import AuditView
 from desktop.context import AppContext
 from desktop.dossier_view import DossierView
+from desktop.keys import EnterPressesButtons
+from desktop.messages import plain
 from desktop.outbox_view import OutboxView
 from desktop.reports_view import ReportsView
 from desktop.results_view import ResultsView
@@ -70,7 +74,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(230)
+        self.sidebar.setFixedWidth(210)
         self.sidebar.setIconSize(QSize(22, 22))
         style = self.style()
         icons = (QStyle.StandardPixmap.SP_DialogOpenButton, QStyle.StandardPixmap.SP_DirIcon,
@@ -101,6 +105,9 @@ class MainWindow(QMainWindow):
 
         # Status bar: link state on the left, background work on the right.
         self.link_label = QLabel(self)
+        self.link_state: actions.LinkState | None = None
+        self.error_box: QMessageBox | None = None
+        self.no_scanner_box: QMessageBox | None = None
         self.outbox_label = QLabel(self)
         self.work_label = QLabel(self)
         self.work_bar = QProgressBar(self)
@@ -119,6 +126,10 @@ class MainWindow(QMainWindow):
 
         self._wire()
         self._build_actions()
+        self._enter_filter = EnterPressesButtons(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._enter_filter)
         self.link_timer = QTimer(self)
         self.link_timer.setInterval(30000)
         self.link_timer.timeout.connect(self.check_link)
@@ -156,6 +167,8 @@ class MainWindow(QMainWindow):
         self.dossier_view.packed.connect(lambda _d: self._update_outbox())
         self.search_view.open_page.connect(self.open_page)
         self.settings_view.language_changed.connect(self.language_changed.emit)
+        self.settings_view.saved.connect(self.check_link)
+        self.settings_view.saved.connect(self.outbox_view.refresh)
         self.worklist_view.open_dossier.connect(self.open_dossier)
         self.worklist_view.result_requested.connect(self.digitise_result)
         self.results_view.packed.connect(lambda _r: self._update_outbox())
@@ -179,8 +192,9 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        # Import and scan work from every screen.
-        for key, slot in (("Ctrl+O", self.import_anywhere), ("F5", self.scan)):
+        # Import and scan work from every screen; Ctrl+Q closes the window.
+        for key, slot in (("Ctrl+O", self.import_anywhere), ("F5", self.scan),
+                          ("Ctrl+Q", self.close)):
             act = QAction(self)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -260,10 +274,11 @@ class MainWindow(QMainWindow):
         if widget is self.dossier_view:
             self.dossier_view.refresh()
         self.stack.setCurrentWidget(widget)
-        if widget is self.scan_view:
-            self.scan_view.list.setFocus()
-        elif widget is self.dossier_view:
-            self.dossier_view.docs.setFocus()
+        # Each section's first field takes the keys.
+        first = {SCAN: self.scan_view.list, DOSSIER: self.dossier_view.docs,
+                 OUTBOX: self.outbox_view.table, SEARCH: self.search_view.query,
+                 SETTINGS: self.settings_view.first_field()}.get(index, widget)
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # User actions ------------------------------------------------------------------
 
@@ -284,9 +299,36 @@ class MainWindow(QMainWindow):
         self.scan_view.import_dialog()
 
     def scan(self) -> None:
+        """F5: scan with the first profile's scanner; with none chosen, look for one first
+        and say so plainly when there is none (never the virtual test device unasked)."""
         profile = load_profiles(self.ctx)[0]
         self.go(SCAN)
-        op = actions.scan(self.ctx.ops, profile.device, profile.source, profile.dpi,
+        allow_test = self.ctx.ws.get_setting(actions.TEST_DEVICE_SETTING) == "1"
+        if profile.device and (allow_test or not actions.is_test_device(profile.device)):
+            self._scan_with(profile.device)
+            return
+        self.statusBar().showMessage(self.tr("Đang tìm máy quét…"), 10000)
+        addresses = tuple(a.strip() for a in (self.ctx.ws.get_setting(actions.ESCL_SETTING)
+                                              or "").split(",") if a.strip())
+        op = actions.find_scanners(self.ctx.ops, include_test=allow_test, addresses=addresses)
+        op.on_success(self._scan_found).start()
+
+    def _scan_found(self, devices: list[object]) -> None:
+        if not devices:
+            self.no_scanner_box = QMessageBox(
+                QMessageBox.Icon.Information, self.tr("Không có máy quét"),
+                self.tr("Không tìm thấy máy quét nào. Hãy cắm cáp và bật máy quét, rồi bấm "
+                        "Quét (F5) lần nữa. Vẫn nhập được tệp ảnh hoặc PDF (Ctrl+O)."),
+                QMessageBox.StandardButton.Ok, self)
+            self.no_scanner_box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.no_scanner_box.open()
+            self.statusBar().showMessage(self.tr("Không tìm thấy máy quét nào."), 15000)
+            return
+        self._scan_with(str(getattr(devices[0], "name", "")))
+
+    def _scan_with(self, device: str) -> None:
+        profile = load_profiles(self.ctx)[0]
+        op = actions.scan(self.ctx.ops, device, profile.source, profile.dpi,
                           profile.color, title=self.tr("Quét giấy tờ"))
         self.scan_view.follow(op)
 
@@ -323,12 +365,19 @@ class MainWindow(QMainWindow):
         op = visible[0]
         done, total, _text = op.state
         more = f" (+{len(visible) - 1})" if len(visible) > 1 else ""
-        self.work_label.setText(f"{op.title}{more}")
         self.work_bar.show()
-        self.work_bar.setMaximum(max(total, 1) if total else 0)
+        self.cancel_button.setVisible(op.cancellable)
+        if getattr(op, "paused", False):
+            # Paused work does not move: a still bar, and the words say so.
+            self.work_label.setText(self.tr("{title}: tạm dừng").format(title=op.title) + more)
+            self.work_bar.setRange(0, 1)
+            self.work_bar.setValue(0)
+            self.work_bar.setFormat(self.tr("Tạm dừng"))
+            return
+        self.work_label.setText(f"{op.title}{more}")
+        self.work_bar.setRange(0, max(total, 1) if total else 0)
         self.work_bar.setValue(done)
         self.work_bar.setFormat(f"{done}/{total}" if total else "")
-        self.cancel_button.setVisible(op.cancellable)
 
     def _update_outbox(self) -> None:
         c = outbox_store.counts(self.ctx.ws)
@@ -340,21 +389,35 @@ class MainWindow(QMainWindow):
         self._update_outbox()
         actions.check_connectivity(self.ctx.ops, endpoint).on_success(self._show_link).start()
 
-    def _show_link(self, online: bool | None) -> None:
-        if online is None:
-            self.link_label.setText("○ " + self.tr("Chưa cài máy chủ gửi"))
-        elif online:
-            self.link_label.setText("● " + self.tr("Có mạng tới máy chủ"))
-        else:
-            self.link_label.setText("○ " + self.tr("Mất mạng — hồ sơ vẫn chờ trong hàng đợi"))
+    def _alive(self) -> bool:
+        # A window replaced by a language switch may still get answers to its questions.
+        return shiboken6.isValid(self) and shiboken6.isValid(self.link_label)
+
+    def _show_link(self, state: actions.LinkState) -> None:
+        if not self._alive():
+            return
+        self.link_state = state
+        text = {
+            actions.LinkState.NOT_SET: "○ " + self.tr("Chưa đặt máy chủ nhận hồ sơ"),
+            actions.LinkState.ONLINE: "● " + self.tr("Kết nối được máy chủ nhận hồ sơ"),
+            actions.LinkState.REFUSED: "○ " + self.tr(
+                "Máy chủ nhận hồ sơ không nhận kết nối; hồ sơ vẫn chờ trong hàng đợi"),
+            actions.LinkState.OFFLINE: "○ " + self.tr(
+                "Mất mạng; hồ sơ vẫn chờ trong hàng đợi"),
+        }[state]
+        self.link_label.setText(text)
 
     def show_error(self, title: str, error: object) -> None:
-        """Every failed background action ends up here, in words."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, str(error),
+        """Every failed background action ends up here, in words; details behind a button."""
+        message = plain(error, self.ctx.language)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message.text,
                           QMessageBox.StandardButton.Ok, self)
+        if message.detail:
+            box.setDetailedText(message.detail)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.statusBar().showMessage(f"{title}: {error}", 15000)
+        self.error_box = box
+        self.statusBar().showMessage(f"{title}: {message.text}", 15000)
 
     def closeEvent(self, event: object) -> None:  # type: ignore[override]
         self.link_timer.stop()
@@ -364,4 +427,7 @@ class MainWindow(QMainWindow):
         self.scan_view.review._flush_draft()
         self.ctx.ops.cancel_all()
         self.ctx.ops.wait(20000)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._enter_filter)
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.images import ThumbnailCache
+from desktop.messages import plain
 from storage import Document, Dossier, Page, PageState, SearchHit, UploadState
 from storage.outbox import OutboxJob
 
@@ -191,10 +192,14 @@ class DossierListModel(RowListModel[Dossier]):
             name = self._name(d.procedure_code) if callable(self._name) else d.procedure_code
             first = d.display_code if d.code else self.tr("{code} (tạm)").format(
                 code=d.display_code)
-            second = name or self.tr("chưa rõ thủ tục")
-            return f"{first}\n{second}"
+            # Every procedure's name opens with "Thủ tục": the list keeps the part that differs.
+            short = name[len("Thủ tục "):] if name and name.startswith("Thủ tục ") else name
+            second = (short[:1].upper() + short[1:]) if short else self.tr("chưa rõ thủ tục")
+            who = f"\n{d.applicant_name}" if d.applicant_name else ""
+            return f"{first}{who}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return d.applicant_name or ""
+            name = self._name(d.procedure_code) if callable(self._name) else d.procedure_code
+            return "\n".join(t for t in (d.display_code, d.applicant_name, name) if t)
         if role == ObjectRole:
             return d
         return None
@@ -257,10 +262,12 @@ class OutboxModel(QAbstractTableModel):
 
     COLUMNS = 7
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, language: str = "vi") -> None:
         super().__init__(parent)
         self._rows: list[OutboxJob] = []
         self._rates: dict[int, float] = {}
+        self.language = language
+        self.paused = False   # the sending run is paused: waiting rows say so
         self._signatures: dict[int, str] = {}
 
     def headers(self) -> list[str]:
@@ -325,14 +332,21 @@ class OutboxModel(QAbstractTableModel):
             return job
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return job.last_error or ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0 and job.version:
+            return self.tr("Bản {n} của hồ sơ {code}").format(n=job.version,
+                                                            code=job.dossier_code or "?")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if col == 0:
+            if job.version and job.version > 1:
+                return self.tr("{name} (bản {n})").format(name=job.filename, n=job.version)
             return job.filename
         if col == 1:
+            if self.paused and job.pending:
+                return self.tr("Tạm dừng")
             text = self.state_name(job.state)
-            if job.attempts > 1:
-                text += " " + self.tr("(lần {n})").format(n=job.attempts)
+            if job.attempts > 1 and job.pending:
+                text += " " + self.tr("(đã thử {n} lần)").format(n=job.attempts)
             return text
         if col == 2:
             return f"{fraction * 100:.0f}% · {_size(job.offset)} / {_size(job.size)}"
@@ -344,7 +358,7 @@ class OutboxModel(QAbstractTableModel):
                 return f"{seconds // 60}:{seconds % 60:02d}"
             return "—"
         if col == 5:
-            return job.last_error or ""
+            return plain(job.last_error, self.language).text if job.last_error else ""
         if col == 6:
             return self._signatures.get(job.id, "")
         return None
@@ -358,15 +372,26 @@ class SearchModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[SearchHit] = []
         self._pages: dict[int, Page] = {}
+        self._owners: dict[int, object] = {}
         self._thumbs = thumbs
         if thumbs is not None:
             thumbs.ready.connect(self._thumbnail_ready)
 
-    def set_hits(self, hits: Sequence[SearchHit], pages: dict[int, Page]) -> None:
+    def set_hits(self, hits: Sequence[SearchHit], pages: dict[int, Page],
+                 owners: dict[int, object] | None = None) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self._pages = dict(pages)
+        self._owners = dict(owners or {})
         self.endResetModel()
+
+    def heading(self, hit: SearchHit) -> str:
+        """The dossier and the citizen a hit is about, then the page's file."""
+        owner = self._owners.get(hit.page_id)
+        if owner is None:
+            return self.tr("{file} (chưa thuộc hồ sơ nào)").format(file=hit.source_name)
+        who = getattr(owner, "applicant", None) or self.tr("chưa rõ người nộp")
+        return f"{getattr(owner, 'code', '')} · {who} · {hit.source_name}"
 
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
@@ -379,7 +404,7 @@ class SearchModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hit.source_name}\n{hit.snippet}"
+            return f"{self.heading(hit)}\n{hit.snippet}"
         if role == Qt.ItemDataRole.DecorationRole and self._thumbs is not None:
             page = self._pages.get(hit.page_id)
             return self._thumbs.get(page) if page is not None else None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import actions
 from desktop.context import AppContext
+from desktop.messages import plain
 from desktop.models import ObjectRole, OutboxModel, ProgressRole
 from desktop.ops import BackgroundOp
 from desktop.signature_state import signature_text
@@ -62,7 +63,7 @@ class OutboxView(QWidget):
         self._rates: dict[int, float] = {}
         self._rates_from_events: set[int] = set()
         self._last: dict[int, tuple[float, int]] = {}
-        self.model = OutboxModel(self)
+        self.model = OutboxModel(self, language=ctx.language)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(2, ProgressDelegate(self.table))
@@ -129,6 +130,7 @@ class OutboxView(QWidget):
                 if delta >= 0:
                     self._rates[job.id] = delta / (now - before[0])
             self._last[job.id] = (now, job.offset)
+        self.model.paused = self.paused
         self.model.set_jobs(jobs, self._rates,
                             {j.id: signature_text(self, self._ctx.ws, j.package_sha256)
                              for j in jobs})
@@ -137,10 +139,17 @@ class OutboxView(QWidget):
             q=c.queued, u=c.uploading, d=c.done + c.exported, f=c.failed))
         self._update_buttons()
 
+    @property
+    def paused(self) -> bool:
+        return bool(self._op is not None and getattr(self._control, "paused", False))
+
     def _update_buttons(self) -> None:
         running = self._op is not None
-        paused = bool(running and getattr(self._control, "paused", False))
-        self.send_button.setEnabled(not running)
+        paused = self.paused
+        server = bool((self._ctx.ws.get_setting("upload.endpoint") or "").strip())
+        self.send_button.setEnabled(not running and server)
+        self.send_button.setToolTip(
+            "" if server else self.tr("Chưa đặt máy chủ nhận hồ sơ: vào Cài đặt (Ctrl+5)."))
         self.pause_button.setEnabled(running and not paused)
         self.resume_button.setEnabled(running and paused)
         failed = any(j.state == UploadState.FAILED for j in self._jobs())
@@ -170,16 +179,21 @@ class OutboxView(QWidget):
             self._rates[job_id] = float(getattr(event, "rate", 0.0))
             self._rates_from_events.add(job_id)
         message = getattr(event, "message", None)
-        if message:
-            self.message.setText(f"{getattr(event, 'filename', '')}: {message}")
+        if message and not self.paused:
+            said = plain(message, self._ctx.language)
+            self.message.setText(f"{getattr(event, 'filename', '')}: {said.text}")
+            self.message.setToolTip(said.detail or "")
 
     def _finished(self, result: object) -> None:
         reason = getattr(result, "stop_reason", None)
-        text = reason.message() if reason is not None and hasattr(reason, "message") else ""
+        text = (plain(reason.message(), self._ctx.language).text
+                if reason is not None and hasattr(reason, "message") else "")
         self.message.setText(self.tr("Xong lượt gửi: {msg}").format(msg=text))
 
     def _failed(self, error: Exception) -> None:
-        self.message.setText(str(error))
+        said = plain(error, self._ctx.language)
+        self.message.setText(said.text)
+        self.message.setToolTip(said.detail or "")
         self.message.setObjectName("error")
 
     def _ended(self) -> None:
@@ -191,13 +205,20 @@ class OutboxView(QWidget):
         if self._control is not None:
             self._control.pause()  # type: ignore[attr-defined]
             self.message.setText(self.tr("Đã tạm dừng; phần đã gửi được giữ lại."))
-        self._update_buttons()
+        self._mark_paused()
 
     def resume(self) -> None:
         if self._control is not None:
             self._control.resume()  # type: ignore[attr-defined]
             self.message.setText(self.tr("Đang gửi tiếp…"))
-        self._update_buttons()
+        self._mark_paused()
+
+    def _mark_paused(self) -> None:
+        # The status bar reads it from the operation: a still bar while paused.
+        if self._op is not None:
+            self._op.paused = self.paused  # type: ignore[attr-defined]
+            self._ctx.ops.changed.emit()
+        self.refresh()
 
     def retry(self) -> None:
         for job in self._jobs():

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 
 from desktop import actions
 from desktop.context import AppContext
+from desktop.messages import plain
 from desktop.models import PageModel
 from desktop.undo import DeleteCommand, MovePagesCommand, RotateCommand
 from desktop.viewer import PageViewer, ReviewWidget
+from dossier import packing
 from storage import Page, PageState
 from storage import editing as edit_store
 from storage import pages as page_store
@@ -54,8 +56,12 @@ class ScanView(QWidget):
 
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.act_import = self._action(self.tr("Nhập tệp…"), "Ctrl+O", self.import_dialog)
-        self.act_scan = self._action(self.tr("Quét"), "F5", self.scan_requested.emit)
+        # Ctrl+O and F5 work on every screen: the main window owns those keys, these
+        # buttons only show them (two owners of one key make Qt ignore both).
+        self.act_import = self._action(self.tr("Nhập tệp…"), "Ctrl+O", self.import_dialog,
+                                       own_key=False)
+        self.act_scan = self._action(self.tr("Quét"), "F5", self.scan_requested.emit,
+                                     own_key=False)
         self.toolbar.addSeparator()
         self.act_rotate = self._action(self.tr("Xoay phải"), "Ctrl+R", lambda: self.rotate(1))
         self.act_rotate_left = self._action(self.tr("Xoay trái"), "Ctrl+Shift+R",
@@ -88,6 +94,14 @@ class ScanView(QWidget):
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.import_message = QLabel(self)
+        self.import_message.setObjectName("banner")
+        self.import_message.setWordWrap(True)
+        self.import_message.hide()
+        self.packed_warning = QLabel(self)
+        self.packed_warning.setObjectName("warning")
+        self.packed_warning.setWordWrap(True)
+        self.packed_warning.hide()
         self.resume_button = QPushButton(self.tr("Tiếp tục đọc chữ"), self)
         self.resume_button.clicked.connect(self.resume_processing)
         self.resume_button.hide()
@@ -114,6 +128,7 @@ class ScanView(QWidget):
         self.viewer = PageViewer(ctx, self)
         self.review = ReviewWidget(ctx, self)
         self.review.saved.connect(lambda _pid: self.schedule_reload())
+        self.review.saved.connect(lambda pid: self.warn_if_packed([pid]))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.viewer, self.tr("Trang"))
         self.tabs.addTab(self.review, self.tr("Soát chữ (OCR)"))
@@ -138,13 +153,16 @@ class ScanView(QWidget):
         body.setContentsMargins(12, 8, 12, 8)
         body.addLayout(top)
         body.addLayout(banner_row)
+        body.addWidget(self.packed_warning)
+        body.addWidget(self.import_message)
         body.addWidget(splitter, 1)
         layout.addLayout(body, 1)
 
-    def _action(self, text: str, key: str, slot: object) -> QAction:
+    def _action(self, text: str, key: str, slot: object, own_key: bool = True) -> QAction:
         act = QAction(text, self)
-        act.setShortcut(QKeySequence(key))
-        act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if own_key:
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
         act.setToolTip(f"{text} ({native})")
         act.triggered.connect(slot)
@@ -220,6 +238,25 @@ class ScanView(QWidget):
         self.banner.setVisible(bool(notes))
         self.resume_button.setVisible(bool(waiting and unfinished and not busy))
 
+    def warn_if_packed(self, page_ids: list[int]) -> None:
+        """An edit to pages of a packed dossier: say so, and what packing again will do."""
+        notes = []
+        for d, state in packing.packed_dossiers_of_pages(self._ctx.ws, page_ids):
+            if not state.changed:
+                continue
+            if state.queued:
+                notes.append(self.tr("Hồ sơ {code} đang chờ gửi đã bị sửa: đóng gói lại để thay "
+                                     "gói trong hàng đợi.").format(code=d.display_code))
+            elif state.sent:
+                notes.append(self.tr("Hồ sơ {code} đã gửi đi; các trang vừa sửa chỉ đến nơi khi "
+                                     "đóng gói và gửi bản {n}.").format(
+                                         code=d.display_code, n=(state.version or 1) + 1))
+            else:
+                notes.append(self.tr("Hồ sơ {code} đã đóng gói trước khi sửa: đóng gói lại.")
+                             .format(code=d.display_code))
+        self.packed_warning.setText("\n".join(notes))
+        self.packed_warning.setVisible(bool(notes))
+
     # Pages -----------------------------------------------------------------------
 
     def current_page(self) -> Page | None:
@@ -258,6 +295,7 @@ class ScanView(QWidget):
         if ids:
             text = self.tr("Xoay {n} trang").format(n=len(ids))
             self._ctx.undo.push(RotateCommand(self._ctx.ws, ids, turns, text, self.reload))
+            self.warn_if_packed(ids)
 
     def delete_selected(self) -> None:
         ids = [pid for pid in self.selected_ids()
@@ -265,12 +303,14 @@ class ScanView(QWidget):
         if ids:
             text = self.tr("Xóa {n} trang").format(n=len(ids))
             self._ctx.undo.push(DeleteCommand(self._ctx.ws, ids, True, text, self.reload))
+            self.warn_if_packed(ids)
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
             text = self.tr("Khôi phục {n} trang").format(n=len(ids))
             self._ctx.undo.push(DeleteCommand(self._ctx.ws, ids, False, text, self.reload))
+            self.warn_if_packed(ids)
 
     def move_pages(self, page_ids: list[int], before: int | None) -> None:
         if self.batch_id is None or not page_ids:
@@ -278,6 +318,7 @@ class ScanView(QWidget):
         text = self.tr("Dời {n} trang").format(n=len(page_ids))
         self._ctx.undo.push(MovePagesCommand(self._ctx.ws, self.batch_id, page_ids, before,
                                              text, self.reload))
+        self.warn_if_packed(page_ids)
 
     def shift_selected(self, delta: int) -> None:
         """Keyboard reordering: move the selection one place left or right."""
@@ -329,7 +370,18 @@ class ScanView(QWidget):
             self.schedule_reload()
 
         def done(result: actions.ImportDone) -> None:
-            self.refresh_batches(select=result.report.batch_id)
+            report = result.report
+            if not report.page_ids:
+                # The batch was dropped: say here what was refused and why.
+                lines = [f"{Path(p.item).name}: {plain(p.reason, self._ctx.language).text}"
+                         for p in report.problems[:6]]
+                self.import_message.setText(
+                    self.tr("Không nhập được tệp nào:") + "\n" + "\n".join(lines))
+                self.import_message.show()
+                self.refresh_batches()
+                return
+            self.import_message.hide()
+            self.refresh_batches(select=report.batch_id)
             if result.dossier_id is not None:
                 self.dossier_ready.emit(result.dossier_id)
 

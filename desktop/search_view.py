@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
@@ -38,7 +40,8 @@ class HitDelegate(QStyledItemDelegate):
             painter.drawRect(x, option.rect.top() + 6, scaled.width() - 1, scaled.height() - 1)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setHtml(f"<b>{hit.source_name}</b><br>{snippet_html(hit)}")
+        heading = html.escape(index.model().heading(hit))
+        doc.setHtml(f"<b>{heading}</b><br>{snippet_html(hit)}")
         doc.setTextWidth(option.rect.width() - 100)
         painter.translate(x + 84, option.rect.top() + 6)
         doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 100, 100))
@@ -97,7 +100,7 @@ class SearchView(QWidget):
     def _show(self, result: actions.SearchResult) -> None:
         if result.query != self._latest:
             return  # a newer search is on its way
-        self.model.set_hits(result.hits, result.pages)
+        self.model.set_hits(result.hits, result.pages, result.dossiers)
         if result.query:
             self.count.setText(self.tr("{n} trang khớp với “{q}”").format(
                 n=len(result.hits), q=result.query))

@@ -37,7 +37,7 @@ PROFILES_KEY = "scanner.profiles"
 @dataclass
 class ScannerProfile:
     name: str
-    device: str = "test"
+    device: str = ""             # none until a scanner is found and chosen
     source: str = "adf"          # flatbed | adf | duplex
     dpi: int = 300
     color: bool = True
@@ -59,6 +59,7 @@ def app_settings() -> QSettings:
 
 class SettingsView(QWidget):
     language_changed = Signal(str)
+    saved = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +86,17 @@ class SettingsView(QWidget):
         self.profile_list.setMaximumHeight(130)
         self.profile_list.currentRowChanged.connect(self._profile_chosen)
         self.p_name = QLineEdit(self)
-        self.p_device = QLineEdit(self)
-        self.p_device.setPlaceholderText(self.tr("tên thiết bị SANE, ví dụ: test"))
+        self.p_device = QComboBox(self)
+        self.p_device.setMinimumWidth(240)
+        self.find_button = QPushButton(self.tr("Tìm máy quét"), self)
+        self.find_button.setToolTip(self.tr("Tìm máy quét cắm vào máy tính (USB) và máy quét "
+                                            "trong mạng"))
+        self.find_button.clicked.connect(self.find_scanners)
+        self.scanner_note = QLabel(self)
+        self.scanner_note.setWordWrap(True)
+        self.scanner_note.setObjectName("subtitle")
+        self.scanner_note.hide()   # shown with the outcome of a search
+        self._found: list[tuple[str, str]] = []   # (device name, label) last found
         self.p_source = QComboBox(self)
         for key, label in (("flatbed", self.tr("Mặt kính")), ("adf", self.tr("Khay nạp giấy")),
                            ("duplex", self.tr("Khay nạp, hai mặt"))):
@@ -107,7 +117,11 @@ class SettingsView(QWidget):
         sl.addWidget(self.profile_list)
         pf = QFormLayout()
         pf.addRow(self.tr("Tên:"), self.p_name)
-        pf.addRow(self.tr("Thiết bị:"), self.p_device)
+        device_row = QHBoxLayout()
+        device_row.addWidget(self.p_device, 1)
+        device_row.addWidget(self.find_button)
+        pf.addRow(self.tr("Máy quét:"), device_row)
+        pf.addRow("", self.scanner_note)
         pf.addRow(self.tr("Nguồn giấy:"), self.p_source)
         pf.addRow(self.tr("Độ phân giải:"), self.p_dpi)
         pf.addRow(self.tr("Màu sắc:"), self.p_color)
@@ -135,7 +149,7 @@ class SettingsView(QWidget):
         self.secret = QLineEdit(self)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(self.tr("để trống nếu không đổi"))
-        up_box = QGroupBox(self.tr("Máy chủ tiếp nhận"), self)
+        up_box = QGroupBox(self.tr("Máy chủ nhận hồ sơ"), self)
         uf = QFormLayout(up_box)
         uf.addRow(self.tr("Địa chỉ:"), self.endpoint)
         uf.addRow(self.tr("Xác thực:"), self.auth)
@@ -204,6 +218,9 @@ class SettingsView(QWidget):
         layout.addLayout(bottom)
         self._fill_profiles()
 
+    def first_field(self) -> QWidget:
+        return self.workspace
+
     # Scanner profiles ----------------------------------------------------------------
 
     def _fill_profiles(self, select: int = 0) -> None:
@@ -221,7 +238,7 @@ class SettingsView(QWidget):
         p = self._profiles[row]
         self._editing = row
         self.p_name.setText(p.name)
-        self.p_device.setText(p.device)
+        self._fill_devices(p.device)
         self.p_source.setCurrentIndex(max(0, self.p_source.findData(p.source)))
         self.p_dpi.setValue(max(MIN_DPI, p.dpi))
         self.p_color.setCurrentIndex(0 if p.color else 1)
@@ -231,8 +248,50 @@ class SettingsView(QWidget):
         if 0 <= row < len(self._profiles):
             self._profiles[row] = ScannerProfile(
                 self.p_name.text().strip() or self.tr("Cấu hình {n}").format(n=row + 1),
-                self.p_device.text().strip() or "test", str(self.p_source.currentData()),
+                str(self.p_device.currentData() or ""), str(self.p_source.currentData()),
                 max(MIN_DPI, self.p_dpi.value()), bool(self.p_color.currentData()))
+
+    def _fill_devices(self, chosen: str) -> None:
+        self.p_device.clear()
+        self.p_device.addItem(self.tr("— chưa chọn máy quét —"), "")
+        for name, label in self._found:
+            self.p_device.addItem(f"{label} ({name})" if label else name, name)
+        if chosen and self.p_device.findData(chosen) < 0:
+            self.p_device.addItem(self.tr("{name} (lần tìm gần nhất không thấy)").format(
+                name=chosen), chosen)
+        self.p_device.setCurrentIndex(max(0, self.p_device.findData(chosen)))
+
+    def find_scanners(self) -> object:
+        """Look for scanners in the background; the list and a plain sentence follow."""
+        from desktop import actions
+
+        ws = self._ctx.ws
+        addresses = tuple(a.strip() for a in (ws.get_setting(actions.ESCL_SETTING) or "")
+                          .split(",") if a.strip())
+        self.find_button.setEnabled(False)
+        self.scanner_note.setText(self.tr("Đang tìm máy quét…"))
+        self.scanner_note.show()
+        op = actions.find_scanners(self._ctx.ops, addresses=addresses,
+                                   include_test=ws.get_setting(actions.TEST_DEVICE_SETTING) == "1")
+        op.on_success(self._scanners_found).on_finally(
+            lambda: self.find_button.setEnabled(True))
+        return op.start()
+
+    def _scanners_found(self, devices: list[object]) -> None:
+        self._found = [(str(getattr(d, "name", "")), str(getattr(d, "label", "")))
+                       for d in devices]
+        current = str(self.p_device.currentData() or "")
+        if not current and self._found:
+            current = self._found[0][0]
+        self._fill_devices(current)
+        self._store_profile_edits()
+        if not self._found:
+            self.scanner_note.setText(self.tr(
+                "Không tìm thấy máy quét nào. Hãy cắm cáp và bật máy quét (máy quét mạng: "
+                "nối cùng mạng), rồi bấm Tìm máy quét lần nữa. Vẫn nhập được tệp ảnh, PDF."))
+        else:
+            self.scanner_note.setText(self.tr("Tìm thấy {n} máy quét.").format(
+                n=len(self._found)))
 
     def _add_profile(self) -> None:
         self._store_profile_edits()
@@ -315,6 +374,7 @@ class SettingsView(QWidget):
             notes.append(self.tr("Thư mục làm việc mới dùng từ lần mở sau."))
         self._fill_profiles(self.profile_list.currentRow())
         self.message.setText(" ".join(notes))
+        self.saved.emit()
         lang = str(self.language.currentData())
         if lang != str(settings.value("language", "vi")):
             settings.setValue("language", lang)

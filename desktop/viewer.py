@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QGuiApplication,
     QImage,
     QKeySequence,
     QPainter,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -39,6 +41,7 @@ from desktop.images import ReviewImage, Word, render_page, render_review
 from desktop.ops import OpContext
 from storage import Page
 from storage import pages as page_store
+from vntext.lookalike import misread_mark
 
 LOW_CONFIDENCE = 70.0
 
@@ -76,7 +79,7 @@ class ImageView(QGraphicsView):
         for word in words:
             left, top, right, bottom = word.box
             item = self.scene().addRect(QRectF(left, top, right - left, bottom - top))
-            low = word.confidence < LOW_CONFIDENCE
+            low = unsure(word)
             item.setPen(self._pen(low))
             item.setData(0, low)
             item.setBrush(QBrush(QColor(255, 200, 0, 70) if low else Qt.BrushStyle.NoBrush))
@@ -129,6 +132,23 @@ class ImageView(QGraphicsView):
                 self.word_clicked.emit(i)
                 break
         super().mousePressEvent(event)  # type: ignore[arg-type]
+
+
+def unsure(word: Word) -> bool:
+    """A word to check: OCR was unsure of it, or it is a common form word with the wrong
+    marks ("nắm" for "năm"), which OCR can be sure of and still get wrong."""
+    return word.confidence < LOW_CONFIDENCE or misread_mark(word.text)
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize a window to ``width``×``height``, or less so it fits the screen's free area
+    (a 1366×768 laptop has about 1366×720 once the taskbar and title bar are counted)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, area.width() - 24)
+        height = min(height, area.height() - 48)   # the window's own title bar
+    widget.resize(max(width, 320), max(height, 240))
 
 
 def zoom_bar(view: ImageView, parent: QWidget) -> QHBoxLayout:
@@ -226,6 +246,10 @@ class ReviewWidget(QWidget):
         self.text.setFont(font)
         self.status = QLabel(self)
         self.status.setObjectName("subtitle")
+        # However long the message, it never widens its column: the text pane under the
+        # clerk's mouse stays where it is.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setMinimumWidth(0)
         self.save_button = QPushButton(self.tr("Lưu chữ (Ctrl+S)"), self)
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -245,6 +269,7 @@ class ReviewWidget(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.save_button)
+        self._button_row = row
         right_layout.addLayout(row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -263,6 +288,10 @@ class ReviewWidget(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button beside Save (the dialog's Close)."""
+        self._button_row.addWidget(button)
 
     # Loading ---------------------------------------------------------------------
 
@@ -318,7 +347,7 @@ class ReviewWidget(QWidget):
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffe066"))
         for word, (start, end) in zip(self._words, self._spans, strict=True):
-            if start < 0 or word.confidence >= LOW_CONFIDENCE:
+            if start < 0 or not unsure(word):
                 continue
             sel = QTextEdit.ExtraSelection()
             cursor = self.text.textCursor()
@@ -330,7 +359,7 @@ class ReviewWidget(QWidget):
         self.text.setExtraSelections(selections)
 
     def low_confidence_count(self) -> int:
-        return sum(1 for w in self._words if w.confidence < LOW_CONFIDENCE)
+        return sum(1 for w in self._words if unsure(w))
 
     # Interaction -----------------------------------------------------------------
 

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
-from storage import DiskFull, DossierState, Workspace, current_actor, is_disk_full, sha256_file
+from failures import ExitCode
+from storage import (
+    DiskFull,
+    Dossier,
+    DossierState,
+    Record,
+    Workspace,
+    current_actor,
+    is_disk_full,
+    sha256_file,
+)
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from storage.database import transaction
 from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
@@ -124,9 +141,109 @@ def low_resolution_pages(ws: Workspace, dossier_id: int) -> int:
     return count
 
 
+def fingerprint(ws: Workspace, dossier_id: int, profile: str | None = None,
+                missing_reason: str | None = None) -> str:
+    """A hash of everything a dossier's record is built from, as the workspace holds it.
+
+    Two packs with the same fingerprint have the same content; an edit to the
+    dossier, its documents or its pages (rotation, OCR corrections) changes it.
+    """
+    dossier = dossier_store.get_dossier(ws, dossier_id)
+    if dossier is None:
+        raise NotFound(f"không có hồ sơ số {dossier_id} — no dossier {dossier_id}")
+    facts: dict[str, object] = {
+        "dossier": [dossier.code, dossier.provisional_id, dossier.procedure_code,
+                    dossier.applicant_name, dossier.applicant_id, dossier.received_date,
+                    dossier.agency_id or ws.get_setting("agency_id")],
+        "profile": profile or ws.get_setting(PROFILE_SETTING) or "compact",
+        "reason": missing_reason,
+        "documents": [],
+    }
+    for doc in dossier_store.documents_of(ws, dossier_id):
+        pages = []
+        for page_id in doc.page_ids:
+            page = page_store.get_page(ws, page_id)
+            if page is not None and not page.deleted:
+                pages.append([page.image_sha, page.rotation, page.skew, page.words_sha,
+                              page.dpi])
+        # Fields read from a document are not in the record: editing them changes nothing.
+        facts["documents"].append([doc.type_key, doc.type_name, pages])  # type: ignore[attr-defined]
+    data = json.dumps(facts, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+class MissingComponents(DossierError):
+    """Required components are missing and no reason to send it anyway was given."""
+
+    exit_code = ExitCode.SOME_FAILED
+
+    def __init__(self, code: str, missing: tuple[str, ...]) -> None:
+        self.code = code
+        self.missing = missing
+        super().__init__(
+            f"{code}: còn thiếu {', '.join(missing)} — missing required components; "
+            "give a reason to pack it anyway")
+
+
+class PackOutcome(enum.StrEnum):
+    QUEUED = "queued"            # a new package (first or next version) is in the outbox
+    REPLACED = "replaced"        # it replaced this dossier's package that was not sent yet
+    UNCHANGED = "unchanged"      # nothing changed since the package already in the outbox
+    ALREADY_SENT = "already_sent"  # nothing changed since the package that was sent
+
+
+@dataclass(frozen=True)
+class PackResult:
+    dossier_id: int
+    path: Path                   # the package (in ``out_dir`` when one was given)
+    package_name: str
+    sha256: str
+    version: int
+    supersedes: str | None       # the sent package this version replaces
+    outcome: PackOutcome
+    replaced: tuple[str, ...]    # packages taken out of the outbox in its favour
+    missing: tuple[str, ...]     # required components missing (sent with a reason)
+    low_resolution_pages: int
+
+
+@dataclass(frozen=True)
+class PackState:
+    """Where a dossier stands with its packages, for warnings before and after edits."""
+
+    version: int | None           # the newest package's version, None when never packed
+    queued: bool                  # a package of it waits in the outbox
+    sent: bool                    # a package of it has left the desk
+    changed: bool                 # edited since its newest package was made
+    package_name: str | None
+
+
+def _sent_shas(ws: Workspace, dossier_id: int) -> dict[str, bool]:
+    """Each of the dossier's queued package hashes: True when it was sent."""
+    from storage import outbox
+
+    return {j.package_sha256: j.sent for j in outbox.jobs_of_dossier(ws, dossier_id)}
+
+
+def pack_state(ws: Workspace, dossier_id: int) -> PackState:
+    records = dossier_store.records_of(ws, dossier_id)
+    if not records:
+        return PackState(None, False, False, False, None)
+    jobs = _sent_shas(ws, dossier_id)
+    newest = records[-1]
+    current = fingerprint(ws, dossier_id, newest.profile, newest.missing_reason)
+    return PackState(
+        version=newest.version,
+        queued=any(not sent for sent in jobs.values()),
+        sent=any(jobs.values()),
+        changed=newest.fingerprint is not None and newest.fingerprint != current,
+        package_name=newest.package_name,
+    )
+
+
 def pack_dossier(
     ws: Workspace, dossier_id: int, out_dir: Path | None = None, profile: str | None = None,
     signer: Signer | None = None,
+    *, version: int = 1, supersedes: str | None = None, missing_reason: str | None = None,
 ) -> Path:
     """Build, verify and keep the dossier's record; returns the package path.
 
@@ -141,13 +258,18 @@ def pack_dossier(
 
     chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
     spec = build_spec(ws, dossier_id)
+    reason = missing_reason if spec.components_missing else None
+    spec = dataclasses.replace(spec, version=version, supersedes=supersedes,
+                               missing_reason=reason)
     target = Path(out_dir) if out_dir is not None else ws.private_tmp()
     try:
         path = records.pack_dossier(spec, target, profile=chosen, signer=signer)
         sha = sha256_file(path)
         ws.blobs.put_file(path, sha)
-        dossier_store.add_record(ws, dossier_id, sha, path.name, chosen.value,
-                                 path.stat().st_size)
+        dossier_store.add_record(
+            ws, dossier_id, sha, path.name, chosen.value, path.stat().st_size,
+            version=version, supersedes=supersedes, missing_reason=reason,
+            fingerprint=fingerprint(ws, dossier_id, chosen.value, reason))
     except Exception as e:
         ws.audit.record("pack", dossier=dossier_id, outcome="failed", detail=str(e)[:500])
         if is_disk_full(e):
@@ -172,17 +294,145 @@ def discard_plaintext(ws: Workspace, path: Path) -> None:
 def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:
     """Put a package in the outbox (once per content) and mark its dossier queued."""
     import upload
+    from storage import outbox
 
     queued = upload.queue_package(ws, Path(path))
     if dossier_id is not None:
+        record = dossier_store.record_by_sha(ws, queued.job.package_sha256)
+        if record is not None and record.dossier_id == dossier_id:
+            outbox.link_record(ws, queued.job.id, record.id)
         dossier_store.update_dossier(ws, dossier_id, state=DossierState.QUEUED)
     return queued
 
 
-def pack_and_queue(ws: Workspace, dossier_id: int, profile: str | None = None,
-                   signer: Signer | None = None) -> QueuedPackage:
-    path = pack_dossier(ws, dossier_id, profile=profile, signer=signer)
+def _copy_out(ws: Workspace, sha: str, out_dir: Path, name: str) -> Path:
+    from storage.files import atomic_writer
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / name
+    with ws.blobs.open(sha) as source, atomic_writer(target) as handle:
+        shutil.copyfileobj(source, handle)
+    return target
+
+
+def pack_and_queue(
+    ws: Workspace, dossier_id: int, profile: str | None = None,
+    signer: Signer | None = None, *,
+    allow_missing: str | None = None, out_dir: Path | None = None,
+) -> PackResult:
+    """Pack a dossier and queue it: one dossier, one package waiting to be sent.
+
+    A dossier missing required components is refused (:class:`MissingComponents`)
+    unless ``allow_missing`` gives the clerk's reason, which goes into the
+    manifest and the log. A package of this dossier still waiting in the outbox
+    is replaced; once one was sent, the new package is the next version and names
+    the one it supersedes. Packing an unchanged dossier queues nothing new.
+    """
+    from storage import outbox
+    from storage.outbox import AddOutcome
+
+    dossier = dossier_store.get_dossier(ws, dossier_id)
+    if dossier is None:
+        raise NotFound(f"không có hồ sơ số {dossier_id} — no dossier {dossier_id}")
+    reason = (allow_missing or "").strip() or None
+    missing = missing_components(ws, dossier_id)
+    if missing and reason is None:
+        raise MissingComponents(dossier.display_code, missing)
+    reason = reason if missing else None
+    chosen = profile or ws.get_setting(PROFILE_SETTING) or "compact"
+    current = fingerprint(ws, dossier_id, chosen, reason)
+    records = dossier_store.records_of(ws, dossier_id)
+    jobs = {j.package_sha256: j for j in outbox.jobs_of_dossier(ws, dossier_id)}
+    sent = [r for r in records if r.package_sha in jobs and jobs[r.package_sha].sent]
+    low = low_resolution_pages(ws, dossier_id)
+
+    def result(record: Record, outcome: PackOutcome,
+               replaced: tuple[str, ...] = ()) -> PackResult:
+        kept = ws.root / "records" / record.package_name
+        if out_dir is not None:
+            path = _copy_out(ws, record.package_sha, Path(out_dir), record.package_name)
+        else:
+            path = kept if kept.is_file() else ws.blobs.path(record.package_sha)
+        return PackResult(dossier_id, path, record.package_name, record.package_sha,
+                          record.version,
+                          record.supersedes, outcome, replaced, missing, low)
+
+    # Unchanged since a package that is waiting, or since the newest one sent.
+    for record in reversed(records):
+        if record.fingerprint != current or record.package_sha not in jobs:
+            continue
+        job = jobs[record.package_sha]
+        if job.pending:
+            return result(record, PackOutcome.UNCHANGED)
+        if job.sent and record is (sent[-1] if sent else None):
+            return result(record, PackOutcome.ALREADY_SENT)
+
+    newest_sent = max(sent, key=lambda r: r.version) if sent else None
+    version = newest_sent.version + 1 if newest_sent else 1
+    supersedes = newest_sent.package_name if newest_sent else None
+    path = pack_dossier(ws, dossier_id, profile=chosen, signer=signer, version=version,
+                        supersedes=supersedes, missing_reason=reason)
     try:
-        return queue_package(ws, path, dossier_id)
+        queued = queue_package(ws, path, dossier_id)
     finally:
         discard_plaintext(ws, path)
+    new_sha = queued.job.package_sha256
+    # Every other package of this dossier that has not left the desk goes.
+    replaced: list[str] = []
+    sent_shas = {r.package_sha for r in sent}
+    for earlier in records:
+        if earlier.package_sha in (new_sha, *sent_shas):
+            continue
+        waiting = jobs.get(earlier.package_sha)
+        if waiting is not None and not outbox.withdraw(
+                ws, waiting.id, f"replaced by {path.name}"):
+            continue  # sent meanwhile: it stays a version of its own
+        dossier_store.delete_record(ws, earlier.id)
+        replaced.append(earlier.package_name)
+        if earlier.package_name != path.name:
+            (ws.root / "records" / earlier.package_name).unlink(missing_ok=True)
+    if reason is not None:
+        with transaction(ws.conn):
+            ws.log("record.missing_components", f"dossier:{dossier_id}",
+                   f"{path.name}: {'; '.join(missing)} — {reason}")
+    made = dossier_store.record_by_sha(ws, new_sha)
+    assert made is not None
+    if queued.outcome == AddOutcome.ALREADY and not replaced:
+        return result(made, PackOutcome.UNCHANGED)
+    return result(made, PackOutcome.REPLACED if replaced else PackOutcome.QUEUED,
+                  tuple(replaced))
+
+
+def missing_components(ws: Workspace, dossier_id: int) -> tuple[str, ...]:
+    """Names of the required components the dossier's procedure asks for and it lacks."""
+    from dossier.assembly import catalogue
+    from tagging import checklist
+
+    dossier = dossier_store.get_dossier(ws, dossier_id)
+    if dossier is None or not dossier.procedure_code:
+        return ()
+    if catalogue().get(dossier.procedure_code) is None:
+        return ()
+    keys = [d.type_key for d in dossier_store.documents_of(ws, dossier_id) if d.type_key]
+    return tuple(c.name for c in checklist(catalogue(), dossier.procedure_code, keys).missing)
+
+
+def packed_dossiers_of_pages(ws: Workspace, page_ids: list[int]) -> list[tuple[Dossier, PackState]]:
+    """The packed dossiers these pages belong to, with where each stands (for warnings)."""
+    if not page_ids:
+        return []
+    marks = ",".join("?" * len(page_ids))
+    rows = ws.conn.execute(
+        "SELECT DISTINCT document.dossier_id FROM document_page JOIN document "
+        f"ON document.id = document_page.document_id WHERE document_page.page_id IN ({marks})",
+        list(page_ids),
+    ).fetchall()
+    found = []
+    for (dossier_id,) in rows:
+        dossier = dossier_store.get_dossier(ws, int(dossier_id))
+        if dossier is None:
+            continue
+        state = pack_state(ws, dossier.id)
+        if state.version is not None:
+            found.append((dossier, state))
+    return found

@@ -61,6 +61,9 @@ class Manifest:
     profile: str
     generator: str
     documents: tuple[DocumentEntry, ...]
+    missing_reason: str | None = None
+    version: int = 1
+    supersedes: str | None = None
     # Only stated when present, so records without them keep their bytes.
     result: dict[str, Any] | None = None
     reused: tuple[dict[str, Any], ...] = ()
@@ -78,6 +81,9 @@ class Manifest:
                 "agency_id": self.agency_id,
                 "components_present": list(self.components_present),
                 "components_missing": list(self.components_missing),
+                "missing_reason": self.missing_reason,
+                "version": self.version,
+                "supersedes": self.supersedes,
                 "digitised_by": self.digitised_by,
                 "digitised_at": self.digitised_at,
                 "profile": self.profile,

@@ -261,6 +261,11 @@ def _bag_info(spec: DossierSpec, code: str, manifest: Manifest) -> list[tuple[st
     fields += [("Component-Reused", f"{r.component_name} ({r.sha256})") for r in spec.reused]
     fields += [("Component-Present", name) for name in spec.components_present]
     fields += [("Component-Missing", name) for name in spec.components_missing]
+    if spec.missing_reason:
+        fields.append(("Missing-Components-Reason", spec.missing_reason))
+    fields.append(("Package-Version", str(spec.version)))
+    if spec.supersedes:
+        fields.append(("Supersedes", spec.supersedes))
     return fields
 
 
@@ -377,6 +382,8 @@ def pack_dossier(
             components_missing=tuple(spec.components_missing),
             digitised_by=spec.digitised_by, digitised_at=_iso(moment),
             profile=str(profile), generator=GENERATOR, documents=tuple(entries),
+            missing_reason=spec.missing_reason, version=spec.version,
+            supersedes=spec.supersedes,
             result=_result_json(spec), reused=tuple(_reused_json(r) for r in spec.reused),
         )
         payload[MANIFEST_NAME] = manifest.to_bytes()
@@ -391,7 +398,7 @@ def pack_dossier(
             raise PackageInvalidError(
                 f"{code}: gói hồ sơ không hợp lệ — package failed verification: "
                 + "; ".join(report.problems[:5]))
-        target = out_dir / f"{code}.zip"
+        target = out_dir / spec.package_name()
         os.replace(staged_zip, target)
         fsync_dir(out_dir)
         return target

@@ -100,9 +100,19 @@ class DossierSpec:
     agency_id: str | None = None
     components_present: Sequence[str] = field(default_factory=tuple)
     components_missing: Sequence[str] = field(default_factory=tuple)
+    # Why the clerk sent the dossier although required components are missing.
+    missing_reason: str | None = None
+    # 1 for the first package of a dossier; a re-pack after one was sent is the next.
+    version: int = 1
+    supersedes: str | None = None  # file name of the sent package this one replaces
     reused: Sequence[ReusedSpec] = field(default_factory=tuple)
     result: ResultSpec | None = None
     record_name: str | None = None  # the package's name when not the dossier's code
+
+    def package_name(self) -> str:
+        """``<code>.zip`` for the first version, ``<code>.v<N>.zip`` for later ones."""
+        code = self.record_id()
+        return f"{code}.zip" if self.version <= 1 else f"{code}.v{self.version}.zip"
 
     @property
     def official(self) -> bool:

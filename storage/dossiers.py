@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 
 from storage.database import transaction
@@ -223,42 +224,76 @@ def documents_of(ws: Workspace, dossier_id: int) -> list[Document]:
 
 
 def add_record(
-    ws: Workspace, dossier_id: int, package_sha: str, package_name: str, profile: str, size: int
+    ws: Workspace,
+    dossier_id: int,
+    package_sha: str,
+    package_name: str,
+    profile: str,
+    size: int,
+    *,
+    version: int = 1,
+    supersedes: str | None = None,
+    missing_reason: str | None = None,
+    fingerprint: str | None = None,
 ) -> int:
     with transaction(ws.conn):
         row = ws.conn.execute(
             "SELECT id FROM record WHERE package_sha = ?", (package_sha,)
         ).fetchone()
         if row:
+            if fingerprint is not None:
+                ws.conn.execute("UPDATE record SET fingerprint = ? WHERE id = ?",
+                                (fingerprint, row[0]))
             return int(row[0])
         cur = ws.conn.execute(
             "INSERT INTO record (dossier_id, package_sha, package_name, profile, size, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (dossier_id, package_sha, package_name, profile, size, now_iso()),
+            "created_at, version, supersedes, missing_reason, fingerprint) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (dossier_id, package_sha, package_name, profile, size, now_iso(), version,
+             supersedes, missing_reason, fingerprint),
         )
         ws.conn.execute(
             "UPDATE dossier SET state = ?, updated_at = ? WHERE id = ?",
             (DossierState.PACKED, now_iso(), dossier_id),
         )
-        ws.log("record.create", f"dossier:{dossier_id}", package_name)
+        ws.log("record.create", f"dossier:{dossier_id}", f"{package_name} (v{version})")
         return int(cur.lastrowid or 0)
+
+
+def delete_record(ws: Workspace, record_id: int) -> None:
+    """Forget a record that a newer package of the same version replaced."""
+    with transaction(ws.conn):
+        row = ws.conn.execute(
+            "SELECT dossier_id, package_name FROM record WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            return
+        ws.conn.execute("UPDATE upload_job SET record_id = NULL WHERE record_id = ?",
+                        (record_id,))
+        ws.conn.execute("DELETE FROM record WHERE id = ?", (record_id,))
+        ws.log("record.replace", f"dossier:{row['dossier_id']}", row["package_name"])
+
+
+def _record(r: sqlite3.Row) -> Record:
+    return Record(
+        r["id"], r["dossier_id"], r["package_sha"], r["package_name"], r["profile"],
+        r["size"], r["created_at"], r["version"], r["supersedes"], r["missing_reason"],
+        r["fingerprint"],
+    )
 
 
 def records_of(ws: Workspace, dossier_id: int) -> list[Record]:
     return [
-        Record(
-            r["id"],
-            r["dossier_id"],
-            r["package_sha"],
-            r["package_name"],
-            r["profile"],
-            r["size"],
-            r["created_at"],
-        )
+        _record(r)
         for r in ws.conn.execute(
             "SELECT * FROM record WHERE dossier_id = ? ORDER BY id", (dossier_id,)
         )
     ]
+
+
+def record_by_sha(ws: Workspace, package_sha: str) -> Record | None:
+    row = ws.conn.execute("SELECT * FROM record WHERE package_sha = ?", (package_sha,)).fetchone()
+    return _record(row) if row else None
 
 
 def digitised_by(ws: Workspace, dossier_id: int) -> str | None:

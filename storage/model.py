@@ -191,6 +191,10 @@ class Record:
     profile: str
     size: int
     created_at: str
+    version: int = 1
+    supersedes: str | None = None
+    missing_reason: str | None = None
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from storage.workspace import Workspace, now_iso
 
 # States that still have to reach the server.
 PENDING_STATES = (UploadState.QUEUED, UploadState.UPLOADING)
+# States in which the package has left the desk (uploaded, or carried on a USB drive).
+SENT_STATES = (UploadState.DONE, UploadState.EXPORTED)
 
 
 class OutboxError(StorageError):
@@ -48,10 +50,22 @@ class OutboxJob:
     updated_at: str
     finished_at: str | None
     exported_to: str | None
+    record_id: int | None = None
+    dossier_id: int | None = None   # the workspace dossier the package was packed from
+    version: int | None = None      # that dossier's package version (1, 2, …)
 
     @property
     def pending(self) -> bool:
         return self.state in PENDING_STATES
+
+    @property
+    def sent(self) -> bool:
+        return self.state in SENT_STATES
+
+    @property
+    def dossier_code(self) -> str | None:
+        """The dossier code the server is told (official or provisional)."""
+        return self.metadata.get("dossier_code")
 
 
 class AddOutcome(enum.StrEnum):
@@ -79,11 +93,14 @@ class OutboxCounts:
         return self.queued + self.uploading
 
 
-_COLUMNS = (
-    "id, package_sha256, package_path, filename, size, metadata_json, state, upload_url, "
-    "endpoint, offset, bytes_sent, attempts, failures, last_error, next_attempt_at, "
-    "created_at, updated_at, finished_at, exported_to"
-)
+_COLUMNS = ", ".join(
+    f"upload_job.{c}" for c in (
+        "id", "package_sha256", "package_path", "filename", "size", "metadata_json", "state",
+        "upload_url", "endpoint", "offset", "bytes_sent", "attempts", "failures", "last_error",
+        "next_attempt_at", "created_at", "updated_at", "finished_at", "exported_to", "record_id",
+    )
+) + ", record.dossier_id AS dossier_id, record.version AS version"
+_FROM = "upload_job LEFT JOIN record ON record.id = upload_job.record_id"
 
 
 def _job(row: sqlite3.Row) -> OutboxJob:
@@ -97,7 +114,8 @@ def _job(row: sqlite3.Row) -> OutboxJob:
         failures=row["failures"], last_error=row["last_error"],
         next_attempt_at=row["next_attempt_at"], created_at=row["created_at"],
         updated_at=row["updated_at"], finished_at=row["finished_at"],
-        exported_to=row["exported_to"],
+        exported_to=row["exported_to"], record_id=row["record_id"],
+        dossier_id=row["dossier_id"], version=row["version"],
     )
 
 
@@ -159,11 +177,44 @@ def add(ws: Workspace, source: Path, metadata: Mapping[str, str] | None = None,
     return AddResult(job, outcome)
 
 
+def link_record(ws: Workspace, job_id: int, record_id: int) -> None:
+    """Tie a queued package to the workspace record (dossier, version) it was packed as."""
+    with transaction(ws.conn):
+        ws.conn.execute("UPDATE upload_job SET record_id = ? WHERE id = ?", (record_id, job_id))
+
+
+def withdraw(ws: Workspace, job_id: int, reason: str) -> bool:
+    """Take a package that has not been sent out of the outbox (a newer one replaces it).
+
+    Returns False, changing nothing, when the package was sent meanwhile.
+    """
+    with transaction(ws.conn):
+        row = ws.conn.execute(
+            "SELECT package_sha256, state FROM upload_job WHERE id = ?", (job_id,)
+        ).fetchone()
+        if row is None or UploadState(row["state"]) in SENT_STATES:
+            return False
+        ws.conn.execute("DELETE FROM upload_job WHERE id = ?", (job_id,))
+        ws.log("outbox.withdraw", row["package_sha256"], reason)
+    return True
+
+
+def jobs_of_dossier(ws: Workspace, dossier_id: int) -> list[OutboxJob]:
+    """The outbox rows of every package packed from one dossier, oldest first."""
+    rows = ws.conn.execute(
+        f"SELECT {_COLUMNS} FROM {_FROM} WHERE record.dossier_id = ? ORDER BY upload_job.id",
+        (dossier_id,),
+    ).fetchall()
+    return [_job(r) for r in rows]
+
+
 # Reading --------------------------------------------------------------------
 
 
 def get(ws: Workspace, job_id: int) -> OutboxJob:
-    row = ws.conn.execute(f"SELECT {_COLUMNS} FROM upload_job WHERE id = ?", (job_id,)).fetchone()
+    row = ws.conn.execute(
+        f"SELECT {_COLUMNS} FROM {_FROM} WHERE upload_job.id = ?", (job_id,)
+    ).fetchone()
     if row is None:
         raise OutboxError(f"mục {job_id} không có trong hàng đợi — outbox item {job_id} not found")
     return _job(row)
@@ -171,19 +222,20 @@ def get(ws: Workspace, job_id: int) -> OutboxJob:
 
 def get_by_sha(ws: Workspace, sha256: str) -> OutboxJob | None:
     row = ws.conn.execute(
-        f"SELECT {_COLUMNS} FROM upload_job WHERE package_sha256 = ?", (sha256,)
+        f"SELECT {_COLUMNS} FROM {_FROM} WHERE package_sha256 = ?", (sha256,)
     ).fetchone()
     return _job(row) if row else None
 
 
 def list_jobs(ws: Workspace, states: Iterable[UploadState] | None = None) -> list[OutboxJob]:
     if states is None:
-        rows = ws.conn.execute(f"SELECT {_COLUMNS} FROM upload_job ORDER BY id").fetchall()
+        rows = ws.conn.execute(f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY upload_job.id").fetchall()
     else:
         wanted = [str(s) for s in states]
         marks = ",".join("?" * len(wanted))
         rows = ws.conn.execute(
-            f"SELECT {_COLUMNS} FROM upload_job WHERE state IN ({marks}) ORDER BY id", wanted
+            f"SELECT {_COLUMNS} FROM {_FROM} WHERE upload_job.state IN ({marks}) "
+            "ORDER BY upload_job.id", wanted
         ).fetchall()
     return [_job(r) for r in rows]
 

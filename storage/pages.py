@@ -374,3 +374,19 @@ def batch_problems(ws: Workspace, batch_id: int) -> list[BatchProblem]:
         (batch_id,),
     )
     return [BatchProblem(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def drop_refused_batch(ws: Workspace, batch_id: int) -> bool:
+    """Forget a batch that holds no page at all (every file in it was refused), so the
+    clerk's list shows no empty batches. Returns whether it was removed."""
+    with transaction(ws.conn):
+        if ws.conn.execute("SELECT 1 FROM page WHERE batch_id = ? LIMIT 1",
+                           (batch_id,)).fetchone():
+            return False
+        for table in ("dossier", "watch_file"):
+            if ws.conn.execute(f"SELECT 1 FROM {table} WHERE batch_id = ? LIMIT 1",
+                               (batch_id,)).fetchone():
+                return False
+        ws.conn.execute("DELETE FROM batch WHERE id = ?", (batch_id,))
+        ws.log("batch.drop_empty", f"batch:{batch_id}")
+    return True

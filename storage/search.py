@@ -53,7 +53,13 @@ def make_snippet(text: str, words: list[str]) -> tuple[str, tuple[tuple[int, int
     """The original text around the first match, with the spans of every match in it."""
     folded, index = fold_aligned(text)
     spans: list[tuple[int, int]] = []
-    for i, word in enumerate(words):
+    if len(words) > 1:
+        # The words together, as typed, are the match; each word alone only when the text
+        # never has them together (else "van an" lights every "văn" and every "anh").
+        phrase = r"\b" + r"\W+".join(re.escape(w) for w in words)
+        for m in re.finditer(phrase, folded):
+            spans.append((index[m.start()], index[m.end() - 1] + 1))
+    for i, word in enumerate(words if not spans else ()):
         last = i == len(words) - 1
         pattern = rf"\b{re.escape(word)}" + ("" if last else r"\b")
         for m in re.finditer(pattern, folded):

@@ -214,8 +214,10 @@ def test_open_sample_assemble_pack_queued(qtbot, window) -> None:
     assert dv.dossier is not None and dv.dossier.procedure_code == "1.001193"
     assert dv.doc_model.rowCount() == 3
     assert all(p.words_sha for p in page_store.list_pages(window.ctx.ws))   # read by OCR
+    # The sample comes with its official code and every required paper: nothing to ask.
     with qtbot.waitSignal(dv.packed, timeout=120000):
         qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert dv.pack_dialog is None
     jobs = outbox_store.list_jobs(window.ctx.ws)
     assert [j.state for j in jobs] == ["queued"]
     assert dossier_store.get_dossier(window.ctx.ws, dv.dossier.id).state == "queued"
