@@ -20,6 +20,7 @@ from dossier import import_and_process
 from storage import Workspace
 from storage import dossiers as dossier_store
 from storage import outbox as outbox_store
+from tests.workspaces import open_workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 CODE = "000.00.06.H56-231027-0361"
@@ -29,7 +30,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture(scope="module")
 def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("sample") / "ws"
-    with Workspace.open(root) as ws:
+    with open_workspace(root) as ws:
         report = import_and_process(ws, sorted(SAMPLE.glob("*.png")), jobs=2)
         assert report.problems == []
     return root
@@ -40,7 +41,7 @@ def ws(sample_root: Path, tmp_path: Path) -> Iterator[Workspace]:
     """Overrides the empty workspace: the sample dossier, read and assembled."""
     root = tmp_path / "ws"
     shutil.copytree(sample_root, root)
-    workspace = Workspace.open(root)
+    workspace = open_workspace(root)
     try:
         yield workspace
     finally:
@@ -162,7 +163,7 @@ def test_keyboard_only_from_the_sample_to_the_outbox(qtbot, ctx, tmp_path) -> No
     from desktop.main_window import MainWindow
 
     # A fresh, empty workspace this time: the clerk starts from the welcome screen.
-    empty = Workspace.open(tmp_path / "fresh")
+    empty = open_workspace(tmp_path / "fresh")
     ctx.ws.close()
     ctx.ws = empty
     ctx.ops.root = empty.root
