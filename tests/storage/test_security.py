@@ -192,12 +192,18 @@ def test_no_plaintext_anywhere_under_a_populated_workspace(tmp_path: Path) -> No
         "name NFD": unicodedata.normalize("NFD", NAME).encode("utf-8"),
         "name folded": b"Nguyen Thi Hong Nhung",
         "name folded lower": b"nguyen thi hong nhung",
-        "PNG": b"\x89PNG",
-        "JPEG": b"\xff\xd8\xff",
-        "PDF": b"%PDF",
-        "zip": b"PK\x03\x04",
+        # Whole signatures, long enough that ciphertext does not hold them by chance
+        # (a 3-byte JPEG marker turns up in a few megabytes of random bytes).
+        "PNG": b"\x89PNG\r\n\x1a\n",
+        "JPEG": b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        "PDF": b"%PDF-1.",
+        "zip": b"PK\x03\x04\x14\x00",
         "SQLite header": b"SQLite format 3",
     }
+    # A run of bytes from inside each source file, not only its first bytes.
+    for source in sorted(inbox.iterdir()):
+        body = source.read_bytes()
+        needles[f"bytes of {source.name}"] = body[len(body) // 2: len(body) // 2 + 32]
     files = [p for p in root.rglob("*") if p.is_file()]
     assert len(files) > 5
     for path in files:
