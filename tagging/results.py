@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tagging.names import restore_marks
 from vntext import fold, nfc
+from vntext.dates import months_later
 
 
 @dataclass(frozen=True)
@@ -230,17 +231,6 @@ def _holder(lines: Sequence[str]) -> tuple[str | None, str | None]:
     return name, number
 
 
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    return day
-
-
 def _valid_until(lines: Sequence[str], signed: dt.date | None,
                  kind: ResultKind | None) -> dt.date | None:
     for line in lines:
@@ -252,9 +242,9 @@ def _valid_until(lines: Sequence[str], signed: dt.date | None,
                 return _date(*d.groups())
         m = re.search(r"gia tri su dung trong (?:thoi han )?0?(\d{1,2}) thang", f)
         if m and signed:
-            return _months_later(signed, int(m.group(1)))
+            return months_later(signed, int(m.group(1)))
     if kind and kind.valid_months and signed:
-        return _months_later(signed, kind.valid_months)
+        return months_later(signed, kind.valid_months)
     return None
 
 
