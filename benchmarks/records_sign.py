@@ -79,6 +79,7 @@ def main() -> int:
         wall: dict[str, list[float]] = {label: [] for label, _ in variants}
         cpu: dict[str, list[float]] = {label: [] for label, _ in variants}
         opening: list[float] = []
+        opening_cpu: list[float] = []
         pack_dossier(spec, folder / "warm", jobs=args.jobs)  # imports, caches
         # Variants take turns in each round, so a burst of load on a shared machine
         # disturbs all of them alike; CPU time (this process: pages are encoded here with
@@ -94,9 +95,10 @@ def main() -> int:
                     continue
                 secret = PIN if isinstance(options.key, Pkcs11Key) else P12_PASSPHRASE
                 # Opening the key (PIN, certificate check) is once per batch: timed apart.
-                w = time.perf_counter()
+                w, c = time.perf_counter(), time.process_time()
                 with open_signer(options, secret) as signer:
                     opening.append(time.perf_counter() - w)
+                    opening_cpu.append(time.process_time() - c)
                     w, c = time.perf_counter(), time.process_time()
                     path = pack_dossier(spec, out, signer=signer, jobs=args.jobs)
                     wall[label].append(time.perf_counter() - w)
@@ -114,15 +116,20 @@ def main() -> int:
             f"  signing adds {w - base_wall:+.2f} s wall, {c - base_cpu:+.2f} s CPU "
             f"({(c - base_cpu) / len(documents) * 1000:.0f} ms CPU per document)")
         print(f"  {label}: {w:.2f} s wall, {c:.2f} s CPU{extra}")
-    print(f"  opening the key (PIN, certificate check; once per batch): "
-          f"{statistics.median(opening):.2f} s wall (median)")
+    open_cpu = statistics.median(opening_cpu)
+    print(f"  opening the key (PIN or passphrase, certificate check, stamp font; once per "
+          f"batch): {statistics.median(opening):.2f} s wall, {open_cpu:.2f} s CPU (median of "
+          "all variants)")
     key = "token (SoftHSM2), visible stamp"
     added_cpu = statistics.median(cpu[key]) - base_cpu
     added_wall = statistics.median(wall[key]) - base_wall
-    ok = added_cpu < TARGET_S
+    # A batch of this one dossier pays the opening as well: that is the figure judged.
+    alone = added_cpu + open_cpu
+    ok = alone < TARGET_S
     one, five, _ = os.getloadavg()
     print(f"signing adds {added_cpu:.2f} s CPU ({added_wall:+.2f} s wall) to packing a "
-          f"{len(specs)}-page dossier with a software token (visible stamp)  target < "
+          f"{len(specs)}-page dossier with a software token (visible stamp); "
+          f"{alone:.2f} s CPU with opening the key for a batch of this one dossier  target < "
           f"{TARGET_S:.0f} s: {'met' if ok else 'NOT met'}  [load {one:.1f} (5 min {five:.1f}): "
           "on a shared machine wall time is disturbed; CPU time is this process's own]")
     return 0 if ok else 1

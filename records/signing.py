@@ -226,6 +226,8 @@ class PadesSigner:
         # Room kept for the signature value (hex digits), measured on the batch's first
         # signature: pyHanko would otherwise sign a dummy each time to estimate it.
         self._reserved: int | None = None
+        # The timestamp server did not answer during this batch: signing goes on as B-B.
+        self.offline = False
 
     # -- opening the key -------------------------------------------------------------
     def _open(self, secret: str | None) -> HankoSigner:
@@ -281,7 +283,15 @@ class PadesSigner:
         signed = pdf.with_name(pdf.name + ".signing")
         try:
             with open(pdf, "rb") as source, open(signed, "w+b") as out:
-                self._sign_stream(source, out, dossier)
+                try:
+                    self._sign_stream(source, out, dossier)
+                except Exception as e:
+                    if not self._recover(e, pdf.name):
+                        raise
+                    source.seek(0)
+                    out.seek(0)
+                    out.truncate()
+                    self._sign_stream(source, out, dossier)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(signed, pdf)
@@ -297,6 +307,28 @@ class PadesSigner:
                                f"({type(e).__name__}: {e})") from e
         finally:
             signed.unlink(missing_ok=True)
+
+    def _recover(self, e: BaseException, name: str) -> bool:
+        """Whether a failed signature can be made again another way: without the timestamp
+        server when it does not answer (PAdES B-B, upgraded later), or with room measured
+        afresh when the signature outgrew the room kept for it."""
+        if self.options.tsa_url and not self.offline and _service_down(e):
+            self.offline = True
+            self.notes.append(
+                f"{name}: máy chủ dấu thời gian {self.options.tsa_url} không trả lời, đã ký "
+                "PAdES B-B (thêm dấu thời gian sau bằng sohoa timestamp) — the timestamp "
+                "server did not answer: signed PAdES B-B; add the timestamp later with "
+                "sohoa timestamp")
+            return True
+        if self._reserved is not None and "allocated" in str(e):
+            self._reserved = None
+            return True
+        return False
+
+    def take_notes(self) -> list[str]:
+        """What the signer noticed since last asked (e.g. signing fell back to B-B)."""
+        notes, self.notes = self.notes, []
+        return notes
 
     def _token_gone(self, e: BaseException) -> bool:
         if not isinstance(self.options.key, Pkcs11Key):
@@ -314,8 +346,11 @@ class PadesSigner:
 
         writer = IncrementalPdfFileWriter(source, strict=False)
         now = datetime.now(VIETNAM)
-        timestamper = self._timestamper()
-        validation = self._validation_context() if self.options.revocation else None
+        # Once the timestamp server did not answer, the rest of the batch is signed offline
+        # (B-B) at once rather than each document waiting for it.
+        timestamper = None if self.offline else self._timestamper()
+        validation = (self._validation_context()
+                      if self.options.revocation and not self.offline else None)
         meta = signers.PdfSignatureMetadata(
             field_name=FIELD_NAME, md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES,
@@ -407,6 +442,19 @@ class PadesSigner:
         self.close()
 
 
+def _service_down(e: BaseException) -> bool:
+    """Whether an error came from a timestamp server that did not answer (or said no)."""
+    from aiohttp import ClientError  # pyHanko's HTTP client for timestamp servers
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+    chain: BaseException | None = e
+    while chain is not None:
+        if isinstance(chain, TimestampRequestError | ClientError | TimeoutError):
+            return True
+        chain = chain.__cause__ or chain.__context__
+    return False
+
+
 def _covered(text: str) -> bool:
     return all(any(low <= ord(c) <= high for low, high in STAMP_CHARACTERS)
                for c in text if c not in "\n\t")
@@ -414,7 +462,8 @@ def _covered(text: str) -> bool:
 
 def _cut_font(path: Path) -> bytes:
     """The stamp font cut to ``STAMP_CHARACTERS``, without layout tables (stamp text is
-    NFC: Vietnamese letters are whole glyphs, not marks placed by the layout tables)."""
+    NFC: Vietnamese letters are whole glyphs, not marks placed by the layout tables) and
+    without hinting."""
     import io
 
     from fontTools import subset
@@ -425,6 +474,7 @@ def _cut_font(path: Path) -> bytes:
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "FFTM", "kern"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
+    options.hinting = False  # a 9 pt stamp needs no hinting; the font is half the size
     font = TTFont(str(path))
     if "glyf" not in font:  # CFF outlines are embedded differently: kept whole
         raise ValueError(f"{path}: not a TrueType font")
