@@ -163,18 +163,26 @@ class BlobCipher:
         """Encrypt what ``chunks`` yields into ``out``; returns the plaintext size."""
         prefix = os.urandom(8)
         out.write(_MAGIC + prefix)
-        buffer = b""
+        buffer = bytearray()
         index = 0
         total = 0
         for piece in chunks:
             buffer += piece
             total += len(piece)
-            while len(buffer) > CHUNK:
-                block, buffer = buffer[:CHUNK], buffer[CHUNK:]
-                out.write(self._aes.encrypt(self._nonce(prefix, index), block,
+            # Walk the buffer by offset: slicing the rest off each time would copy a
+            # large blob once per chunk.
+            offset = 0
+            view = memoryview(buffer)
+            while len(buffer) - offset > CHUNK:
+                out.write(self._aes.encrypt(self._nonce(prefix, index),
+                                            view[offset:offset + CHUNK],
                                             self._aad(index, False)))
+                offset += CHUNK
                 index += 1
-        out.write(self._aes.encrypt(self._nonce(prefix, index), buffer, self._aad(index, True)))
+            view.release()
+            del buffer[:offset]
+        out.write(self._aes.encrypt(self._nonce(prefix, index), bytes(buffer),
+                                    self._aad(index, True)))
         return total
 
     def plaintext_size(self, encrypted_size: int) -> int:
