@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_workspace import open_bench_workspace
+
 from dossier.reports import build_report
 from storage import Workspace, transaction
 
@@ -104,12 +106,12 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp) / "ws"
-        with Workspace.open(root) as ws:
+        with open_bench_workspace(root) as ws:
             if not ws.conn.execute("SELECT COUNT(*) FROM register_entry").fetchone()[0]:
                 t0 = time.perf_counter()
                 populate(ws, args.dossiers)
                 print(f"built {args.dossiers} dossiers in {time.perf_counter() - t0:.1f} s")
-        with Workspace.open(root) as ws:
+        with open_bench_workspace(root) as ws:
             for label, period in (("whole period", (None, None)),
                                   ("one month", (dt.date(2025, 6, 1), dt.date(2025, 6, 30)))):
                 times = []

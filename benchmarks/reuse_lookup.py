@@ -16,6 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_workspace import open_bench_workspace
+
 from dossier.reuse import REUSABLE, lookup
 from storage import Workspace, transaction
 
@@ -51,12 +53,12 @@ def main() -> None:
     rng = random.Random(5)
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp) / "ws"
-        with Workspace.open(root) as ws:
+        with open_bench_workspace(root) as ws:
             t0 = time.perf_counter()
             people = populate(ws, args.documents, rng)
             print(f"stored {args.documents} documents for {len(people)} people in "
                   f"{time.perf_counter() - t0:.1f} s")
-        with Workspace.open(root) as ws:
+        with open_bench_workspace(root) as ws:
             times = []
             found = 0
             for i in range(args.lookups):

@@ -34,13 +34,15 @@ def _manifest_version(ws: object, job: outbox.OutboxJob) -> int | None:
     """A package queued from outside the workspace: the version its manifest states."""
     import zipfile
 
+    from storage import BlobMissing
+
     try:
-        with zipfile.ZipFile(ws.blobs.path(job.package_sha256)) as archive:  # type: ignore[attr-defined]
+        with ws.blobs.open(job.package_sha256) as blob, zipfile.ZipFile(blob) as archive:  # type: ignore[attr-defined]
             name = next((n for n in archive.namelist() if n.endswith("/manifest.json")), None)
             if name is None or archive.getinfo(name).file_size > 1 << 20:
                 return None
             value = json.loads(archive.read(name)).get("dossier", {}).get("version")
-    except (OSError, zipfile.BadZipFile, ValueError, AttributeError):
+    except (OSError, zipfile.BadZipFile, ValueError, AttributeError, BlobMissing):
         return None
     return value if isinstance(value, int) else None
 

@@ -6,7 +6,7 @@ Every edit is written through at once; document edits go through the undo stack.
 from __future__ import annotations
 
 import json
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QHideEvent, QKeySequence
@@ -915,21 +915,29 @@ class DossierView(QWidget):
         self.window().activateWindow()
         self.docs.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _signing_key(self) -> tuple[object, str | None]:
-        """The signing options and the PIN typed for them; (None, None) when records are not
-        signed; (False, None) when the clerk cancelled or signing is not set up."""
+    def _signing_options(self) -> Any:
+        """The signing options from the settings; None when records are not signed, False
+        (with the reason on the status line) when signing is on but not set up."""
         from dossier import DossierError
         from dossier import signing as signing_settings
-        from records import Pkcs12Key
 
         ws = self._ctx.ws
         if not signing_settings.enabled(ws):
-            return None, None
+            return None
         try:
-            options = signing_settings.signing_options(ws, agency_name=ws.get_setting("agency_id"))
+            return signing_settings.signing_options(ws, agency_name=ws.get_setting("agency_id"))
         except DossierError as e:
             self._set_pack_status(str(e), "error")
-            return False, None
+            return False
+
+    def _signing_key(self) -> tuple[object, str | None]:
+        """The signing options and the PIN typed for them; (None, None) when records are not
+        signed; (False, None) when the clerk cancelled or signing is not set up."""
+        from records import Pkcs12Key
+
+        options = self._signing_options()
+        if options is None or options is False:
+            return options, None
         if isinstance(options.key, Pkcs12Key):
             what = self.tr("Mật khẩu của tệp chứng thư {name}:").format(name=options.key.path.name)
         else:
@@ -955,6 +963,8 @@ class DossierView(QWidget):
         d = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
         if d is None:
             return None
+        if self._signing_options() is False:
+            return None  # signing is on but not set up: said before asking anything else
         missing = packing.missing_components(self._ctx.ws, d.id)
         state = packing.pack_state(self._ctx.ws, d.id)
         if d.code and not missing:

@@ -8,7 +8,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from dossier.errors import DossierError
 from storage import Workspace, atomic_writer
@@ -165,13 +165,14 @@ def record_signature(ws: Workspace, package_sha256: str) -> RecordSignature:
     cached = _STATES.get((package_sha256, trust_path))
     if cached is not None:
         return cached
-    state = package_signature(ws.blobs.path(package_sha256),
-                              Path(trust_path) if trust_path else None)
+    # Blobs are encrypted at rest: the package is read through the store, never as a file.
+    with ws.blobs.open(package_sha256) as package:
+        state = package_signature(package, Path(trust_path) if trust_path else None)
     _STATES[(package_sha256, trust_path)] = state
     return state
 
 
-def package_signature(package: Path, trust: Path | None = None) -> RecordSignature:
+def package_signature(package: Path | BinaryIO, trust: Path | None = None) -> RecordSignature:
     from records import SignatureCheck, SigningError, load_certificates, verify_signatures
 
     anchors: tuple[object, ...] = ()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from records.errors import CertificateRefusedError, KeyUnavailableError, SigningError
 from records.spec import DocumentSpec, DossierSpec
@@ -568,10 +568,11 @@ class SignatureRun:
         return problems
 
 
-def verify_signatures(package: Path, check: SignatureCheck | None = None,
+def verify_signatures(package: Path | BinaryIO, check: SignatureCheck | None = None,
                       ) -> list[DocumentSignatures]:
-    """The signatures of every PDF in a package zip, without the rest of verification
-    (for showing a package's signature state; ``verify_package`` does it all)."""
+    """The signatures of every PDF in a package zip (a path, or an open file such as a
+    decrypted workspace blob), without the rest of verification (for showing a package's
+    signature state; ``verify_package`` does it all)."""
     import zipfile
 
     run = SignatureRun(check or SignatureCheck())
@@ -582,7 +583,7 @@ def verify_signatures(package: Path, check: SignatureCheck | None = None,
                 if len(parts) == 3 and parts[1] == "data" and parts[2].endswith(".pdf"):
                     run.check(f"data/{parts[2]}", archive.read(info))
     except (OSError, zipfile.BadZipFile) as e:
-        return [DocumentSignatures(str(package), (), (
+        return [DocumentSignatures(str(getattr(package, "name", package)), (), (
             f"không đọc được gói — cannot read the package ({e})",))]
     return run.found
 

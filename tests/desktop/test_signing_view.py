@@ -24,6 +24,24 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SigningPki]:
         made.close()
 
 
+def answer_pack_dialog(dv) -> None:
+    """Keep the provisional code and give a reason for missing papers, as a clerk would."""
+    dialog = dv.pack_dialog
+    if dialog is None:
+        return
+    if getattr(dialog, "keep_provisional", None) is not None:
+        dialog.keep_provisional.setChecked(True)
+    if getattr(dialog, "reason", None) is not None:
+        dialog.reason.setText("Công dân bổ sung sau")
+    assert dialog.pack_button.isEnabled()
+    dialog.pack_button.click()
+
+
+def pack_through_dialog(dv) -> None:
+    dv.pack()
+    answer_pack_dialog(dv)
+
+
 def test_pack_signs_with_the_pin_typed(qtbot, window, tmp_path: Path, pki: SigningPki,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     import desktop.dossier_view as dossier_view
@@ -56,19 +74,20 @@ def test_pack_signs_with_the_pin_typed(qtbot, window, tmp_path: Path, pki: Signi
         return typed.pop(0)
 
     monkeypatch.setattr(dossier_view, "ask_pin", ask)
-    dv.pack()  # cancelled at the PIN prompt
+    pack_through_dialog(dv)  # cancelled at the PIN prompt
     assert "Đã hủy" in dv.pack_status.text()
-    dv.pack()  # a wrong passphrase: refused, nothing packed or queued
-    qtbot.waitUntil(lambda: "wrong passphrase" in dv.pack_status.text(), timeout=60000)
+    pack_through_dialog(dv)  # a wrong passphrase: refused, nothing packed or queued
+    qtbot.waitUntil(lambda: "sai mật khẩu" in dv.pack_status.text(), timeout=60000)
     qtbot.waitUntil(dv.pack_button.isEnabled, timeout=10000)
     assert outbox_store.list_jobs(ws) == []
     with qtbot.waitSignal(dv.packed, timeout=120000):
         qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        answer_pack_dialog(dv)
     # Asked again with the reason it failed the time before.
-    assert "wrong passphrase" in asked[-1]
+    assert "sai mật khẩu" in asked[-1]
     (job,) = outbox_store.list_jobs(ws)
     assert job.state == "queued"
-    state = dv._state_text(dv.dossier)
+    state, _kind = dv._state_text(dv.dossier)
     assert "Đã ký số: Trần Thị Bình" in state, state
     window.go(2)
     window.outbox_view.refresh()

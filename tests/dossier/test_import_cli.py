@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -91,16 +90,18 @@ def test_dossiers_json_has_the_documented_keys(tmp_path: Path) -> None:
     assert healthy(ws)["ok"]
 
 
-def _pages_committed(db: Path) -> int:
-    if not db.exists():
+def _pages_committed(root: Path) -> int:
+    """Pages the import has committed so far, read through a login (the database is
+    encrypted); 0 while the workspace is not there yet or is busy."""
+    from storage import Workspace
+    from tests.workspaces import TEST_PASSWORD, TEST_USER
+
+    if not (root / "sohoa.db").exists():
         return 0
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return int(conn.execute("SELECT COUNT(*) FROM page").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
+        with Workspace.open(root, TEST_USER, TEST_PASSWORD) as ws:
+            return int(ws.conn.execute("SELECT COUNT(*) FROM page").fetchone()[0])
+    except Exception:  # locked or mid-write: not yet, ask again
         return 0
 
 
@@ -110,12 +111,12 @@ def test_kill_during_import_with_processing_then_rerun_gives_one_whole_dossier(
     ws = tmp_path / "ws"
     proc = start(ws, "import", "--jobs", "1", str(folder))
     deadline = time.monotonic() + 120
-    while _pages_committed(ws / "sohoa.db") < 2 and time.monotonic() < deadline:
-        time.sleep(0.02)
+    while _pages_committed(ws) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)
     report = healthy(ws)
-    if _pages_committed(ws / "sohoa.db") < 6 or not dossiers(ws):
+    if _pages_committed(ws) < 6 or not dossiers(ws):
         assert not report["ok"] and any("interrupted" in p for p in report["problems"])
     rerun = sohoa(ws, "import", "--jobs", "1", str(folder))
     assert rerun.returncode == 0, rerun.stderr

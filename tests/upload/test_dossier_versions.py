@@ -16,6 +16,7 @@ from dossier import import_and_process
 from dossier.packing import MissingComponents, PackOutcome, pack_and_queue, pack_state
 from storage import Workspace, outbox
 from storage import dossiers as dossier_store
+from tests.workspaces import open_workspace
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 
@@ -23,7 +24,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 @pytest.fixture(scope="module")
 def sample_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("sample") / "ws"
-    with Workspace.open(root) as ws:
+    with open_workspace(root) as ws:
         report = import_and_process(ws, sorted(SAMPLE.glob("*.png")), jobs=2)
         assert report.problems == []
     return root
@@ -34,7 +35,7 @@ def sample_ws(sample_root: Path, tmp_path: Path) -> Iterator[Workspace]:
     """A copy of the read and assembled sample workspace, for this test alone."""
     root = tmp_path / "ws"
     shutil.copytree(sample_root, root)
-    with Workspace.open(root) as ws:
+    with open_workspace(root) as ws:
         yield ws
 
 
@@ -48,8 +49,9 @@ def _drop_component(ws: Workspace, dossier_id: int, name: str) -> None:
     dossier_store.delete_document(ws, doc.id)
 
 
-def _manifest(path: Path) -> dict[str, object]:
-    with zipfile.ZipFile(path) as archive:
+def _manifest(path: object) -> dict[str, object]:
+    """The manifest of a package: a file, or a blob opened through the encrypted store."""
+    with zipfile.ZipFile(path) as archive:  # type: ignore[call-overload]
         name = next(n for n in archive.namelist() if n.endswith("/data/manifest.json"))
         return json.loads(archive.read(name))  # type: ignore[no-any-return]
 
@@ -86,7 +88,7 @@ def test_missing_components_are_refused_without_a_reason(
     assert manifest["missing_reason"] == reason  # type: ignore[index]
     assert manifest["version"] == 1 and manifest["supersedes"] is None  # type: ignore[index]
     logged = [r["detail"] for r in ws.conn.execute(
-        "SELECT detail FROM event WHERE action = 'record.missing_components'")]
+        "SELECT detail FROM audit WHERE action = 'record.missing_components'")]
     assert len(logged) == 1 and reason in logged[0] and "Giấy chứng sinh" in logged[0]
     [row] = _outbox_json(ws, capsys)
     assert row["dossier_id"] == dossier_id and row["version"] == 1
@@ -136,7 +138,7 @@ def test_after_sending_a_new_pack_is_the_next_version(
     assert second.outcome == PackOutcome.QUEUED
     assert second.version == 2 and second.supersedes == first.package_name
     assert second.package_name == "000.00.06.H56-231027-0361.v2.zip"
-    manifest = _manifest(second.path)["dossier"]
+    manifest = _manifest(ws.blobs.open(second.sha256))["dossier"]
     assert manifest["version"] == 2  # type: ignore[index]
     assert manifest["supersedes"] == first.package_name  # type: ignore[index]
 
