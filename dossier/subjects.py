@@ -10,7 +10,6 @@ hash of the number, never the number itself.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import zipfile
@@ -21,6 +20,7 @@ from dossier.errors import DossierError
 from dossier.retention import empty_trash, purge_dossier
 from failures import ExitCode
 from storage import Role, UploadState, Workspace, atomic_writer, transaction
+from storage.audit import subject_key
 from vntext import fold
 
 _ID = re.compile(r"^\d{9}(\d{3})?$")
@@ -110,11 +110,6 @@ class SubjectReport:
 SUBJECT_ROLES = (Role.LEADER, Role.ADMIN)
 #: Who may erase a dossier the province has not confirmed yet (with a reason).
 OVERRIDE_ROLES = (Role.ADMIN,)
-
-
-def subject_key(id_number: str) -> str:
-    """What the audit log records instead of the number: a short hash of it."""
-    return "id-sha256:" + hashlib.sha256(id_number.encode()).hexdigest()[:16]
 
 
 def check_id_number(text: str) -> str:

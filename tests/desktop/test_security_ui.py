@@ -12,6 +12,7 @@ from desktop.login import FirstRunDialog, IdleLock, LoginDialog, RecoveryKeyDial
 from desktop.main_window import AUDIT, MainWindow
 from storage import Role, Workspace
 from storage import users as user_store
+from storage.audit import subject_key
 from tests.workspaces import FAST_KDF, TEST_PASSWORD, TEST_USER, make_workspace
 
 
@@ -100,7 +101,9 @@ def test_leader_sees_the_log_filters_it_and_exports_csv(qtbot, ctx, tmp_path: Pa
     assert view.export_csv(target) == 1
     with open(target, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.DictReader(handle))
-    assert lines[0]["user"] == "lan" and lines[0]["subject"] == "001203004567"
+    # The log keeps the number's key, never the number (an erased citizen stays erased).
+    assert lines[0]["user"] == "lan" and lines[0]["subject"] == subject_key("001203004567")
+    assert "001203004567" not in target.read_text("utf-8-sig")
     view.verify()
     assert "nguyên vẹn" in view.status.text()
 
