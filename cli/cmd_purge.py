@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 
 HELP = """\
@@ -32,7 +32,10 @@ def run(args: argparse.Namespace) -> int:
     from dossier.retention import purge
     from storage import DiskFull
 
-    with open_workspace(args) as ws:
+    # Anyone may look (a dry run); deleting is a clerk's or an admin's act, never a
+    # read-only leader's. The start-up purge of the app follows the retention setting.
+    roles = None if args.dry_run else CLERK_ROLES
+    with open_workspace(args, roles, action="purge") as ws:
         try:
             report = purge(ws, dry_run=args.dry_run)
         except DiskFull as e:

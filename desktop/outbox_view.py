@@ -73,7 +73,7 @@ class OutboxView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((300, 150, 240, 100, 90, 220)):
+        for col, width in enumerate((260, 130, 220, 90, 80, 160)):  # fits 1280 wide
             self.table.setColumnWidth(col, width)
         self.summary = QLabel(self)
         self.summary.setObjectName("subtitle")

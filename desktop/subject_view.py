@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.messages import plain
 from desktop.ops import OpContext
 
 
@@ -155,16 +156,20 @@ class SubjectDialog(QDialog):
         self._run(self.tr("Xóa dữ liệu cá nhân"), work, self._erased)
 
     def _erased(self, result: object) -> None:
-        from dossier.subjects import SubjectError
+        from dossier.subjects import OVERRIDE_ROLES, SubjectError
 
         if isinstance(result, SubjectError):
+            if self._ctx.ws.account.role not in OVERRIDE_ROLES:
+                # Only an admin may erase what the province has not confirmed yet.
+                self.summary.setText(plain(result, self._ctx.language).text)
+                return
             reason, ok = QInputDialog.getText(self, self.tr("Hồ sơ chưa gửi tỉnh"), self.tr(
                 "Có hồ sơ chưa gửi tỉnh nên chưa được xóa. Quản trị viên vẫn muốn xóa thì "
                 "ghi lý do:"))
             if ok and reason.strip():
                 self.erase(override_reason=reason.strip())
             else:
-                self.summary.setText(str(result))
+                self.summary.setText(plain(result, self._ctx.language).text)
             return
         self.summary.setText(self.tr("Đã xóa {n} hồ sơ, {p} trang.").format(
             n=len(getattr(result, "erased", ())), p=getattr(result, "pages", 0)))

@@ -14,8 +14,10 @@ def search(ws: Workspace, query: str, limit: int = 50) -> list[SearchHit]:
     """Full-text search over page text; marks and đ are optional in the query. Audited."""
     hits = search_pages(ws.conn, query, limit)
     digits = "".join(ch for ch in query if ch.isdigit())
-    ws.audit.record("search", detail=f"{query!r}: {len(hits)} page(s)",
-                    subject=digits if len(digits) in (9, 12) else None)
+    if len(digits) in (9, 12):  # an ID number: the log keeps its key, not the query
+        ws.audit.record("search", detail=f"an ID number: {len(hits)} page(s)", subject=digits)
+    else:
+        ws.audit.record("search", detail=f"{query!r}: {len(hits)} page(s)")
     return hits
 
 

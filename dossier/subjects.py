@@ -10,7 +10,6 @@ hash of the number, never the number itself.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import zipfile
@@ -20,7 +19,8 @@ from pathlib import Path
 from dossier.errors import DossierError
 from dossier.retention import empty_trash, purge_dossier
 from failures import ExitCode
-from storage import UploadState, Workspace, atomic_writer, transaction
+from storage import Role, UploadState, Workspace, atomic_writer, transaction
+from storage.audit import subject_key
 from vntext import fold
 
 _ID = re.compile(r"^\d{9}(\d{3})?$")
@@ -106,9 +106,10 @@ class SubjectReport:
         return not self.dossiers and not self.loose_pages and not self.on_file
 
 
-def subject_key(id_number: str) -> str:
-    """What the audit log records instead of the number: a short hash of it."""
-    return "id-sha256:" + hashlib.sha256(id_number.encode()).hexdigest()[:16]
+#: Who may look up, export and erase what is held about a person.
+SUBJECT_ROLES = (Role.LEADER, Role.ADMIN)
+#: Who may erase a dossier the province has not confirmed yet (with a reason).
+OVERRIDE_ROLES = (Role.ADMIN,)
 
 
 def check_id_number(text: str) -> str:
@@ -129,6 +130,7 @@ def _log(ws: Workspace, action: str, id_number: str, detail: str) -> None:
 
 
 def find_subject(ws: Workspace, id_number: str, *, log: bool = True) -> SubjectReport:
+    ws.require(*SUBJECT_ROLES, action="subject")
     id_number = check_id_number(id_number)
     c = ws.conn
     # Pages: a cheap filter in SQL on the last two digits (a space may split any other
@@ -278,6 +280,8 @@ def erase_subject(ws: Workspace, id_number: str, *, override_reason: str | None 
     an admin overrides with a reason: then its waiting packages leave the
     outbox unsent and it is erased too.
     """
+    if (override_reason or "").strip():
+        ws.require(*OVERRIDE_ROLES, action="subject.erase.override")
     report = find_subject(ws, id_number, log=False)
     undelivered = [d for d in report.dossiers if not d.delivered]
     if (undelivered or report.loose_pages) and not (override_reason or "").strip():

@@ -25,6 +25,17 @@ from storage.files import atomic_write
 GENESIS = "0" * 64
 
 
+def _digits(id_number: str) -> str:
+    """An ID number as a person may type it ("0790 8600 1234") reduced to its digits."""
+    return "".join(ch for ch in id_number if ch.isdigit()) or id_number.strip()
+
+
+def subject_key(id_number: str) -> str:
+    """What the log records instead of an ID number where the number must not be kept
+    (a subject's report or erasure): a short hash of it."""
+    return "id-sha256:" + hashlib.sha256(id_number.encode()).hexdigest()[:16]
+
+
 class Outcome(enum.StrEnum):
     OK = "ok"
     REFUSED = "refused"
@@ -90,8 +101,19 @@ class AuditLog:
         user: str | None = None,
         at: str | None = None,
     ) -> int:
-        """Append one entry (inside the caller's transaction when there is one)."""
+        """Append one entry (inside the caller's transaction when there is one).
+
+        ``subject`` is a citizen's ID number: the entry keeps only its key
+        (:func:`subject_key`), so the log never holds the number itself and an erased
+        citizen stays erased; :meth:`entries` finds it from the number.
+        """
         from storage.workspace import now_iso
+
+        if subject and not subject.startswith("id-sha256:"):
+            number = subject
+            subject = subject_key(_digits(number))
+            if detail:
+                detail = detail.replace(number, subject)
 
         with transaction(self._conn):
             row = self._conn.execute(
@@ -143,12 +165,16 @@ class AuditLog:
                          "OR provisional_id = ?))")
             params += [dossier, dossier, dossier]
         if subject:
+            # As a person types it ("0790 8600 1234"); entries name it in full or hashed.
+            subject = _digits(subject)
+            key = subject_key(subject)
             where.append(
-                "(a.subject = ? OR a.detail LIKE '%' || ? || '%' OR a.dossier IN ("
+                "(a.subject IN (?, ?) OR a.item = ? OR a.detail LIKE '%' || ? || '%' "
+                "OR a.dossier IN ("
                 "SELECT CAST(d.id AS TEXT) FROM dossier d WHERE d.applicant_id = ? "
                 "UNION SELECT CAST(doc.dossier_id AS TEXT) FROM document doc "
                 "WHERE doc.fields_json LIKE '%' || ? || '%'))")
-            params += [subject, subject, subject, subject]
+            params += [subject, key, key, subject, subject, subject]
         sql = "SELECT " + ", ".join(f"a.{f}" for f in _FIELDS) + " FROM audit a"
         if where:
             sql += " WHERE " + " AND ".join(where)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _D_MAP = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -20,13 +21,21 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Every combining mark of the Basic Multilingual Plane, for str.translate (fast, in C).
+_STRIP_BMP = {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip every combining mark and map đ→d.
 
     ``fold("Đăng ký KẾT HÔN") == "dang ky ket hon"``.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if _BEYOND_BMP.search(decomposed):
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    else:
+        stripped = decomposed.translate(_STRIP_BMP)
     return unicodedata.normalize("NFC", stripped).casefold()
 
 
@@ -53,20 +62,61 @@ def normalise_tone_style(text: str) -> str:
     return _OLD_STYLE.sub(_move_tone, nfc(text))
 
 
-def fold_aligned(text: str) -> tuple[str, list[int]]:
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch.translate(_D_MAP))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class _Folding:
+    """What each character seen so far folds to, so a long text folds at C speed when
+    every character folds to exactly one (the case of Vietnamese text)."""
+
+    def __init__(self) -> None:
+        self.folded: dict[str, str] = {}
+        self.marks: set[str] = set()
+        self.unknown = re.compile(r"[\s\S]")  # a character not seen yet
+        # Folds to no or several characters; Σ because lower() reads it in context.
+        self.uneven = re.compile("Σ")
+        self.strip: re.Pattern[str] | None = None
+
+    def learn(self, text: str) -> None:
+        if not self.unknown.search(text):
+            return
+        uneven = {"Σ"} | {ch for ch, f in self.folded.items() if len(f) != 1}
+        for ch in set(text).difference(self.folded):
+            self.folded[ch] = _fold_char(ch)
+            if len(self.folded[ch]) != 1:
+                uneven.add(ch)
+            self.marks |= {c for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
+                           if unicodedata.combining(c)}
+        self.unknown = re.compile("[^" + "".join(map(re.escape, sorted(self.folded))) + "]")
+        self.uneven = re.compile("[" + "".join(map(re.escape, sorted(uneven))) + "]")
+        if self.marks:
+            self.strip = re.compile("[" + "".join(map(re.escape, sorted(self.marks))) + "]+")
+
+
+_FOLDING = _Folding()
+
+
+def fold_aligned(text: str) -> tuple[str, Sequence[int]]:
     """Fold ``text`` (taken as NFC) and map each folded character to its index in ``text``.
 
     Lets search find a folded match and highlight the original, marks kept.
     """
+    _FOLDING.learn(text)
+    if not _FOLDING.uneven.search(text):
+        # One character for one: the whole text at once, the index is the identity.
+        folded = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
+        folded = unicodedata.normalize("NFD", folded)
+        if _FOLDING.strip is not None:
+            folded = _FOLDING.strip.sub("", folded)
+        folded = folded.lower()
+        if len(folded) == len(text):
+            return folded, range(len(text))
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        base = "".join(
-            c
-            for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
-            if not unicodedata.combining(c)
-        ).lower()
-        for c in base:
+        for c in _FOLDING.folded[ch]:
             out.append(c)
             index.append(i)
     return "".join(out), index

@@ -155,18 +155,19 @@ def test_pack_asks_for_the_code_and_a_reason_and_never_doubles(qtbot, window) ->
     assert window.outbox_view.model.rowCount() == 1
 
 
-@pytest.mark.xfail(reason="known bug: swapping the window onto a second, freshly made "
-                   "encrypted workspace leaves no dossier open after the sample loads; "
-                   "the pack, review and shortcut tests cover the same steps", strict=True)
-def test_keyboard_only_from_the_sample_to_the_outbox(qtbot, ctx, tmp_path) -> None:
+def test_keyboard_only_from_the_sample_to_the_outbox(qtbot, tmp_path) -> None:
     """Welcome → sample → review a page → pack → queued, with keys alone."""
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.context import AppContext
+    from desktop.images import ThumbnailCache
     from desktop.main_window import MainWindow
+    from desktop.ops import Operations
 
     # A fresh, empty workspace this time: the clerk starts from the welcome screen.
     empty = open_workspace(tmp_path / "fresh")
-    ctx.ws.close()
-    ctx.ws = empty
-    ctx.ops.root = empty.root
+    ops = Operations(empty)
+    ctx = AppContext(empty, ops, ThumbnailCache(ops), QUndoStack())
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
@@ -210,6 +211,8 @@ def test_keyboard_only_from_the_sample_to_the_outbox(qtbot, ctx, tmp_path) -> No
         assert win.outbox_view.model.rowCount() == 1
     finally:
         win.close()
+        ops.cancel_all()
+        ops.wait(60000)
         empty.close()
 
 

@@ -12,6 +12,7 @@ from desktop.login import FirstRunDialog, IdleLock, LoginDialog, RecoveryKeyDial
 from desktop.main_window import AUDIT, REPORTS, MainWindow
 from storage import Role, Workspace
 from storage import users as user_store
+from storage.audit import subject_key
 from tests.workspaces import FAST_KDF, TEST_PASSWORD, TEST_USER, make_workspace
 
 
@@ -100,7 +101,9 @@ def test_leader_sees_the_log_filters_it_and_exports_csv(qtbot, ctx, tmp_path: Pa
     assert view.export_csv(target) == 1
     with open(target, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.DictReader(handle))
-    assert lines[0]["user"] == "lan" and lines[0]["subject"] == "001203004567"
+    # The log keeps the number's key, never the number (an erased citizen stays erased).
+    assert lines[0]["user"] == "lan" and lines[0]["subject"] == subject_key("001203004567")
+    assert "001203004567" not in target.read_text("utf-8-sig")
     view.verify()
     assert "nguyên vẹn" in view.status.text()
 
@@ -121,3 +124,40 @@ def test_the_audit_and_report_sections_are_there_for_leaders_only(qtbot, ctx, tm
         qtbot.wait(50)  # its start-up timers run while its workspace is open
         clerk_window.close()
     admin_window.close()
+
+
+def test_the_log_names_each_action_in_plain_words(qtbot, ctx) -> None:
+    """A leader reads "Xem hồ sơ", not "view"; the code stays in the tooltip."""
+    from PySide6.QtCore import Qt
+
+    from desktop.audit_view import ACTIONS, AuditModel
+    from storage.audit import Outcome
+
+    ws = ctx.ws
+    ws.audit.record("view", dossier=7, subject="001203004567")
+    ws.audit.record("pack", dossier=7, outcome=Outcome.REFUSED, detail="role leader")
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    model = view.model
+    shown = {model.data(model.index(r, 2)): model.data(model.index(r, 3))
+             for r in range(model.rowCount())}
+    assert shown["Xem hồ sơ"] == "được" and shown["Đóng gói hồ sơ"] == "bị từ chối"
+    assert all(" — " not in str(v) for v in list(shown) + list(shown.values()))
+    row = next(r for r in range(model.rowCount()) if model.entries[r].action == "view")
+    assert model.data(model.index(row, 2), Qt.ToolTipRole).startswith("view")
+    english = AuditModel(language="en")
+    english.set_entries(list(reversed(model.entries)))  # it shows the newest first
+    assert english.data(english.index(row, 2)) == "Dossier viewed"
+    # Every action the code logs has a plain name.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    logged = set()
+    for path in root.glob("*/*.py"):
+        if path.parts[-2] in ("tests", "benchmarks", "tools"):
+            continue
+        logged |= set(re.findall(r'(?:\.log|audit\.record|_log)\(\s*(?:ws, )?"([a-z_]+(?:\.[a-z_]+)*)"',
+                                 path.read_text("utf-8")))
+    assert logged and logged <= set(ACTIONS), sorted(logged - set(ACTIONS))

@@ -63,3 +63,46 @@ def test_settings_button_opens_the_dialog(ctx: object, qtbot: object,
     qtbot.addWidget(view)  # type: ignore[attr-defined]
     view.subject_button.click()
     assert len(opened) == 1
+
+
+def test_a_leader_is_told_plainly_that_only_an_admin_may_override(
+        qtbot: object, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from desktop.context import AppContext
+    from desktop.images import ThumbnailCache
+    from desktop.ops import Operations
+    from desktop.subject_view import SubjectDialog
+    from storage import Role
+    from storage import users as user_store
+    from tests.workspaces import FAST_KDF
+
+    rng = random.Random(4)
+    add_dossier(ws, rng, delivered_at=None, scratch=tmp_path, name="Lê Văn Thủy", id_number=ID)
+    user_store.add_user(ws, "hoa", Role.LEADER, "leader-password-1", kdf=FAST_KDF)
+    leader = Workspace.open(ws.root, "hoa", "leader-password-1")
+    ops = Operations(leader)
+    try:
+        ctx = AppContext(leader, ops, ThumbnailCache(ops), QUndoStack())
+        dialog = SubjectDialog(ctx)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        dialog.number.setText(ID)
+        dialog.find_button.click()
+        qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1,  # type: ignore
+                        timeout=20000)
+        asked: list[object] = []
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(QInputDialog, "getText",
+                            lambda *a, **k: asked.append(a) or ("lý do", True))
+        dialog.erase_button.click()
+        qtbot.waitUntil(lambda: "chưa gửi tỉnh" in dialog.summary.text(),  # type: ignore
+                        timeout=30000)
+        assert not asked                           # no override offered to a leader
+        assert " — " not in dialog.summary.text()  # one language
+        assert dialog.tree.topLevelItemCount() == 1
+    finally:
+        ops.cancel_all()
+        ops.wait(60000)
+        leader.close()

@@ -123,3 +123,46 @@ def test_documents_on_file_are_listed_and_erased(tmp_path: Path) -> None:
         erase_subject(ws, ID, override_reason="yêu cầu của người dân")
         assert find_subject(ws, ID, log=False).empty
         assert check_workspace(ws).ok
+
+
+def test_who_may_look_up_erase_and_override(tmp_path: Path) -> None:
+    """A clerk may not look a person up; a leader may, and may erase what was delivered;
+    only an admin may erase what the province has not confirmed. Each refusal is logged."""
+    from storage import PermissionDenied, Role, Workspace
+    from storage import users as user_store
+    from tests.workspaces import FAST_KDF, login_env
+
+    root = tmp_path / "ws"
+    built = build(root, tmp_path)
+    with open_workspace(root) as ws:
+        user_store.add_user(ws, "lan", Role.CLERK, "clerk-password-1", kdf=FAST_KDF)
+        user_store.add_user(ws, "hoa", Role.LEADER, "leader-password-1", kdf=FAST_KDF)
+
+    with Workspace.open(root, "lan", "clerk-password-1") as ws:
+        with pytest.raises(PermissionDenied, match="clerk may not"):
+            find_subject(ws, ID)
+        assert ws.audit.entries()[-1].outcome == "refused"
+
+    with Workspace.open(root, "hoa", "leader-password-1") as ws:
+        assert find_subject(ws, ID).dossiers
+        with pytest.raises(PermissionDenied, match="leader may not"):
+            erase_subject(ws, ID, override_reason="người dân yêu cầu")
+        with pytest.raises(SubjectError):   # the waiting dossier is kept
+            erase_subject(ws, ID)
+        # Nothing was erased by the refused attempts.
+        ids = {d.id for d in find_subject(ws, ID).dossiers}
+        assert built["waiting"].dossier_id in ids  # type: ignore[attr-defined]
+        assert built["sent"].dossier_id in ids  # type: ignore[attr-defined]
+
+    # The command line says the same, in one line, and deletes nothing for a leader.
+    env = {**login_env(), "SOHOA_USER": "hoa", "SOHOA_PASSWORD": "leader-password-1"}
+    purge = subprocess.run([sys.executable, "-m", "cli", "--workspace", str(root), "purge"],
+                           capture_output=True, text=True, timeout=300, env=env)
+    assert purge.returncode != 0 and "leader may not" in purge.stderr
+    dry = subprocess.run([sys.executable, "-m", "cli", "--workspace", str(root), "purge",
+                          "--dry-run", "--json"], capture_output=True, text=True, timeout=300,
+                         env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["dry_run"] is True
+    with open_workspace(root) as ws:
+        assert check_workspace(ws).ok

@@ -64,3 +64,24 @@ def test_snippet_starts_and_ends_on_word_boundaries(workspace: Workspace) -> Non
     assert all(token.startswith("từ") or token in ("GIẤY", "CHỨNG", "SINH")
                for token in body.split(" "))
     assert [hit.snippet[s:e] for s, e in hit.highlights] == ["GIẤY CHỨNG SINH"]
+
+
+def test_best_first_then_newest_first_when_the_words_are_everywhere(
+        workspace: Workspace) -> None:
+    often = _page_with_text(workspace, "hộ tịch hộ tịch hộ tịch, sổ hộ tịch", name="a.png")
+    once = [_page_with_text(workspace, f"Sổ hộ tịch số {n} và các giấy tờ kèm theo khác",
+                            name=f"{n}.png") for n in range(4)]
+    # Few matches: best first (the page that says it most), the rest after it.
+    ranked = [h.page_id for h in search_pages(workspace.conn, "ho tich")]
+    assert ranked[0] == often and sorted(ranked[1:]) == once
+    # More matches than are ranked: newest first, whole words before a prefix.
+    newest = [h.page_id for h in search_pages(workspace.conn, "ho tich", ranked_at_most=3)]
+    assert newest == [*reversed(once), often]
+    assert [h.page_id for h in search_pages(workspace.conn, "ho tic", limit=2,
+                                            ranked_at_most=3)] == [once[3], once[2]]
+    # The snippet and its highlights are the same whichever way the hits were found.
+    [ranked_hit] = [h for h in search_pages(workspace.conn, "ho tich") if h.page_id == often]
+    [newest_hit] = [h for h in search_pages(workspace.conn, "ho tich", ranked_at_most=3)
+                    if h.page_id == often]
+    assert ranked_hit.snippet == newest_hit.snippet
+    assert [ranked_hit.snippet[s:e] for s, e in ranked_hit.highlights] == ["hộ tịch"] * 4

@@ -315,6 +315,19 @@ def test_cli_accounts_audit_and_settings(tmp_path: Path) -> None:
                                  env=leader).stdout)
     assert only_lan and {e["user"] for e in only_lan} == {"lan"}
 
+    # A citizen's entries, found by the number as a person types it; the log keeps a key.
+    number = "079086001234"
+    assert _sohoa("--workspace", ws, "search", number, env=clerk).returncode == 0
+    assert _sohoa("--workspace", ws, "subject", number, env=leader).returncode == 0
+    about = json.loads(_sohoa("--workspace", ws, "audit", "--json", "--subject",
+                              "0790 8600 1234", env=leader).stdout)
+    assert {("lan", "search"), ("hoa", "subject.request")} <= {
+        (e["user"], e["action"]) for e in about}, about
+    assert all(number not in json.dumps(e) for e in about)
+    unrelated = json.loads(_sohoa("--workspace", ws, "audit", "--json", "--subject",
+                                  "079086009999", env=leader).stdout)
+    assert [e["action"] for e in unrelated] == []
+
     assert _sohoa("--workspace", ws, "audit", "verify", env=leader).returncode == 0
 
     assert _sohoa("--workspace", ws, "user", "disable", "lan", env=admin).returncode == 0
