@@ -81,7 +81,7 @@ def _print(result: object, as_json: bool) -> None:
 def run_add(args: argparse.Namespace) -> int:
     from dossier.results import add_result_files, find_dossier, get_result
 
-    with open_workspace(args, CLERK_ROLES, action="result.add") as ws:
+    with open_workspace(args, CLERK_ROLES, action="result.create") as ws:
         dossier_id = find_dossier(ws, args.dossier)
         result_id, problems = add_result_files(
             ws, args.paths, dossier_id=dossier_id,
@@ -123,7 +123,7 @@ def run_set(args: argparse.Namespace) -> int:
               if getattr(args, dest) is not None}
     if args.no_limit:
         values["valid_until"] = None
-    with open_workspace(args, CLERK_ROLES, action="result.set") as ws:
+    with open_workspace(args, CLERK_ROLES, action="result.update") as ws:
         result = update_result(ws, args.id, confirm=args.confirm, **values)
         _print(result, False)
     return ExitCode.OK
