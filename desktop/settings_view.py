@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from capture.profile import MIN_DPI
 from desktop.context import AppContext
 from desktop.signing_settings import SigningSettings
+from dossier.subjects import SUBJECT_ROLES
+from storage import Role
 
 PROFILES_KEY = "scanner.profiles"
 
@@ -217,6 +219,16 @@ class SettingsView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self._fill_profiles()
+        # The workspace's settings are the admin's; the folder and the language are this
+        # computer's, for everyone.
+        self.admin = ctx.ws.account.role == Role.ADMIN
+        for widget in (scan_box, up_box, self.agency, self.signing):
+            widget.setEnabled(self.admin)
+        self.subject_button.setVisible(ctx.ws.account.role in SUBJECT_ROLES)
+        if not self.admin:
+            self.message.setText(self.tr(
+                "Chỉ quản trị viên đổi được cài đặt của thư mục làm việc; ở đây chỉ đổi được "
+                "thư mục làm việc và ngôn ngữ của máy này."))
 
     def first_field(self) -> QWidget:
         return self.workspace
@@ -324,7 +336,24 @@ class SettingsView(QWidget):
             self.workspace.setText(folder)
 
     def save(self) -> None:
+        notes = self._save_workspace_settings() if self.admin else []
+        settings = app_settings()
         ws = self._ctx.ws
+        if self.workspace.text().strip() != str(ws.root):
+            settings.setValue("workspace", self.workspace.text().strip())
+            notes.append(self.tr("Thư mục làm việc mới dùng từ lần mở sau."))
+        if not self.admin:
+            notes.append(self.tr("Đã lưu thư mục làm việc và ngôn ngữ của máy này."))
+        self.message.setText(" ".join(notes))
+        self.saved.emit()
+        lang = str(self.language.currentData())
+        if lang != str(settings.value("language", "vi")):
+            settings.setValue("language", lang)
+            self.language_changed.emit(lang)
+
+    def _save_workspace_settings(self) -> list[str]:
+        ws = self._ctx.ws
+        ws.require(Role.ADMIN, action="setting.change")
         self._store_profile_edits()
         ws.set_setting(PROFILES_KEY, json.dumps([asdict(p) for p in self._profiles],
                                                 ensure_ascii=False))
@@ -368,14 +397,5 @@ class SettingsView(QWidget):
             except Exception as e:  # shown to the clerk; the secret is never written elsewhere
                 notes.append(str(e))
             self.secret.clear()
-        settings = app_settings()
-        if self.workspace.text().strip() != str(ws.root):
-            settings.setValue("workspace", self.workspace.text().strip())
-            notes.append(self.tr("Thư mục làm việc mới dùng từ lần mở sau."))
         self._fill_profiles(self.profile_list.currentRow())
-        self.message.setText(" ".join(notes))
-        self.saved.emit()
-        lang = str(self.language.currentData())
-        if lang != str(settings.value("language", "vi")):
-            settings.setValue("language", lang)
-            self.language_changed.emit(lang)
+        return notes

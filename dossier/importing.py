@@ -165,6 +165,7 @@ def import_items(
     starts on the first pages while a feeder is still scanning). The batch id
     is available from :func:`start_batch` when the caller needs it first.
     """
+    ws.require_work("import")
     if batch_id is None:
         batch_id = page_store.create_batch(ws, source=source, label=label)
     counts = {False: 0, True: 0}  # imported, refused
