@@ -201,6 +201,10 @@ class SettingsView(QWidget):
             "Tra cứu, xuất hoặc xóa mọi dữ liệu về một người theo số định danh"))
         self.subject_button.clicked.connect(self.open_subject_requests)
         col2.addWidget(self.subject_button)
+        self.users_button = QPushButton(self.tr("Tài khoản người dùng…"), self)
+        self.users_button.setToolTip(self.tr("Thêm, khóa tài khoản, đặt lại mật khẩu (quản trị)"))
+        self.users_button.clicked.connect(self.open_users)
+        col2.addWidget(self.users_button)
         self.signing = SigningSettings(ctx, self)
         col2.addWidget(self.signing)
         col2.addStretch(1)
@@ -225,6 +229,7 @@ class SettingsView(QWidget):
         for widget in (scan_box, up_box, self.agency, self.signing):
             widget.setEnabled(self.admin)
         self.subject_button.setVisible(ctx.ws.account.role in SUBJECT_ROLES)
+        self.users_button.setVisible(self.admin)
         if not self.admin:
             self.message.setText(self.tr(
                 "Chỉ quản trị viên đổi được cài đặt của thư mục làm việc; ở đây chỉ đổi được "
@@ -321,6 +326,11 @@ class SettingsView(QWidget):
         self._store_profile_edits()
         row = max(0, self.profile_list.currentRow())
         return self._profiles[row]
+
+    def open_users(self) -> None:
+        from desktop.users_dialog import UsersDialog
+
+        UsersDialog(self._ctx.ws, self).exec()
 
     def open_subject_requests(self) -> None:
         from desktop.subject_view import SubjectDialog

@@ -175,6 +175,13 @@
         </message>
     </context>
     <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Nhật ký</source>
+            <translation>Audit log</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryKeyDialog</name>
         <message>
             <location filename="../../desktop/login.py" line="147" />
@@ -190,6 +197,25 @@
             <location filename="../../desktop/login.py" line="163" />
             <source>Tôi đã in hoặc chép lại khóa này</source>
             <translation>I have printed or copied this key</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsView</name>
+        <message>
+            <source>Chỉ quản trị viên đổi được cài đặt của thư mục làm việc; ở đây chỉ đổi được thư mục làm việc và ngôn ngữ của máy này.</source>
+            <translation>Only an admin can change the workspace's settings; here you can change only this computer's workspace folder and language.</translation>
+        </message>
+        <message>
+            <source>Đã lưu thư mục làm việc và ngôn ngữ của máy này.</source>
+            <translation>Saved this computer's workspace folder and language.</translation>
+        </message>
+        <message>
+            <source>Tài khoản người dùng…</source>
+            <translation>User accounts…</translation>
+        </message>
+        <message>
+            <source>Thêm, khóa tài khoản, đặt lại mật khẩu (quản trị)</source>
+            <translation>Add or disable accounts, set new passwords (admin)</translation>
         </message>
     </context>
     <context>
@@ -211,21 +237,92 @@
         </message>
     </context>
     <context>
-        <name>SettingsView</name>
+        <name>UsersDialog</name>
         <message>
-            <source>Chỉ quản trị viên đổi được cài đặt của thư mục làm việc; ở đây chỉ đổi được thư mục làm việc và ngôn ngữ của máy này.</source>
-            <translation>Only an admin can change the workspace's settings; here you can change only this computer's workspace folder and language.</translation>
+            <location filename="../../desktop/users_dialog.py" line="40" />
+            <source>Tài khoản người dùng</source>
+            <translation>User accounts</translation>
         </message>
         <message>
-            <source>Đã lưu thư mục làm việc và ngôn ngữ của máy này.</source>
-            <translation>Saved this computer's workspace folder and language.</translation>
+            <location filename="../../desktop/users_dialog.py" line="42" />
+            <source>Cán bộ một cửa</source>
+            <translation>Desk clerk</translation>
         </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
         <message>
-            <source>Nhật ký</source>
-            <translation>Audit log</translation>
+            <location filename="../../desktop/users_dialog.py" line="42" />
+            <source>Lãnh đạo</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="43" />
+            <source>Quản trị</source>
+            <translation>Admin</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="54" />
+            <source>Tên đăng nhập</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="55" />
+            <source>Vai trò</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="56" />
+            <source>Mật khẩu (ít nhất 8 ký tự)</source>
+            <translation>Password (at least 8 characters)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="57" />
+            <source>Nhập lại mật khẩu</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="58" />
+            <source>Thêm tài khoản</source>
+            <translation>Add the account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="60" />
+            <source>Đặt mật khẩu này cho người đã chọn</source>
+            <translation>Give the chosen person this password</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="62" />
+            <source>Khóa tài khoản đã chọn</source>
+            <translation>Disable the chosen account</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="82" />
+            <source> (đã khóa)</source>
+            <translation> (disabled)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="93" />
+            <source>Hai mật khẩu không giống nhau.</source>
+            <translation>The two passwords differ.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="114" />
+            <source>Đã thêm tài khoản {0}.</source>
+            <translation>Added the account {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="120" />
+            <location filename="../../desktop/users_dialog.py" line="133" />
+            <source>Hãy chọn một tài khoản trong danh sách.</source>
+            <translation>Choose an account in the list first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="128" />
+            <source>Đã đặt mật khẩu mới cho {0}.</source>
+            <translation>Set a new password for {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/users_dialog.py" line="140" />
+            <source>Đã khóa tài khoản {0}.</source>
+            <translation>Disabled the account {0}.</translation>
         </message>
     </context>
 </TS>

@@ -28,7 +28,7 @@ from desktop.ops import Operations
 from dossier import editing, import_paths
 from dossier.assembly import assemble_batch
 from dossier.packing import pack_and_queue
-from storage import PermissionDenied, Role, Workspace
+from storage import LoginError, PermissionDenied, Role, Workspace
 from storage import users as user_store
 from tests.desktop.conftest import text_pages
 from tests.workspaces import FAST_KDF
@@ -119,6 +119,7 @@ def test_a_clerk_works_but_leaves_the_settings_to_the_admin(qtbot, ctx) -> None:
         assert all(not admin_window.sidebar.item(i).isHidden()
                    for i in range(admin_window.sidebar.count()))
         assert admin_window.settings_view.agency.isEnabled()
+        assert admin_window.settings_view.users_button.isVisibleTo(admin_window.settings_view)
         admin_window.settings_view.agency.setText("H01.02")
         admin_window.settings_view.save()
         assert ctx.ws.get_setting("agency_id") == "H01.02"
@@ -130,9 +131,50 @@ def test_a_clerk_works_but_leaves_the_settings_to_the_admin(qtbot, ctx) -> None:
         assert {"Ctrl+O", "F5"} <= _shortcuts(window)
         view = window.settings_view
         assert not view.agency.isEnabled() and not view.subject_button.isVisibleTo(view)
+        assert not view.users_button.isVisibleTo(view)
         view.agency.setText("H77.77")
         view.save()
         assert clerk_ws.get_setting("agency_id") == "H01.02"
         # The use case refuses too, whatever the screen shows.
         with pytest.raises(PermissionDenied):
             view._save_workspace_settings()
+
+
+def test_the_admin_manages_accounts_in_the_desktop(qtbot, ctx) -> None:
+    from desktop.users_dialog import UsersDialog
+
+    dialog = UsersDialog(ctx.ws)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("lan")
+    dialog.role.setCurrentIndex(dialog.role.findData(Role.CLERK))
+    dialog.password.setText("clerk-password-1")
+    dialog.again.setText("clerk-password-2")
+    dialog.add()
+    assert "không giống" in dialog.message.text() and dialog.list.count() == 1
+    dialog.again.setText("clerk-password-1")
+    dialog.add()
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        "admin — Quản trị", "lan — Cán bộ một cửa"]
+    with Workspace.open(ctx.ws.root, "lan", "clerk-password-1") as clerk_ws:
+        assert clerk_ws.account.role == Role.CLERK
+        # A clerk neither sees the accounts button nor gets past the storage's check.
+        with pytest.raises(PermissionDenied):
+            user_store.add_user(clerk_ws, "mai", Role.ADMIN, "sneaky-password", kdf=FAST_KDF)
+    dialog.list.setCurrentRow(1)
+    dialog.password.setText("new-clerk-password")
+    dialog.again.setText("new-clerk-password")
+    dialog.set_password()
+    Workspace.open(ctx.ws.root, "lan", "new-clerk-password").close()
+    dialog.list.setCurrentRow(1)
+    dialog.disable()
+    assert dialog.list.item(1).text() == "lan — Cán bộ một cửa (đã khóa)"
+    with pytest.raises(LoginError):
+        Workspace.open(ctx.ws.root, "lan", "new-clerk-password")
+    dialog.list.setCurrentRow(0)
+    dialog.disable()  # the last admin stays
+    assert "admin" in dialog.message.text() and "(đã khóa)" not in dialog.list.item(0).text()
+    actions = [(e.action, e.item) for e in ctx.ws.audit.entries()]
+    assert {("user.add", "user:lan"), ("user.reset", "user:lan"),
+            ("user.disable", "user:lan")} <= set(actions)
+    assert ("user.add", None) in [(e.action, e.item) for e in ctx.ws.audit.entries()
+                                  if e.outcome == "refused"]

@@ -148,6 +148,12 @@ def test_login_lock_and_audit_screens_in_english(qtbot, ws, tmp_path: Path) -> N
         key = RecoveryKeyDialog("ABCD-EFGH")
         qtbot.addWidget(key)
         assert key.confirm.text() == "I have printed or copied this key"
+        assert window.settings_view.users_button.text() == "User accounts…"
+        from desktop.users_dialog import UsersDialog
+
+        users = UsersDialog(ws)
+        qtbot.addWidget(users)
+        assert users.windowTitle() == "User accounts" and users.role.itemText(0) == "Desk clerk"
     finally:
         application.set_language("vi")
         application.ops.wait(30000)
