@@ -204,6 +204,8 @@ class PackResult:
     replaced: tuple[str, ...]    # packages taken out of the outbox in its favour
     missing: tuple[str, ...]     # required components missing (sent with a reason)
     low_resolution_pages: int
+    # Signed without the timestamp server (it did not answer): PAdES B-B, to be upgraded.
+    signed_offline: bool = False
 
 
 @dataclass(frozen=True)
