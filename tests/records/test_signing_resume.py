@@ -5,6 +5,7 @@ package), and a rerun of ``pack --sign`` signs nothing twice — folders and wor
 
 from __future__ import annotations
 
+import io
 import random
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
+from pdfa import check_pdfa
 from records import (
     PadesSigner,
     Pkcs12Key,
@@ -24,11 +26,11 @@ from records import (
     pack_dossier,
     verify_package,
 )
-from storage import outbox
 from storage import dossiers as dossier_store
+from storage import outbox
 from synth import apply, render_page
 from tests.records.pki import P12_PASSPHRASE, SigningPki, stopped_tsa_url
-from tests.records.test_signing import _spec
+from tests.records.test_signing import _pdfs, _pdfsig, _spec
 from tests.workspaces import open_workspace
 
 LINES = [
@@ -41,7 +43,7 @@ LINES = [
 def _folder(parent: Path, name: str, seed: int) -> Path:
     folder = parent / name
     folder.mkdir(parents=True)
-    page = render_page(LINES + [f"Số: {seed}"], dpi=200, size=(148.0, 105.0))
+    page = render_page([*LINES, f"Số: {seed}"], dpi=200, size=(148.0, 105.0))
     apply(page.image, "noise_jpeg_300", random.Random(seed)).save(folder / "01.png",
                                                                    dpi=(200, 200))
     return folder
@@ -76,6 +78,10 @@ def test_timestamp_server_down_gives_bb_and_says_so(pki: SigningPki, tmp_path: P
     # Later, with the server up, the same package is raised to B-T.
     assert upgrade_package(package, pki.services.tsa_url).level is SignatureLevel.B_T
     assert _levels(package, pki) == {SignatureLevel.B_T}
+    for data in _pdfs(package).values():
+        assert check_pdfa(io.BytesIO(data)).ok
+        out = _pdfsig(data, tmp_path)
+        assert "Signature is Valid" in out and "Total document signed" in out, out
 
 
 def test_cli_pack_with_timestamp_server_down(folders: list[Path], pki: SigningPki,
