@@ -226,3 +226,55 @@ def test_timestamp_of_a_written_copy_replaces_the_queued_one(
     with open_workspace(root) as ws:
         assert ws.blobs.read(now.package_sha256) == written.read_bytes()
     assert _levels(written, pki) == {SignatureLevel.B_T}
+
+
+def test_pack_dossiers_sign_stops_cleanly_and_resumes(
+        folders: list[Path], pki: SigningPki, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from dossier import import_and_process
+    from records import KeyUnavailableError
+
+    root = tmp_path / "ws"
+    with open_workspace(root) as ws:
+        for folder in folders:
+            assert import_and_process(ws, sorted(folder.glob("*.png")), jobs=1).problems == []
+        first, second = dossier_store.list_dossiers(ws)[:2]
+    monkeypatch.setenv("SOHOA_SIGN_PIN", P12_PASSPHRASE)
+    sign = ["--workspace", str(root), "pack", "--dossier", str(first.id), str(second.id),
+            "--sign", "--pkcs12", str(pki.signer_p12), "--allow-missing", "bổ sung sau"]
+    real_sign = PadesSigner.sign
+    signed: list[str | None] = []
+
+    def unplugged(self: PadesSigner, pdf: Path, dossier: object, document: object) -> None:
+        # Injected fault: the token goes away while the second dossier is signed.
+        signed.append(getattr(dossier, "provisional_id", None))
+        if getattr(dossier, "provisional_id", None) == second.provisional_id:
+            raise KeyUnavailableError("token sohoa-test đã bị rút ra — the token was unplugged")
+        real_sign(self, pdf, dossier, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PadesSigner, "sign", unplugged)
+    assert main(sign) == 1
+    err = capsys.readouterr().err
+    assert f"{second.id}: " in err and "unplugged" in err
+    with open_workspace(root) as ws:
+        [job] = outbox.pending(ws)
+        assert job.dossier_id == first.id  # the first stays packed, signed and queued
+        assert dossier_store.records_of(ws, second.id) == []  # nothing half-signed
+        assert not any(ws.private_tmp().iterdir())
+        done = job.package_sha256
+    # The token is back: the rerun signs the second only.
+    monkeypatch.setattr(PadesSigner, "sign", real_sign)
+    counted: list[str | None] = []
+
+    def counting(self: PadesSigner, pdf: Path, dossier: object, document: object) -> None:
+        counted.append(getattr(dossier, "provisional_id", None))
+        real_sign(self, pdf, dossier, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PadesSigner, "sign", counting)
+    assert main(sign) == 0
+    assert "unchanged" in capsys.readouterr().err
+    assert counted and set(counted) == {second.provisional_id}
+    with open_workspace(root) as ws:
+        jobs = {j.dossier_id: j.package_sha256 for j in outbox.pending(ws)}
+    assert jobs[first.id] == done and set(jobs) == {first.id, second.id}
+    assert _blob_levels(root, jobs[second.id], pki, tmp_path) == {SignatureLevel.B_B}
