@@ -140,8 +140,16 @@ def split_batch(ws: Workspace, batch_id: int, *, known: Mapping[int, PageMark] |
     else:
         segments = plan_segments(marks, blank_separates=blank_separates)
     kept = {page_id for s in segments for page_id in s.page_ids}
-    left_out = {page_id: "cover" if mark.kind == MarkKind.COVER else "blank"
-                for page_id, mark in marks if page_id not in kept}
+    # Only the stack's own sheets stay out: cover sheets (with the empty back of one
+    # scanned in duplex) and, when the plan says so, blank separator sheets.
+    left_out: dict[int, str] = {}
+    previous: PageMark | None = None
+    for page_id, mark in marks:
+        if page_id not in kept:
+            back_of_cover = previous is not None and previous.kind == MarkKind.COVER
+            left_out[page_id] = ("cover" if mark.kind == MarkKind.COVER or back_of_cover
+                                 else "separator")
+        previous = mark
     return assemble_segments(ws, batch_id, segments, left_out=left_out)
 
 

@@ -161,11 +161,13 @@ def _cover_every_page(
 ) -> list[tuple[list[int], DocumentTag | None]]:
     """Tagging's documents, with no page left out.
 
-    Tagging treats a page without text as a separator. Only pages that OCR
-    flagged blank may stay out of the dossier; any other page tagging left out
-    (a photo, a page OCR could not read) joins the document before it, or
-    starts an untyped one, for the clerk to sort.
+    Tagging puts every page in a document; should one still be missing, it is not
+    lost: a blank page becomes a document of its own, flagged for the clerk; any
+    other page (a photo, a page OCR could not read) joins the document before it,
+    or starts an untyped one, for the clerk to sort.
     """
+    from tagging import FLAG_BLANK, FLAG_UNTYPED
+
     owner: dict[int, int] = {}
     for n, doc in enumerate(tag.documents):
         for i in doc.page_indices:
@@ -181,26 +183,36 @@ def _cover_every_page(
             by_doc[n].append(page_id)
             continue
         page = page_store.get_page(ws, page_id)
-        if page is None or page.blank:
-            continue
-        if groups:
+        name = page.source_name if page is not None else str(page_id)
+        if page is not None and page.blank:
+            groups.append(([page_id], _flagged((i,), (name,), FLAG_BLANK)))
+        elif groups:
             groups[-1][0].append(page_id)
         else:
-            groups.append(([page_id], None))
+            groups.append(([page_id], _flagged((i,), (name,), FLAG_UNTYPED)))
     return groups
 
 
-def assemble_batch(ws: Workspace, batch_id: int) -> list[int]:
-    """One dossier of the batch's pages not yet in one; blank pages stay out.
+def _flagged(indices: tuple[int, ...], names: tuple[str, ...], flag: str) -> DocumentTag:
+    from tagging import DocumentTag, Fields
 
-    The dossier, the pages left out and the batch's new state land in one
-    transaction, so an interrupted assembly is simply done again.
+    return DocumentTag(indices, names, None, (), Fields(), flags=(flag,))
+
+
+def assemble_batch(ws: Workspace, batch_id: int) -> list[int]:
+    """One dossier of the batch's pages not yet in one, every page in it.
+
+    A blank page is a document of unknown type, flagged for the clerk (a separator,
+    an empty back, or a copy OCR could not read): no page is ever left out. The
+    dossier and the batch's new state land in one transaction, so an interrupted
+    assembly is simply done again.
     """
     ws.require_work("edit")
-    pages = page_store.pages_without_dossier(ws, batch_id)
-    keep = [p.id for p in pages if not p.blank]
-    plan = plan_dossier(ws, keep) if keep else None
+    pages = sorted([*page_store.pages_without_dossier(ws, batch_id),
+                    # blank pages an older assembly kept out
+                    *page_store.left_out_pages(ws, batch_id)], key=lambda p: p.seq)
+    plan = plan_dossier(ws, [p.id for p in pages]) if pages else None
     with transaction(ws.conn):
         ids = [write_dossier(ws, plan, batch_id=batch_id)] if plan is not None else []
-        page_store.mark_assembled(ws, batch_id, {p.id: "blank" for p in pages if p.blank})
+        page_store.mark_assembled(ws, batch_id, {})
     return ids

@@ -79,7 +79,14 @@ def _reattach(ws: Workspace, health: HealthReport, report: RepairReport) -> None
                 report.fixed.append(f"batch {batch_id}: assembled into dossier "
                                     f"{', '.join(map(str, made))}")
             elif len(dossiers) == 1:
-                dossier_store.add_document(ws, dossiers[0], page_ids)
+                pages = [page_store.get_page(ws, i) for i in page_ids]
+                blank = [p.id for p in pages if p is not None and p.blank]
+                rest = [i for i in page_ids if i not in blank]
+                if rest:
+                    dossier_store.add_document(ws, dossiers[0], rest)
+                for page_id in blank:  # each a document of unknown type, for the clerk
+                    dossier_store.add_document(ws, dossiers[0], [page_id],
+                                               fields={"flags": ["blank"]})
                 report.fixed.append(f"page(s) {', '.join(map(str, page_ids))}: attached to "
                                     f"dossier {dossiers[0]} (batch {batch_id}), as a document "
                                     "to sort")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from storage import pages as page_store
 from storage.locks import batch_lock_name, is_busy
-from storage.model import Batch, PageState, UploadState
+from storage.model import Batch, BatchPlan, PageState, UploadState
 from storage.workspace import Workspace
 
 
@@ -198,3 +198,10 @@ def _check_dossier_pages(ws: Workspace, report: HealthReport, unfinished: set[in
         for page in page_store.pages_without_dossier(ws, batch.id):
             report.problem(f"page {page.id} ({page.source_name}, batch {batch.id}): "
                            "in no dossier", Finding.PAGE_IN_NO_DOSSIER, page.id)
+        if batch.plan == BatchPlan.ASSEMBLE:
+            # One dossier of the whole batch has no separator sheets: a page left out
+            # (a blank page, by an older assembly) is a page in no dossier.
+            for page in page_store.left_out_pages(ws, batch.id):
+                report.problem(f"page {page.id} ({page.source_name}, batch {batch.id}): "
+                               f"in no dossier (left out as {page.left_out})",
+                               Finding.PAGE_IN_NO_DOSSIER, page.id)

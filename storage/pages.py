@@ -92,7 +92,7 @@ def finish_batch_state(ws: Workspace, batch_id: int, state: BatchState) -> None:
 
 
 def mark_assembled(ws: Workspace, batch_id: int, left_out: Mapping[int, str]) -> None:
-    """Assembly of the batch is done; ``left_out`` pages (blank, cover) stay in no dossier.
+    """Assembly of the batch is done; ``left_out`` pages (cover, separator) stay in no dossier.
 
     Call inside the transaction that wrote the dossiers, so that both land or neither.
     """
@@ -168,6 +168,16 @@ def pages_without_dossier(ws: Workspace, batch_id: int) -> list[Page]:
     """Live pages of the batch in no dossier that assembly did not leave out on purpose."""
     rows = ws.conn.execute(
         "SELECT * FROM page WHERE batch_id = ? AND deleted = 0 AND left_out IS NULL "
+        "AND id NOT IN (SELECT page_id FROM document_page) ORDER BY seq",
+        (batch_id,),
+    )
+    return [Page.from_row(r) for r in rows]
+
+
+def left_out_pages(ws: Workspace, batch_id: int) -> list[Page]:
+    """Live pages of the batch that assembly left out of every dossier (cover, separator)."""
+    rows = ws.conn.execute(
+        "SELECT * FROM page WHERE batch_id = ? AND deleted = 0 AND left_out IS NOT NULL "
         "AND id NOT IN (SELECT page_id FROM document_page) ORDER BY seq",
         (batch_id,),
     )

@@ -11,6 +11,8 @@ from tagging.fields import Fields, extract_fields
 from tagging.identity import IdentityReading, decode_codes, read_identity, wants_codes
 from tagging.model import BackgroundTrainer, TrainingExample, TypeModel
 from tagging.tagger import (
+    FLAG_BLANK,
+    FLAG_UNTYPED,
     Checklist,
     DocumentTag,
     DossierTag,
@@ -23,7 +25,7 @@ from tagging.tagger import (
 )
 
 __all__ = [
-    "BackgroundTrainer", "Catalogue", "CatalogueError", "Checklist", "Component", "DocumentTag",
+    "FLAG_BLANK", "FLAG_UNTYPED", "BackgroundTrainer", "Catalogue", "CatalogueError", "Checklist", "Component", "DocumentTag",
     "DocumentType", "DossierTag", "Fields", "IdentityReading", "ModelError", "PageText",
     "Procedure", "ProcedureProfile", "Suggestion", "TaggingError", "TrainingExample", "TypeModel",
     "checklist", "decode_codes", "extract_fields", "read_identity", "split_documents",

@@ -7,6 +7,7 @@ errors, split lines and either tone-mark style still match.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,12 @@ NATIONAL_HEADING = "cong hoa xa hoi chu nghia viet nam"
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 TOP_LINES = 30
 _LONGEST_TITLE = 110
+# Title scores below this never count (a type needs 60 and more, a new document 88).
+_SCORE_CUTOFF = 50
+# Candidate lines whose phrase scores are remembered (a few hundred kB).
+_COLUMN_CACHE = 4096
+# A word in more phrases than this ("giấy", "khai", "đăng ký") says little on its own.
+_COMMON_WORD = 6
 
 
 @lru_cache(maxsize=32768)
@@ -100,7 +107,13 @@ class TitleMatcher:
     def __init__(self, phrases: Iterable[tuple[str, str]]) -> None:
         self.phrases = tuple(Phrase(key, fold_line(p)) for key, p in phrases)
         self.keys = tuple(dict.fromkeys(p.key for p in self.phrases))
+        self._folded = [p.folded for p in self.phrases]
         self._lengths = np.array([len(p.folded) for p in self.phrases], dtype=np.float32)
+        self._by_word: dict[str, list[int]] = {}
+        for i, p in enumerate(self.phrases):
+            for word in set(p.folded.split()):
+                self._by_word.setdefault(word, []).append(i)
+        self._columns: dict[str, np.ndarray] = {}
         # (short, long) phrase indices where the short phrase is part of the long one
         # of another type ("giấy xác nhận tình trạng hôn nhân" in "tờ khai cấp giấy …").
         self._inside = tuple(
@@ -119,22 +132,7 @@ class TitleMatcher:
         cands, index, factors = _candidates(lines)
         if not cands:
             return {}, {}
-        folded = [p.folded for p in self.phrases]
-        partial = process.cdist(folded, cands, scorer=fuzz.partial_ratio, workers=1,
-                                dtype=np.float32, score_cutoff=50)
-        whole = process.cdist(folded, cands, scorer=fuzz.ratio, workers=1, dtype=np.float32,
-                              score_cutoff=50)
-        cand_len = np.array([len(c) for c in cands], dtype=np.float32)[None, :]
-        length = self._lengths[:, None]
-        # partial_ratio finds the shorter string inside the longer: a short line
-        # ("BẢN SAO") would match inside a long phrase, so there the whole ratio counts.
-        matrix = np.where(cand_len >= length * 0.9, partial, whole)
-        # A title stands alone on its line: the longer the line around the phrase,
-        # the less it counts.
-        excess = np.maximum(0.0, (cand_len - length) / np.maximum(length, 10.0) - 0.35)
-        matrix = matrix * np.maximum(0.8, 1.0 - 0.1 * excess)
-        short = length < 10
-        matrix = np.where(short & (matrix < 95), matrix * 0.8, matrix)
+        matrix = self._columns_for(cands)
         weights = np.array([_position_weight(i) * f for i, f in zip(index, factors, strict=True)],
                            dtype=np.float32)
         weighted = matrix * weights[None, :]
@@ -143,6 +141,53 @@ class TitleMatcher:
         out = self._per_key(weighted.max(axis=1))
         split = self._per_key(weighted[:, split_cols].max(axis=1)) if split_cols.any() else {}
         return out, split
+
+    def _columns_for(self, cands: Sequence[str]) -> np.ndarray:
+        """Each phrase's score (0..100) in each candidate line, before position counts.
+
+        Lines repeat (headings, mottos, a form's labels, the same form twice), so
+        columns are remembered.
+        """
+        known = self._columns
+        columns = {c: known[c] for c in dict.fromkeys(cands) if c in known}
+        new = [c for c in dict.fromkeys(cands) if c not in columns]
+        if new:
+            columns.update(self._score_new(new))
+        return np.stack([columns[c] for c in cands], axis=1)
+
+    def _score_new(self, cands: list[str]) -> dict[str, np.ndarray]:
+        length = self._lengths[:, None]
+        cand_len = np.array([len(c) for c in cands], dtype=np.float32)[None, :]
+        # partial_ratio finds the shorter string inside the longer: a short line
+        # ("BẢN SAO") would match inside a long phrase, so there the whole ratio counts.
+        matrix = process.cdist(self._folded, cands, scorer=fuzz.ratio, workers=1,
+                               dtype=np.float32, score_cutoff=_SCORE_CUTOFF)
+        longer = cand_len >= length * 0.9
+        matrix[longer] = 0.0
+        # The costly partial search is run only for phrases the line shares a word
+        # with: a title that shares none scores far below what counts as evidence.
+        for j, cand in enumerate(cands):
+            shared: Counter[int] = Counter()
+            for word in set(cand.split()):
+                found = self._by_word.get(word, ())
+                # one common word ("giấy", "khai") alone is no sign of a title
+                for i in found:
+                    shared[i] += 1 if len(found) > _COMMON_WORD else 2
+            for i, count in shared.items():
+                if count >= 2 and longer[i, j]:
+                    matrix[i, j] = fuzz.partial_ratio(self._folded[i], cand,
+                                                      score_cutoff=_SCORE_CUTOFF)
+        # A title stands alone on its line: the longer the line around the phrase,
+        # the less it counts.
+        excess = np.maximum(0.0, (cand_len - length) / np.maximum(length, 10.0) - 0.35)
+        matrix = matrix * np.maximum(0.8, 1.0 - 0.1 * excess)
+        matrix = np.where((length < 10) & (matrix < 95), matrix * 0.8, matrix)
+        matrix = matrix.astype(np.float32)
+        out = {cand: matrix[:, j].copy() for j, cand in enumerate(cands)}
+        if len(self._columns) + len(cands) > _COLUMN_CACHE:
+            self._columns = {}
+        self._columns.update(out)
+        return out
 
     def _per_key(self, best: np.ndarray) -> dict[str, float]:
         best = best.copy()

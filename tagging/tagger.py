@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import islice
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -118,7 +119,6 @@ class _PageInfo:
 
 def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
     lines = top_lines(page.text)
-    letters = sum(ch.isalpha() for ch in page.text)
     # Only title-like lines (no "label: value", no list item) near the top may
     # start a document; any line may name the type.
     scores, top_scores = matcher.scores_and_split(lines, _SPLIT_LINES)
@@ -133,9 +133,18 @@ def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
         holder = frozenset(fold(v) for v in found)
     return _PageInfo(
         lines=tuple(lines), heading=has_national_heading(lines), scores=scores,
-        top_scores=top_scores, blank=letters < 15, identity=identity,
+        top_scores=top_scores, blank=_reads_as_nothing(page.text), identity=identity,
         page_number=_page_number(page.text), holder=holder,
     )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_BLANK_LETTERS = 15
+
+
+def _reads_as_nothing(text: str) -> bool:
+    """Fewer than a few letters: a separator, a photo, an empty back."""
+    return sum(1 for _ in islice(_LETTER.finditer(text), _BLANK_LETTERS)) < _BLANK_LETTERS
 
 
 _PAGE_NUMBER = re.compile(
@@ -298,26 +307,45 @@ def _suggest_type(
 _REQUEST_LABELS = ("de nghi", "ve viec", "yeu cau", "noi dung", "thu tuc", "linh vuc")
 
 
-def _cue_strength(lines: Sequence[str], cue: str) -> float:
-    best = 0.0
-    for line in lines:
-        if len(line) < len(cue) - 3:
-            continue
-        score = 100.0 if cue in line else fuzz.partial_ratio(cue, line, score_cutoff=90)
-        if not score:
-            continue
-        if "vi du" in line:
-            weight = 0.3  # footnotes list examples of every request
-        elif any(label in line for label in _REQUEST_LABELS):
-            weight = 2.0
-        else:
-            weight = 1.0
-        best = max(best, weight)
-    return best
+def _line_weight(line: str) -> float:
+    if "vi du" in line:
+        return 0.3  # footnotes list examples of every request
+    if any(label in line for label in _REQUEST_LABELS):
+        return 2.0
+    return 1.0
+
+
+def _cue_strengths(catalogue: Catalogue, lines: Sequence[str]) -> dict[str, float]:
+    """For each procedure cue (folded), the weight of the best line that names it.
+
+    A line can only name a cue (at 90% similarity) if it shares one of its words:
+    the fuzzy search runs on those lines only.
+    """
+    cues = _cues(catalogue)
+    by_word: dict[str, list[str]] = {}
+    for cue in cues:
+        for word in set(cue.split()):
+            by_word.setdefault(word, []).append(cue)
+    out = dict.fromkeys(cues, 0.0)
+    for line in dict.fromkeys(lines):
+        near = {cue for w in set(line.split()) for cue in by_word.get(w, ())}
+        weight = None
+        for cue in near:
+            if len(line) < len(cue) - 3:
+                continue
+            if cue in line or fuzz.partial_ratio(cue, line, score_cutoff=90):
+                weight = _line_weight(line) if weight is None else weight
+                out[cue] = max(out[cue], weight)
+    return out
+
+
+@cache
+def _cues(catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(fold_line(q) for p in catalogue.profiles for q in p.cues))
 
 
 def _profile_score(profile: ProcedureProfile, present: dict[str, float],
-                   lines: Sequence[str]) -> float:
+                   cues: dict[str, float]) -> float:
     score = 0.0
     first_required = next((c.key for c in profile.components if c.required), None)
     keys = {k for c in profile.components for k in (c.key, *c.also)}
@@ -331,7 +359,7 @@ def _profile_score(profile: ProcedureProfile, present: dict[str, float],
     for key in present:
         if key not in keys and key not in SUPPORTING_KEYS:
             score -= 0.5
-    cue = max((_cue_strength(lines, fold_line(q)) for q in profile.cues), default=0.0)
+    cue = max((cues.get(fold_line(q), 0.0) for q in profile.cues), default=0.0)
     return score + 2.0 * cue
 
 
@@ -377,7 +405,8 @@ def _suggest_procedure(
     lines: list[str] = []
     for text in texts:
         lines.extend(fold_line(line) for line in text.splitlines() if line.strip())
-    scores = {p.code: _profile_score(p, present, lines) for p in catalogue.profiles}
+    cues = _cue_strengths(catalogue, lines)
+    scores = {p.code: _profile_score(p, present, cues) for p in catalogue.profiles}
     ranked = sorted(_softmax(scores, 0.8).items(), key=lambda kv: -kv[1])
     best_raw = max(scores.values(), default=0.0)
 

@@ -186,6 +186,11 @@ def _inner() -> int:
     shot(win, "search", 1500)
     win.go(4)
     shot(win, "settings")
+    # The desk's worklist, the results, the leader's report and the audit log.
+    for section, name in ((5, "worklist"), (6, "results"), (7, "reports"), (8, "audit")):
+        if section < win.sidebar.count():
+            win.go(section)
+            shot(win, name, 1500)
 
     main.switch_language("en")
     win = main.window

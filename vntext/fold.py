@@ -21,13 +21,21 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Every combining mark of the Basic Multilingual Plane, for str.translate (fast, in C).
+_STRIP_BMP = {cp: None for cp in range(0x10000) if unicodedata.combining(chr(cp))}
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip every combining mark and map đ→d.
 
     ``fold("Đăng ký KẾT HÔN") == "dang ky ket hon"``.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if _BEYOND_BMP.search(decomposed):
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    else:
+        stripped = decomposed.translate(_STRIP_BMP)
     return unicodedata.normalize("NFC", stripped).casefold()
 
 

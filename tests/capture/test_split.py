@@ -87,3 +87,28 @@ def test_batch_without_cover_is_one_dossier(workspace: Workspace) -> None:
     list(import_items(workspace, items, batch_id=batch_id))
     assert len(split_batch(workspace, batch_id)) == 1
     assert len(page_store.list_pages(workspace, batch_id)) == 3
+
+
+def _blank_sheet(width: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (width, 1169), 255).save(buffer, "PNG", dpi=(150, 150))
+    return buffer.getvalue()
+
+
+def test_only_cover_and_separator_sheets_stay_out(workspace: Workspace) -> None:
+    """A cover (and its empty back) and a blank separator stay out, named as such."""
+    batch_id = start_batch(workspace, "scan")
+    items = [ImportItem("cover.png", data=scanned_cover(CODES[1], PROCEDURES[0])),
+             ImportItem("back.png", data=_blank_sheet(827)),
+             ImportItem("a.png", data=text_page("Hồ sơ thứ nhất")),
+             ImportItem("separator.png", data=_blank_sheet(826)),
+             ImportItem("b.png", data=text_page("Hồ sơ thứ hai"))]
+    list(import_items(workspace, items, batch_id=batch_id))
+    assert len(split_batch(workspace, batch_id, blank_separates=True)) == 2
+    reasons = {p.source_name: p.left_out for p in page_store.list_pages(workspace, batch_id)}
+    assert reasons == {"cover.png": "cover", "back.png": "cover", "a.png": None,
+                       "separator.png": "separator", "b.png": None}

@@ -157,3 +157,40 @@ def test_login_lock_and_audit_screens_in_english(qtbot, ws, tmp_path: Path) -> N
     finally:
         application.set_language("vi")
         application.ops.wait(30000)
+
+
+def test_the_log_names_each_action_in_plain_words(qtbot, ctx) -> None:
+    """A leader reads "Xem hồ sơ", not "view"; the code stays in the tooltip."""
+    from PySide6.QtCore import Qt
+
+    from desktop.audit_view import ACTIONS, AuditModel
+    from storage.audit import Outcome
+
+    ws = ctx.ws
+    ws.audit.record("view", dossier=7, subject="001203004567")
+    ws.audit.record("pack", dossier=7, outcome=Outcome.REFUSED, detail="role leader")
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    model = view.model
+    shown = {model.data(model.index(r, 2)): model.data(model.index(r, 3))
+             for r in range(model.rowCount())}
+    assert shown["Xem hồ sơ"] == "được" and shown["Đóng gói hồ sơ"] == "bị từ chối"
+    assert all(" — " not in str(v) for v in list(shown) + list(shown.values()))
+    row = next(r for r in range(model.rowCount()) if model.entries[r].action == "view")
+    assert model.data(model.index(row, 2), Qt.ToolTipRole).startswith("view")
+    english = AuditModel(language="en")
+    english.set_entries(list(reversed(model.entries)))  # it shows the newest first
+    assert english.data(english.index(row, 2)) == "Dossier viewed"
+    # Every action the code logs has a plain name.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    logged = set()
+    for path in root.glob("*/*.py"):
+        if path.parts[-2] in ("tests", "benchmarks", "tools"):
+            continue
+        logged |= set(re.findall(r'(?:\.log|audit\.record|_log)\(\s*(?:ws, )?"([a-z_]+(?:\.[a-z_]+)*)"',
+                                 path.read_text("utf-8")))
+    assert logged and logged <= set(ACTIONS), sorted(logged - set(ACTIONS))

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from dossier.assembly import assemble_pages
-from storage import Workspace
+from storage import Workspace, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
 
@@ -75,3 +76,72 @@ def test_cover_sheet_code_and_procedure_win(workspace: Workspace) -> None:
     assert dossier is not None
     assert dossier.code == "000.00.06.H56-231027-0361"
     assert dossier.procedure_code == "1.000894" and dossier.procedure_confirmed
+
+
+def _stack_with_blank_pages(root: Path) -> Path:
+    """Two text pages with an empty sheet between them and one at the end."""
+    from PIL import Image
+
+    from tests.dossier import samples
+
+    root.mkdir(parents=True)
+    samples.write_png(root / "p01.png", "UBND xa Yen Lac to khai dang ky khai sinh")
+    Image.new("L", (620, 877), 255).save(root / "p02.png", dpi=(75, 75))
+    samples.write_png(root / "p03.png", "Giay chung sinh so 12 benh vien huyen")
+    Image.new("L", (621, 877), 255).save(root / "p04.png", dpi=(75, 75))  # not a duplicate
+    return root
+
+
+def test_a_batch_made_one_dossier_keeps_its_blank_pages_flagged(
+        workspace: Workspace, tmp_path: Path) -> None:
+    """No page is dropped: each blank page is a document of unknown type, flagged."""
+    from dossier import expand_paths, run_import
+    from storage import BatchPlan, check_workspace
+
+    folder = _stack_with_blank_pages(tmp_path / "in")
+    report = run_import(workspace, expand_paths([folder]), plan=BatchPlan.ASSEMBLE, jobs=1)
+    [dossier_id] = report.dossier_ids
+    pages = page_store.list_pages(workspace, report.batch_id)
+    assert [p.blank for p in pages] == [False, True, False, True]
+    docs = dossier_store.documents_of(workspace, dossier_id)
+    covered = [pid for d in docs for pid in d.page_ids]
+    assert covered == [p.id for p in pages]  # every page, once, in order
+    blank_docs = [d for d in docs if any(p.blank for p in pages if p.id in d.page_ids)]
+    assert [d.page_ids for d in blank_docs] == [(pages[1].id,), (pages[3].id,)]
+    for d in blank_docs:
+        assert d.type_key is None
+        assert json.loads(d.fields_json)["flags"] == ["blank"]
+    assert all(p.left_out is None for p in page_store.list_pages(workspace, report.batch_id))
+    health = check_workspace(workspace)
+    assert health.ok, health.problems
+
+
+def test_a_blank_page_an_older_assembly_left_out_is_found_and_attached(
+        workspace: Workspace, tmp_path: Path) -> None:
+    """The health check agrees: in a one-dossier batch no page may stay out."""
+    from dossier import expand_paths, run_import
+    from dossier.repair import repair_workspace
+    from storage import BatchPlan, check_workspace
+    from storage.health import Finding
+
+    folder = _stack_with_blank_pages(tmp_path / "in")
+    report = run_import(workspace, expand_paths([folder]), plan=BatchPlan.ASSEMBLE, jobs=1)
+    [dossier_id] = report.dossier_ids
+    blank = [p for p in page_store.list_pages(workspace, report.batch_id) if p.blank][-1]
+    [doc] = [d for d in dossier_store.documents_of(workspace, dossier_id)
+             if d.page_ids == (blank.id,)]
+    # What the old rule did: the blank page kept out of the dossier, marked so.
+    dossier_store.delete_document(workspace, doc.id)
+    with transaction(workspace.conn):
+        workspace.conn.execute("UPDATE page SET left_out = 'blank' WHERE id = ?", (blank.id,))
+
+    health = check_workspace(workspace)
+    [lost] = health.of_kind(Finding.PAGE_IN_NO_DOSSIER)
+    assert lost.subject == blank.id and "left out as blank" in lost.text
+
+    repaired = repair_workspace(workspace)
+    assert repaired.after.of_kind(Finding.PAGE_IN_NO_DOSSIER) == []
+    [attached] = [d for d in dossier_store.documents_of(workspace, dossier_id)
+                  if blank.id in d.page_ids]
+    assert attached.page_ids == (blank.id,)
+    assert json.loads(attached.fields_json)["flags"] == ["blank"]
