@@ -94,6 +94,7 @@ ACTIONS = {
     "subject.erase.override": "Xóa hồ sơ chưa gửi (quản trị) — Erased before delivery (admin)",
     "subject.erase.refused": "Từ chối xóa theo yêu cầu — Erasure refused",
     "subject.export": "Xuất dữ liệu cá nhân — Personal data exported",
+    "timestamp": "Thêm dấu thời gian — Timestamp added",
     "unlock": "Mở khóa màn hình — Screen unlocked",
     "upload": "Gửi hồ sơ — Records sent",
     "user.add": "Thêm người dùng — User added",
