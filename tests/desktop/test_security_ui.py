@@ -126,6 +126,41 @@ def test_the_audit_and_report_sections_are_there_for_leaders_only(qtbot, ctx, tm
     admin_window.close()
 
 
+def test_login_lock_and_audit_screens_in_english(qtbot, ws, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Application
+    from desktop.login import UnlockDialog
+
+    application = Application(QApplication.instance(), ws)
+    try:
+        application.build_window()
+        application.switch_language("en")
+        window = application.window
+        qtbot.addWidget(window)
+        assert window.sidebar.item(AUDIT).text() == "Audit log"
+        assert window.audit_view.export_button.text() == "Export CSV…"
+        login = LoginDialog(tmp_path, TEST_USER)
+        qtbot.addWidget(login)
+        assert login.windowTitle() == "Log in to Sohoa"
+        assert login.form.labelForField(login.password).text() == "Password"
+        unlock = UnlockDialog(ws)
+        qtbot.addWidget(unlock)
+        assert unlock.windowTitle() == "Sohoa is locked"
+        key = RecoveryKeyDialog("ABCD-EFGH")
+        qtbot.addWidget(key)
+        assert key.confirm.text() == "I have printed or copied this key"
+        assert window.settings_view.users_button.text() == "User accounts…"
+        from desktop.users_dialog import UsersDialog
+
+        users = UsersDialog(ws)
+        qtbot.addWidget(users)
+        assert users.windowTitle() == "User accounts" and users.role.itemText(0) == "Desk clerk"
+    finally:
+        application.set_language("vi")
+        application.ops.wait(30000)
+
+
 def test_the_log_names_each_action_in_plain_words(qtbot, ctx) -> None:
     """A leader reads "Xem hồ sơ", not "view"; the code stays in the tooltip."""
     from PySide6.QtCore import Qt
