@@ -62,10 +62,11 @@ def main() -> None:
     photos = int(args.pages * args.jpeg_share)
     with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as tmp:
         folder = args.inputs or Path(tmp) / "in"
-        if len(list(folder.glob("*"))) != args.pages:
+        held = len(list(folder.glob("*")))
+        if held not in (0, args.pages):
+            sys.exit(f"{folder}: holds {held} files, not {args.pages} pages: give an empty one")
+        if not held:
             folder.mkdir(parents=True, exist_ok=True)
-            for old in folder.iterdir():
-                old.unlink()
             make_pages(folder, args.pages - photos)
             make_photos(folder, photos)
         size = sum(p.stat().st_size for p in folder.iterdir())
