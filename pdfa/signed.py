@@ -35,7 +35,11 @@ def _revision_ends(data: bytes) -> set[int]:
 
 def _cms_problems(contents: bytes) -> list[str]:
     try:
-        info = cms.ContentInfo.load(contents.rstrip(b"\x00") or contents)
+        # The value is padded with zero bytes up to the room kept for it; the DER header
+        # gives its length (stripping the zeros would cut a value that ends in 0x00).
+        info = cms.ContentInfo.load(contents, strict=False)
+        if any(contents[len(info.dump()):]):
+            raise ValueError("data after the signature value")
         signed = info["content"]
         signer_infos = signed["signer_infos"]
         count = len(signer_infos)

@@ -170,6 +170,26 @@ def test_signed_pdf_is_walked_whole_for_pdfa(p12_package: Path) -> None:
         assert any("6.3.2" in p and "hidden" in p for p in problems), problems
 
 
+def test_signature_value_ending_in_zero_is_read_whole(p12_package: Path) -> None:
+    """The signature value is padded with zeros; one whose last byte is 0x00 is not cut."""
+    from asn1crypto import cms
+
+    from pdfa.signed import _cms_problems
+
+    data = next(iter(_pdfs(p12_package).values()))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        contents = bytes(pdf.Root.AcroForm.Fields[0].V.Contents)
+    info = cms.ContentInfo.load(contents)
+    signer = info["content"]["signer_infos"][0]
+    # The signer info ends with the signature value; make that end in a zero byte.
+    assert not signer["unsigned_attrs"]
+    signer["signature"] = bytes(signer["signature"].native[:-1]) + b"\x00"
+    der = info.dump(force=True)
+    assert der.endswith(b"\x00")
+    assert _cms_problems(der + bytes(4000)) == []
+    assert _cms_problems(der + b"\x01" + bytes(10)) != []
+
+
 def test_token_signing_invisible(token: Token, pki: SigningPki, tmp_path: Path) -> None:
     options = SigningOptions(Pkcs11Key(token.lib, token.label, KEY), stamp=Stamp.INVISIBLE)
     with open_signer(options, PIN) as signer:

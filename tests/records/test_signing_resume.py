@@ -5,6 +5,7 @@ package), and a rerun of ``pack --sign`` signs nothing twice — folders and wor
 
 from __future__ import annotations
 
+import io
 import random
 import zipfile
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
+from pdfa import check_pdfa
 from records import (
     PadesSigner,
     Pkcs12Key,
@@ -24,11 +26,11 @@ from records import (
     pack_dossier,
     verify_package,
 )
-from storage import outbox
 from storage import dossiers as dossier_store
+from storage import outbox
 from synth import apply, render_page
 from tests.records.pki import P12_PASSPHRASE, SigningPki, stopped_tsa_url
-from tests.records.test_signing import _spec
+from tests.records.test_signing import _pdfs, _pdfsig, _spec
 from tests.workspaces import open_workspace
 
 LINES = [
@@ -41,7 +43,7 @@ LINES = [
 def _folder(parent: Path, name: str, seed: int) -> Path:
     folder = parent / name
     folder.mkdir(parents=True)
-    page = render_page(LINES + [f"Số: {seed}"], dpi=200, size=(148.0, 105.0))
+    page = render_page([*LINES, f"Số: {seed}"], dpi=200, size=(148.0, 105.0))
     apply(page.image, "noise_jpeg_300", random.Random(seed)).save(folder / "01.png",
                                                                    dpi=(200, 200))
     return folder
@@ -76,6 +78,10 @@ def test_timestamp_server_down_gives_bb_and_says_so(pki: SigningPki, tmp_path: P
     # Later, with the server up, the same package is raised to B-T.
     assert upgrade_package(package, pki.services.tsa_url).level is SignatureLevel.B_T
     assert _levels(package, pki) == {SignatureLevel.B_T}
+    for data in _pdfs(package).values():
+        assert check_pdfa(io.BytesIO(data)).ok
+        out = _pdfsig(data, tmp_path)
+        assert "Signature is Valid" in out and "Total document signed" in out, out
 
 
 def test_cli_pack_with_timestamp_server_down(folders: list[Path], pki: SigningPki,
@@ -220,3 +226,55 @@ def test_timestamp_of_a_written_copy_replaces_the_queued_one(
     with open_workspace(root) as ws:
         assert ws.blobs.read(now.package_sha256) == written.read_bytes()
     assert _levels(written, pki) == {SignatureLevel.B_T}
+
+
+def test_pack_dossiers_sign_stops_cleanly_and_resumes(
+        folders: list[Path], pki: SigningPki, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from dossier import import_and_process
+    from records import KeyUnavailableError
+
+    root = tmp_path / "ws"
+    with open_workspace(root) as ws:
+        for folder in folders:
+            assert import_and_process(ws, sorted(folder.glob("*.png")), jobs=1).problems == []
+        first, second = dossier_store.list_dossiers(ws)[:2]
+    monkeypatch.setenv("SOHOA_SIGN_PIN", P12_PASSPHRASE)
+    sign = ["--workspace", str(root), "pack", "--dossier", str(first.id), str(second.id),
+            "--sign", "--pkcs12", str(pki.signer_p12), "--allow-missing", "bổ sung sau"]
+    real_sign = PadesSigner.sign
+    signed: list[str | None] = []
+
+    def unplugged(self: PadesSigner, pdf: Path, dossier: object, document: object) -> None:
+        # Injected fault: the token goes away while the second dossier is signed.
+        signed.append(getattr(dossier, "provisional_id", None))
+        if getattr(dossier, "provisional_id", None) == second.provisional_id:
+            raise KeyUnavailableError("token sohoa-test đã bị rút ra — the token was unplugged")
+        real_sign(self, pdf, dossier, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PadesSigner, "sign", unplugged)
+    assert main(sign) == 1
+    err = capsys.readouterr().err
+    assert f"{second.id}: " in err and "unplugged" in err
+    with open_workspace(root) as ws:
+        [job] = outbox.pending(ws)
+        assert job.dossier_id == first.id  # the first stays packed, signed and queued
+        assert dossier_store.records_of(ws, second.id) == []  # nothing half-signed
+        assert not any(ws.private_tmp().iterdir())
+        done = job.package_sha256
+    # The token is back: the rerun signs the second only.
+    monkeypatch.setattr(PadesSigner, "sign", real_sign)
+    counted: list[str | None] = []
+
+    def counting(self: PadesSigner, pdf: Path, dossier: object, document: object) -> None:
+        counted.append(getattr(dossier, "provisional_id", None))
+        real_sign(self, pdf, dossier, document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PadesSigner, "sign", counting)
+    assert main(sign) == 0
+    assert "unchanged" in capsys.readouterr().err
+    assert counted and set(counted) == {second.provisional_id}
+    with open_workspace(root) as ws:
+        jobs = {j.dossier_id: j.package_sha256 for j in outbox.pending(ws)}
+    assert jobs[first.id] == done and set(jobs) == {first.id, second.id}
+    assert _blob_levels(root, jobs[second.id], pki, tmp_path) == {SignatureLevel.B_B}
