@@ -256,6 +256,7 @@ def pack_dossier(
     ``signer`` signs each PDF (records.PadesSigner); a signing failure leaves no
     package behind.
     """
+    ws.require_work("pack")
     import records
 
     chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
@@ -295,6 +296,7 @@ def discard_plaintext(ws: Workspace, path: Path) -> None:
 
 def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:
     """Put a package in the outbox (once per content) and mark its dossier queued."""
+    ws.require_work("pack")
     import upload
     from storage import outbox
 
@@ -330,6 +332,7 @@ def pack_and_queue(
     is replaced; once one was sent, the new package is the next version and names
     the one it supersedes. Packing an unchanged dossier queues nothing new.
     """
+    ws.require_work("pack")
     from storage import outbox
     from storage.outbox import AddOutcome
 
