@@ -116,14 +116,17 @@ def main() -> int:
             f"  signing adds {w - base_wall:+.2f} s wall, {c - base_cpu:+.2f} s CPU "
             f"({(c - base_cpu) / len(documents) * 1000:.0f} ms CPU per document)")
         print(f"  {label}: {w:.2f} s wall, {c:.2f} s CPU{extra}")
-    open_cpu = statistics.median(opening_cpu)
+    # The first opening in a process also cuts the stamp font (kept for later batches).
+    open_cpu = max(opening_cpu)
     print(f"  opening the key (PIN or passphrase, certificate check, stamp font; once per "
-          f"batch): {statistics.median(opening):.2f} s wall, {open_cpu:.2f} s CPU (median of "
-          "all variants)")
+          f"batch): {statistics.median(opening):.2f} s wall, "
+          f"{statistics.median(opening_cpu):.2f} s CPU (median of all variants); the first "
+          f"in this process {opening_cpu[0]:.2f} s CPU, the most {open_cpu:.2f} s CPU")
     key = "token (SoftHSM2), visible stamp"
     added_cpu = statistics.median(cpu[key]) - base_cpu
     added_wall = statistics.median(wall[key]) - base_wall
-    # A batch of this one dossier pays the opening as well: that is the figure judged.
+    # A batch of this one dossier pays the opening as well (the costliest one seen, as
+    # in a fresh process): that is the figure judged.
     alone = added_cpu + open_cpu
     ok = alone < TARGET_S
     one, five, _ = os.getloadavg()

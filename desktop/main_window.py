@@ -38,6 +38,7 @@ from desktop.search_view import SearchView
 from desktop.settings_view import SettingsView, load_profiles
 from desktop.welcome import WelcomeView
 from desktop.worklist_view import WorklistView
+from dossier.reports import REPORT_ROLES
 from storage import Role
 from storage import editing as edit_store
 from storage import outbox as outbox_store
@@ -53,6 +54,8 @@ def sections_for(role: Role) -> frozenset[int]:
     if role == Role.LEADER:
         return LEADER_SECTIONS
     every = frozenset(range(AUDIT + 1))
+    if role not in REPORT_ROLES:  # the figures, like the audit log, are for leaders and admins
+        every -= {REPORTS}
     return every if role in AUDIT_ROLES else every - {AUDIT}
 
 
@@ -76,8 +79,9 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(ctx, self)
         self.worklist_view = WorklistView(ctx, self)
         self.results_view = ResultsView(ctx, self)
-        self.reports_view = ReportsView(ctx, self)
-        # The audit log is for leaders and admins only.
+        # The figures and the audit log are for leaders and admins only.
+        self.reports_view = (ReportsView(ctx, self) if ctx.ws.account.role in REPORT_ROLES
+                             else None)
         self.audit_view = (AuditView(ctx, self) if ctx.ws.account.role in AUDIT_ROLES
                            else None)
         self.stack = QStackedWidget(self)
@@ -100,7 +104,11 @@ class MainWindow(QMainWindow):
                  QStyle.StandardPixmap.SP_FileDialogInfoView)
         names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
                  self.tr("Tìm kiếm"), self.tr("Cài đặt"), self.tr("Việc cần làm"),
-                 self.tr("Kết quả"), self.tr("Báo cáo"))
+                 self.tr("Kết quả"))
+        icons, last_icon = icons[:-1], icons[-1]
+        if self.reports_view is not None:
+            names += (self.tr("Báo cáo"),)
+            icons += (last_icon,)
         if self.audit_view is not None:
             names += (self.tr("Nhật ký"),)
             icons += (QStyle.StandardPixmap.SP_FileDialogInfoView,)

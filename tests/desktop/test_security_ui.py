@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.audit_view import AuditView
 from desktop.login import FirstRunDialog, IdleLock, LoginDialog, RecoveryKeyDialog
-from desktop.main_window import AUDIT, MainWindow
+from desktop.main_window import AUDIT, REPORTS, MainWindow
 from storage import Role, Workspace
 from storage import users as user_store
 from storage.audit import subject_key
@@ -108,7 +108,7 @@ def test_leader_sees_the_log_filters_it_and_exports_csv(qtbot, ctx, tmp_path: Pa
     assert "nguyên vẹn" in view.status.text()
 
 
-def test_the_audit_section_is_there_for_leaders_only(qtbot, ctx, tmp_path: Path) -> None:
+def test_the_audit_and_report_sections_are_there_for_leaders_only(qtbot, ctx, tmp_path: Path) -> None:
     user_store.add_user(ctx.ws, "lan", Role.CLERK, "clerk-password", kdf=FAST_KDF)
     admin_window = MainWindow(ctx)
     qtbot.addWidget(admin_window)
@@ -118,7 +118,9 @@ def test_the_audit_section_is_there_for_leaders_only(qtbot, ctx, tmp_path: Path)
 
         clerk_window = MainWindow(replace(ctx, ws=clerk_ws))
         qtbot.addWidget(clerk_window)
-        assert clerk_window.sidebar.count() == AUDIT and clerk_window.audit_view is None
+        # Neither the figures nor the audit log: both are for leaders and admins.
+        assert clerk_window.sidebar.count() == REPORTS and clerk_window.audit_view is None
+        assert clerk_window.reports_view is None
         qtbot.wait(50)  # its start-up timers run while its workspace is open
         clerk_window.close()
     admin_window.close()
