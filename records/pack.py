@@ -31,7 +31,7 @@ from pdfa.raster import U8, to_rgb_array
 from records import bag
 from records.errors import PackageInvalidError, RecordsError, SpecError
 from records.manifest import MANIFEST_NAME, DocumentEntry, Manifest, PageEntry
-from records.signing import NoSigner, Signer
+from records.signing import NoSigner, SignatureCheck, Signer
 from records.spec import DocumentSpec, DossierSpec, ReusedSpec
 from records.verify import verify_package
 from storage import atomic_writer, fsync_dir
@@ -399,7 +399,10 @@ def pack_dossier(
             bag.write_zip(handle, code, files, moment)
         # mkstemp makes owner-only files; a record is meant to be read by others.
         os.chmod(staged_zip, 0o644)
-        report = verify_package(staged_zip, validated=validated)
+        # Signatures just made are checked for what they cover and their value (the chain
+        # is the verifier's business): pyHanko's full validation would double their cost.
+        report = verify_package(staged_zip, validated=validated,
+                                signatures=SignatureCheck(quick=True))
         if not report.ok:
             raise PackageInvalidError(
                 f"{code}: gói hồ sơ không hợp lệ — package failed verification: "

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import enum
 import logging
 import os
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -410,7 +412,7 @@ class PadesSigner:
 
         full = style(GlyphAccumulatorFactory(str(self._font)))
         try:
-            small = _SmallFontFactory(_cut_font(self._font), 9)
+            small = _small_font(self._font)
         except Exception:  # a font fontTools cannot cut is embedded whole, as before
             return full, full
         return style(small), full
@@ -487,6 +489,20 @@ def _cut_font(path: Path) -> bytes:
     return out.getvalue()
 
 
+# Cut fonts by (path, size, modification time): the process's later batches reuse them, and
+# the font programs made for their glyphs (the desktop packs batch after batch).
+_SMALL_FONTS: dict[tuple[str, int, int], _SmallFontFactory] = {}
+
+
+def _small_font(path: Path) -> _SmallFontFactory:
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    factory = _SMALL_FONTS.get(key)
+    if factory is None:
+        factory = _SMALL_FONTS[key] = _SmallFontFactory(_cut_font(path), 9)
+    return factory
+
+
 class _SmallFontFactory:
     """pyHanko's glyph accumulator over a font held in memory (the batch's cut font).
 
@@ -515,6 +531,8 @@ class _SmallFontFactory:
                     super()._extract_subset(options)
                     buffer = io.BytesIO()
                     self.tt.save(buffer)
+                    if len(programs) >= 64:  # a long session's many officers' names
+                        programs.clear()
                     program = programs[key] = buffer.getvalue()
                 cid_font = self.cidfont_obj
 
@@ -744,6 +762,91 @@ class SignatureCheck:
 
     trust: tuple[asn1_x509.Certificate, ...] = ()
     require: bool = False
+    # The packer's check of signatures just made: the bytes each covers and the value
+    # against the signer's own certificate, without building or judging its chain.
+    quick: bool = False
+
+
+_BYTE_RANGE = re.compile(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")
+
+
+def quick_signatures(data: bytes, name: str = "") -> DocumentSignatures | None:
+    """Whether each signature in ``data`` covers the bytes it names, whose digest it holds,
+    and whether its value verifies with the certificate it carries; the last covers the
+    file to its end. None when a signature is of a kind this does not read (the full check
+    is then needed): only PAdES signatures (RSA PKCS#1 v1.5 or ECDSA) are read here."""
+    import hashlib
+
+    from asn1crypto import cms
+    from cryptography import x509
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+
+    reports = []
+    end = 0
+    for match in _BYTE_RANGE.finditer(data):
+        a, b, c, d = (int(v) for v in match.groups())
+        if a != 0 or not 0 < b < c or c + d > len(data):
+            return None
+        end = max(end, c + d)
+        hex_value = data[b + 1:c - 1]
+        if data[b:b + 1] != b"<" or data[c - 1:c] != b">":
+            return None
+        try:
+            info = cms.ContentInfo.load(bytes.fromhex(hex_value.decode("ascii")), strict=False)
+            signed = info["content"]
+            (signer,) = signed["signer_infos"]
+            algorithm = signer["digest_algorithm"]["algorithm"].native
+            attrs = signer["signed_attrs"]
+            digests = [a["values"][0].native for a in attrs if a["type"].native ==
+                       "message_digest"]
+            sid = signer["sid"].chosen
+            certs = [cc.chosen for cc in signed["certificates"] or [] if cc.name == "certificate"]
+            cert = next(cc for cc in certs if cc.issuer == sid["issuer"]
+                        and cc.serial_number == sid["serial_number"].native)
+            mechanism = signer["signature_algorithm"].signature_algo
+        except (ValueError, TypeError, KeyError, StopIteration, UnicodeDecodeError):
+            return None
+        if algorithm not in ("sha256", "sha384", "sha512") or len(digests) != 1:
+            return None
+        covered = hashlib.new(algorithm)
+        covered.update(data[a:a + b])
+        covered.update(data[c:c + d])
+        problems = []
+        if covered.digest() != digests[0]:
+            problems.append("chữ ký hỏng: nội dung đã bị sửa sau khi ký — signature broken: "
+                            "the signed bytes were changed")
+        key = x509.load_der_x509_certificate(cert.dump()).public_key()
+        signed_bytes = b"\x31" + attrs.dump()[1:]  # signed over as a SET, not [0]
+        hash_algorithm: hashes.HashAlgorithm = {
+            "sha256": hashes.SHA256(), "sha384": hashes.SHA384(),
+            "sha512": hashes.SHA512()}[algorithm]
+        value = signer["signature"].native
+        try:
+            if mechanism == "rsassa_pkcs1v15" and isinstance(key, rsa.RSAPublicKey):
+                key.verify(value, signed_bytes, padding.PKCS1v15(), hash_algorithm)
+            elif mechanism == "ecdsa" and isinstance(key, ec.EllipticCurvePublicKey):
+                key.verify(value, signed_bytes, ec.ECDSA(hash_algorithm))
+            else:
+                return None
+        except InvalidSignature:
+            problems.append("chữ ký không hợp lệ về mật mã — the signature value does not "
+                            "verify")
+        unsigned = signer["unsigned_attrs"]
+        stamped = bool(unsigned) and any(u["type"].native == "signature_time_stamp_token"
+                                         for u in unsigned)
+        level = (SignatureLevel.B_LT if stamped and b"/DSS" in data else
+                 SignatureLevel.B_T if stamped else SignatureLevel.B_B)
+        reports.append(SignatureReport(FIELD_NAME, cert.subject.human_friendly, None, None,
+                                       not problems, None, level, tuple(problems)))
+    if reports and end != len(data):
+        if b"/DSS" in data[end:]:
+            return None  # revocation data added after signing (B-LT): the full check judges
+        reports[-1] = dataclasses.replace(reports[-1], problems=(
+            *reports[-1].problems, "tệp đã bị thay đổi sau khi ký — the document was changed "
+            "after it was signed"))
+    return DocumentSignatures(name, tuple(reports))
 
 
 class SignatureRun:
@@ -755,11 +858,14 @@ class SignatureRun:
 
     def check(self, name: str, data: bytes | IO[bytes]) -> list[str]:
         """The problems of one PDF's signatures (``data``: its bytes, or a seekable file)."""
+        quick = None
         if isinstance(data, bytes) and b"/ByteRange" not in data:
             # Without a signature value there is nothing to parse (unsigned records).
-            result = DocumentSignatures(name)
-        else:
-            result = check_signatures(data, self.options.trust or None, name)
+            quick = DocumentSignatures(name)
+        elif self.options.quick and isinstance(data, bytes):
+            quick = quick_signatures(data, name)
+        result = (quick if quick is not None
+                  else check_signatures(data, self.options.trust or None, name))
         self.found.append(result)
         problems = [f"{name}: {p}" for p in result.problems]
         for signature in result.signatures:

@@ -190,6 +190,36 @@ def test_signature_value_ending_in_zero_is_read_whole(p12_package: Path) -> None
     assert _cms_problems(der + b"\x01" + bytes(10)) != []
 
 
+def test_packer_quick_check_of_signatures(p12_package: Path) -> None:
+    """The packer's check of the signatures it just made: what they cover, their value."""
+    from records.signing import quick_signatures
+
+    data = next(iter(_pdfs(p12_package).values()))
+    found = quick_signatures(data)
+    assert found is not None and found.ok
+    assert [s.level for s in found.signatures] == [SignatureLevel.B_B]
+    assert "Trần Thị Bình" in (found.signatures[0].signer or "")
+    image = re.search(rb"/Subtype\s*/Image", data)
+    assert image is not None
+    flipped = bytearray(data)
+    flipped[data.index(b"stream", image.end()) + 500] ^= 0x01
+    broken = quick_signatures(bytes(flipped))
+    assert broken is not None and not broken.ok
+    assert "signature broken" in broken.signatures[0].problems[0]
+    appended = quick_signatures(data + b"\n%%EOF\n")
+    assert appended is not None and any("changed after it was signed" in p
+                                        for p in appended.signatures[0].problems)
+    # The signature value itself altered (its last bytes, before the zero padding).
+    match = re.search(rb"/Contents\s*<([0-9a-fA-F]+)>", data)
+    assert match is not None
+    value = match.group(1).rstrip(b"0")
+    at = match.start(1) + len(value) - 2
+    forged = bytearray(data)
+    forged[at:at + 2] = b"00" if data[at:at + 2] != b"00" else b"11"
+    result = quick_signatures(bytes(forged))
+    assert result is None or not result.ok
+
+
 def test_token_signing_invisible(token: Token, pki: SigningPki, tmp_path: Path) -> None:
     options = SigningOptions(Pkcs11Key(token.lib, token.label, KEY), stamp=Stamp.INVISIBLE)
     with open_signer(options, PIN) as signer:
