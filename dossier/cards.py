@@ -53,6 +53,25 @@ def card_faces(data: bytes) -> list[bytes]:
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (5, 5), 0)
     _, mask = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    found = _light(small, mask)
+    paper, top = float(np.median(small)), float(np.percentile(small, 99))
+    if not found and top - paper >= 12:
+        # Otsu can split ink from light paper and leave card and paper one region:
+        # what is clearly lighter than the paper itself.
+        found = _light(small, ((small > (paper + top) / 2) * 255).astype(np.uint8))
+    if not found:
+        # On white paper a light card does not stand out: its printed edge does.
+        factor = _OUTLINE_DPI / dpi
+        found = _outlined(grey, factor)
+    found.sort(key=lambda item: -item[0])
+    faces = []
+    for _, rect in found[:_MAX_CARDS]:
+        faces.append(_cut(grey, rect, factor, dpi))
+    return faces
+
+
+def _light(small: np.ndarray, mask: np.ndarray) -> list[tuple[float, Rect]]:
+    """Rectangles of card shape among the light regions of ``mask``."""
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     page_area = float(small.shape[0] * small.shape[1])
     found: list[tuple[float, Rect]] = []
@@ -73,15 +92,7 @@ def card_faces(data: bytes) -> list[bytes]:
         if inside - outside < 12:
             continue
         found.append((area, rect))
-    if not found:
-        # On white paper a light card does not stand out: its printed edge does.
-        factor = _OUTLINE_DPI / dpi
-        found = _outlined(grey, factor)
-    found.sort(key=lambda item: -item[0])
-    faces = []
-    for _, rect in found[:_MAX_CARDS]:
-        faces.append(_cut(grey, rect, factor, dpi))
-    return faces
+    return found
 
 
 def _outlined(grey: np.ndarray, factor: float) -> list[tuple[float, Rect]]:
