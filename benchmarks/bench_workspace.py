@@ -31,3 +31,28 @@ def login_env() -> dict[str, str]:
     os.environ["SOHOA_USER"] = BENCH_USER
     os.environ["SOHOA_PASSWORD"] = BENCH_PASSWORD
     return dict(os.environ)
+
+
+_PRAGMAS: dict[Path, str] = {}
+
+
+def raw_connection(root: Path, timeout: float = 1.0):  # type: ignore[no-untyped-def]
+    """A bare SQLCipher connection to a benchmark workspace's database (no audit entry,
+    no clean-up): for watching a workspace another process works in. The key is
+    unwrapped once per workspace and kept for the next look."""
+    from storage.accounts import KeyFile
+    from storage.database import connect
+
+    root = Path(root)
+    if root not in _PRAGMAS:
+        keys = KeyFile.load(root).unlock(BENCH_USER, BENCH_PASSWORD)
+        _PRAGMAS[root] = keys.database_pragma()
+    conn = connect(root / "sohoa.db", _PRAGMAS[root])
+    conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    return conn
+
+
+def ensure_workspace(root: Path) -> Path:
+    """Create the benchmark workspace at ``root`` if there is none yet (as `sohoa init`)."""
+    open_bench_workspace(root).close()
+    return Path(root)

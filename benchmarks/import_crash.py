@@ -36,11 +36,17 @@ from PIL import Image, ImageDraw
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench_workspace import login_env, open_bench_workspace  # noqa: E402
+from bench_workspace import (  # noqa: E402
+    ensure_workspace,
+    login_env,
+    open_bench_workspace,
+    raw_connection,
+)
 
 from storage import check_workspace  # noqa: E402
 from storage import dossiers as dossier_store  # noqa: E402
 from storage import pages as page_store  # noqa: E402
+from storage.errors import StorageError  # noqa: E402
 from storage.health import Finding  # noqa: E402
 
 args_verbose = False
@@ -128,16 +134,13 @@ def inspect(ws_path: Path) -> Verdict:
 
 def phase(ws_path: Path) -> str:
     """Where the last run was cut: the least advanced unfinished batch's state."""
-    db = ws_path / "sohoa.db"
-    if not db.exists():
-        return "starting"
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+        conn = raw_connection(ws_path, timeout=10)
         try:
             rows = conn.execute("SELECT state, plan FROM batch ORDER BY id").fetchall()
         finally:
             conn.close()
-    except sqlite3.OperationalError:
+    except (sqlite3.Error, StorageError):
         return "starting"
     for state, plan in rows:
         if state == "importing":
@@ -151,12 +154,11 @@ def phase(ws_path: Path) -> str:
 
 def wait_for_state(ws_path: Path, states: tuple[str, ...], proc: subprocess.Popen[bytes],
                    timeout: float) -> bool:
-    db = ws_path / "sohoa.db"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and proc.poll() is None:
-        if db.exists():
+        if True:
             try:
-                conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                conn = raw_connection(ws_path)
                 try:
                     marks = ",".join("?" * len(states))
                     row = conn.execute(
@@ -166,7 +168,7 @@ def wait_for_state(ws_path: Path, states: tuple[str, ...], proc: subprocess.Pope
                     conn.close()
                 if row:
                     return True
-            except sqlite3.OperationalError:
+            except (sqlite3.Error, StorageError):
                 pass
         time.sleep(0.01)
     return False
@@ -183,12 +185,12 @@ def import_only(kills: int, files: int, tmp: Path, rng: random.Random) -> bool:
         ImageDraw.Draw(image).text((60, 60 + i % 900), f"page {i}", fill="black")
         image.save(folder / f"{i:04d}.png")
     unhealthy = lost = duplicated = mid = 0
-    ws_path = tmp / "plain-ws"
+    ws_path = ensure_workspace(tmp / "plain-ws")
     committed = 0
     for round_no in range(kills):
         if round_no and round_no % 10 == 0:
             committed = 0   # start over now and then so kills keep landing mid-import
-            ws_path = tmp / f"plain-ws{round_no}"
+            ws_path = ensure_workspace(tmp / f"plain-ws{round_no}")
         proc = popen(sohoa(ws_path, "import", "--no-process", str(folder)))
         time.sleep(rng.uniform(0.2, 1.2))
         proc.send_signal(signal.SIGKILL)
@@ -215,7 +217,7 @@ def import_only(kills: int, files: int, tmp: Path, rng: random.Random) -> bool:
 
 
 def calibrate(folders: dict[str, int], tmp: Path, jobs: int) -> float:
-    ws_path = tmp / "calibrate"
+    ws_path = ensure_workspace(tmp / "calibrate")
     start = time.monotonic()
     for folder in folders:
         popen(sohoa(ws_path, "import", "--jobs", str(jobs), folder)).wait()
@@ -230,7 +232,7 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
     phases: Counter[str] = Counter()
     damaged_rounds = doubled_rounds = 0
     failures: list[str] = []
-    ws_path = tmp / "proc-ws0"
+    ws_path = ensure_workspace(tmp / "proc-ws0")
     workspaces = []
     for round_no in range(kills):
         if round_no % 10 == 0:
@@ -239,7 +241,7 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
                 if args_verbose:
                     print(f"  workspace {ws_path.name} after its final reruns: "
                           f"{'whole' if not failures else failures[-1]}", flush=True)
-            ws_path = tmp / f"proc-ws{round_no}"
+            ws_path = ensure_workspace(tmp / f"proc-ws{round_no}")
             workspaces.append(ws_path)
         folder = names[round_no % len(names)]
         proc = popen(sohoa(ws_path, "import", "--jobs", str(jobs), folder))
@@ -325,7 +327,7 @@ def concurrent(runs: int, folders: dict[str, int], tmp: Path, jobs: int,
     failures: list[str] = []
     names = list(folders)
     for run in range(runs):
-        ws_path = tmp / f"pair-ws{run}"
+        ws_path = ensure_workspace(tmp / f"pair-ws{run}")
         # Two clerks' scripts, each importing every folder (in its own order).
         orders = [names, names[::-1] if run % 2 else names]
         script = ("import subprocess, sys\n"

@@ -2,7 +2,8 @@
 a signature, then signed (PAdES B-B) with a software token (SoftHSM2, PKCS#11) and with a
 PKCS#12 file, visible stamp and invisible signature.
 
-Target: signing adds < 1 s to packing the 20-page dossier with a software token. A test PKI
+Target: signing adds < 1 s to packing the 20-page dossier with a software token, judged on CPU
+time (wall time is printed beside it; a shared machine disturbs it). A test PKI
 and a SoftHSM2 token are made in a temporary folder (SoftHSM2 and OpenSC must be installed:
 scripts/bootstrap.sh does it). Pages are encoded in this process alone (``--jobs 1``) unless
 told otherwise, so the figures compare like with like on a shared machine.
@@ -75,40 +76,65 @@ def main() -> int:
             ("PKCS#12 file, visible stamp",
              SigningOptions(Pkcs12Key(pki.signer_p12), Stamp.VISIBLE)),
         ]
-        medians: dict[str, float] = {}
+        wall: dict[str, list[float]] = {label: [] for label, _ in variants}
+        cpu: dict[str, list[float]] = {label: [] for label, _ in variants}
+        opening: list[float] = []
+        opening_cpu: list[float] = []
         pack_dossier(spec, folder / "warm", jobs=args.jobs)  # imports, caches
-        for label, options in variants:
-            times = []
-            for run in range(args.repeat):
-                out = folder / f"{len(medians)}-{run}"
+        # Variants take turns in each round, so a burst of load on a shared machine
+        # disturbs all of them alike; CPU time (this process: pages are encoded here with
+        # --jobs 1, and SoftHSM2 runs in-process) is the figure the target is judged on.
+        for run in range(args.repeat):
+            for number, (label, options) in enumerate(variants):
+                out = folder / f"{number}-{run}"
                 if options is None:
-                    t0 = time.perf_counter()
-                    path = pack_dossier(spec, out, jobs=args.jobs)
-                    times.append(time.perf_counter() - t0)
+                    w, c = time.perf_counter(), time.process_time()
+                    pack_dossier(spec, out, jobs=args.jobs)
+                    wall[label].append(time.perf_counter() - w)
+                    cpu[label].append(time.process_time() - c)
                     continue
                 secret = PIN if isinstance(options.key, Pkcs11Key) else P12_PASSPHRASE
                 # Opening the key (PIN, certificate check) is once per batch: timed apart.
+                w, c = time.perf_counter(), time.process_time()
                 with open_signer(options, secret) as signer:
-                    t0 = time.perf_counter()
+                    opening.append(time.perf_counter() - w)
+                    opening_cpu.append(time.process_time() - c)
+                    w, c = time.perf_counter(), time.process_time()
                     path = pack_dossier(spec, out, signer=signer, jobs=args.jobs)
-                    times.append(time.perf_counter() - t0)
+                    wall[label].append(time.perf_counter() - w)
+                    cpu[label].append(time.process_time() - c)
                 report = verify_package(path, signatures=SignatureCheck(require=True))
                 assert report.ok, report.problems
-            medians[label] = statistics.median(times)
-            extra = ""
-            if options is not None:
-                extra = (f", signing adds {medians[label] - medians['unsigned']:.2f} s "
-                         f"({(medians[label] - medians['unsigned']) / len(documents) * 1000:.0f}"
-                         f" ms per document)")
-            print(f"{label}: {medians[label]:.2f} s for {len(specs)} pages in "
-                  f"{len(documents)} documents (median of {args.repeat}){extra}")
         pki.close()
-    added = medians["token (SoftHSM2), visible stamp"] - medians["unsigned"]
-    ok = added < TARGET_S
+    base_wall = statistics.median(wall["unsigned"])
+    base_cpu = statistics.median(cpu["unsigned"])
+    print(f"{len(specs)} pages in {len(documents)} documents, median of {args.repeat} packs "
+          "each (wall s / CPU s):")
+    for label, _ in variants:
+        w, c = statistics.median(wall[label]), statistics.median(cpu[label])
+        extra = "" if label == "unsigned" else (
+            f"  signing adds {w - base_wall:+.2f} s wall, {c - base_cpu:+.2f} s CPU "
+            f"({(c - base_cpu) / len(documents) * 1000:.0f} ms CPU per document)")
+        print(f"  {label}: {w:.2f} s wall, {c:.2f} s CPU{extra}")
+    # The first opening in a process also cuts the stamp font (kept for later batches).
+    open_cpu = max(opening_cpu)
+    print(f"  opening the key (PIN or passphrase, certificate check, stamp font; once per "
+          f"batch): {statistics.median(opening):.2f} s wall, "
+          f"{statistics.median(opening_cpu):.2f} s CPU (median of all variants); the first "
+          f"in this process {opening_cpu[0]:.2f} s CPU, the most {open_cpu:.2f} s CPU")
+    key = "token (SoftHSM2), visible stamp"
+    added_cpu = statistics.median(cpu[key]) - base_cpu
+    added_wall = statistics.median(wall[key]) - base_wall
+    # A batch of this one dossier pays the opening as well (the costliest one seen, as
+    # in a fresh process): that is the figure judged.
+    alone = added_cpu + open_cpu
+    ok = alone < TARGET_S
     one, five, _ = os.getloadavg()
-    print(f"signing adds {added:.2f} s with a software token (visible stamp)  target < "
-          f"{TARGET_S:.0f} s: {'met' if ok else 'NOT met'}  [load {one:.1f} (5 min {five:.1f}); "
-          "the machine may be shared, wall-clock figures are disturbed]")
+    print(f"signing adds {added_cpu:.2f} s CPU ({added_wall:+.2f} s wall) to packing a "
+          f"{len(specs)}-page dossier with a software token (visible stamp); "
+          f"{alone:.2f} s CPU with opening the key for a batch of this one dossier  target < "
+          f"{TARGET_S:.0f} s: {'met' if ok else 'NOT met'}  [load {one:.1f} (5 min {five:.1f}): "
+          "on a shared machine wall time is disturbed; CPU time is this process's own]")
     return 0 if ok else 1
 
 

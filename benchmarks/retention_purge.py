@@ -6,7 +6,7 @@ Part 2 runs ``sohoa purge`` as a real process and kills it (SIGKILL) at random
 moments, --kills times over fresh copies of a smaller workspace; after every
 kill: the workspace is healthy, every dossier is either wholly purged or wholly
 intact, nothing not delivered lost a byte; a final rerun purges the rest.
-Usage: python benchmarks/retention_purge.py [--dossiers 1000] [--kills 100] [--small 150]
+Usage: python benchmarks/retention_purge.py [--dossiers 1000] [--kills 100] [--small 300]
 """
 
 from __future__ import annotations
@@ -61,19 +61,6 @@ def _build(root: Path, delivered: int, waiting: int, seed: int) -> None:
                 first = ws.conn.execute("SELECT source_sha FROM page WHERE id = ?",
                                         (built.page_ids[0],)).fetchone()[0]
     shutil.rmtree(scratch, ignore_errors=True)
-
-
-def purged_count(root: Path) -> int:
-    import sqlite3
-
-    try:
-        conn = sqlite3.connect(f"file:{root / 'sohoa.db'}?mode=ro", uri=True, timeout=30)
-        try:
-            return int(conn.execute("SELECT count(*) FROM purged_dossier").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return -1
 
 
 def snapshot(root: Path) -> dict[int, tuple[bool, int, bool]]:
@@ -141,7 +128,11 @@ def kills(workdir: Path, count: int, small: int) -> int:
     print(f"building a {small}-dossier workspace for the kill runs…", flush=True)
     build(template, small, small // 5, 2)
     rng = random.Random(7)
-    done = bad = rounds = 0
+    # When a purge process is busy deleting: it starts (interpreter, login) and then
+    # purges. Timed once on a copy, unkilled: the kills land between the two ends.
+    startup, total = _calibrate(workdir, template)
+    print(f"  a whole purge takes {total:.1f} s, {startup:.1f} s of it starting up", flush=True)
+    done = bad = rounds = landed = 0
     while done < count:
         rounds += 1
         root = workdir / f"kill-{rounds}"
@@ -152,16 +143,16 @@ def kills(workdir: Path, count: int, small: int) -> int:
             proc = subprocess.Popen([sys.executable, "-m", "cli", "--workspace", str(root),
                                      "purge"], cwd=REPO, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL, env=login_env())
-            # Kill while it deletes, not while the interpreter starts: wait for the first
-            # dossier to go (or the process to end), then a random moment more.
-            progress = purged_count(root)
-            while proc.poll() is None and purged_count(root) == progress:
-                time.sleep(0.02)
-            time.sleep(rng.uniform(0.0, 0.6))
+            delay = rng.uniform(startup * 0.8, total)
+            try:
+                proc.wait(timeout=delay)
+            except subprocess.TimeoutExpired:
+                pass
             finished = proc.poll() is not None
             if not finished:
                 os.kill(proc.pid, signal.SIGKILL)
                 done += 1
+                landed += delay >= startup
             proc.wait()
             found = violations(root, before)
             if found:
@@ -183,16 +174,35 @@ def kills(workdir: Path, count: int, small: int) -> int:
             print(f"  after rerun: {final[:3]} delivered left {left_delivered}, trash {trash}")
         shutil.rmtree(root, ignore_errors=True)
         print(f"  {done}/{count} kills, {bad} with problems", flush=True)
-    print(f"kill -9 during purge: {done} kills, {bad} with problems (target 0): nothing lost "
-          "that was not delivered, nothing half-deleted, reruns finish the purge")
+    print(f"kill -9 during purge: {done} kills ({landed} after start-up, while purging), "
+          f"{bad} with problems (target 0): nothing lost that was not delivered, nothing "
+          "half-deleted, reruns finish the purge")
     return bad
+
+
+def _calibrate(workdir: Path, template: Path) -> tuple[float, float]:
+    """(seconds to start up and log in, seconds for a whole purge) of one ``sohoa purge``."""
+    root = workdir / "calibrate"
+    shutil.copytree(template, root)
+    command = [sys.executable, "-m", "cli", "--workspace", str(root)]
+    started = time.monotonic()
+    # A cheap command starts up and logs in as a purge does.
+    subprocess.run([*command, "outbox", "--json"], cwd=REPO, check=True,
+                   stdout=subprocess.DEVNULL, env=login_env())
+    startup = time.monotonic() - started
+    started = time.monotonic()
+    subprocess.run([*command, "purge"], cwd=REPO, check=True, stdout=subprocess.DEVNULL,
+                   env=login_env())
+    total = time.monotonic() - started
+    shutil.rmtree(root, ignore_errors=True)
+    return startup, max(total, startup + 0.5)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossiers", type=int, default=1000)
     parser.add_argument("--kills", type=int, default=100)
-    parser.add_argument("--small", type=int, default=150)
+    parser.add_argument("--small", type=int, default=300)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sohoa-purge-") as tmp:
         workdir = Path(tmp)

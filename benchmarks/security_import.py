@@ -3,6 +3,7 @@ encrypted workspace and into a plaintext one, alternately, in one run.
 Target: encrypted throughput >= 0.8x plaintext.
 
 Usage: python benchmarks/security_import.py [--pages N] [--rounds N] [--jpeg-share F]
+       [--inputs DIR]   (make the pages in DIR once and reuse them: making them is slow)
 
 Pages are 300-dpi greyscale PNGs (as import_speed.py makes them) with a share of
 colour JPEG photos (ID cards are photographed as often as scanned).
@@ -55,13 +56,19 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--jpeg-share", type=float, default=0.2)
+    parser.add_argument("--inputs", type=Path, metavar="DIR",
+                        help="keep the generated pages in DIR and reuse them next time")
     args = parser.parse_args()
     photos = int(args.pages * args.jpeg_share)
     with tempfile.TemporaryDirectory(prefix="sohoa-bench-") as tmp:
-        folder = Path(tmp) / "in"
-        folder.mkdir()
-        make_pages(folder, args.pages - photos)
-        make_photos(folder, photos)
+        folder = args.inputs or Path(tmp) / "in"
+        held = len(list(folder.glob("*")))
+        if held not in (0, args.pages):
+            sys.exit(f"{folder}: holds {held} files, not {args.pages} pages: give an empty one")
+        if not held:
+            folder.mkdir(parents=True, exist_ok=True)
+            make_pages(folder, args.pages - photos)
+            make_photos(folder, photos)
         size = sum(p.stat().st_size for p in folder.iterdir())
         times: dict[bool, list[float]] = {True: [], False: []}
         cpu: dict[bool, list[float]] = {True: [], False: []}

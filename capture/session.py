@@ -117,6 +117,7 @@ def scan_to_workspace(
     :class:`CaptureError` and no batch is made; a failure later ends the batch
     with the pages so far, and is reported in ``ScanReport.error``.
     """
+    ws.require_work("scan")
     report = ScanReport(batch_id=0)
     iterator = iter(pages)
     first = next(iterator, None)   # a CaptureError here propagates: nothing was scanned

@@ -199,23 +199,44 @@ _OUTCOME_NOTES = {
 }
 
 
-def run_dossiers(args: argparse.Namespace) -> int:
+class _SigningStopped(Exception):
+    """The token went away or refused the PIN: what was packed stays, the rest waits."""
+
+
+def _print_notes(signer: Signer | None, where: str) -> None:
+    """The signer's notes of the last pack (e.g. signed B-B: no timestamp server)."""
+    take = getattr(signer, "take_notes", None)
+    for note in take() if take is not None else ():
+        print(f"{where}: {note}", file=sys.stderr, flush=True)
+
+
+def run_dossiers(args: argparse.Namespace, signer: Signer | None = None) -> int:
+    """Pack and queue ``--dossier`` ones (signed with ``signer`` when given). A dossier
+    whose waiting package is already signed is not packed again (a rerun resumes)."""
     from dossier import DossierError
     from dossier.packing import MissingComponents, pack_and_queue
-    from records import RecordsError
+    from records import KeyUnavailableError, RecordsError
     from upload import UploadError
 
     failed = False
     with open_workspace(args) as ws:
-        for ident in args.dossier:
+        for number, ident in enumerate(args.dossier):
             dossier_id = _find_dossier(ws, ident)
             if dossier_id is None:
                 report_failure(ident, "không có hồ sơ này trong kho — no such dossier")
                 failed = True
                 continue
             try:
-                result = pack_and_queue(ws, dossier_id, args.profile,
+                result = pack_and_queue(ws, dossier_id, args.profile, signer,
                                         allow_missing=args.allow_missing, out_dir=args.out)
+            except KeyUnavailableError as e:
+                # Token pulled out or PIN refused: the dossiers done stay packed and
+                # signed; this one left nothing behind. Stop and name the rest.
+                report_failure(ident, str(e))
+                for rest in args.dossier[number + 1:]:
+                    report_failure(rest, "chưa đóng gói vì không ký được — not packed: "
+                                         "signing stopped")
+                raise _SigningStopped from e
             except MissingComponents as e:
                 report_failure(ident, "còn thiếu " + "; ".join(e.missing)
                                + " — missing required components (--allow-missing REASON "
@@ -227,6 +248,7 @@ def run_dossiers(args: argparse.Namespace) -> int:
                 failed = True
                 continue
             print(result.path, flush=True)
+            _print_notes(signer, result.package_name)
             note = _OUTCOME_NOTES[str(result.outcome)].format(old=", ".join(result.replaced))
             version = f"v{result.version}" + (f", supersedes {result.supersedes}"
                                                if result.supersedes else "")
@@ -234,26 +256,106 @@ def run_dossiers(args: argparse.Namespace) -> int:
     return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)
 
 
+# In the output folder: which folders were packed and signed into which package, so that a
+# rerun of ``pack --sign`` (after the token was pulled out, say) resumes where it stopped.
+SIGNED_JOURNAL = ".sohoa-signed.json"
+
+
+def _folder_key(folder: Path, args: argparse.Namespace, agency: str | None) -> str:
+    """The folder's identity for the journal: its files (names, sizes, times) and the
+    options that shape the package."""
+    import hashlib
+    import json
+
+    folder = folder.resolve()
+    files = sorted(folder.rglob("*")) if folder.is_dir() else [folder]
+    listing = [(str(f.relative_to(folder) if folder.is_dir() else f.name), st.st_size,
+                st.st_mtime_ns) for f in files if f.is_file() for st in (f.stat(),)]
+    facts = [str(folder), listing, args.profile or "compact", agency,
+             str(args.received) if args.received else None]
+    return hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode()).hexdigest()
+
+
+def _read_journal(out: Path) -> dict[str, dict[str, str]]:
+    import json
+
+    try:
+        data = json.loads((out / SIGNED_JOURNAL).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _already_signed(out: Path, journal: dict[str, dict[str, str]], key: str) -> Path | None:
+    """The package a previous ``pack --sign`` made of this folder, if it is still there,
+    unchanged and signed."""
+    import hashlib
+
+    entry = journal.get(key)
+    if not isinstance(entry, dict) or not entry.get("package"):
+        return None
+    path = out / Path(str(entry["package"])).name
+    try:
+        with path.open("rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+    if digest != entry.get("sha256"):
+        return None
+    from records import verify_signatures
+
+    documents = verify_signatures(path)
+    if not documents or not all(d.signed and d.ok for d in documents):
+        return None
+    return path
+
+
+def _note_signed(out: Path, journal: dict[str, dict[str, str]], key: str, path: Path) -> None:
+    import hashlib
+    import json
+
+    from storage import atomic_writer
+
+    with path.open("rb") as handle:
+        digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    journal[key] = {"package": path.name, "sha256": digest}
+    with atomic_writer(out / SIGNED_JOURNAL) as handle:
+        handle.write(json.dumps(journal, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
     from records import KeyUnavailableError, RecordsError
     from storage import DiskFull, is_disk_full
 
-    dossiers_failed = False
-    if args.dossier:
-        dossiers_failed = run_dossiers(args) != ExitCode.OK
-        if not args.paths:
-            return int(ExitCode.SOME_FAILED if dossiers_failed else ExitCode.OK)
-    elif not args.paths:
+    if not args.dossier and not args.paths:
         args.parser.error("give dossier folders (PATH) or --dossier ID")
-    if args.out is None:
+    if args.paths and args.out is None:
         args.parser.error("--out DIR is required to pack folders")
-    agency = _agency(args)
-    failed = dossiers_failed
+    agency = _agency(args) if args.paths else None
+    failed = False
     try:
-        # With --sign the key is opened and its certificate checked before anything is packed.
+        # With --sign the key is opened and its certificate checked before anything is
+        # packed, once for the workspace's dossiers and the folders alike.
         with signer_from_args(args) as signer:
+            if args.dossier:
+                try:
+                    failed = run_dossiers(args, signer) != ExitCode.OK
+                except _SigningStopped:
+                    for rest in args.paths:
+                        report_failure(str(rest), "chưa đóng gói vì không ký được — not "
+                                                  "packed: signing stopped")
+                    return int(ExitCode.SOME_FAILED)
+            journal = _read_journal(args.out) if signer is not None and args.paths else {}
             for number, folder in enumerate(args.paths):
+                key = _folder_key(folder, args, agency) if signer is not None else ""
+                done = _already_signed(args.out, journal, key) if signer is not None else None
+                if done is not None:
+                    # A rerun: this folder was packed and signed; it is not signed again.
+                    print(done, flush=True)
+                    print(f"{done.name}: đã ký từ lần trước, không ký lại — already packed "
+                          "and signed, kept", file=sys.stderr, flush=True)
+                    continue
                 try:
                     path = _pack_one(folder, args, agency, signer)
                 except KeyUnavailableError as e:
@@ -276,6 +378,9 @@ def run(args: argparse.Namespace) -> int:
                                                          "packing this dossier").reason)
                     return int(ExitCode.WORKSPACE)
                 print(path, flush=True)
+                _print_notes(signer, str(path))
+                if signer is not None:
+                    _note_signed(args.out, journal, key, path)
     except (DossierError, RecordsError) as e:
         # No usable key: nothing was packed.
         report_failure("--sign", str(e))

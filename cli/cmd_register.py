@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 
 
@@ -51,7 +51,7 @@ def run_import(args: argparse.Namespace) -> int:
         except RegisterError as e:
             report_failure(item, str(e))
             return ExitCode.USAGE
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="register.import") as ws:
         try:
             result = import_register(ws, args.file, mapping)
         except RegisterError as e:

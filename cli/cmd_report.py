@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli.common import open_workspace
+from cli.common import OVERSIGHT_ROLES, open_workspace
 from cli.exitcodes import ExitCode
 
 
@@ -37,19 +37,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from dossier.report_export import write_pdf, write_xlsx
-    from dossier.reports import build_report, percent
+    from dossier.report_export import export_report
+    from dossier.reports import percent, view_report
 
     if args.start and args.end and args.start > args.end:
         print("sohoa: --from sau --to — --from is after --to", file=sys.stderr)
         return ExitCode.USAGE
-    with open_workspace(args) as ws:
-        report = build_report(ws, args.start, args.end)
-        commune = ws.get_setting("agency.name") or ws.get_setting("agency_id")
-        if args.xlsx is not None:
-            write_xlsx(report, args.xlsx, commune=commune)
-        if args.pdf is not None:
-            write_pdf(report, args.pdf, commune=commune)
+    with open_workspace(args, OVERSIGHT_ROLES, action="report") as ws:
+        report = view_report(ws, args.start, args.end)
+        for path, kind in ((args.xlsx, "xlsx"), (args.pdf, "pdf")):
+            if path is not None:
+                export_report(ws, report, path, kind)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return ExitCode.OK

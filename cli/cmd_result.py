@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli.common import open_workspace, report_failure
+from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
 
 # Option -> result field, for ``result set``.
@@ -81,7 +81,7 @@ def _print(result: object, as_json: bool) -> None:
 def run_add(args: argparse.Namespace) -> int:
     from dossier.results import add_result_files, find_dossier, get_result
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="result.create") as ws:
         dossier_id = find_dossier(ws, args.dossier)
         result_id, problems = add_result_files(
             ws, args.paths, dossier_id=dossier_id,
@@ -123,7 +123,7 @@ def run_set(args: argparse.Namespace) -> int:
               if getattr(args, dest) is not None}
     if args.no_limit:
         values["valid_until"] = None
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="result.update") as ws:
         result = update_result(ws, args.id, confirm=args.confirm, **values)
         _print(result, False)
     return ExitCode.OK
@@ -132,7 +132,7 @@ def run_set(args: argparse.Namespace) -> int:
 def run_pack(args: argparse.Namespace) -> int:
     from dossier.results import pack_result
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="result.pack") as ws:
         path = pack_result(ws, args.id, out_dir=args.out)
     print(path, file=sys.stdout)
     return ExitCode.OK

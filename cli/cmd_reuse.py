@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from cli.common import open_workspace
+from cli.common import CLERK_ROLES, open_workspace
 from cli.exitcodes import ExitCode
 
 
@@ -41,10 +41,13 @@ def _dossier(ws: object, ref: str) -> int:
 
 
 def run_lookup(args: argparse.Namespace) -> int:
-    from dossier.reuse import lookup
+    from dossier.reuse import lookup, normalise_id
 
     with open_workspace(args) as ws:
         items = lookup(ws, args.id_number)
+        # A citizen's documents looked up by ID number: a read of personal data, logged.
+        ws.audit.record("reuse.lookup", subject=normalise_id(args.id_number) or args.id_number,
+                        detail=f"{len(items)} document(s)")
     if args.json:
         print(json.dumps([i.__dict__ for i in items], ensure_ascii=False, indent=2))
         return ExitCode.OK
@@ -74,7 +77,7 @@ def run_offers(args: argparse.Namespace) -> int:
 def run_use(args: argparse.Namespace) -> int:
     from dossier.reuse import reuse
 
-    with open_workspace(args) as ws:
+    with open_workspace(args, CLERK_ROLES, action="reuse.use") as ws:
         reuse(ws, _dossier(ws, args.dossier), args.item)
     print("đã dùng lại — reused")
     return ExitCode.OK

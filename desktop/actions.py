@@ -7,6 +7,7 @@ The work functions run on a pool thread with their own workspace connection
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 import json
 import socket
@@ -259,6 +260,8 @@ def pack_and_queue(ops: Operations, dossier_id: int, *, title: str,
 
             with open_signer(signing, secret) as signer:  # type: ignore[arg-type]
                 result = pack(ctx.ws, dossier_id, signer=signer, allow_missing=missing_reason)
+                if signer.offline:
+                    result = dataclasses.replace(result, signed_offline=True)
         else:
             result = pack(ctx.ws, dossier_id, allow_missing=missing_reason)
         ctx.progress(1, 1, "")
@@ -339,6 +342,24 @@ def _stop_on_cancel(ctx: OpContext, control: object) -> None:
         if getattr(control, "stopped", False):
             return
     control.stop()  # type: ignore[attr-defined]
+
+
+def timestamp_outbox(ops: Operations, *, title: str) -> BackgroundOp:
+    """Add a timestamp to every signed package waiting in the outbox that has none, the
+    upgraded package taking its place (server and trust anchors from the settings)."""
+
+    def work(ctx: OpContext) -> list[object]:
+        from dossier import signing
+        from records import load_certificates
+
+        tsa = ctx.ws.get_setting(signing.TSA_URL) or ""
+        trust = ctx.ws.get_setting(signing.TRUST)
+        revocation = (ctx.ws.get_setting(signing.REVOCATION) or "") in ("on", "1", "true")
+        anchors = tuple(load_certificates(Path(trust))) if trust and revocation else ()
+        return list(signing.upgrade_queued(ctx.ws, tsa, revocation=bool(anchors),
+                                           trust=anchors))
+
+    return ops.run(title, work)
 
 
 def retry_job(ops: Operations, job_id: int, *, title: str) -> BackgroundOp:

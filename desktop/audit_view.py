@@ -32,11 +32,102 @@ SHOWN = 5000
 VIEW_ROLES = (Role.LEADER, Role.ADMIN)
 
 
+
+#: What each logged action is called in the log a leader reads ("vi — en"; the code
+#: itself is in the row's tooltip). An action not listed shows its code.
+ACTIONS = {
+    "audit.export": "Xuất nhật ký — Log exported",
+    "audit.verify": "Kiểm tra nhật ký — Log checked",
+    "audit.view": "Xem nhật ký — Log viewed",
+    "batch.create": "Tạo lô — Batch created",
+    "batch.drop": "Bỏ lô trống — Empty batch dropped",
+    "batch.drop_empty": "Bỏ lô trống — Empty batch dropped",
+    "capture.code_taken": "Mã hồ sơ đã có — Dossier code already taken",
+    "batch.plan": "Đổi cách xử lý lô — Batch plan changed",
+    "document.create": "Tạo giấy tờ — Document created",
+    "document.delete": "Xóa giấy tờ — Document deleted",
+    "document.fields": "Sửa thông tin giấy tờ — Document fields edited",
+    "document.type": "Đổi loại giấy tờ — Document type changed",
+    "document.pages": "Đổi trang của giấy tờ — Document pages changed",
+    "document.replace": "Thay giấy tờ — Document replaced",
+    "dossier.create": "Tạo hồ sơ — Dossier created",
+    "dossier.update": "Sửa hồ sơ — Dossier edited",
+    "edit": "Sửa hồ sơ, giấy tờ hoặc trang — Dossier, document or page edited",
+    "export": "Xuất ra USB — Exported to USB",
+    "import": "Nhập tệp — Files imported",
+    "import.reject": "Từ chối tệp — File refused",
+    "lock": "Khóa màn hình — Screen locked",
+    "login": "Đăng nhập — Login",
+    "login.recovery": "Đăng nhập bằng mã khôi phục — Login with the recovery key",
+    "outbox.export": "Xuất ra USB — Exported to USB",
+    "outbox.export.sealed": "Xuất ra USB (mã hóa) — Exported to USB (sealed)",
+    "outbox.export.unencrypted": "Xuất ra USB không mã hóa — Exported to USB unencrypted",
+    "outbox.queue": "Đưa vào hàng đợi gửi — Queued for sending",
+    "outbox.withdraw": "Rút khỏi hàng đợi — Withdrawn from the queue",
+    "pack": "Đóng gói hồ sơ — Dossier packed",
+    "page.delete": "Xóa trang — Page deleted",
+    "page.fail": "Không đọc được trang — Page could not be read",
+    "page.edit_text": "Soát chữ của trang — Page text corrected",
+    "page.import": "Nhập trang — Page imported",
+    "page.reorder": "Đổi thứ tự trang — Pages reordered",
+    "page.restore": "Khôi phục trang — Page restored",
+    "page.rotate": "Xoay trang — Page rotated",
+    "purge": "Xóa theo thời hạn lưu — Retention purge",
+    "record.create": "Tạo gói hồ sơ — Record created",
+    "record.missing_components": "Đóng gói khi thiếu giấy tờ — Packed with papers missing",
+    "record.replace": "Thay gói hồ sơ — Record replaced",
+    "register.import": "Nhập sổ tiếp nhận — Register imported",
+    "report": "Xem báo cáo — Report viewed",
+    "report.export": "Xuất báo cáo — Report exported",
+    "report.view": "Xem báo cáo — Report viewed",
+    "result.create": "Tạo kết quả — Result created",
+    "result.pack": "Đóng gói kết quả — Result packed",
+    "result.update": "Sửa kết quả — Result edited",
+    "retention.purge": "Xóa theo thời hạn lưu — Retention purge",
+    "reuse.add": "Lưu giấy tờ để tái sử dụng — Kept for reuse",
+    "reuse.forget": "Bỏ giấy tờ tái sử dụng — Reuse entry removed",
+    "reuse.lookup": "Tra giấy tờ còn hạn theo số định danh — Documents on file looked up",
+    "reuse.undo": "Bỏ tái sử dụng — Reuse undone",
+    "reuse.use": "Tái sử dụng giấy tờ — Document reused",
+    "scan": "Quét giấy tờ — Papers scanned",
+    "search": "Tìm kiếm — Search",
+    "setting.change": "Đổi cài đặt — Setting changed",
+    "subject": "Tra cứu dữ liệu cá nhân — Personal data looked up",
+    "subject.request": "Tra cứu dữ liệu cá nhân — Personal data looked up",
+    "subject.erase": "Xóa dữ liệu theo yêu cầu — Erased on request",
+    "subject.erase.override": "Xóa hồ sơ chưa gửi (quản trị) — Erased before delivery (admin)",
+    "subject.erase.refused": "Từ chối xóa theo yêu cầu — Erasure refused",
+    "subject.export": "Xuất dữ liệu cá nhân — Personal data exported",
+    "timestamp": "Thêm dấu thời gian — Timestamp added",
+    "unlock": "Mở khóa màn hình — Screen unlocked",
+    "upload": "Gửi hồ sơ — Records sent",
+    "user.add": "Thêm người dùng — User added",
+    "user.disable": "Khóa người dùng — User disabled",
+    "user.passwd": "Đổi mật khẩu — Password changed",
+    "user.reset": "Đặt lại mật khẩu — Password reset",
+    "view": "Xem hồ sơ — Dossier viewed",
+    "watch": "Theo dõi thư mục quét — Scan folder watched",
+    "workspace.create": "Tạo thư mục làm việc — Workspace created",
+    "workspace.encrypt": "Mã hóa thư mục làm việc — Workspace encrypted",
+}
+OUTCOMES = {"ok": "được — ok", "refused": "bị từ chối — refused", "failed": "lỗi — failed"}
+
+
+def _in(text: str, language: str) -> str:
+    vietnamese, _, english = text.partition(" — ")
+    return english if language.startswith("en") and english else vietnamese
+
+
+def action_label(action: str, language: str = "vi") -> str:
+    """The plain name of a logged action in the interface's language."""
+    return _in(ACTIONS[action], language) if action in ACTIONS else action
+
 class AuditModel(QAbstractTableModel):
     EntryRole = Qt.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "vi") -> None:
         super().__init__(parent)
+        self.language = language
         self.entries: list[AuditEntry] = []
         self.headers = [self.tr("Thời gian"), self.tr("Người dùng"), self.tr("Thao tác"),
                         self.tr("Kết quả"), self.tr("Hồ sơ"), self.tr("Chi tiết")]
@@ -67,7 +158,13 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             local = dt.datetime.fromisoformat(e.at).astimezone().strftime("%d/%m/%Y %H:%M:%S")
             detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
-            return (local, e.user, e.action, e.outcome, e.dossier or "", detail)[index.column()]
+            outcome = _in(OUTCOMES[e.outcome], self.language) if e.outcome in OUTCOMES \
+                else e.outcome
+            return (local, e.user, action_label(e.action, self.language), outcome,
+                    e.dossier or "", detail)[index.column()]
+        if role == Qt.ToolTipRole:
+            detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
+            return f"{e.action}\n{detail}" if index.column() in (2, 5) else None
         if role == Qt.ForegroundRole and e.outcome != "ok":
             from PySide6.QtGui import QColor
 
@@ -109,11 +206,13 @@ class AuditView(QWidget):
         filters.addWidget(self.apply_button)
         layout.addLayout(filters)
 
-        self.model = AuditModel(self)
+        self.model = AuditModel(self, language=ctx.language)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        for col, width in enumerate((150, 90, 220, 90, 110)):  # the time is read whole
+            self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
 

@@ -1036,6 +1036,11 @@ class DossierView(QWidget):
             text += "\n" + self.tr("Gửi khi còn thiếu {names}; lý do đã được ghi lại.").format(
                 names=", ".join(result.missing))
             kind = "warning"
+        if result.signed_offline:
+            text += "\n" + self.tr(
+                "Máy chủ dấu thời gian không trả lời: hồ sơ đã được ký số nhưng chưa có dấu "
+                "thời gian. Thêm dấu thời gian sau ở Hàng đợi gửi, trước khi gửi.")
+            kind = "warning"
         if result.low_resolution_pages:
             # Packed all the same: refusing would leave the citizen's dossier stuck.
             text += "\n" + self.tr(

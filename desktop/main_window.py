@@ -38,11 +38,25 @@ from desktop.search_view import SearchView
 from desktop.settings_view import SettingsView, load_profiles
 from desktop.welcome import WelcomeView
 from desktop.worklist_view import WorklistView
+from dossier.reports import REPORT_ROLES
+from storage import Role
 from storage import editing as edit_store
 from storage import outbox as outbox_store
 from storage import pages as page_store
 
 SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS, WORKLIST, RESULTS, REPORTS, AUDIT = range(9)
+#: What a leader (read-only) sees: the reports, the audit log, and the settings to read.
+LEADER_SECTIONS = frozenset({SETTINGS, REPORTS, AUDIT})
+
+
+def sections_for(role: Role) -> frozenset[int]:
+    """The sidebar sections an account's role may open."""
+    if role == Role.LEADER:
+        return LEADER_SECTIONS
+    every = frozenset(range(AUDIT + 1))
+    if role not in REPORT_ROLES:  # the figures, like the audit log, are for leaders and admins
+        every -= {REPORTS}
+    return every if role in AUDIT_ROLES else every - {AUDIT}
 
 
 class MainWindow(QMainWindow):
@@ -51,6 +65,10 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        # A leader only reads: the screens that scan, import, edit, pack or send are not
+        # there for one, and the use cases refuse them as well (Workspace.require_work).
+        self.sections = sections_for(ctx.ws.account.role)
+        self.works = ctx.ws.account.role != Role.LEADER
         self.setWindowTitle(self.tr("Sohoa — Số hóa hồ sơ một cửa"))
         self._fit_to_screen()
         self.welcome = WelcomeView(self)
@@ -61,8 +79,9 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(ctx, self)
         self.worklist_view = WorklistView(ctx, self)
         self.results_view = ResultsView(ctx, self)
-        self.reports_view = ReportsView(ctx, self)
-        # The audit log is for leaders and admins only.
+        # The figures and the audit log are for leaders and admins only.
+        self.reports_view = (ReportsView(ctx, self) if ctx.ws.account.role in REPORT_ROLES
+                             else None)
         self.audit_view = (AuditView(ctx, self) if ctx.ws.account.role in AUDIT_ROLES
                            else None)
         self.stack = QStackedWidget(self)
@@ -85,7 +104,11 @@ class MainWindow(QMainWindow):
                  QStyle.StandardPixmap.SP_FileDialogInfoView)
         names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
                  self.tr("Tìm kiếm"), self.tr("Cài đặt"), self.tr("Việc cần làm"),
-                 self.tr("Kết quả"), self.tr("Báo cáo"))
+                 self.tr("Kết quả"))
+        icons, last_icon = icons[:-1], icons[-1]
+        if self.reports_view is not None:
+            names += (self.tr("Báo cáo"),)
+            icons += (last_icon,)
         if self.audit_view is not None:
             names += (self.tr("Nhật ký"),)
             icons += (QStyle.StandardPixmap.SP_FileDialogInfoView,)
@@ -93,6 +116,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(style.standardIcon(icon), name)
             item.setToolTip(f"{name} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
+            item.setHidden(i not in self.sections)
         self.sidebar.currentRowChanged.connect(self.show_section)
 
         central = QWidget(self)
@@ -184,17 +208,21 @@ class MainWindow(QMainWindow):
         self.scan_view.toolbar.addAction(undo)
         self.scan_view.toolbar.addAction(redo)
         for i in range(self.sidebar.count()):
+            if i not in self.sections:
+                continue
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _c=False, i=i: self.sidebar.setCurrentRow(i))
             self.addAction(act)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self.focus_search)
-        self.addAction(find)
-        # Import and scan work from every screen; Ctrl+Q closes the window.
-        for key, slot in (("Ctrl+O", self.import_anywhere), ("F5", self.scan),
-                          ("Ctrl+Q", self.close)):
+        if SEARCH in self.sections:
+            find = QAction(self)
+            find.setShortcut(QKeySequence.StandardKey.Find)
+            find.triggered.connect(self.focus_search)
+            self.addAction(find)
+        # Import and scan work from every screen (for those who do the work); Ctrl+Q
+        # closes the window.
+        keys = [("Ctrl+O", self.import_anywhere), ("F5", self.scan)] if self.works else []
+        for key, slot in (*keys, ("Ctrl+Q", self.close)):
             act = QAction(self)
             act.setShortcut(QKeySequence(key))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -205,6 +233,9 @@ class MainWindow(QMainWindow):
 
     def start_up(self) -> None:
         ws = self.ctx.ws
+        if not self.works:  # the next clerk's login finishes what was interrupted
+            self.go(REPORTS)
+            return
         if page_store.unfinished_batches(ws):
             self.resume_interrupted()
         batches = page_store.list_batches(ws)
@@ -218,7 +249,7 @@ class MainWindow(QMainWindow):
         last_dossier = ws.get_setting("ui.last_dossier")
         self.dossier_view.refresh(int(last_dossier) if last_dossier else None)
         section = int(ws.get_setting("ui.section") or SCAN)
-        if section >= self.sidebar.count():  # a section this account's role does not have
+        if section not in self.sections:  # a section this account's role does not have
             section = SCAN
         self.go(SCAN if unfinished else section)
         self._update_outbox()
@@ -232,6 +263,8 @@ class MainWindow(QMainWindow):
         op.start()
 
     def purge_expired(self) -> None:
+        if not self.works:
+            return
         actions.purge_expired(self.ctx.ops).on_success(self._purged).on_failure(
             self._purge_failed).start()
 
@@ -255,7 +288,7 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(section)
 
     def show_section(self, index: int) -> None:
-        if index < 0:
+        if index < 0 or index not in self.sections:
             return
         self.ctx.ws.set_setting("ui.section", str(index))
         if index == SCAN and not page_store.list_batches(self.ctx.ws):
@@ -295,12 +328,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.scan_view)
 
     def import_anywhere(self) -> None:
+        if not self.works:
+            return
         self.go(SCAN)
         self.scan_view.import_dialog()
 
     def scan(self) -> None:
         """F5: scan with the first profile's scanner; with none chosen, look for one first
         and say so plainly when there is none (never the virtual test device unasked)."""
+        if not self.works:
+            return
         profile = load_profiles(self.ctx)[0]
         self.go(SCAN)
         allow_test = self.ctx.ws.get_setting(actions.TEST_DEVICE_SETTING) == "1"

@@ -73,7 +73,7 @@ class OutboxView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((300, 150, 240, 100, 90, 220)):
+        for col, width in enumerate((260, 130, 220, 90, 80, 160)):  # fits 1280 wide
             self.table.setColumnWidth(col, width)
         self.summary = QLabel(self)
         self.summary.setObjectName("subtitle")
@@ -90,13 +90,17 @@ class OutboxView(QWidget):
         self.export_button.setToolTip(self.tr(
             "Mã hóa các gói đang chờ bằng khóa của tỉnh (hoặc mật khẩu) và chép ra USB"))
         self.export_button.clicked.connect(self.export)
+        self.timestamp_button = QPushButton(self.tr("Thêm dấu thời gian"), self)
+        self.timestamp_button.setToolTip(self.tr(
+            "Thêm dấu thời gian cho các gói đã ký số khi máy chủ dấu thời gian chưa trả lời"))
+        self.timestamp_button.clicked.connect(self.add_timestamps)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         title = QLabel(self.tr("Hàng đợi gửi"), self)
         title.setObjectName("title")
         buttons = QHBoxLayout()
         for b in (self.send_button, self.pause_button, self.resume_button, self.retry_button,
-                  self.export_button):
+                  self.export_button, self.timestamp_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -157,6 +161,9 @@ class OutboxView(QWidget):
         waiting = any(j.state in (UploadState.QUEUED, UploadState.UPLOADING)
                       for j in self._jobs())
         self.export_button.setEnabled(waiting and not running)
+        tsa = bool((self._ctx.ws.get_setting("signing.tsa_url") or "").strip())
+        self.timestamp_button.setVisible(tsa)
+        self.timestamp_button.setEnabled(waiting and not running and tsa)
 
     def _jobs(self) -> list[object]:
         return [self.model.index(r, 0).data(ObjectRole) for r in range(self.model.rowCount())]
@@ -219,6 +226,20 @@ class OutboxView(QWidget):
             self._op.paused = self.paused  # type: ignore[attr-defined]
             self._ctx.ops.changed.emit()
         self.refresh()
+
+    def add_timestamps(self) -> BackgroundOp:
+        op = actions.timestamp_outbox(self._ctx.ops, title=self.tr("Thêm dấu thời gian"))
+        op.on_success(self._timestamped).on_failure(self._failed).on_finally(self.refresh)
+        self.message.setText(self.tr("Đang thêm dấu thời gian…"))
+        return op.start()
+
+    def _timestamped(self, result: object) -> None:
+        done = [u for u in (result or []) if getattr(u, "replaced", False)]  # type: ignore[attr-defined]
+        if done:
+            self.message.setText(self.tr("Đã thêm dấu thời gian cho {n} gói.").format(
+                n=len(done)))
+        else:
+            self.message.setText(self.tr("Không có gói nào cần thêm dấu thời gian."))
 
     def retry(self) -> None:
         for job in self._jobs():

@@ -154,9 +154,9 @@ class ReportsView(QWidget):
         self.show_button.setEnabled(False)
 
         def work(op: OpContext) -> Report:
-            from dossier.reports import build_report
+            from dossier.reports import view_report
 
-            return build_report(op.ws, start, end)
+            return view_report(op.ws, start, end)
 
         op = self._ctx.ops.run(self.tr("Lập báo cáo"), work, quiet=True, cancellable=False)
         op.on_success(self.show_report)
@@ -205,14 +205,10 @@ class ReportsView(QWidget):
         report = self.report
         if report is None:
             return
-        commune = self._ctx.ws.get_setting("agency.name") or self._ctx.ws.get_setting("agency_id")
+        def work(op: OpContext) -> Path:
+            from dossier.report_export import export_report
 
-        def work(_op: OpContext) -> Path:
-            from dossier.report_export import write_pdf, write_xlsx
-
-            if kind == "xlsx":
-                return write_xlsx(report, path, commune=commune)
-            return write_pdf(report, path, commune=commune)
+            return export_report(op.ws, report, path, kind)
 
         op = self._ctx.ops.run(self.tr("Xuất báo cáo"), work, cancellable=False)
         op.on_success(lambda p: self.message.setText(self.tr("Đã lưu: {p}").format(p=p)))

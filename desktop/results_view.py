@@ -61,7 +61,7 @@ def _form() -> tuple[tuple[str, str], ...]:
             ("summary", t("ResultsView", "Trích yếu")),
             ("holder_name", t("ResultsView", "Người được cấp")),
             ("holder_id", t("ResultsView", "Số định danh")),
-            ("valid_until", t("ResultsView", "Hiệu lực đến (trống: không thời hạn)")),
+            ("valid_until", t("ResultsView", "Hiệu lực đến")),
             ("dossier_code", t("ResultsView", "Thuộc hồ sơ")))
 DATES = ("date_signed", "valid_until")
 
@@ -105,6 +105,7 @@ class ResultsView(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         form_box = QWidget(self)
         form = QFormLayout(form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
@@ -112,6 +113,8 @@ class ResultsView(QWidget):
             edit = QLineEdit(form_box)
             if name in DATES:
                 edit.setPlaceholderText("dd/mm/yyyy")
+            if name == "valid_until":
+                edit.setPlaceholderText(self.tr("dd/mm/yyyy, trống là không thời hạn"))
             self.edits[name] = edit
             form.addRow(label, edit)
         self.confirm_button = QPushButton(self.tr("Lưu và xác nhận (Ctrl+Enter)"), form_box)
@@ -133,7 +136,7 @@ class ResultsView(QWidget):
         split.addWidget(self.table)
         split.addWidget(scroll)
         split.addWidget(form_box)
-        split.setSizes([300, 420, 420])
+        split.setSizes([250, 380, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
@@ -173,6 +176,8 @@ class ResultsView(QWidget):
         for name, edit in self.edits.items():
             value = getattr(result, name) if result else None
             edit.setText(_show_date(value) if name in DATES else (value or ""))
+            edit.setCursorPosition(0)   # a long value shows its beginning, not its tail
+            edit.setToolTip(edit.text())
             edit.setReadOnly(result is None or result.packed or name == "dossier_code")
         self.confirm_button.setEnabled(result is not None and not result.packed)
         self.pack_button.setEnabled(result is not None and result.confirmed

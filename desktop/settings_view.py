@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from capture.profile import MIN_DPI
 from desktop.context import AppContext
 from desktop.signing_settings import SigningSettings
+from dossier.subjects import SUBJECT_ROLES
+from storage import Role
 
 PROFILES_KEY = "scanner.profiles"
 
@@ -199,6 +201,10 @@ class SettingsView(QWidget):
             "Tra cứu, xuất hoặc xóa mọi dữ liệu về một người theo số định danh"))
         self.subject_button.clicked.connect(self.open_subject_requests)
         col2.addWidget(self.subject_button)
+        self.users_button = QPushButton(self.tr("Tài khoản người dùng…"), self)
+        self.users_button.setToolTip(self.tr("Thêm, khóa tài khoản, đặt lại mật khẩu (quản trị)"))
+        self.users_button.clicked.connect(self.open_users)
+        col2.addWidget(self.users_button)
         self.signing = SigningSettings(ctx, self)
         col2.addWidget(self.signing)
         col2.addStretch(1)
@@ -217,6 +223,17 @@ class SettingsView(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(bottom)
         self._fill_profiles()
+        # The workspace's settings are the admin's; the folder and the language are this
+        # computer's, for everyone.
+        self.admin = ctx.ws.account.role == Role.ADMIN
+        for widget in (scan_box, up_box, self.agency, self.signing):
+            widget.setEnabled(self.admin)
+        self.subject_button.setVisible(ctx.ws.account.role in SUBJECT_ROLES)
+        self.users_button.setVisible(self.admin)
+        if not self.admin:
+            self.message.setText(self.tr(
+                "Chỉ quản trị viên đổi được cài đặt của thư mục làm việc; ở đây chỉ đổi được "
+                "thư mục làm việc và ngôn ngữ của máy này."))
 
     def first_field(self) -> QWidget:
         return self.workspace
@@ -310,6 +327,11 @@ class SettingsView(QWidget):
         row = max(0, self.profile_list.currentRow())
         return self._profiles[row]
 
+    def open_users(self) -> None:
+        from desktop.users_dialog import UsersDialog
+
+        UsersDialog(self._ctx.ws, self).exec()
+
     def open_subject_requests(self) -> None:
         from desktop.subject_view import SubjectDialog
 
@@ -324,7 +346,24 @@ class SettingsView(QWidget):
             self.workspace.setText(folder)
 
     def save(self) -> None:
+        notes = self._save_workspace_settings() if self.admin else []
+        settings = app_settings()
         ws = self._ctx.ws
+        if self.workspace.text().strip() != str(ws.root):
+            settings.setValue("workspace", self.workspace.text().strip())
+            notes.append(self.tr("Thư mục làm việc mới dùng từ lần mở sau."))
+        if not self.admin:
+            notes.append(self.tr("Đã lưu thư mục làm việc và ngôn ngữ của máy này."))
+        self.message.setText(" ".join(notes))
+        self.saved.emit()
+        lang = str(self.language.currentData())
+        if lang != str(settings.value("language", "vi")):
+            settings.setValue("language", lang)
+            self.language_changed.emit(lang)
+
+    def _save_workspace_settings(self) -> list[str]:
+        ws = self._ctx.ws
+        ws.require(Role.ADMIN, action="setting.change")
         self._store_profile_edits()
         ws.set_setting(PROFILES_KEY, json.dumps([asdict(p) for p in self._profiles],
                                                 ensure_ascii=False))
@@ -368,14 +407,5 @@ class SettingsView(QWidget):
             except Exception as e:  # shown to the clerk; the secret is never written elsewhere
                 notes.append(str(e))
             self.secret.clear()
-        settings = app_settings()
-        if self.workspace.text().strip() != str(ws.root):
-            settings.setValue("workspace", self.workspace.text().strip())
-            notes.append(self.tr("Thư mục làm việc mới dùng từ lần mở sau."))
         self._fill_profiles(self.profile_list.currentRow())
-        self.message.setText(" ".join(notes))
-        self.saved.emit()
-        lang = str(self.language.currentData())
-        if lang != str(settings.value("language", "vi")):
-            settings.setValue("language", lang)
-            self.language_changed.emit(lang)
+        return notes

@@ -77,7 +77,7 @@ QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QPlainTextEdit:disabl
     background: #f0f2f4; color: #616e7c; }
 QPushButton:disabled, QToolButton:disabled { color: #7b8794; background: #f0f2f4;
     border-color: #d9dee3; }
-QPushButton#primary:disabled { background: #c9d6ea; color: #3e4c59; border-color: #b3c3dc; }
+QPushButton#primary:disabled { background: #e4e9f0; color: #7b8794; border-color: #d0d8e2; }
 QToolTip { color: #1f2933; background: #fffbe6; border: 1px solid #c4cdd5; padding: 4px; }
 QStatusBar { background: white; border-top: 1px solid #d9dee3; }
 QTabWidget::pane { border: 1px solid #d9dee3; border-radius: 6px; background: white; }

@@ -80,6 +80,7 @@ def write_dossier(ws: Workspace, plan: DossierPlan, *, batch_id: int | None = No
 
     A page already in a dossier is refused: every page belongs to one dossier.
     """
+    ws.require_work("edit")
     with transaction(ws.conn):
         for page_id in plan.page_ids:
             owners = page_store.dossiers_of_page(ws, page_id)
@@ -150,6 +151,7 @@ def assemble_pages(
     what tagging reads. The dossier and all its documents are written in one
     transaction: a crash leaves the whole dossier or none of it. Returns its id.
     """
+    ws.require_work("edit")
     plan = plan_dossier(ws, page_ids, code=code, procedure_code=procedure_code)
     return write_dossier(ws, plan, batch_id=batch_id)
 
@@ -205,6 +207,7 @@ def assemble_batch(ws: Workspace, batch_id: int) -> list[int]:
     dossier and the batch's new state land in one transaction, so an interrupted
     assembly is simply done again.
     """
+    ws.require_work("edit")
     pages = sorted([*page_store.pages_without_dossier(ws, batch_id),
                     # blank pages an older assembly kept out
                     *page_store.left_out_pages(ws, batch_id)], key=lambda p: p.seq)

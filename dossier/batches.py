@@ -247,6 +247,7 @@ def run_import(
     already has is not imported again: its outcome names the batch holding it,
     and when nothing at all was new, the report's batch is that one.
     """
+    ws.require_work("import")
     lock = import_lock(ws)
     lock.acquire(None, on_wait=_waiting(on_notice))
     resumed: list[BatchRun] = []

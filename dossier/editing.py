@@ -34,6 +34,7 @@ class EditError(DossierError):
 
 def rotate_page(ws: Workspace, page_id: int, quarter_turns: int) -> int:
     """Turn a page by quarter turns clockwise (negative: anticlockwise); returns the rotation."""
+    ws.require_work("edit")
     page = page_store.get_page(ws, page_id)
     if page is None:
         raise EditError(f"không có trang {page_id} — page {page_id} not found")
@@ -44,6 +45,7 @@ def rotate_page(ws: Workspace, page_id: int, quarter_turns: int) -> int:
 
 def set_pages_deleted(ws: Workspace, page_ids: Iterable[int], deleted: bool) -> None:
     """Delete (or restore) pages; deleted pages stay in the workspace and can come back."""
+    ws.require_work("edit")
     with transaction(ws.conn):
         for page_id in page_ids:
             page_store.set_page_deleted(ws, page_id, deleted)
@@ -55,6 +57,7 @@ def batch_order(ws: Workspace, batch_id: int) -> list[int]:
 
 
 def set_batch_order(ws: Workspace, batch_id: int, order: Sequence[int]) -> None:
+    ws.require_work("edit")
     page_store.reorder_pages(ws, batch_id, list(order))
 
 
@@ -64,6 +67,7 @@ def move_pages(ws: Workspace, batch_id: int, page_ids: Sequence[int],
 
     Returns the order before the move, for undo.
     """
+    ws.require_work("edit")
     old = batch_order(ws, batch_id)
     moving = [pid for pid in old if pid in set(page_ids)]
     if not moving:
@@ -88,6 +92,7 @@ def snapshot(ws: Workspace, dossier_id: int) -> DocumentsSnapshot:
 
 
 def restore(ws: Workspace, dossier_id: int, documents: DocumentsSnapshot) -> None:
+    ws.require_work("edit")
     edit_store.replace_documents(ws, dossier_id, documents)
 
 
@@ -113,6 +118,7 @@ def split_document(ws: Workspace, document_id: int, first_page_id: int) -> int:
 
     The second part has no type yet: the clerk picks it (or accepts a suggestion).
     """
+    ws.require_work("edit")
     doc = _document(ws, document_id)
     if first_page_id not in doc.page_ids:
         raise EditError("trang không thuộc tài liệu này — the page is not in this document")
@@ -133,6 +139,7 @@ def split_document(ws: Workspace, document_id: int, first_page_id: int) -> int:
 
 def merge_documents(ws: Workspace, document_ids: Sequence[int]) -> int:
     """Join documents of one dossier into the first of them (in dossier order); returns its id."""
+    ws.require_work("edit")
     if len(document_ids) < 2:
         raise EditError("cần ít nhất hai tài liệu để gộp — select at least two documents")
     first = _document(ws, document_ids[0])
@@ -156,6 +163,7 @@ def move_pages_to_document(ws: Workspace, page_ids: Sequence[int], target_id: in
 
     Documents left without pages are removed.
     """
+    ws.require_work("edit")
     target = _document(ws, target_id)
     moving = set(page_ids)
     docs = []
@@ -171,6 +179,7 @@ def move_pages_to_document(ws: Workspace, page_ids: Sequence[int], target_id: in
 
 def move_document(ws: Workspace, document_id: int, offset: int) -> None:
     """Move a document up (negative) or down the dossier's list."""
+    ws.require_work("edit")
     doc = _document(ws, document_id)
     docs = list(snapshot(ws, doc.dossier_id))
     i = next(k for k, d in enumerate(docs) if d.id == document_id)
@@ -181,6 +190,7 @@ def move_document(ws: Workspace, document_id: int, offset: int) -> None:
 
 def accept_type(ws: Workspace, document_id: int) -> bool:
     """Confirm the suggested type of a document; False when there is nothing to accept."""
+    ws.require_work("edit")
     doc = _document(ws, document_id)
     if doc.type_key is None:
         return False
@@ -191,6 +201,7 @@ def accept_type(ws: Workspace, document_id: int) -> bool:
 
 def choose_type(ws: Workspace, document_id: int, key: str | None, name: str | None) -> None:
     """The clerk picked a type (or cleared it)."""
+    ws.require_work("edit")
     dossier_store.set_document_type(ws, document_id, key, name, confidence=None,
                                     confirmed=key is not None)
 
@@ -248,6 +259,7 @@ def check_dossier_code(text: str) -> str | None:
 
 def set_dossier_code(ws: Workspace, dossier_id: int, code: str | None) -> None:
     """Record the official code (validated), or clear it to fall back to the provisional id."""
+    ws.require_work("edit")
     value = (code or "").strip() or None
     if value is not None:
         problem = check_dossier_code(value)
@@ -262,4 +274,5 @@ def set_dossier_code(ws: Workspace, dossier_id: int, code: str | None) -> None:
 
 def set_procedure(ws: Workspace, dossier_id: int, code: str) -> None:
     """The clerk chose (or confirmed) the procedure."""
+    ws.require_work("edit")
     dossier_store.update_dossier(ws, dossier_id, procedure_code=code, procedure_confirmed=1)

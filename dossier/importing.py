@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dossier.errors import RejectedFile
 from dossier.sources import SourcePage, read_pages
-from storage import BatchPlan, BatchState, DiskFull, Workspace, is_disk_full
+from storage import BatchPlan, BatchState, DiskFull, Workspace, is_disk_full, transaction
 from storage import pages as page_store
 
 SKIPPED_NAMES = (".", "~", "_")
@@ -165,6 +165,7 @@ def import_items(
     starts on the first pages while a feeder is still scanning). The batch id
     is available from :func:`start_batch` when the caller needs it first.
     """
+    ws.require_work("import")
     if batch_id is None:
         batch_id = page_store.create_batch(ws, source=source, label=label)
     counts = {False: 0, True: 0}  # imported, refused
@@ -182,10 +183,16 @@ def import_items(
             outcome: ImportedFile | Problem
             try:
                 prepared = future.result()
-                results = page_store.add_pages(ws, batch_id, prepared.pages)
-                outcome = _imported(ws, item.name, results)
+                # The file's pages and its "done" mark in one commit (one write of the
+                # database per file, and a kill never leaves one without the other).
+                with transaction(ws.conn):
+                    results = page_store.add_pages(ws, batch_id, prepared.pages)
+                    outcome = _imported(ws, item.name, results)
+                    _mark_done(ws, batch_id, item)
             except RejectedFile as e:
-                page_store.record_problem(ws, batch_id, item.name, str(e))
+                with transaction(ws.conn):
+                    page_store.record_problem(ws, batch_id, item.name, str(e))
+                    _mark_done(ws, batch_id, item)
                 outcome = Problem(item.name, str(e))
             except Exception as e:
                 if not is_disk_full(e):
@@ -199,8 +206,6 @@ def import_items(
                     page_store.record_problem(ws, batch_id, item.name, full.reason)
                 raise full from e
             counts[isinstance(outcome, Problem)] += 1
-            if item.path is not None:
-                page_store.mark_input_done(ws, batch_id, str(item.path))
             if on_progress is not None:
                 on_progress(outcome)
             yield outcome
@@ -208,6 +213,11 @@ def import_items(
     ws.audit.record("import", item=f"batch:{batch_id}", detail=f"{source}: {counts[False]} "
                     f"file(s) imported, {counts[True]} refused",
                     outcome="ok" if not counts[True] else "failed")
+
+
+def _mark_done(ws: Workspace, batch_id: int, item: ImportItem) -> None:
+    if item.path is not None:
+        page_store.mark_input_done(ws, batch_id, str(item.path))
 
 
 def _imported(ws: Workspace, name: str, results: list[tuple[int, bool]]) -> ImportedFile:

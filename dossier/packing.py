@@ -204,6 +204,8 @@ class PackResult:
     replaced: tuple[str, ...]    # packages taken out of the outbox in its favour
     missing: tuple[str, ...]     # required components missing (sent with a reason)
     low_resolution_pages: int
+    # Signed without the timestamp server (it did not answer): PAdES B-B, to be upgraded.
+    signed_offline: bool = False
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,7 @@ def pack_dossier(
     ``signer`` signs each PDF (records.PadesSigner); a signing failure leaves no
     package behind.
     """
+    ws.require_work("pack")
     import records
 
     chosen = records.Profile(profile or ws.get_setting(PROFILE_SETTING) or "compact")
@@ -293,6 +296,7 @@ def discard_plaintext(ws: Workspace, path: Path) -> None:
 
 def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:
     """Put a package in the outbox (once per content) and mark its dossier queued."""
+    ws.require_work("pack")
     import upload
     from storage import outbox
 
@@ -328,6 +332,7 @@ def pack_and_queue(
     is replaced; once one was sent, the new package is the next version and names
     the one it supersedes. Packing an unchanged dossier queues nothing new.
     """
+    ws.require_work("pack")
     from storage import outbox
     from storage.outbox import AddOutcome
 
@@ -357,9 +362,13 @@ def pack_and_queue(
                           record.version,
                           record.supersedes, outcome, replaced, missing, low)
 
-    # Unchanged since a package that is waiting, or since the newest one sent.
+    # Unchanged since a package that is waiting, or since the newest one sent. Asked to
+    # sign, an unsigned (or broken) package does not count: it is packed again, signed; a
+    # signed one is kept, so a rerun after signing stopped resumes where it stopped.
     for record in reversed(records):
         if record.fingerprint != current or record.package_sha not in jobs:
+            continue
+        if signer is not None and not _signed(ws, record.package_sha):
             continue
         job = jobs[record.package_sha]
         if job.pending:
@@ -401,6 +410,14 @@ def pack_and_queue(
         return result(made, PackOutcome.UNCHANGED)
     return result(made, PackOutcome.REPLACED if replaced else PackOutcome.QUEUED,
                   tuple(replaced))
+
+
+def _signed(ws: Workspace, package_sha: str) -> bool:
+    """Whether every PDF of a kept package carries an intact signature."""
+    from dossier.signing import SignatureState, record_signature
+
+    return record_signature(ws, package_sha).state in (SignatureState.SIGNED,
+                                                       SignatureState.UNTRUSTED)
 
 
 def missing_components(ws: Workspace, dossier_id: int) -> tuple[str, ...]:

@@ -87,6 +87,7 @@ def process_pages(
     cancel: threading.Event | None = None,
 ) -> tuple[int, int]:
     """OCR the given pages (skipping those already processed); returns (done, failed)."""
+    ws.require_work("edit")
 
     def feed() -> Iterator[tuple[int, bytes]]:
         for page_id in page_ids:

@@ -14,13 +14,14 @@ from pathlib import Path
 from dossier.errors import DossierError
 from dossier.reports import (
     HEADER,
+    REPORT_ROLES,
     Figures,
     Report,
     percent,
     period_label,
     rows_for_table,
 )
-from storage import atomic_writer
+from storage import Workspace, atomic_writer
 
 _MONTH_HEADER = ("Tháng", *HEADER[2:])
 
@@ -309,3 +310,18 @@ def write_pdf(report: Report, path: Path, *, commune: str | None = None,
         raise DossierError(f"{path}: không ghi được tệp — cannot write the file ({e.strerror})"
                            ) from e
     return path
+
+
+def export_report(ws: Workspace, report: Report, path: Path, kind: str) -> Path:
+    """Write the report as ``kind`` (``xlsx`` or ``pdf``) for a leader or admin; logged."""
+    ws.require(*REPORT_ROLES, action="report.export")
+    commune = ws.get_setting("agency.name") or ws.get_setting("agency_id")
+    if kind == "xlsx":
+        out = write_xlsx(report, path, commune=commune)
+    elif kind == "pdf":
+        out = write_pdf(report, path, commune=commune)
+    else:
+        raise DossierError(f"{kind}: not a report format (xlsx or pdf)")
+    ws.audit.record("report.export", item=out.name,
+                    detail=f"{kind}, {period_label(report)}")
+    return out

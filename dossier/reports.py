@@ -24,20 +24,25 @@ import json
 import statistics
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from storage import Workspace
+from storage import Role, Workspace
+from storage import reports as report_store
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
-WAITING = ("queued", "uploading", "failed")
+WAITING = report_store.WAITING
 
 #: Keys of ``sohoa report --json``, in the order DESIGN.md lists them.
 JSON_KEYS = ("received", "digitised", "digitised_share", "results_issued", "results_digitised",
              "results_share", "components", "components_reused", "reuse_share", "pages",
              "median_hours_to_delivery", "outbox", "by_procedure", "by_month")
+
+
+#: Who may read the figures: leaders (read-only) and admins (DESIGN.md, accounts and roles).
+REPORT_ROLES = (Role.LEADER, Role.ADMIN)
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -116,178 +121,141 @@ class Report:
         return {k: out[k] for k in JSON_KEYS}
 
 
-@dataclass
-class _Unit:
-    """One received dossier, whichever of register and workspace knows it."""
-
-    day: str | None = None  # YYYY-MM-DD of receipt
-    moment: dt.datetime | None = None  # receipt time, for the delivery delay
-    procedure: str | None = None
-    procedure_name: str | None = None
-    dossier_id: int | None = None
-    digitised: bool = False
-    register_result: bool = False
-    register_result_day: str | None = None
-
-
-def _receipt_moment(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
-
-
-def _utc(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _in(day: str | None, start: dt.date | None, end: dt.date | None) -> bool:
+def _in(day: str | None, start: str | None, end: str | None) -> bool:
     if start is None and end is None:
         return True
     if not day:
         return False
     d = day[:10]
-    return (start is None or d >= start.isoformat()) and (end is None or d <= end.isoformat())
+    return (start is None or d >= start) and (end is None or d <= end)
 
 
-def _has_table(ws: Workspace, name: str) -> bool:
-    return ws.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                           (name,)).fetchone() is not None
+def _epoch_of_day(day: str | None) -> float | None:
+    """00:00 in Vietnam of a YYYY-MM-DD, in seconds since the epoch."""
+    try:
+        return dt.datetime.fromisoformat(day).replace(tzinfo=VIETNAM).timestamp() \
+            if day else None
+    except ValueError:
+        return None
 
 
-def _per_dossier(ws: Workspace, sql: str) -> dict[int, Any]:
-    return {int(r[0]): r[1] for r in ws.conn.execute(sql) if r[0] is not None}
+# A cell's counts, in this order (one list per procedure x month).
+_RECEIVED, _DIGITISED, _COMPONENTS, _REUSED, _PAGES, _OUTBOX, _ISSUED, _RESULTS_DIGITISED = \
+    range(8)
 
 
 def build_report(ws: Workspace, start: dt.date | None = None,
                  end: dt.date | None = None) -> Report:
-    """The figures for receipts from ``start`` to ``end`` inclusive (either open)."""
+    """The figures for receipts from ``start`` to ``end`` inclusive (either open).
+
+    The rows come from :mod:`storage.reports`; each received dossier is counted once into
+    its cell (procedure x month), and the slices are sums of cells.
+    """
     from dossier.register import date_from_code, status_says_issued
 
-    units: dict[str, _Unit] = {}
-    for code, proc, proc_name, received, issued, status in ws.conn.execute(
-            "SELECT dossier_code, procedure_code, procedure_name, received_at, "
-            "result_issued_at, status FROM register_entry"):
-        units[code] = _Unit(
-            day=(received or "")[:10] or None, moment=_receipt_moment(received),
-            procedure=proc, procedure_name=proc_name,
-            register_result=bool(issued) or status_says_issued(status),
-            register_result_day=(issued or "")[:10] or None)
-
-    digitised = _per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM record "
-                                 "WHERE kind = 'dossier' GROUP BY dossier_id")
-    # Dossiers purged after delivery (retention) keep their counts in purged_dossier.
-    purged = {int(r[0]): (int(r[1]), r[2]) for r in ws.conn.execute(
-        "SELECT dossier_id, pages, delivered_at FROM purged_dossier")} \
-        if _has_table(ws, "purged_dossier") else {}
-    documents = _per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM document "
-                                 "GROUP BY dossier_id")
-    pages = _per_dossier(
-        ws, "SELECT d.dossier_id, COUNT(*) FROM document_page dp "
-            "JOIN document d ON d.id = dp.document_id "
-            "JOIN page p ON p.id = dp.page_id AND p.deleted = 0 GROUP BY d.dossier_id")
-    reused = _per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM reuse_use GROUP BY dossier_id")
-    delivered = _per_dossier(
-        ws, "SELECT k.dossier_id, MIN(u.finished_at) FROM upload_job u "
-            "JOIN record k ON k.package_sha = u.package_sha256 AND k.kind = 'dossier' "
-            "WHERE u.state = 'done' GROUP BY k.dossier_id")
-    waiting_sql = ("SELECT k.dossier_id, COUNT(*) FROM upload_job u "
-                   "JOIN record k ON k.package_sha = u.package_sha256 "
-                   f"WHERE u.state IN ({','.join('?' * len(WAITING))}) GROUP BY k.dossier_id")
-    waiting = {int(r[0]): int(r[1]) for r in ws.conn.execute(waiting_sql, WAITING)}
-
+    lo = start.isoformat() if start else None
+    hi = end.isoformat() if end else None
+    # Units: one per received dossier code; [day, receipt s, procedure, dossier id,
+    # register says issued, register's result day, procedure name].
+    units: dict[str, list[Any]] = {}
+    names: dict[str | None, str | None] = {}
+    for r in report_store.register_rows(ws):
+        units[r.code] = [r.day, r.received_s, r.procedure, None,
+                         r.issued or status_says_issued(r.status), r.issued_day,
+                         r.procedure_name]
     by_id: dict[int, str] = {}
-    for did, code, provisional, proc, received in ws.conn.execute(
-            "SELECT id, code, provisional_id, procedure_code, received_date FROM dossier"):
-        key = code or provisional
+    for d in report_store.dossier_rows(ws):
+        key = d.code or d.provisional_id
         unit = units.get(key)
         if unit is None:
-            day = (received or "")[:10] or (date_from_code(code) if code else None)
-            unit = units[key] = _Unit(day=day, moment=_receipt_moment(day))
-        unit.dossier_id = did
-        unit.procedure = unit.procedure or proc
-        unit.digitised = did in digitised or did in purged
-        if did in purged:
-            pages[did] = int(pages.get(did, 0)) + purged[did][0]
-            if did not in delivered and purged[did][1]:
-                delivered[did] = purged[did][1]
-        by_id[did] = key
+            day = d.day or (date_from_code(d.code) if d.code else None)
+            unit = units[key] = [day, _epoch_of_day(day), None, None, False, None, None]
+        unit[3] = d.id
+        unit[2] = unit[2] or d.procedure
+        by_id[d.id] = key
+    for unit in units.values():  # each procedure's name: the first the register gives
+        if names.get(unit[2]) is None:
+            names[unit[2]] = unit[6]
 
-    # Results: one per dossier counts once; keyed by the dossier (or its code).
-    result_rows: dict[str, tuple[str | None, bool]] = {}
-    loose: list[tuple[str | None, bool, str | None]] = []  # results of no known dossier
-    for did, code, signed, record_id, rcode in ws.conn.execute(
-            "SELECT dossier_id, dossier_code, date_signed, record_id, result_code FROM result"):
-        key = by_id.get(did) if did is not None else None
-        key = key or (code if code in units else None)
+    # Results: one per dossier counts once (the latest date signed, packed if any is).
+    held: dict[str, tuple[str | None, bool]] = {}
+    loose: list[report_store.ResultRow] = []  # results of no dossier known here
+    for res in report_store.result_rows(ws):
+        key = by_id.get(res.dossier_id) if res.dossier_id is not None else None
+        key = key or (res.dossier_code if res.dossier_code in units else None)
         if key is None:
-            loose.append((signed, record_id is not None, rcode))
+            loose.append(res)
             continue
-        before = result_rows.get(key)
-        packed = record_id is not None or (before[1] if before else False)
-        result_rows[key] = (signed or (before[0] if before else None), packed)
+        before = held.get(key)
+        held[key] = (res.date_signed or (before[0] if before else None),
+                     res.packed or (before[1] if before else False))
 
-    total = Figures()
-    procedures: dict[str | None, Figures] = defaultdict(Figures)
-    names: dict[str | None, str | None] = {}
-    months: dict[str, Figures] = defaultdict(Figures)
+    n = report_store.dossier_counts(ws)
+    documents, pages, reused = n.documents, n.pages, n.reused
+    delivered, waiting = n.delivered, n.waiting
+    digitised = n.packed | set(n.purged)
+    for did, (purged_pages, purged_delivered) in n.purged.items():
+        pages[did] = pages.get(did, 0) + purged_pages
+        if did not in delivered and purged_delivered is not None:
+            delivered[did] = purged_delivered
 
-    def slices(day: str | None, proc: str | None) -> Iterable[Figures]:
-        yield procedures[proc]
-        if day:
-            yield months[day[:7]]
+    cells: dict[tuple[str | None, str | None], list[int]] = {}
+    hours: dict[tuple[str | None, str | None], list[float]] = {}
 
-    for key, unit in units.items():
-        proc = unit.procedure
-        if proc not in names or names[proc] is None:
-            names[proc] = unit.procedure_name
-        if _in(unit.day, start, end):
-            did = unit.dossier_id
-            for fig in (total, *slices(unit.day, proc)):
-                fig.received += 1
-                if unit.digitised and did is not None:
-                    fig.digitised += 1
-                    fig.components += int(documents.get(did, 0)) + int(reused.get(did, 0))
-                    fig.components_reused += int(reused.get(did, 0))
-                    fig.pages += int(pages.get(did, 0))
-                if did is not None:
-                    fig.outbox += waiting.get(did, 0) if fig is not total else 0
-            if did is not None and did in delivered and unit.moment is not None:
-                arrived = _utc(delivered[did])
-                if arrived is not None:
-                    hours = (arrived - unit.moment).total_seconds() / 3600
-                    for fig in (total, *slices(unit.day, proc)):
-                        fig.hours.append(max(0.0, hours))
-        # Results
-        held = result_rows.get(key)
-        if held is None and not unit.register_result:
+    def cell(proc: str | None, day: str | None) -> list[int]:
+        k = (proc, day[:7] if day else None)
+        found = cells.get(k)
+        if found is None:
+            found = cells[k] = [0] * 8
+        return found
+
+    for key, (day, received_s, proc, did, register_result, register_day, _) in units.items():
+        if _in(day, lo, hi):
+            c = cell(proc, day)
+            c[_RECEIVED] += 1
+            if did is not None:
+                if did in digitised:
+                    c[_DIGITISED] += 1
+                    used = reused.get(did, 0)
+                    c[_COMPONENTS] += documents.get(did, 0) + used
+                    c[_REUSED] += used
+                    c[_PAGES] += pages.get(did, 0)
+                c[_OUTBOX] += waiting.get(did, 0)
+                arrived = delivered.get(did)
+                if arrived is not None and received_s is not None:
+                    hours.setdefault((proc, day[:7] if day else None), []).append(
+                        max(0.0, (arrived - received_s) / 3600))
+        got = held.get(key)
+        if got is None and not register_result:
             continue
-        result_day = (held[0] if held and held[0] else None) or unit.register_result_day \
-            or unit.day
-        if not _in(result_day, start, end):
-            continue
-        for fig in (total, *slices(result_day, proc)):
-            fig.results_issued += 1
-            if held is not None and held[1]:
-                fig.results_digitised += 1
-    for signed, packed, rcode in loose:
-        if not _in(signed, start, end):
-            continue
-        for fig in (total, *slices(signed, _procedure_of_result(rcode))):
-            fig.results_issued += 1
-            fig.results_digitised += int(packed)
-    total.outbox = int(ws.conn.execute(
-        f"SELECT COUNT(*) FROM upload_job WHERE state IN ({','.join('?' * len(WAITING))})",
-        WAITING).fetchone()[0])
+        result_day = (got[0] if got else None) or register_day or day
+        if _in(result_day, lo, hi):
+            c = cell(proc, result_day)
+            c[_ISSUED] += 1
+            c[_RESULTS_DIGITISED] += bool(got and got[1])
+    for res in loose:
+        if _in(res.date_signed, lo, hi):
+            c = cell(_procedure_of_result(res.result_code), res.date_signed)
+            c[_ISSUED] += 1
+            c[_RESULTS_DIGITISED] += res.packed
+
+    total, procedures, months = Figures(), {}, {}
+    for (proc, month), c in cells.items():
+        delays = hours.get((proc, month), [])
+        slices = [(total, True), (procedures.setdefault(proc, Figures()), False)]
+        if month:
+            slices.append((months.setdefault(month, Figures()), False))
+        for fig, is_total in slices:
+            fig.received += c[_RECEIVED]
+            fig.digitised += c[_DIGITISED]
+            fig.components += c[_COMPONENTS]
+            fig.components_reused += c[_REUSED]
+            fig.pages += c[_PAGES]
+            fig.outbox += 0 if is_total else c[_OUTBOX]
+            fig.results_issued += c[_ISSUED]
+            fig.results_digitised += c[_RESULTS_DIGITISED]
+            fig.hours.extend(delays)
+    total.outbox = report_store.outbox_waiting(ws)
     catalogue_names = _catalogue_names()
     by_procedure = tuple(
         ProcedureFigures(code, names.get(code) or catalogue_names.get(code or ""), fig)
@@ -298,6 +266,20 @@ def build_report(ws: Workspace, start: dt.date | None = None,
     by_month = tuple(MonthFigures(m, fig) for m, fig in sorted(months.items())
                      if fig.received or fig.results_issued)
     return Report(start, end, total, by_procedure, by_month)
+
+
+def view_report(ws: Workspace, start: dt.date | None = None,
+                end: dt.date | None = None) -> Report:
+    """The report as a person reads it: refused (and logged) for a clerk, logged when read."""
+    ws.require(*REPORT_ROLES, action="report")
+    report = build_report(ws, start, end)
+    ws.audit.record("report.view", detail=f"{_period_key(start, end)}: "
+                    f"{report.total.received} received")
+    return report
+
+
+def _period_key(start: dt.date | None, end: dt.date | None) -> str:
+    return f"{start.isoformat() if start else '…'}..{end.isoformat() if end else '…'}"
 
 
 @functools.cache

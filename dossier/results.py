@@ -129,6 +129,7 @@ def _catalogue_result_name(procedure: str | None) -> str | None:
 def create_result(ws: Workspace, page_ids: Sequence[int], *, dossier_id: int | None = None,
                   dossier_code: str | None = None) -> int:
     """A result from recognised pages: OCR's proposal is stored, not yet confirmed."""
+    ws.require_work("edit")
     if dossier_id is None:
         if not dossier_code:
             raise DossierError("cần hồ sơ mà kết quả giải quyết — name the dossier the result "
@@ -185,6 +186,7 @@ def add_result_files(ws: Workspace, paths: Sequence[Path], *, dossier_id: int | 
 
     Returns the result id and one ``FILE: reason`` line per file that could not be read.
     """
+    ws.require_work("edit")
     from dossier.importing import Problem, expand_paths
     from dossier.processing import import_items_and_process
 
@@ -216,6 +218,7 @@ def _check_date(name: str, value: str | None) -> str | None:
 def update_result(ws: Workspace, result_id: int, *, confirm: bool = False,
                   **values: str | None) -> Result:
     """Set fields the clerk typed or corrected; ``confirm`` marks the whole set checked."""
+    ws.require_work("edit")
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise DossierError(f"không sửa được: {', '.join(sorted(unknown))} — not editable")
@@ -337,6 +340,7 @@ def pack_result(ws: Workspace, result_id: int, out_dir: Path | None = None,
 
     Raises DossierError while the result is unconfirmed or lacks number, date or signer.
     """
+    ws.require_work("pack")
     import records
     from dossier.packing import PROFILE_SETTING
     from dossier.reuse import add_result_to_store

@@ -20,6 +20,7 @@ from pathlib import Path
 from dossier.errors import DossierError, NotFound
 from storage import Workspace, now_iso, transaction
 from storage import dossiers as dossier_store
+from vntext.dates import months_later
 
 #: Document types worth keeping for a citizen's next procedure, and how long each stays
 #: valid from the day it was issued or received (None: without limit).
@@ -118,17 +119,6 @@ def _blob_in_use(ws: Workspace, sha: str) -> bool:
     return False
 
 
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    return day
-
-
 def add_item(ws: Workspace, *, holder_id: str, holder_name: str | None, type_key: str,
              type_name: str, data: bytes, source: str, valid_until: str | None) -> int | None:
     """Keep one document for a citizen (once per content); returns its row id."""
@@ -175,7 +165,7 @@ def add_dossier_to_store(ws: Workspace, dossier_id: int, package: Path) -> int:
         if not isinstance(key, str) or key not in REUSABLE:
             continue
         months = REUSABLE[key]
-        until = _months_later(base, months).isoformat() if months else None
+        until = months_later(base, months).isoformat() if months else None
         name = component.get("name") if isinstance(component, dict) else None
         if add_item(ws, holder_id=dossier.applicant_id or "", holder_name=dossier.applicant_name,
                     type_key=key, type_name=str(name or key), data=data,

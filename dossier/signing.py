@@ -207,3 +207,95 @@ def _common_name(subject: str | None) -> str | None:
         if part.startswith("Common Name: "):
             return part[len("Common Name: "):]
     return subject
+
+
+# -- raising queued packages (timestamps added later) --------------------------------
+
+@dataclass(frozen=True)
+class UpgradedPackage:
+    """A queued package whose signatures were raised, and what became of its outbox entry."""
+
+    package_name: str
+    old_sha256: str
+    new_sha256: str
+    level: str
+    files: int  # PDFs that gained a timestamp (and revocation data)
+    replaced: bool  # the outbox now holds the upgraded package instead
+
+
+def replace_queued(ws: Workspace, old_sha256: str, upgraded: Path) -> bool:
+    """Put ``upgraded`` in the outbox in place of the waiting package ``old_sha256``.
+
+    The dossier's record follows (same name and version, the new bytes), so the outbox
+    sends the upgraded package. False, changing nothing, when no package with those bytes
+    waits (never queued, or sent meanwhile).
+    """
+    import upload
+    from dossier.packing import queue_package
+    from storage import dossiers as dossier_store
+    from storage import outbox
+    from storage.blobs import sha256_file
+
+    job = outbox.get_by_sha(ws, old_sha256)
+    if job is None or not job.pending:
+        return False
+    upgraded = Path(upgraded)
+    new_sha = sha256_file(upgraded)
+    if new_sha == old_sha256:
+        return False
+    record = dossier_store.record_by_sha(ws, old_sha256)
+    # The bytes go into the store first, so the new outbox row always has them.
+    ws.blobs.put_file(upgraded, new_sha)
+    if not outbox.withdraw(ws, job.id, f"{upgraded.name}: replaced by its upgraded copy "
+                                       "(timestamp added)"):
+        return False  # sent meanwhile: that one stands
+    if record is None:  # queued from outside the workspace (sohoa upload PACKAGE)
+        upload.queue_package(ws, upgraded)
+    else:
+        dossier_store.add_record(
+            ws, record.dossier_id, new_sha, record.package_name, record.profile,
+            upgraded.stat().st_size, version=record.version, supersedes=record.supersedes,
+            missing_reason=record.missing_reason, fingerprint=record.fingerprint)
+        queue_package(ws, upgraded, record.dossier_id)
+        dossier_store.delete_record(ws, record.id)
+    ws.audit.record("timestamp", dossier=record.dossier_id if record else None,
+                    item=upgraded.name, detail=f"{old_sha256[:12]} -> {new_sha[:12]}")
+    return True
+
+
+def upgrade_queued(ws: Workspace, tsa_url: str, *, revocation: bool = False,
+                   trust: tuple[object, ...] = (),
+                   dossier_ids: set[int] | None = None) -> list[UpgradedPackage]:
+    """Add a timestamp (and revocation data) to every signed package waiting in the outbox
+    that lacks it, and queue the upgraded package in its place.
+
+    Raises records.SigningError when the timestamp server does not answer (the packages
+    done so far stay upgraded; the rest are as they were).
+    """
+    from records.upgrade import upgrade_package
+    from storage import outbox
+    from storage.blobs import sha256_file
+
+    done = []
+    for job in outbox.pending(ws):
+        if dossier_ids is not None and job.dossier_id not in dossier_ids:
+            continue
+        if record_signature(ws, job.package_sha256).state is SignatureState.UNSIGNED:
+            continue
+        folder = ws.private_tmp() / f"upgrade-{job.id}"
+        folder.mkdir(exist_ok=True)
+        path = folder / job.filename
+        try:
+            ws.blobs.export(job.package_sha256, path)
+            result = upgrade_package(path, tsa_url, revocation=revocation,
+                                     trust=trust)
+            if not result.upgraded:
+                continue
+            new_sha = sha256_file(path)
+            replaced = replace_queued(ws, job.package_sha256, path)
+            done.append(UpgradedPackage(job.filename, job.package_sha256, new_sha,
+                                        str(result.level), len(result.upgraded), replaced))
+        finally:
+            path.unlink(missing_ok=True)
+            folder.rmdir()
+    return done

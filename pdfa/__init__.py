@@ -5,7 +5,7 @@ Used by ``sohoa ocr`` and by the electronic records packer; ``check_pdfa`` valid
 
 from __future__ import annotations
 
-from pdfa.check import PdfCheck, TextLayer, check_pdfa
+from pdfa.check import PdfCheck, TextLayer, check_pdfa, check_signed_update
 from pdfa.errors import PdfaConformanceError, PdfaError, PdfaInputError
 from pdfa.writer import (
     EncodedPage,
@@ -19,6 +19,6 @@ from pdfa.writer import (
 
 __all__ = [
     "EncodedPage", "PageRaster", "PdfCheck", "PdfPage", "PdfaConformanceError", "PdfaError",
-    "PdfaInputError", "Profile", "TextLayer", "check_pdfa", "encode_page", "placed_text",
-    "write_searchable_pdf",
+    "PdfaInputError", "Profile", "TextLayer", "check_pdfa", "check_signed_update",
+    "encode_page", "placed_text", "write_searchable_pdf",
 ]

@@ -91,6 +91,9 @@ def check_pdfa(source: Path | BinaryIO, *, validate: bool = True) -> PdfCheck:
 
     ``validate=False`` skips the PDF/A-2b validation (for bytes this process has just
     validated: the writer validates every file it writes) and only reads pages and text.
+    A signed file is validated whole: pikepdf's validator stops at a signature's form, so
+    the rest of the file is walked without the signature's additions, which are checked
+    against the rules that apply to them.
     """
     problems: list[str] = []
     signing = False
@@ -109,6 +112,10 @@ def check_pdfa(source: Path | BinaryIO, *, validate: bool = True) -> PdfCheck:
         if not isinstance(source, Path):
             source.seek(0)
     try:
+        if signing and not problems:
+            problems += _walk_without_signatures(source)
+            if not isinstance(source, Path):
+                source.seek(0)
         with pikepdf.open(source) as pdf:
             layers = tuple(_text_layer(page) for page in pdf.pages)
             if signing:
@@ -117,3 +124,30 @@ def check_pdfa(source: Path | BinaryIO, *, validate: bool = True) -> PdfCheck:
         return PdfCheck(0, 0, [*problems, f"không đọc được PDF — unreadable PDF: {e}"])
     with_text = sum(1 for layer in layers if layer is TextLayer.TEXT)
     return PdfCheck(len(layers), with_text, problems, layers)
+
+
+def _walk_without_signatures(source: Path | BinaryIO) -> list[str]:
+    """pikepdf's PDF/A-2b walk of a signed file's pages, fonts, images and metadata, on a
+    copy in memory without what signing added (checked by ``signed.signature_problems``)."""
+    from pikepdf.pdfa import _engine
+
+    with pikepdf.open(source, inherit_page_attributes=False) as pdf:
+        signed.strip_signing(pdf)
+        report = _engine.run(pdf, "2b")
+    if report.passed:
+        return []
+    return [f"PDF/A-2b: {finding}" for finding in report.findings[:10]] or [
+        f"PDF/A-2b: verdict {report.verdict}"]
+
+
+def check_signed_update(data: bytes) -> list[str]:
+    """What breaks PDF/A-2b in the signature a signer added to a file already validated
+    (the packer's check: the signed revision was validated when it was written, so only
+    what the signature added is checked)."""
+    import io
+
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            return signed.signature_problems(pdf, data)
+    except pikepdf.PdfError as e:
+        return [f"không đọc được PDF — unreadable PDF: {e}"]

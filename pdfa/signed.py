@@ -35,7 +35,11 @@ def _revision_ends(data: bytes) -> set[int]:
 
 def _cms_problems(contents: bytes) -> list[str]:
     try:
-        info = cms.ContentInfo.load(contents.rstrip(b"\x00") or contents)
+        # The value is padded with zero bytes up to the room kept for it; the DER header
+        # gives its length (stripping the zeros would cut a value that ends in 0x00).
+        info = cms.ContentInfo.load(contents, strict=False)
+        if any(contents[len(info.dump()):]):
+            raise ValueError("data after the signature value")
         signed = info["content"]
         signer_infos = signed["signer_infos"]
         count = len(signer_infos)
@@ -100,6 +104,71 @@ def _signature_value_problems(value: Any, data: bytes, label: str) -> list[str]:
     return problems + _cms_problems(raw)
 
 
+def strip_signing(pdf: pikepdf.Pdf) -> None:
+    """Remove, in memory, what a signature adds (its form, widgets, security store and
+    extension), so pikepdf's validator walks the rest of the file."""
+    root = pdf.Root
+    for key in SIGNING_CATALOG_KEYS:
+        if key in root:
+            del root[key]
+    extensions = root.get("/Extensions")
+    if extensions is not None and "/ESIC" in extensions:
+        del extensions["/ESIC"]
+        if not extensions.keys():
+            del root["/Extensions"]
+    for page in pdf.pages:
+        annots = page.obj.get("/Annots")
+        if annots is None:
+            continue
+        kept = [a for a in annots if not (a.get("/Subtype") == pikepdf.Name.Widget
+                                          and a.get("/FT") == pikepdf.Name.Sig)]
+        if kept:
+            page.obj.Annots = pikepdf.Array(kept)
+        else:
+            del page.obj["/Annots"]
+
+
+def _widget_problems(widget: Any, label: str) -> list[str]:
+    """ISO 19005-2 6.3.2 and 6.3.3 for a signature's widget: printed, not hidden, and an
+    appearance (its fonts embedded, 6.2.11.4) unless it has no area."""
+    problems = []
+    flags = int(widget.get("/F", 0))
+    if not flags & 4 or flags & (1 | 2 | 32):
+        problems.append(f"PDF/A-2b 6.3.2: {label} cờ /F={flags} — the widget must be "
+                        "printed and not hidden (flags)")
+    rect = [float(v) for v in widget.get("/Rect", [0, 0, 0, 0])]
+    if len(rect) == 4 and rect[0] == rect[2] and rect[1] == rect[3]:
+        return problems  # an invisible signature: no area, no appearance needed
+    appearance = widget.get("/AP")
+    if appearance is None or "/N" not in appearance:
+        problems.append(f"PDF/A-2b 6.3.3: {label} không có hình thể — the widget has no "
+                        "normal appearance")
+        return problems
+    if any(key != "/N" for key in appearance):
+        problems.append(f"PDF/A-2b 6.3.3: {label} có hình thể khác /N — the widget has "
+                        "appearances other than /N")
+    for font in _fonts(appearance.N):
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is None and "/DescendantFonts" in font:
+            descriptor = font.DescendantFonts[0].get("/FontDescriptor")
+        if descriptor is None or not any(k in descriptor for k in (
+                "/FontFile", "/FontFile2", "/FontFile3")):
+            problems.append(f"PDF/A-2b 6.2.11.4: {label} phông chữ không được nhúng — a "
+                            "font of the widget's appearance is not embedded")
+    return problems
+
+
+def _fonts(xobject: Any, depth: int = 0) -> list[Any]:
+    if depth > 8 or not isinstance(xobject, pikepdf.Stream):
+        return []
+    resources = xobject.get("/Resources") or pikepdf.Dictionary()
+    found = list((resources.get("/Font") or pikepdf.Dictionary()).values())
+    for inner in (resources.get("/XObject") or pikepdf.Dictionary()).values():
+        if inner.get("/Subtype") == pikepdf.Name.Form:
+            found += _fonts(inner, depth + 1)
+    return found
+
+
 def signature_problems(pdf: pikepdf.Pdf, data: bytes) -> list[str]:
     """What breaks PDF/A-2b in the document's form, signature fields and signatures."""
     root = pdf.Root
@@ -115,6 +184,10 @@ def signature_problems(pdf: pikepdf.Pdf, data: bytes) -> list[str]:
         for number, field in enumerate(form.get("/Fields", []), 1):
             label = f"trường {number} — field {number}"
             problems += _field_problems(field, label)
+            widgets = field.get("/Kids") or [field]
+            for widget in widgets:
+                if widget.get("/Subtype") == pikepdf.Name.Widget:
+                    problems += _widget_problems(widget, label)
             value = field.get("/V")
             if value is not None:
                 problems += _signature_value_problems(value, data, label)

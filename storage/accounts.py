@@ -55,6 +55,12 @@ class Role(enum.StrEnum):
     ADMIN = "admin"     # quản trị: users, settings, keys
 
 
+#: Who does the desk's work on dossiers: scan, import, edit, pack, send.
+WORK_ROLES = (Role.CLERK, Role.ADMIN)
+#: Who reads the reports and the audit log.
+OVERSIGHT_ROLES = (Role.LEADER, Role.ADMIN)
+
+
 class LoginError(StorageError):
     """No valid login: wrong password, unknown, disabled or locked account."""
 

@@ -167,20 +167,28 @@ class BlobCipher:
         index = 0
         total = 0
         for piece in chunks:
-            buffer += piece
             total += len(piece)
-            # Walk the buffer by offset: slicing the rest off each time would copy a
-            # large blob once per chunk.
+            # Encrypt straight from the piece when nothing is held back (a whole blob
+            # given at once is never copied); walk it by offset, and keep only the
+            # tail, which may turn out to be the last chunk.
+            if buffer:
+                buffer += piece
+                data: bytes | bytearray = buffer
+            else:
+                data = piece
             offset = 0
-            view = memoryview(buffer)
-            while len(buffer) - offset > CHUNK:
-                out.write(self._aes.encrypt(self._nonce(prefix, index),
-                                            view[offset:offset + CHUNK],
-                                            self._aad(index, False)))
-                offset += CHUNK
-                index += 1
-            view.release()
-            del buffer[:offset]
+            with memoryview(data) as view:
+                while len(data) - offset > CHUNK:
+                    out.write(self._aes.encrypt(self._nonce(prefix, index),
+                                                view[offset:offset + CHUNK],
+                                                self._aad(index, False)))
+                    offset += CHUNK
+                    index += 1
+                tail = bytes(view[offset:]) if data is piece else None
+            if tail is None:
+                del buffer[:offset]
+            else:
+                buffer = bytearray(tail)
         out.write(self._aes.encrypt(self._nonce(prefix, index), bytes(buffer),
                                     self._aad(index, True)))
         return total

@@ -211,6 +211,17 @@ def jobs_of_dossier(ws: Workspace, dossier_id: int) -> list[OutboxJob]:
 # Reading --------------------------------------------------------------------
 
 
+def is_waiting(ws: Workspace, job_id: int, package_sha256: str) -> bool:
+    """Whether the job is still in the outbox to be sent (not withdrawn, not sent).
+
+    The package's hash is asked too: a withdrawn job's id may be given to a new one.
+    """
+    row = ws.conn.execute("SELECT state, package_sha256 FROM upload_job WHERE id = ?",
+                          (job_id,)).fetchone()
+    return (row is not None and row[1] == package_sha256
+            and UploadState(row[0]) not in SENT_STATES)
+
+
 def get(ws: Workspace, job_id: int) -> OutboxJob:
     row = ws.conn.execute(
         f"SELECT {_COLUMNS} FROM {_FROM} WHERE upload_job.id = ?", (job_id,)

@@ -26,6 +26,7 @@ def list_users(ws: Workspace) -> list[Account]:
 
 def add_user(ws: Workspace, name: str, role: Role, password: str,
              kdf: KdfParams = DEFAULT_KDF) -> Account:
+    ws.require(Role.ADMIN, action="user.add")
     name = check_name(name)
     check_password(password)
     keys = _keys(ws)
@@ -53,6 +54,7 @@ def _existing(ws: Workspace, name: str) -> Account:
 
 
 def disable_user(ws: Workspace, name: str) -> None:
+    ws.require(Role.ADMIN, action="user.disable")
     account = _existing(ws, name)
     if account.role == Role.ADMIN:
         admins = [a for a in list_users(ws) if a.role == Role.ADMIN and not a.disabled]

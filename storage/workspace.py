@@ -298,6 +298,12 @@ class Workspace:
         ).fetchone()
         return Account(row[0], Role(row[1]), bool(row[2]), row[3]) if row else None
 
+    def require_work(self, action: str) -> None:
+        """Refuse (and log) a change to dossiers by an account that only reads (a leader)."""
+        from storage.accounts import WORK_ROLES
+
+        self.require(*WORK_ROLES, action=action)
+
     def require(self, *roles: Role, action: str = "this") -> None:
         """Refuse (and log) an action the logged-in account's role does not allow."""
         if self.account.role in roles:

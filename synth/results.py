@@ -17,6 +17,7 @@ from PIL import Image, ImageDraw
 
 from synth.people import Person, child, full_name, person
 from synth.render import MM_PER_INCH, _load_font, page_pixels
+from vntext.dates import months_later
 
 LAYOUTS = ("birth_certificate", "death_extract", "marital_status", "marriage_certificate",
            "certified_copy", "correction_extract")
@@ -257,7 +258,7 @@ def make_result(rng: random.Random, layout: str | None = None, font: str | None 
         type_name, code = "Giấy xác nhận tình trạng hôn nhân", "KQ.G15.000038"
         number = _number(rng, "XNTTHN", signed.year)
         months = 6
-        valid_until = _add_months(signed, months)
+        valid_until = months_later(signed, months)
         rows += _header_two_column(agency_upper, number, _place_date(commune, signed, rng))
         rows.append((None, None, _Cell("GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN", 16, True), 18))
         rows += [field("Xét đề nghị của ông/bà", holder.full_name),
@@ -293,13 +294,3 @@ def make_result(rng: random.Random, layout: str | None = None, font: str | None 
                        holder.full_name, holder.id_number, valid_until)
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    return day

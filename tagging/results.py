@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tagging.names import restore_marks
 from vntext import fold, nfc
+from vntext.dates import months_later
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,18 @@ _PLACE_DATE = re.compile(
     r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _REGISTERED = re.compile(r"ngay\s*,?\s*(?:thang\s*,?\s*nam\s*)?(?:dang\s*ky|cap|ky)\b")
-_TITLES = ("chu tich", "pho chu tich", "tm. uy ban", "tm uy ban", "kt. chu tich", "kt chu tich",
-           "nguoi ky", "nguoi thuc hien chung thuc", "cong chuc tu phap", "truong phong",
-           "giam doc", "ktm", "q. chu tich")
+# Signature titles, as words (OCR drops, doubles or adds dots and commas: "KT.CHỦ TỊCH",
+# "NGƯỜI THỰC HIỆN CHỨNG, THỰC").
+_TITLES = ("chu tich", "pho chu tich", "tm uy ban", "kt chu tich", "nguoi ky",
+           "nguoi thuc hien chung thuc", "cong chuc tu phap", "truong phong", "giam doc", "ktm",
+           "q chu tich")
+
+
+def _has_title(folded: str) -> bool:
+    words = " " + " ".join(re.findall(r"[a-z0-9]+", folded)) + " "
+    return any(f" {t} " in words for t in _TITLES)
+
+
 _NOTE = re.compile(r"\(.*?(ky|ghi ro|dong dau).*?\)?", re.IGNORECASE)
 _ID = re.compile(r"(?<!\d)(\d{12}|\d{9})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -87,7 +97,7 @@ def _name_in(line: str) -> str | None:
     """A person's name in a line: 2 to 5 words, each capitalised (title or upper case)."""
     text = _NOTE.sub(" ", line)
     folded = fold(text)
-    if any(t in folded for t in _TITLES) or ":" in text:
+    if _has_title(folded) or ":" in text:
         return None
     words = _WORD.findall(text)
     run: list[str] = []
@@ -165,7 +175,7 @@ def _signer(lines: Sequence[str]) -> str | None:
     folded = [fold(line) for line in lines]
     last_title = None
     for i, f in enumerate(folded):
-        if any(t in f for t in _TITLES) and not re.search(r"\bcua\b|\bde nghi\b", f):
+        if _has_title(f) and not re.search(r"\bcua\b|\bde nghi\b", f):
             last_title = i
     if last_title is None:
         return None
@@ -230,17 +240,6 @@ def _holder(lines: Sequence[str]) -> tuple[str | None, str | None]:
     return name, number
 
 
-def _months_later(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month, d)
-        except ValueError:
-            continue
-    return day
-
-
 def _valid_until(lines: Sequence[str], signed: dt.date | None,
                  kind: ResultKind | None) -> dt.date | None:
     for line in lines:
@@ -252,9 +251,9 @@ def _valid_until(lines: Sequence[str], signed: dt.date | None,
                 return _date(*d.groups())
         m = re.search(r"gia tri su dung trong (?:thoi han )?0?(\d{1,2}) thang", f)
         if m and signed:
-            return _months_later(signed, int(m.group(1)))
+            return months_later(signed, int(m.group(1)))
     if kind and kind.valid_months and signed:
-        return _months_later(signed, kind.valid_months)
+        return months_later(signed, kind.valid_months)
     return None
 
 

@@ -170,10 +170,16 @@ def _inner() -> int:
     settle(300)
     packed: list[int] = []
     win.dossier_view.packed.connect(packed.append)
-    dialog = win.dossier_view.pack()   # the sample has a provisional code: it asks first
+    # The sample carries its official code; clear it so that packing asks for it, as it
+    # does for a dossier keyed in without its receipt.
+    official = win.dossier_view.code_edit.text()
+    win.dossier_view.code_edit.setText("")
+    win.dossier_view.code_edit.editingFinished.emit()
+    settle(300)
+    dialog = win.dossier_view.pack()   # a provisional code: it asks first
     settle(300)
     if dialog is not None and hasattr(dialog, "code_edit") and dialog.code_edit is not None:
-        dialog.code_edit.setText("000.14.25.H19-251201-0007")
+        dialog.code_edit.setText(official or "000.14.25.H19-251201-0007")
         shot(win, "pack-dialog", 600, screen=True)
         dialog._accept()
     wait_for(lambda: bool(packed), "packing", 300)
@@ -186,6 +192,11 @@ def _inner() -> int:
     shot(win, "search", 1500)
     win.go(4)
     shot(win, "settings")
+    # The desk's worklist, the results, the leader's report and the audit log.
+    for section, name in ((5, "worklist"), (6, "results"), (7, "reports"), (8, "audit")):
+        if section < win.sidebar.count():
+            win.go(section)
+            shot(win, name, 1500)
 
     main.switch_language("en")
     win = main.window

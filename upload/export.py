@@ -164,6 +164,7 @@ def _write_sealed(ws: Workspace, job: OutboxJob, target: Path, seal: Seal) -> st
 def export_pending(ws: Workspace, folder: Path, *, passphrase: str | None = None,
                    seal: Seal | None = None) -> ExportResult:
     """Seal every package still waiting into ``folder`` and mark them exported."""
+    ws.require_work("export")
     seal = seal or choose_seal(ws, passphrase)
     folder = Path(folder)
     manifest_path = folder / MANIFEST_NAME

@@ -88,6 +88,18 @@ class _Outcome(enum.Enum):
     FAILED = "failed"
     RETRY = "retry"
     INTERRUPTED = "interrupted"
+    WITHDRAWN = "withdrawn"
+
+
+class _Withdrawn(Interrupted):
+    """The job left the outbox while it was being sent (a newer pack replaced it)."""
+
+    def __init__(self) -> None:
+        super().__init__("đã rút khỏi hàng đợi — withdrawn from the outbox")
+
+
+#: Seconds between two looks at the outbox while a package is on the wire.
+WITHDRAW_CHECK_SECONDS = 0.5
 
 
 class _Counter:
@@ -117,6 +129,8 @@ class Uploader:
         self._meter = RateMeter()
         self._last_emit = 0.0
         self._bytes_sent = 0
+        self._url: str | None = None          # the upload being sent, for termination
+        self._withdraw_checked = 0.0
         self._mismatches: dict[int, int] = {}
         self._progressed = False
         self._last_error = ""
@@ -221,6 +235,12 @@ class Uploader:
             # Transient, or a gone/conflict that repeated within one attempt.
             self._last_error = str(e)
             return _Outcome.RETRY, self._progressed
+        except _Withdrawn:
+            # Stop sending a package nobody wants any more; the server may drop what it has.
+            if self._url is not None:
+                with contextlib.suppress(TransferError):
+                    client.terminate(self._url)
+            return _Outcome.WITHDRAWN, self._progressed
         except Interrupted:
             return _Outcome.INTERRUPTED, self._progressed
         outbox.mark_done(self.ws, job.id, offset)
@@ -256,7 +276,12 @@ class Uploader:
             raise PermanentError(f"{job.filename}: bản lưu của gói bị hỏng — the stored copy of "
                                  "the package is damaged (it does not authenticate or its "
                                  "sha256 differs)")
+        self._url = None
+        self._withdraw_checked = time.monotonic()
+        if not outbox.is_waiting(self.ws, job.id, job.package_sha256):
+            raise _Withdrawn()
         url, offset = self._resume_or_create(client, job)
+        self._url = url
         recreated = False
         while offset < job.size:
             self._checkpoint()
@@ -276,6 +301,7 @@ class Uploader:
                     raise
                 outbox.forget_upload(self.ws, job.id, "404/410 during PATCH")
                 url, offset, recreated = self._create(client, job), 0, True
+                self._url = url
                 continue
             except TransientError:
                 self._count(job, counter)
@@ -374,6 +400,7 @@ class Uploader:
             while remaining > 0:
                 if self.control.stopped or self.control.paused:
                     raise Interrupted("tạm dừng — paused")
+                self._check_withdrawn(job)
                 try:
                     data = handle.read(min(piece, remaining))
                 except CryptoError as e:
@@ -389,6 +416,15 @@ class Uploader:
                 self._meter.add(len(data))
                 self._emit_throttled(job, offset + counter.n)
                 yield data
+
+    def _check_withdrawn(self, job: OutboxJob) -> None:
+        """Now and then, while bytes move: is the package still wanted?"""
+        now = time.monotonic()
+        if now - self._withdraw_checked < WITHDRAW_CHECK_SECONDS:
+            return
+        self._withdraw_checked = now
+        if not outbox.is_waiting(self.ws, job.id, job.package_sha256):
+            raise _Withdrawn()
 
     # Progress -----------------------------------------------------------------
 

@@ -77,22 +77,36 @@ class _Folding:
         self.unknown = re.compile(r"[\s\S]")  # a character not seen yet
         # Folds to no or several characters; Σ because lower() reads it in context.
         self.uneven = re.compile("Σ")
+        # Decomposes to something else than one ASCII letter and marks (ø, ß, Cyrillic…).
+        self.beyond_ascii = re.compile(r"[\s\S]")
         self.strip: re.Pattern[str] | None = None
 
     def learn(self, text: str) -> None:
         if not self.unknown.search(text):
             return
         uneven = {"Σ"} | {ch for ch, f in self.folded.items() if len(f) != 1}
+        beyond = {ch for ch in self.folded if not _ascii_with_marks(ch)}
         for ch in set(text).difference(self.folded):
             self.folded[ch] = _fold_char(ch)
             if len(self.folded[ch]) != 1:
                 uneven.add(ch)
+            if not _ascii_with_marks(ch):
+                beyond.add(ch)
             self.marks |= {c for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
                            if unicodedata.combining(c)}
         self.unknown = re.compile("[^" + "".join(map(re.escape, sorted(self.folded))) + "]")
         self.uneven = re.compile("[" + "".join(map(re.escape, sorted(uneven))) + "]")
+        self.beyond_ascii = re.compile("[" + "".join(map(re.escape, sorted(beyond))) + "]"
+                                       if beyond else "(?!)")
         if self.marks:
             self.strip = re.compile("[" + "".join(map(re.escape, sorted(self.marks))) + "]+")
+
+
+def _ascii_with_marks(ch: str) -> bool:
+    """``ch`` decomposes to one ASCII character and combining marks (ă, ế, K…)."""
+    base = [c for c in unicodedata.normalize("NFD", ch.translate(_D_MAP))
+            if not unicodedata.combining(c)]
+    return len(base) == 1 and base[0].isascii()
 
 
 _FOLDING = _Folding()
@@ -108,7 +122,9 @@ def fold_aligned(text: str) -> tuple[str, Sequence[int]]:
         # One character for one: the whole text at once, the index is the identity.
         folded = text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D")
         folded = unicodedata.normalize("NFD", folded)
-        if _FOLDING.strip is not None:
+        if not _FOLDING.beyond_ascii.search(text):  # Vietnamese: the marks are all not ASCII
+            folded = folded.encode("ascii", "ignore").decode("ascii")
+        elif _FOLDING.strip is not None:
             folded = _FOLDING.strip.sub("", folded)
         folded = folded.lower()
         if len(folded) == len(text):

@@ -353,8 +353,12 @@
         <translation>ID number</translation>
     </message>
     <message>
-        <source>Hiệu lực đến (trống: không thời hạn)</source>
-        <translation>Valid until (empty: without limit)</translation>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy, trống là không thời hạn</source>
+        <translation>dd/mm/yyyy, empty for no limit</translation>
     </message>
     <message>
         <source>Thuộc hồ sơ</source>

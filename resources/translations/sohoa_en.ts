@@ -45,6 +45,11 @@
 <context>
     <name>DossierView</name>
     <message>
+        <location filename="../../desktop/dossier_view.py" line="1"/>
+        <source>Máy chủ dấu thời gian không trả lời: hồ sơ đã được ký số nhưng chưa có dấu thời gian. Thêm dấu thời gian sau ở Hàng đợi gửi, trước khi gửi.</source>
+        <translation>The timestamp server did not answer: the dossier is signed but has no timestamp yet. Add the timestamp later in the Outbox, before it is sent.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/dossier_view.py" line="217"/>
         <source>Nhận thủ tục</source>
         <translation>Accept procedure</translation>
@@ -818,6 +823,31 @@
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <location filename="../../desktop/outbox_view.py" line="1"/>
+        <source>Thêm dấu thời gian</source>
+        <translation>Add timestamps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/outbox_view.py" line="1"/>
+        <source>Thêm dấu thời gian cho các gói đã ký số khi máy chủ dấu thời gian chưa trả lời</source>
+        <translation>Add a timestamp to the signed packages the timestamp server did not answer for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/outbox_view.py" line="1"/>
+        <source>Đang thêm dấu thời gian…</source>
+        <translation>Adding timestamps…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/outbox_view.py" line="1"/>
+        <source>Đã thêm dấu thời gian cho {n} gói.</source>
+        <translation>Timestamps added to {n} packages.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/outbox_view.py" line="1"/>
+        <source>Không có gói nào cần thêm dấu thời gian.</source>
+        <translation>No package needs a timestamp.</translation>
+    </message>
     <message>
         <location filename="../../desktop/outbox_view.py" line="80"/>
         <source>Gửi ngay</source>

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.audit_view import AuditView
 from desktop.login import FirstRunDialog, IdleLock, LoginDialog, RecoveryKeyDialog
-from desktop.main_window import AUDIT, MainWindow
+from desktop.main_window import AUDIT, REPORTS, MainWindow
 from storage import Role, Workspace
 from storage import users as user_store
 from storage.audit import subject_key
@@ -108,7 +108,7 @@ def test_leader_sees_the_log_filters_it_and_exports_csv(qtbot, ctx, tmp_path: Pa
     assert "nguyên vẹn" in view.status.text()
 
 
-def test_the_audit_section_is_there_for_leaders_only(qtbot, ctx, tmp_path: Path) -> None:
+def test_the_audit_and_report_sections_are_there_for_leaders_only(qtbot, ctx, tmp_path: Path) -> None:
     user_store.add_user(ctx.ws, "lan", Role.CLERK, "clerk-password", kdf=FAST_KDF)
     admin_window = MainWindow(ctx)
     qtbot.addWidget(admin_window)
@@ -118,7 +118,81 @@ def test_the_audit_section_is_there_for_leaders_only(qtbot, ctx, tmp_path: Path)
 
         clerk_window = MainWindow(replace(ctx, ws=clerk_ws))
         qtbot.addWidget(clerk_window)
-        assert clerk_window.sidebar.count() == AUDIT and clerk_window.audit_view is None
+        # Neither the figures nor the audit log: both are for leaders and admins.
+        assert clerk_window.sidebar.count() == REPORTS and clerk_window.audit_view is None
+        assert clerk_window.reports_view is None
         qtbot.wait(50)  # its start-up timers run while its workspace is open
         clerk_window.close()
     admin_window.close()
+
+
+def test_login_lock_and_audit_screens_in_english(qtbot, ws, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import Application
+    from desktop.login import UnlockDialog
+
+    application = Application(QApplication.instance(), ws)
+    try:
+        application.build_window()
+        application.switch_language("en")
+        window = application.window
+        qtbot.addWidget(window)
+        assert window.sidebar.item(AUDIT).text() == "Audit log"
+        assert window.audit_view.export_button.text() == "Export CSV…"
+        login = LoginDialog(tmp_path, TEST_USER)
+        qtbot.addWidget(login)
+        assert login.windowTitle() == "Log in to Sohoa"
+        assert login.form.labelForField(login.password).text() == "Password"
+        unlock = UnlockDialog(ws)
+        qtbot.addWidget(unlock)
+        assert unlock.windowTitle() == "Sohoa is locked"
+        key = RecoveryKeyDialog("ABCD-EFGH")
+        qtbot.addWidget(key)
+        assert key.confirm.text() == "I have printed or copied this key"
+        assert window.settings_view.users_button.text() == "User accounts…"
+        from desktop.users_dialog import UsersDialog
+
+        users = UsersDialog(ws)
+        qtbot.addWidget(users)
+        assert users.windowTitle() == "User accounts" and users.role.itemText(0) == "Desk clerk"
+    finally:
+        application.set_language("vi")
+        application.ops.wait(30000)
+
+
+def test_the_log_names_each_action_in_plain_words(qtbot, ctx) -> None:
+    """A leader reads "Xem hồ sơ", not "view"; the code stays in the tooltip."""
+    from PySide6.QtCore import Qt
+
+    from desktop.audit_view import ACTIONS, AuditModel
+    from storage.audit import Outcome
+
+    ws = ctx.ws
+    ws.audit.record("view", dossier=7, subject="001203004567")
+    ws.audit.record("pack", dossier=7, outcome=Outcome.REFUSED, detail="role leader")
+    view = AuditView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    model = view.model
+    shown = {model.data(model.index(r, 2)): model.data(model.index(r, 3))
+             for r in range(model.rowCount())}
+    assert shown["Xem hồ sơ"] == "được" and shown["Đóng gói hồ sơ"] == "bị từ chối"
+    assert all(" — " not in str(v) for v in list(shown) + list(shown.values()))
+    row = next(r for r in range(model.rowCount()) if model.entries[r].action == "view")
+    assert model.data(model.index(row, 2), Qt.ToolTipRole).startswith("view")
+    english = AuditModel(language="en")
+    english.set_entries(list(reversed(model.entries)))  # it shows the newest first
+    assert english.data(english.index(row, 2)) == "Dossier viewed"
+    # Every action the code logs has a plain name.
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    logged = set()
+    for path in root.glob("*/*.py"):
+        if path.parts[-2] in ("tests", "benchmarks", "tools"):
+            continue
+        logged |= set(re.findall(r'(?:\.log|audit\.record|_log)\(\s*(?:ws, )?"([a-z_]+(?:\.[a-z_]+)*)"',
+                                 path.read_text("utf-8")))
+    assert logged and logged <= set(ACTIONS), sorted(logged - set(ACTIONS))

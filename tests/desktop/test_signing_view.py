@@ -108,3 +108,60 @@ def test_signing_not_set_up_is_said_plainly(qtbot, window, tmp_path: Path) -> No
     assert dv.pack() is None
     assert "chưa chọn khóa ký số" in dv.pack_status.text()
     assert outbox_store.list_jobs(ws) == []
+
+
+def test_offline_signature_is_said_and_timestamped_from_the_outbox(
+        qtbot, window, tmp_path: Path, pki: SigningPki) -> None:
+    """Signed while the timestamp server was down: the pack line says so, and the outbox's
+    button adds the timestamp later, the upgraded package taking the queued one's place."""
+    import dataclasses
+    import io
+    import zipfile
+
+    import upload
+    from dossier.packing import PackOutcome, PackResult
+    from records import (
+        Pkcs12Key,
+        SignatureCheck,
+        SignatureLevel,
+        SigningOptions,
+        open_signer,
+        pack_dossier,
+        verify_package,
+    )
+    from tests.records.pki import stopped_tsa_url
+    from tests.records.test_signing import _spec
+
+    ws = window.ctx.ws
+    options = SigningOptions(Pkcs12Key(pki.signer_p12), tsa_url=stopped_tsa_url())
+    with open_signer(options, P12_PASSPHRASE) as signer:
+        package = pack_dossier(_spec(pages=1), tmp_path, signer=signer, jobs=1)
+        assert signer.offline
+    queued = upload.queue_package(ws, package).job
+    result = PackResult(1, package, package.name, queued.package_sha256, 1, None,
+                        PackOutcome.QUEUED, (), (), 0)
+    text, kind = window.dossier_view._packed_text(dataclasses.replace(result,
+                                                                      signed_offline=True))
+    assert "Máy chủ dấu thời gian không trả lời" in text and kind == "warning"
+    assert "dấu thời gian" not in window.dossier_view._packed_text(result)[0]
+
+    view = window.outbox_view
+    window.go(2)
+    view.refresh()
+    assert not view.timestamp_button.isVisible()  # no timestamp server in the settings
+    ws.set_setting("signing.tsa_url", pki.services.tsa_url)
+    view.refresh()
+    assert view.timestamp_button.isVisible() and view.timestamp_button.isEnabled()
+    view.timestamp_button.click()
+    qtbot.waitUntil(lambda: "Đã thêm dấu thời gian cho 1 gói" in view.message.text(),
+                    timeout=60000)
+    (job,) = outbox_store.pending(ws)
+    assert job.package_sha256 != queued.package_sha256 and job.filename == package.name
+    data = ws.blobs.read(job.package_sha256)
+    upgraded = tmp_path / "upgraded.zip"
+    upgraded.write_bytes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+    report = verify_package(upgraded, signatures=SignatureCheck(require=True))
+    assert report.ok, report.problems
+    assert {s.level for d in report.signatures for s in d.signatures} == {SignatureLevel.B_T}

@@ -185,6 +185,16 @@ def _serve() -> Services:
     return services
 
 
+def stopped_tsa_url() -> str:
+    """The address of a loopback timestamp server that was started and then stopped: the
+    port is closed, so a request is refused at once, as when the server is down."""
+    services = _serve()
+    url = services.tsa_url
+    services.server.shutdown()
+    services.server.server_close()
+    return url
+
+
 @dataclass
 class SigningPki:
     """Root → intermediate → signer, TSA; signers that are expired, not yet valid, revoked."""

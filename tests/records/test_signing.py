@@ -140,6 +140,86 @@ def test_visible_stamp_embeds_its_font(p12_package: Path) -> None:
                 "/FontFile3" in descendant.FontDescriptor
 
 
+def test_signed_pdf_is_walked_whole_for_pdfa(p12_package: Path) -> None:
+    """pikepdf's validator stops at a signature's form; the rest of a signed file is still
+    walked, and the signature's widget is held to the rules for annotations."""
+    from pdfa import check_signed_update
+
+    data = next(iter(_pdfs(p12_package).values()))
+    assert check_pdfa(io.BytesIO(data)).ok and check_signed_update(data) == []
+    # A font that is not embedded, drawn on the signed page: a PDF/A-2b violation past
+    # the signature's form in the catalogue.
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        page.Resources.Font = pdf.make_indirect(pikepdf.Dictionary(
+            Fx=pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                  BaseFont=pikepdf.Name.Helvetica)))
+        page.contents_add(pdf.make_stream(b"BT /Fx 12 Tf 10 10 Td (x) Tj ET"))
+        out = io.BytesIO()
+        pdf.save(out)
+    check = check_pdfa(io.BytesIO(out.getvalue()))
+    assert not check.ok and any("font" in p.lower() for p in check.problems), check.problems
+    # A hidden stamp breaks PDF/A's rule for annotations, in both checks.
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        (widget,) = [a for a in pdf.pages[0].Annots if a.get("/FT") == "/Sig"]
+        widget.F = 2
+        out = io.BytesIO()
+        pdf.save(out)
+    hidden = out.getvalue()
+    for problems in (check_pdfa(io.BytesIO(hidden)).problems, check_signed_update(hidden)):
+        assert any("6.3.2" in p and "hidden" in p for p in problems), problems
+
+
+def test_signature_value_ending_in_zero_is_read_whole(p12_package: Path) -> None:
+    """The signature value is padded with zeros; one whose last byte is 0x00 is not cut."""
+    from asn1crypto import cms
+
+    from pdfa.signed import _cms_problems
+
+    data = next(iter(_pdfs(p12_package).values()))
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        contents = bytes(pdf.Root.AcroForm.Fields[0].V.Contents)
+    info = cms.ContentInfo.load(contents)
+    signer = info["content"]["signer_infos"][0]
+    # The signer info ends with the signature value; make that end in a zero byte.
+    assert not signer["unsigned_attrs"]
+    signer["signature"] = bytes(signer["signature"].native[:-1]) + b"\x00"
+    der = info.dump(force=True)
+    assert der.endswith(b"\x00")
+    assert _cms_problems(der + bytes(4000)) == []
+    assert _cms_problems(der + b"\x01" + bytes(10)) != []
+
+
+def test_packer_quick_check_of_signatures(p12_package: Path) -> None:
+    """The packer's check of the signatures it just made: what they cover, their value."""
+    from records.signing import quick_signatures
+
+    data = next(iter(_pdfs(p12_package).values()))
+    found = quick_signatures(data)
+    assert found is not None and found.ok
+    assert [s.level for s in found.signatures] == [SignatureLevel.B_B]
+    assert "Trần Thị Bình" in (found.signatures[0].signer or "")
+    image = re.search(rb"/Subtype\s*/Image", data)
+    assert image is not None
+    flipped = bytearray(data)
+    flipped[data.index(b"stream", image.end()) + 500] ^= 0x01
+    broken = quick_signatures(bytes(flipped))
+    assert broken is not None and not broken.ok
+    assert "signature broken" in broken.signatures[0].problems[0]
+    appended = quick_signatures(data + b"\n%%EOF\n")
+    assert appended is not None and any("changed after it was signed" in p
+                                        for p in appended.signatures[0].problems)
+    # The signature value itself altered (its last bytes, before the zero padding).
+    match = re.search(rb"/Contents\s*<([0-9a-fA-F]+)>", data)
+    assert match is not None
+    value = match.group(1).rstrip(b"0")
+    at = match.start(1) + len(value) - 2
+    forged = bytearray(data)
+    forged[at:at + 2] = b"00" if data[at:at + 2] != b"00" else b"11"
+    result = quick_signatures(bytes(forged))
+    assert result is None or not result.ok
+
+
 def test_token_signing_invisible(token: Token, pki: SigningPki, tmp_path: Path) -> None:
     options = SigningOptions(Pkcs11Key(token.lib, token.label, KEY), stamp=Stamp.INVISIBLE)
     with open_signer(options, PIN) as signer:

@@ -291,3 +291,35 @@ def test_offline_run_ends_with_items_left(ws: Workspace, tmp_path: Path) -> None
     job = outbox.list_jobs(ws)[0]
     assert job.state == UploadState.QUEUED and job.attempts == 3
     assert "không kết nối được" in (job.last_error or "") and job.next_attempt_at
+
+
+def test_a_package_withdrawn_while_it_is_sent_stops_and_never_arrives(
+        ws: Workspace, tus_server: TusServer, tmp_path: Path) -> None:
+    """A re-pack takes the queued package out of the outbox while it is on the wire: the
+    uploader stops sending it, the server never completes it, the newer one goes."""
+    with FaultProxy(tus_server.port, rate=1_000_000) as slow:
+        old = make_package(tmp_path / "old.zip", 2_000_000, seed=8)
+        job = upload.queue_package(ws, old).job
+        control = TransferControl()
+        events: list[UploadEvent] = []
+        uploader = Uploader(ws, options(slow.url, first_chunk=128 * 1024), control=control,
+                            on_event=events.append)
+        results: list[upload.RunResult] = []
+        thread = threading.Thread(target=lambda: results.append(uploader.run()))
+        thread.start()
+        other = open_workspace(ws.root)
+        try:
+            while outbox.get(other, job.id).offset == 0:
+                time.sleep(0.05)
+            assert outbox.withdraw(other, job.id, "replaced by new.zip")
+            new = make_package(tmp_path / "new.zip", 50_000, seed=9)
+            newer = upload.queue_package(other, new).job
+        finally:
+            other.close()
+        thread.join(timeout=120)
+    assert not thread.is_alive()
+    [result] = results
+    assert result.done == (newer.id,) and result.failed == ()
+    assert not [e for e in events if e.filename == "old.zip" and e.kind == EventKind.DONE]
+    delivered = tus_server.delivered()
+    assert file_sha(old) not in delivered and delivered.get(file_sha(new)) == 1
