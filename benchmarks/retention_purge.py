@@ -12,6 +12,7 @@ Usage: python benchmarks/retention_purge.py [--dossiers 1000] [--kills 100] [--s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import shutil
@@ -144,10 +145,8 @@ def kills(workdir: Path, count: int, small: int) -> int:
                                      "purge"], cwd=REPO, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL, env=login_env())
             delay = rng.uniform(startup * 0.8, total)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=delay)
-            except subprocess.TimeoutExpired:
-                pass
             finished = proc.poll() is not None
             if not finished:
                 os.kill(proc.pid, signal.SIGKILL)

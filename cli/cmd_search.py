@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import open_workspace
+from cli.common import CLERK_ROLES, open_workspace
 from cli.exitcodes import ExitCode
 from dossier import search
 
@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_workspace(args) as ws:
+    # Page text is personal data: the desk's work, not a leader's (as in the desktop).
+    with open_workspace(args, CLERK_ROLES, action="search") as ws:
         hits = search(ws, " ".join(args.query), limit=args.limit)
     for hit in hits:
         print(f"page {hit.page_id}\tbatch {hit.batch_id}\t{hit.source_name}\t{hit.snippet}")

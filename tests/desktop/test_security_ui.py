@@ -108,7 +108,8 @@ def test_leader_sees_the_log_filters_it_and_exports_csv(qtbot, ctx, tmp_path: Pa
     assert "nguyên vẹn" in view.status.text()
 
 
-def test_the_audit_and_report_sections_are_there_for_leaders_only(qtbot, ctx, tmp_path: Path) -> None:
+def test_the_audit_and_report_sections_are_there_for_leaders_only(
+        qtbot, ctx, tmp_path: Path) -> None:
     user_store.add_user(ctx.ws, "lan", Role.CLERK, "clerk-password", kdf=FAST_KDF)
     admin_window = MainWindow(ctx)
     qtbot.addWidget(admin_window)
@@ -193,6 +194,6 @@ def test_the_log_names_each_action_in_plain_words(qtbot, ctx) -> None:
     for path in root.glob("*/*.py"):
         if path.parts[-2] in ("tests", "benchmarks", "tools"):
             continue
-        logged |= set(re.findall(r'(?:\.log|audit\.record|_log)\(\s*(?:ws, )?"([a-z_]+(?:\.[a-z_]+)*)"',
-                                 path.read_text("utf-8")))
+        call = r'(?:\.log|audit\.record|_log)\(\s*(?:ws, )?"([a-z_]+(?:\.[a-z_]+)*)"'
+        logged |= set(re.findall(call, path.read_text("utf-8")))
     assert logged and logged <= set(ACTIONS), sorted(logged - set(ACTIONS))

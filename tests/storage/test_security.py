@@ -297,6 +297,8 @@ def test_cli_accounts_audit_and_settings(tmp_path: Path) -> None:
     clerk = {"SOHOA_USER": "lan", "SOHOA_PASSWORD": "clerk-password-1"}
     leader = {"SOHOA_USER": "hoa", "SOHOA_PASSWORD": "leader-password-1"}
     assert _sohoa("--workspace", ws, "search", "khai sinh", env=clerk).returncode == 0
+    looked = _sohoa("--workspace", ws, "search", "khai sinh", env=leader)  # page text: desk work
+    assert looked.returncode == 4 and "leader may not" in looked.stderr
     denied = _sohoa("--workspace", ws, "audit", env=clerk)
     assert denied.returncode == 4 and "clerk may not" in denied.stderr
     assert _sohoa("--workspace", ws, "settings", "retention.days", "90", env=clerk).returncode == 4
