@@ -206,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cached", action="store_true",
                         help="only the dossiers whose pages were already recognised")
+    parser.add_argument("--cached-pages", action="store_true",
+                        help="casework: only dossiers whose page images were all recognised")
     parser.add_argument("--show-text", action="store_true", help="print the OCR text of misses")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--set", choices=("casework", "forms"), default="casework",
@@ -258,8 +260,13 @@ def _case_texts_path(index: int) -> Path:
     return OUT / OCR_CACHE / f"casework-{SYNTH_VERSION}" / f"{index}.json"
 
 
-def _recognise_case(index: int) -> list[tuple[str, list[str]]]:
-    """(text, QR codes) of each page of casework dossier ``index``, cached."""
+def _recognise_case(index: int, pages_cached_only: bool = False
+                    ) -> list[tuple[str, list[str]]] | None:
+    """(text, QR codes) of each page of casework dossier ``index``, cached.
+
+    ``pages_cached_only``: None unless every page image was recognised before (the
+    cut-out cards of pages that read poorly are recognised if need be).
+    """
     from dossier.cards import reread_cards
     from synth.casework import make_case, render_case_page
     from tagging import decode_codes, wants_codes
@@ -268,9 +275,13 @@ def _recognise_case(index: int) -> list[tuple[str, list[str]]]:
     if saved.exists():
         return [(t, list(c)) for t, c in json.loads(saved.read_text(encoding="utf-8"))]
     dossier = make_case(index)
+    images = [render_case_page(index, n, page) for n, page in enumerate(dossier.pages)]
+    if pages_cached_only and not all(
+            (OUT / OCR_CACHE / f"{hashlib.sha256(data).hexdigest()}.txt").exists()
+            for data in images):
+        return None
     out: list[tuple[str, list[str]]] = []
-    for n, page in enumerate(dossier.pages):
-        data = render_case_page(index, n, page)
+    for data in images:
         text = reread_cards(data, _ocr_cached(data), _ocr_cached)
         out.append((text, list(decode_codes(data)) if wants_codes(text) else []))
     saved.parent.mkdir(parents=True, exist_ok=True)
@@ -380,8 +391,14 @@ def main_casework(args: argparse.Namespace) -> int:
             score.add(dossier, tag_dossier(pages, catalogue), args.verbose)
         score.report(f"casework {args.split}, ground-truth text")
         return 0
+    only = [args.cached_pages] * len(indices)
+    skipped = 0
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init_worker) as pool:
-        for i, recognised in zip(indices, pool.map(_recognise_case, indices), strict=True):
+        for i, recognised in zip(indices, pool.map(_recognise_case, indices, only),
+                                 strict=True):
+            if recognised is None:
+                skipped += 1
+                continue
             dossier = make_case(i)
             pages = [PageText(f"{n:02d}.png", text, tuple(codes))
                      for n, (text, codes) in enumerate(recognised)]
@@ -391,6 +408,8 @@ def main_casework(args: argparse.Namespace) -> int:
             score.add(dossier, tag, args.verbose,
                       [t for t, _ in recognised] if args.show_text else ())
     score.report(f"casework {args.split}")
+    if skipped:
+        print(f"  ({skipped} of the {len(indices)} dossiers left out: pages not recognised yet)")
     print(f"({time.perf_counter() - started:.0f} s including rendering and OCR)")
     return 0
 

@@ -52,6 +52,7 @@ class ReportsView(QWidget):
         self.setObjectName("page")
         self._ctx = ctx
         self.report: Report | None = None
+        self._first_look = True   # the first report shown widens an empty month
         title = QLabel(self.tr("Báo cáo số hóa"), self)
         title.setObjectName("title")
         today = dt.date.today()
@@ -152,11 +153,21 @@ class ReportsView(QWidget):
             self.message.setText(self.tr("Ngày bắt đầu sau ngày kết thúc."))
             return
         self.show_button.setEnabled(False)
+        first_look, self._first_look = self._first_look, False
 
         def work(op: OpContext) -> Report:
-            from dossier.reports import view_report
+            from dossier.reports import build_report, view_report
 
-            return view_report(op.ws, start, end)
+            report = view_report(op.ws, start, end)
+            t = report.total
+            if first_look and not (t.received or t.digitised or t.results_issued):
+                # Nothing yet this month (a new desk, or the sample's dossiers of an earlier
+                # year): open on the period since the first month that has figures.
+                months = build_report(op.ws, None, end).by_month
+                if months:
+                    year, month = (int(n) for n in months[0].month.split("-"))
+                    report = view_report(op.ws, dt.date(year, month, 1), end)
+            return report
 
         op = self._ctx.ops.run(self.tr("Lập báo cáo"), work, quiet=True, cancellable=False)
         op.on_success(self.show_report)
@@ -188,6 +199,10 @@ class ReportsView(QWidget):
                             self.tr("Chưa có hồ sơ nào trong kỳ này"))
         self.model.set_rows(list(report.by_procedure))
         self.message.setText("")
+        if report.start is not None and report.start != _pydate(self.start.date()):
+            self.start.setDate(_qdate(report.start))
+            self.message.setText(self.tr("Tháng này chưa có số liệu: báo cáo từ tháng đầu "
+                                         "tiên có hồ sơ."))
         self.report_ready.emit(report)
 
     def export(self, kind: str) -> None:

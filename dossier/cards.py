@@ -20,6 +20,11 @@ _WORK_DPI = 50
 _CARD_ASPECT = (1.3, 1.85)     # ID-1 cards 1.586, passport data pages about 1.42
 _AREA_SHARE = (0.015, 0.45)    # of the page
 _MAX_CARDS = 3
+# Looking for cards by their outline (white paper): resolution, how much darker than
+# the paper counts as ink, and the widest gap of a copied edge that is closed.
+_OUTLINE_DPI = 75
+_OUTLINE_DROP = 15
+_OUTLINE_GAP_MM = 2.0
 # cv2.minAreaRect: (centre, size, angle)
 Rect = tuple[Sequence[float], Sequence[float], float]
 
@@ -48,6 +53,25 @@ def card_faces(data: bytes) -> list[bytes]:
     small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (5, 5), 0)
     _, mask = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    found = _light(small, mask)
+    paper, top = float(np.median(small)), float(np.percentile(small, 99))
+    if not found and top - paper >= 12:
+        # Otsu can split ink from light paper and leave card and paper one region:
+        # what is clearly lighter than the paper itself.
+        found = _light(small, ((small > (paper + top) / 2) * 255).astype(np.uint8))
+    if not found:
+        # On white paper a light card does not stand out: its printed edge does.
+        factor = _OUTLINE_DPI / dpi
+        found = _outlined(grey, factor)
+    found.sort(key=lambda item: -item[0])
+    faces = []
+    for _, rect in found[:_MAX_CARDS]:
+        faces.append(_cut(grey, rect, factor, dpi))
+    return faces
+
+
+def _light(small: np.ndarray, mask: np.ndarray) -> list[tuple[float, Rect]]:
+    """Rectangles of card shape among the light regions of ``mask``."""
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     page_area = float(small.shape[0] * small.shape[1])
     found: list[tuple[float, Rect]] = []
@@ -68,11 +92,39 @@ def card_faces(data: bytes) -> list[bytes]:
         if inside - outside < 12:
             continue
         found.append((area, rect))
-    found.sort(key=lambda item: -item[0])
-    faces = []
-    for _, rect in found[:_MAX_CARDS]:
-        faces.append(_cut(grey, rect, factor, dpi))
-    return faces
+    return found
+
+
+def _outlined(grey: np.ndarray, factor: float) -> list[tuple[float, Rect]]:
+    """Card-shaped regions drawn by their edge and print: ink on the paper, gaps of
+    the copied (dotted, broken) edge closed, each shape whose outline is a rectangle."""
+    small = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    paper = float(np.median(small))
+    ink = (small < paper - _OUTLINE_DROP).astype(np.uint8) * 255
+    size = max(3, round(_OUTLINE_DPI * _OUTLINE_GAP_MM / 25.4)) | 1
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE,
+                              cv2.getStructuringElement(cv2.MORPH_RECT, (size, size)))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    page_area = float(small.shape[0] * small.shape[1])
+    found: list[tuple[float, Rect]] = []
+    for contour in contours:
+        rect = cv2.minAreaRect(contour)
+        (_, _), (w, h), _ = rect
+        area = w * h
+        if not _AREA_SHARE[0] * page_area <= area <= _AREA_SHARE[1] * page_area:
+            continue
+        aspect = max(w, h) / max(1.0, min(w, h))
+        if not _CARD_ASPECT[0] <= aspect <= _CARD_ASPECT[1]:
+            continue
+        if cv2.contourArea(cv2.convexHull(contour)) < 0.9 * area:
+            continue
+        # The card's print fills it; a drawn box on a form is empty inside.
+        x0, y0, bw, bh = cv2.boundingRect(contour)
+        inside = ink[y0 + bh // 6:y0 + bh - bh // 6, x0 + bw // 6:x0 + bw - bw // 6]
+        if inside.size == 0 or float((inside > 0).mean()) < 0.03:
+            continue
+        found.append((area, rect))
+    return found
 
 
 def _cut(grey: np.ndarray, rect: Rect, factor: float, dpi: int) -> bytes:

@@ -62,6 +62,10 @@
 <context>
     <name>ReportsView</name>
     <message>
+        <source>Tháng này chưa có số liệu: báo cáo từ tháng đầu tiên có hồ sơ.</source>
+        <translation>No figures this month yet: the report starts at the first month with dossiers.</translation>
+    </message>
+    <message>
         <source>Báo cáo số hóa</source>
         <translation>Digitisation report</translation>
     </message>

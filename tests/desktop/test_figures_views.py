@@ -139,3 +139,25 @@ def test_documents_on_file_are_reused_with_one_key(qtbot, window) -> None:
     assert "Đã dùng lại" in panel.label.text()
     panel.undo_button.click()
     assert used_in(ws, d) == []
+
+
+def test_the_report_opens_on_the_months_that_have_figures(qtbot, window, tmp_path: Path) -> None:
+    """Nothing this month yet (a new desk, or the sample of an earlier year): the first
+    report shown starts at the first month with figures, and says so."""
+    from dossier.register import import_register
+
+    register = tmp_path / "so.csv"
+    register.write_text(REGISTER, encoding="utf-8")
+    import_register(window.ctx.ws, register)
+    window.go(REPORTS)
+    reports = window.reports_view
+    qtbot.waitUntil(lambda: reports.report is not None, timeout=30000)
+    assert reports.report.start == dt.date(2025, 10, 1)
+    assert reports.report.total.received == 2
+    assert reports.start.date().toPython() == dt.date(2025, 10, 1)
+    assert "chưa có số liệu" in reports.message.text()
+    # Later choices are the clerk's own: this month stays this month, even if empty.
+    reports.this_month()
+    qtbot.waitUntil(lambda: reports.report.start == dt.date.today().replace(day=1),
+                    timeout=30000)
+    assert reports.message.text() == ""

@@ -143,6 +143,27 @@ def test_a_card_on_grey_halftone_paper_is_cut_out_and_read() -> None:
     assert sheet.truth.id_number in card.fields.id_numbers
 
 
+def test_a_chip_card_copied_on_white_paper_is_cut_out_by_its_edge_and_read() -> None:
+    """Light card on white paper: no lighter region stands out, its printed edge does."""
+    import numpy as np
+
+    from dossier.cards import card_faces, recognise_text
+
+    rng = random.Random(4)
+    person = people.person(rng)
+    sheet = identity_sheet(rng, person, CardKind.CHIP)
+    assert np.asarray(sheet.image.convert("L"))[:60, :60].mean() > 240  # white paper
+    buffer = io.BytesIO()
+    sheet.image.convert("RGB").save(buffer, "JPEG", quality=85)
+    faces = card_faces(buffer.getvalue())
+    assert len(faces) == 2  # front and back
+    text = "\n".join(recognise_text(face) for face in faces)
+    tag = tag_dossier([PageText("01.jpg", text)], Catalogue.load())
+    card = tag.documents[0]
+    assert card.type is not None and card.type.key == "can_cuoc"
+    assert sheet.truth.id_number in card.fields.id_numbers
+
+
 def test_no_card_is_found_on_a_blank_or_a_text_page() -> None:
     from PIL import Image
 
