@@ -210,6 +210,13 @@ def _print_notes(signer: Signer | None, where: str) -> None:
         print(f"{where}: {note}", file=sys.stderr, flush=True)
 
 
+def _opening_failed(signer: Signer | None, e: BaseException) -> bool:
+    """Whether ``e`` is the key's opening failing (wrong PIN, no token, refused
+    certificate), raised by the first signature: it stops the whole command, unlike a
+    failure of one dossier."""
+    return e is getattr(signer, "opening_error", None) and e is not None
+
+
 def run_dossiers(args: argparse.Namespace, signer: Signer | None = None) -> int:
     """Pack and queue ``--dossier`` ones (signed with ``signer`` when given). A dossier
     whose waiting package is already signed is not packed again (a rerun resumes)."""
@@ -230,6 +237,8 @@ def run_dossiers(args: argparse.Namespace, signer: Signer | None = None) -> int:
                 result = pack_and_queue(ws, dossier_id, args.profile, signer,
                                         allow_missing=args.allow_missing, out_dir=args.out)
             except KeyUnavailableError as e:
+                if _opening_failed(signer, e):
+                    raise
                 # Token pulled out or PIN refused: the dossiers done stay packed and
                 # signed; this one left nothing behind. Stop and name the rest.
                 report_failure(ident, str(e))
@@ -244,6 +253,8 @@ def run_dossiers(args: argparse.Namespace, signer: Signer | None = None) -> int:
                 failed = True
                 continue
             except (DossierError, RecordsError, UploadError) as e:
+                if _opening_failed(signer, e):
+                    raise
                 report_failure(ident, str(e))
                 failed = True
                 continue
@@ -325,7 +336,7 @@ def _note_signed(out: Path, journal: dict[str, dict[str, str]], key: str, path: 
 
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
-    from records import KeyUnavailableError, RecordsError
+    from records import KeyUnavailableError, PendingSigner, RecordsError
     from storage import DiskFull, is_disk_full
 
     if not args.dossier and not args.paths:
@@ -335,9 +346,10 @@ def run(args: argparse.Namespace) -> int:
     agency = _agency(args) if args.paths else None
     failed = False
     try:
-        # With --sign the key is opened and its certificate checked before anything is
-        # packed, once for the workspace's dossiers and the folders alike.
-        with signer_from_args(args) as signer:
+        # With --sign the key is opened (its certificate checked) once for the workspace's
+        # dossiers and the folders alike, in the background while the first dossier's
+        # pages are read and converted; an opening error stops all before any signature.
+        with signer_from_args(args, ahead=True) as signer:
             if args.dossier:
                 try:
                     failed = run_dossiers(args, signer) != ExitCode.OK
@@ -359,6 +371,8 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     path = _pack_one(folder, args, agency, signer)
                 except KeyUnavailableError as e:
+                    if _opening_failed(signer, e):
+                        raise
                     # Token pulled out or PIN refused: what was packed stays packed and
                     # signed; this dossier left nothing behind. Stop and name the rest.
                     report_failure(str(folder), str(e))
@@ -367,6 +381,8 @@ def run(args: argparse.Namespace) -> int:
                                                   "packed: signing stopped")
                     return int(ExitCode.SOME_FAILED)
                 except Exception as e:
+                    if _opening_failed(signer, e):
+                        raise
                     if not is_disk_full(e):
                         if not isinstance(e, _DossierFailed | DossierError | RecordsError):
                             raise
@@ -381,6 +397,8 @@ def run(args: argparse.Namespace) -> int:
                 _print_notes(signer, str(path))
                 if signer is not None:
                     _note_signed(args.out, journal, key, path)
+            if isinstance(signer, PendingSigner):
+                signer.wait()  # nothing was signed (all done before): the key is still checked
     except (DossierError, RecordsError) as e:
         # No usable key: nothing was packed.
         report_failure("--sign", str(e))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from cli.common import open_workspace, workspace_named
 
 if TYPE_CHECKING:
-    from records import PadesSigner, SignatureCheck
+    from records import PadesSigner, PendingSigner, SignatureCheck
 
 PIN_VARIABLE = "SOHOA_SIGN_PIN"
 
@@ -52,15 +52,17 @@ def _secret(what: str) -> str | None:
 
 
 @contextmanager
-def signer_from_args(args: argparse.Namespace,
-                     agency_name: str | None = None) -> Iterator[PadesSigner | None]:
+def signer_from_args(args: argparse.Namespace, agency_name: str | None = None, *,
+                     ahead: bool = False) -> Iterator[PadesSigner | PendingSigner | None]:
     """The signer ``--sign`` asks for, opened (certificate checked) before any packing;
-    None without ``--sign``."""
+    None without ``--sign``. With ``ahead`` it is opened in the background while the
+    caller packs (a PendingSigner: opening errors come from its first ``sign``, or
+    ``wait``, before anything is signed)."""
     if not getattr(args, "sign", False):
         yield None
         return
     from dossier.signing import KeyChoice, signing_options
-    from records import Pkcs12Key, open_signer
+    from records import Pkcs12Key, open_signer, open_signer_ahead
 
     choice = KeyChoice(pkcs11_lib=args.pkcs11_lib, token=args.token, key=args.key,
                        pkcs12=args.pkcs12, stamp=args.stamp, tsa_url=args.tsa,
@@ -72,7 +74,8 @@ def signer_from_args(args: argparse.Namespace,
         options = signing_options(None, choice, agency_name)
     what = ("Mật khẩu tệp PKCS#12 — PKCS#12 passphrase" if isinstance(options.key, Pkcs12Key)
             else f"Mã PIN token {options.key.token} — token PIN")
-    with open_signer(options, _secret(what)) as signer:
+    opening = open_signer_ahead if ahead else open_signer
+    with opening(options, _secret(what)) as signer:
         yield signer
 
 

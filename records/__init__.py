@@ -20,6 +20,7 @@ from records.signing import (
     DocumentSignatures,
     NoSigner,
     PadesSigner,
+    PendingSigner,
     Pkcs11Key,
     Pkcs12Key,
     SignatureCheck,
@@ -31,6 +32,7 @@ from records.signing import (
     check_signatures,
     load_certificates,
     open_signer,
+    open_signer_ahead,
     verify_signatures,
 )
 from records.spec import (
@@ -46,9 +48,10 @@ from records.verify import VerifyReport, verify_package
 __all__ = [
     "CertificateRefusedError", "DocumentSignatures", "DocumentSpec", "DossierSpec",
     "KeyUnavailableError", "Manifest", "NoSigner", "PackageInvalidError", "PadesSigner",
-    "PageSpec", "Pkcs11Key", "Pkcs12Key", "Profile", "RecordsError", "ResultSpec", "ReusedSpec",
+    "PageSpec", "PendingSigner", "Pkcs11Key", "Pkcs12Key", "Profile", "RecordsError",
+    "ResultSpec", "ReusedSpec",
     "SignatureCheck", "SignatureLevel", "SignatureReport", "Signer", "SigningError",
     "SigningOptions", "SpecError", "Stamp", "VerifyReport", "check_signatures",
-    "load_certificates", "open_signer", "pack_dossier", "provisional_id", "schema",
-    "schema_problems", "verify_package", "verify_signatures",
+    "load_certificates", "open_signer", "open_signer_ahead", "pack_dossier", "provisional_id",
+    "schema", "schema_problems", "verify_package", "verify_signatures",
 ]

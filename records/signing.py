@@ -641,6 +641,80 @@ def open_signer(options: SigningOptions, secret: str | None,
         signer.close()
 
 
+class PendingSigner:
+    """A ``PadesSigner`` opened in a background thread while the batch's pages are
+    converted: importing pyHanko, loading the token's library, logging in and cutting the
+    stamp font cost about a second in a fresh process, hidden behind the PDF/A work.
+
+    ``sign`` waits for the opening first, so a wrong PIN, a missing token or a refused
+    certificate is raised before anything is signed (the very error opening raised;
+    ``opening_error`` tells it apart from a failure of one signature). ``wait`` surfaces
+    it where no signature was asked for. Use as a context manager: the token session is
+    closed on exit, after the opening finished.
+    """
+
+    def __init__(self, options: SigningOptions, secret: str | None,
+                 now: datetime | None = None) -> None:
+        import threading
+
+        self.options = options
+        self._signer: PadesSigner | None = None
+        self.opening_error: BaseException | None = None
+
+        def opening() -> None:
+            try:
+                self._signer = PadesSigner(options, secret, now)
+            except BaseException as e:  # raised again in the caller's thread by wait()
+                self.opening_error = e
+
+        self._thread = threading.Thread(target=opening, name="sohoa-open-signer",
+                                        daemon=True)
+        self._thread.start()
+
+    def wait(self) -> PadesSigner:
+        """The opened signer; raises what opening raised."""
+        self._thread.join()
+        if self.opening_error is not None:
+            raise self.opening_error
+        assert self._signer is not None
+        return self._signer
+
+    def sign(self, pdf: Path, dossier: DossierSpec, document: DocumentSpec) -> None:
+        self.wait().sign(pdf, dossier, document)
+
+    def take_notes(self) -> list[str]:
+        if not self._thread.is_alive() and self._signer is not None:
+            return self._signer.take_notes()
+        return []
+
+    def __getattr__(self, name: str) -> Any:  # certificate, last_level, offline, ...
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.wait(), name)
+
+    def close(self) -> None:
+        self._thread.join()
+        if self._signer is not None:
+            self._signer.close()
+
+    def __enter__(self) -> PendingSigner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@contextmanager
+def open_signer_ahead(options: SigningOptions, secret: str | None,
+                      now: datetime | None = None) -> Iterator[PendingSigner]:
+    """``open_signer`` whose opening runs behind the caller's work (see PendingSigner)."""
+    signer = PendingSigner(options, secret, now)
+    try:
+        yield signer
+    finally:
+        signer.close()
+
+
 # -- checking ------------------------------------------------------------------------
 
 class SignatureLevel(enum.StrEnum):
@@ -954,6 +1028,7 @@ __all__ = [
     "KeySource",
     "NoSigner",
     "PadesSigner",
+    "PendingSigner",
     "Pkcs11Key",
     "Pkcs12Key",
     "SignatureCheck",
@@ -967,6 +1042,7 @@ __all__ = [
     "check_validity",
     "load_certificates",
     "open_signer",
+    "open_signer_ahead",
     "upgrade_pdf",
     "verify_signatures",
 ]
