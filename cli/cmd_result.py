@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
+from cli.signing import add_pack_arguments as add_signing_arguments
 
 # Option -> result field, for ``result set``.
 _OPTIONS = (("--code", "result_code", "result code from the catalogue, e.g. KQ.G15.000031"),
@@ -56,6 +57,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     pack.add_argument("id", type=int)
     pack.add_argument("--out", type=Path, default=None, metavar="DIR",
                       help="also write the zip to DIR")
+    add_signing_arguments(pack)
     pack.set_defaults(func=run_pack)
 
 
@@ -130,9 +132,12 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run_pack(args: argparse.Namespace) -> int:
+    from cli.signing import signer_from_args
     from dossier.results import pack_result
 
-    with open_workspace(args, CLERK_ROLES, action="result.pack") as ws:
-        path = pack_result(ws, args.id, out_dir=args.out)
+    # With --sign the key is opened and its certificate checked before packing.
+    with signer_from_args(args) as signer, \
+            open_workspace(args, CLERK_ROLES, action="result.pack") as ws:
+        path = pack_result(ws, args.id, out_dir=args.out, signer=signer)
     print(path, file=sys.stdout)
     return ExitCode.OK

@@ -159,36 +159,36 @@ def build_report(ws: Workspace, start: dt.date | None = None,
     # register says issued, register's result day, procedure name].
     units: dict[str, list[Any]] = {}
     names: dict[str | None, str | None] = {}
-    for r in report_store.register_rows(ws):
-        units[r.code] = [r.day, r.received_s, r.procedure, None,
-                         r.issued or status_says_issued(r.status), r.issued_day,
-                         r.procedure_name]
+    for code, proc, proc_name, day, received_s, issued, status, issued_day in \
+            report_store.register_rows(ws):
+        units[code] = [day, received_s, proc, None, bool(issued) or status_says_issued(status),
+                       issued_day, proc_name]
     by_id: dict[int, str] = {}
-    for d in report_store.dossier_rows(ws):
-        key = d.code or d.provisional_id
+    for did, code, provisional, proc, received_day in report_store.dossier_rows(ws):
+        key = code or provisional
         unit = units.get(key)
         if unit is None:
-            day = d.day or (date_from_code(d.code) if d.code else None)
+            day = received_day or (date_from_code(code) if code else None)
             unit = units[key] = [day, _epoch_of_day(day), None, None, False, None, None]
-        unit[3] = d.id
-        unit[2] = unit[2] or d.procedure
-        by_id[d.id] = key
+        unit[3] = did
+        unit[2] = unit[2] or proc
+        by_id[did] = key
     for unit in units.values():  # each procedure's name: the first the register gives
         if names.get(unit[2]) is None:
             names[unit[2]] = unit[6]
 
     # Results: one per dossier counts once (the latest date signed, packed if any is).
     held: dict[str, tuple[str | None, bool]] = {}
-    loose: list[report_store.ResultRow] = []  # results of no dossier known here
-    for res in report_store.result_rows(ws):
-        key = by_id.get(res.dossier_id) if res.dossier_id is not None else None
-        key = key or (res.dossier_code if res.dossier_code in units else None)
+    loose: list[tuple[str | None, bool, str | None]] = []  # results of no dossier known here
+    for rdid, rcode, signed, packed, result_code in report_store.result_rows(ws):
+        key = by_id.get(rdid) if rdid is not None else None
+        key = key or (rcode if rcode in units else None)
         if key is None:
-            loose.append(res)
+            loose.append((signed, bool(packed), result_code))
             continue
         before = held.get(key)
-        held[key] = (res.date_signed or (before[0] if before else None),
-                     res.packed or (before[1] if before else False))
+        held[key] = (signed or (before[0] if before else None),
+                     bool(packed) or (before[1] if before else False))
 
     n = report_store.dossier_counts(ws)
     documents, pages, reused = n.documents, n.pages, n.reused
@@ -233,11 +233,11 @@ def build_report(ws: Workspace, start: dt.date | None = None,
             c = cell(proc, result_day)
             c[_ISSUED] += 1
             c[_RESULTS_DIGITISED] += bool(got and got[1])
-    for res in loose:
-        if _in(res.date_signed, lo, hi):
-            c = cell(_procedure_of_result(res.result_code), res.date_signed)
+    for signed, packed, result_code in loose:
+        if _in(signed, lo, hi):
+            c = cell(_procedure_of_result(result_code), signed)
             c[_ISSUED] += 1
-            c[_RESULTS_DIGITISED] += res.packed
+            c[_RESULTS_DIGITISED] += packed
 
     total, procedures, months = Figures(), {}, {}
     for (proc, month), c in cells.items():

@@ -11,12 +11,15 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dossier.errors import DossierError, NotFound
 from storage import Workspace, current_actor, now_iso, sha256_file, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+
+if TYPE_CHECKING:
+    from records import Signer
 
 RESULT_CODE = re.compile(r"^KQ\.[A-Z0-9]+\.\d+$")
 #: The fields a clerk confirms (and ``sohoa result set`` takes).
@@ -335,10 +338,11 @@ def build_result_spec(ws: Workspace, result_id: int) -> Any:
 
 
 def pack_result(ws: Workspace, result_id: int, out_dir: Path | None = None,
-                queue: bool = True) -> Path:
+                queue: bool = True, signer: Signer | None = None) -> Path:
     """Pack the confirmed result as its own record, keep it, queue it, put it on file for reuse.
 
-    Raises DossierError while the result is unconfirmed or lacks number, date or signer.
+    ``signer`` (records.PadesSigner) signs its PDF, as dossier records are signed. Raises
+    DossierError while the result is unconfirmed or lacks number, date or signer.
     """
     ws.require_work("pack")
     import records
@@ -348,7 +352,7 @@ def pack_result(ws: Workspace, result_id: int, out_dir: Path | None = None,
     spec = build_result_spec(ws, result_id)
     profile = records.Profile(ws.get_setting(PROFILE_SETTING) or "compact")
     target = Path(out_dir) if out_dir is not None else ws.root / "records"
-    path = records.pack_dossier(spec, target, profile=profile)
+    path = records.pack_dossier(spec, target, profile=profile, signer=signer)
     sha = sha256_file(path)
     ws.blobs.put_file(path, sha)
     result = get_result(ws, result_id)

@@ -8,8 +8,8 @@ more per dossier than Python's dictionaries; each query here is a scan or an ind
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from storage.workspace import Workspace
 
@@ -34,36 +34,6 @@ def _day(column: str) -> str:
     return f"NULLIF(substr(COALESCE({column}, ''), 1, 10), '')"
 
 
-@dataclass(frozen=True)
-class RegisterRow:
-    code: str
-    procedure: str | None
-    procedure_name: str | None
-    day: str | None  # YYYY-MM-DD of receipt
-    received_s: float | None  # receipt time, seconds since the epoch
-    issued: bool  # the register gives a result date
-    status: str | None  # the register's status, when it gives no result date
-    issued_day: str | None
-
-
-@dataclass(frozen=True)
-class DossierRow:
-    id: int
-    code: str | None
-    provisional_id: str
-    procedure: str | None
-    day: str | None  # YYYY-MM-DD of its received_date
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    dossier_id: int | None
-    dossier_code: str | None
-    date_signed: str | None
-    packed: bool
-    result_code: str | None
-
-
 @dataclass
 class DossierCounts:
     """Per dossier id: documents, live pages, reused components, whether packed, first
@@ -79,35 +49,46 @@ class DossierCounts:
     purged: dict[int, tuple[int, float | None]]
 
 
-def register_rows(ws: Workspace) -> Iterator[RegisterRow]:
-    for r in ws.conn.execute(
+def _tuples(ws: Workspace, sql: str) -> list[tuple[Any, ...]]:
+    """Rows as plain tuples (quicker than the connection's named rows, for many rows)."""
+    cur = ws.conn.cursor()
+    cur.row_factory = None
+    try:
+        return cur.execute(sql).fetchall()
+    finally:
+        cur.close()
+
+
+def register_rows(ws: Workspace) -> list[tuple[Any, ...]]:
+    """Per register entry: (dossier code, procedure code, procedure name, day of receipt
+    YYYY-MM-DD, receipt time in seconds, whether it gives a result date, its status when it
+    gives none, the result's day)."""
+    return _tuples(ws,
             f"SELECT dossier_code, procedure_code, procedure_name, {_day('received_at')}, "
             f"{_epoch('received_at', VIETNAM_OFFSET_S)}, "
             "COALESCE(result_issued_at, '') <> '', "
             "CASE WHEN COALESCE(result_issued_at, '') = '' THEN status END, "
-            f"{_day('result_issued_at')} FROM register_entry"):
-        yield RegisterRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7])
+            f"{_day('result_issued_at')} FROM register_entry")
 
 
-def dossier_rows(ws: Workspace) -> Iterator[DossierRow]:
-    for r in ws.conn.execute(
-            f"SELECT id, code, provisional_id, procedure_code, {_day('received_date')} "
-            "FROM dossier"):
-        yield DossierRow(int(r[0]), r[1], r[2], r[3], r[4])
+def dossier_rows(ws: Workspace) -> list[tuple[Any, ...]]:
+    """(id, code, provisional id, procedure, day) per dossier."""
+    return _tuples(ws, f"SELECT id, code, provisional_id, procedure_code, "
+                       f"{_day('received_date')} FROM dossier")
 
 
-def result_rows(ws: Workspace) -> Iterator[ResultRow]:
-    for r in ws.conn.execute("SELECT dossier_id, dossier_code, date_signed, "
-                             "record_id IS NOT NULL, result_code FROM result"):
-        yield ResultRow(r[0], r[1], r[2], bool(r[3]), r[4])
+def result_rows(ws: Workspace) -> list[tuple[Any, ...]]:
+    """(dossier id, dossier code, date signed, packed, result code) per result."""
+    return _tuples(ws, "SELECT dossier_id, dossier_code, date_signed, record_id IS NOT NULL, "
+                       "result_code FROM result")
 
 
 def _per_dossier(ws: Workspace, sql: str) -> dict[int, int]:
-    return {int(r[0]): int(r[1]) for r in ws.conn.execute(sql) if r[0] is not None}
+    """``sql`` selects (dossier id, count) pairs, the id never NULL."""
+    return dict(_tuples(ws, sql))
 
 
 def dossier_counts(ws: Workspace) -> DossierCounts:
-    c = ws.conn
     # Pages: every page of its documents (an index walk), less those deleted (few).
     pages = _per_dossier(ws, "SELECT x.dossier_id, COUNT(*) FROM document x "
                              "JOIN document_page dp ON dp.document_id = x.id "
@@ -118,27 +99,27 @@ def dossier_counts(ws: Workspace) -> DossierCounts:
                 "JOIN document x ON x.id = dp.document_id "
                 "WHERE p.deleted IS NOT 0 GROUP BY x.dossier_id").items():
         pages[did] -= deleted
-    delivered: dict[int, float | None] = {
-        int(r[0]): r[1] for r in c.execute(
-            f"SELECT k.dossier_id, {_epoch('MIN(u.finished_at)', 0)} FROM upload_job u "
+    delivered: dict[int, float | None] = dict(_tuples(
+        ws, f"SELECT k.dossier_id, {_epoch('MIN(u.finished_at)', 0)} FROM upload_job u "
             "JOIN record k ON k.package_sha = u.package_sha256 AND k.kind = 'dossier' "
-            "WHERE u.state = 'done' AND k.dossier_id IS NOT NULL GROUP BY k.dossier_id")}
+            "WHERE u.state = 'done' AND k.dossier_id IS NOT NULL GROUP BY k.dossier_id"))
     return DossierCounts(
         documents=_per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM document "
                                    "GROUP BY dossier_id"),
         pages=pages,
         reused=_per_dossier(ws, "SELECT dossier_id, COUNT(*) FROM reuse_use "
                                 "GROUP BY dossier_id"),
-        packed={int(r[0]) for r in c.execute(
-            "SELECT DISTINCT dossier_id FROM record WHERE kind = 'dossier' "
-            "AND dossier_id IS NOT NULL")},
+        packed={r[0] for r in _tuples(
+            ws, "SELECT DISTINCT dossier_id FROM record WHERE kind = 'dossier' "
+                "AND dossier_id IS NOT NULL")},
         delivered=delivered,
         waiting=_per_dossier(ws, "SELECT k.dossier_id, COUNT(*) FROM upload_job u "
                                  "JOIN record k ON k.package_sha = u.package_sha256 "
-                                 f"WHERE u.state IN ({_WAITING_SQL}) GROUP BY k.dossier_id"),
-        purged={int(r[0]): (int(r[1]), r[2]) for r in c.execute(
-            f"SELECT dossier_id, pages, {_epoch(_PURGED_DELIVERY, 0)} "
-            "FROM purged_dossier")},
+                                 f"WHERE u.state IN ({_WAITING_SQL}) "
+                                 "AND k.dossier_id IS NOT NULL GROUP BY k.dossier_id"),
+        purged={r[0]: (r[1], r[2]) for r in _tuples(
+            ws, f"SELECT dossier_id, pages, {_epoch(_PURGED_DELIVERY, 0)} "
+                "FROM purged_dossier")},
     )
 
 
