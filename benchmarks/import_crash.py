@@ -226,26 +226,35 @@ def calibrate(folders: dict[str, int], tmp: Path, jobs: int) -> float:
 
 def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.Random,
                     jobs: int) -> bool:
+    """Kill imports with processing until ``kills`` kills have landed while one was running.
+
+    A run that ends before its kill is not counted as a kill (its workspace is done: the
+    next round starts a fresh one, since rerunning a finished folder is a no-op).
+    """
     typical = calibrate(folders, tmp, jobs)
-    print(f"[with processing] one folder imports, recognises and assembles in ~{typical:.1f} s")
+    print(f"[with processing] one folder imports, recognises and assembles in ~{typical:.1f} s",
+          flush=True)
     names = list(folders)
     phases: Counter[str] = Counter()
-    damaged_rounds = doubled_rounds = 0
+    damaged_rounds = doubled_rounds = ended_first = 0
     failures: list[str] = []
-    ws_path = ensure_workspace(tmp / "proc-ws0")
-    workspaces = []
-    for round_no in range(kills):
-        if round_no % 10 == 0:
-            if round_no:
+    workspaces: list[Path] = []
+    ws_path: Path | None = None
+    landed = round_no = in_this = 0
+    while landed < kills:
+        if ws_path is None or in_this >= 10:
+            if ws_path is not None:
                 failures += finish_and_verify(ws_path, folders, jobs)
                 if args_verbose:
                     print(f"  workspace {ws_path.name} after its final reruns: "
                           f"{'whole' if not failures else failures[-1]}", flush=True)
-            ws_path = ensure_workspace(tmp / f"proc-ws{round_no}")
+            ws_path = ensure_workspace(tmp / f"proc-ws{len(workspaces)}")
             workspaces.append(ws_path)
+            in_this = 0
         folder = names[round_no % len(names)]
         proc = popen(sohoa(ws_path, "import", "--jobs", str(jobs), folder))
         mode = round_no % 4
+        round_no += 1
         if mode == 1:     # right when assembly starts
             wait_for_state(ws_path, ("processed",), proc, typical * 4)
             time.sleep(rng.uniform(0.0, 0.15))
@@ -253,10 +262,20 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
             wait_for_state(ws_path, ("imported", "processing"), proc, typical * 4)
             time.sleep(rng.uniform(0.0, typical * 0.5))
         else:             # any moment of the run
-            time.sleep(rng.uniform(0.0, typical * 1.1))
-        cut = phase(ws_path) if proc.poll() is None else "after the end"
+            time.sleep(rng.uniform(0.0, typical * 0.9))
+        if proc.poll() is not None:
+            # It finished first: nothing was cut. A fresh workspace for the next round
+            # once every folder has been through this one.
+            proc.wait()
+            ended_first += 1
+            if _dossiers(ws_path) >= len(names):
+                in_this = 10
+            continue
+        cut = phase(ws_path)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        landed += 1
+        in_this += 1
         phases[cut] += 1
         verdict = inspect(ws_path)
         if verdict.damaged:
@@ -266,15 +285,18 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
             doubled_rounds += 1
             failures.append(f"round {round_no}: {verdict.doubled} page(s) in two dossiers")
         if args_verbose:
-            print(f"  kill {round_no + 1}: landed {cut}; damaged {len(verdict.damaged)}, "
+            print(f"  kill {landed}: landed {cut}; damaged {len(verdict.damaged)}, "
                   f"pages in two dossiers {verdict.doubled}", flush=True)
+    assert ws_path is not None
     failures += finish_and_verify(ws_path, folders, jobs)
     if args_verbose:
         print(f"  workspace {ws_path.name} after its final reruns: "
               f"{'whole' if not failures else failures[-1]}", flush=True)
-    landed = ", ".join(f"{k}: {v}" for k, v in sorted(phases.items()))
-    print(f"[with processing] kills: {kills} ({landed}); damaged after a kill: {damaged_rounds} "
-          f"(target 0); pages in two dossiers after a kill: {doubled_rounds} (target 0)")
+    where = ", ".join(f"{k}: {v}" for k, v in sorted(phases.items()))
+    print(f"[with processing] kills landed while an import ran: {landed} ({where}); runs that "
+          f"ended before their kill, not counted: {ended_first}; damaged after a kill: "
+          f"{damaged_rounds} (target 0); pages in two dossiers after a kill: {doubled_rounds} "
+          "(target 0)")
     bad_ws = len({f.split(':')[0] for f in failures if f.startswith('workspace')})
     print(f"[with processing] after the final reruns: {len(workspaces) - bad_ws} of "
           f"{len(workspaces)} workspaces whole — one dossier per folder, every page in "
@@ -282,6 +304,18 @@ def with_processing(kills: int, folders: dict[str, int], tmp: Path, rng: random.
     for line in failures[:10]:
         print("   ", line)
     return not failures
+
+
+def _dossiers(ws_path: Path) -> int:
+    """How many dossiers ``ws_path`` holds (read as another process works in it)."""
+    try:
+        conn = raw_connection(ws_path, timeout=10)
+        try:
+            return int(conn.execute("SELECT count(*) FROM dossier").fetchone()[0])
+        finally:
+            conn.close()
+    except (sqlite3.Error, StorageError):
+        return 0
 
 
 def finish_and_verify(ws_path: Path, folders: dict[str, int], jobs: int) -> list[str]:

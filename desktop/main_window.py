@@ -422,6 +422,9 @@ class MainWindow(QMainWindow):
                                   + (self.tr(" · lỗi: {n}").format(n=c.failed) if c.failed else ""))
 
     def check_link(self) -> None:
+        if self.ctx.ws.closed:   # the window outlived its workspace: nothing to look at
+            self.link_timer.stop()
+            return
         endpoint = self.ctx.ws.get_setting("upload.endpoint")
         self._update_outbox()
         actions.check_connectivity(self.ctx.ops, endpoint).on_success(self._show_link).start()

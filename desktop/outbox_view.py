@@ -125,6 +125,9 @@ class OutboxView(QWidget):
         super().hideEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
+        if self._ctx.ws.closed:
+            self.timer.stop()
+            return
         jobs = outbox_store.list_jobs(self._ctx.ws)
         now = time.monotonic()
         for job in jobs:

@@ -221,6 +221,7 @@ class ScanView(QWidget):
         waiting = sum(1 for p in pages if p.state == PageState.NEW and not p.deleted)
         blank = sum(1 for p in pages if p.blank and not p.deleted)
         failed = sum(1 for p in pages if p.state == PageState.FAILED and not p.deleted)
+        unsure = [i + 1 for i, p in enumerate(pages) if p.orientation_unsure and not p.deleted]
         unfinished = self.batch_id in edit_store.unfinished_batch_ids(self._ctx.ws)
         busy = any(not op.quiet for op in self._ctx.ops.running)
         if waiting:
@@ -230,6 +231,10 @@ class ScanView(QWidget):
                          .format(n=blank))
         if failed:
             notes.append(self.tr("{n} trang đọc lỗi (nền đỏ).").format(n=failed))
+        if unsure:
+            notes.append(self.tr("Trang {pages}: máy không chắc chiều đúng của trang nên để "
+                                 "nguyên; xem lại và xoay nếu cần.").format(
+                pages=", ".join(str(n) for n in unsure[:8]) + ("…" if len(unsure) > 8 else "")))
         if self.batch_id is not None:
             for problem in page_store.batch_problems(self._ctx.ws, self.batch_id):
                 notes.append(f"{Path(problem.item).name}: {problem.reason}")

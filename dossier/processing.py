@@ -47,6 +47,7 @@ def store_result(ws: Workspace, page_id: int, result: PageResult) -> None:
             confidence=result.mean_confidence,
             words_sha=words_sha,
             clean_sha=clean_sha,
+            orientation_unsure=result.orientation_unsure,
         ),
     )
 

@@ -40,6 +40,9 @@ class Candidate:
     rotation: int
     skew: float
     words: list[RawWord] | None
+    # Signs pointed to a turn but did not agree strongly enough: kept as it came, for a
+    # person to check.
+    unsure: bool = False
 
 
 def confidence(raw: list[RawWord]) -> float:
@@ -116,7 +119,12 @@ def choose_rotation(
             full = read_full(rotation, pose.skew)
             if confidence(full) >= TURNED_AT_LEAST:
                 return Candidate(rotation, pose.skew, full)
-        return Candidate(0, upright_skew, None)
+        # The lines said "turned", the readings did not confirm it, and the upright reading
+        # is poor and no better than the turned one: keep the page as it came, and say so.
+        # (An upright reading of fair confidence is simply upright: narrow receipts often
+        # fool the line estimate.)
+        unsure = sure_upright < TURNED_AT_LEAST and best >= sure_upright
+        return Candidate(0, upright_skew, None, unsure=unsure)
 
     # The lines look upright: read so, and look further only if that reading is poor.
     full = read_full(0, upright_skew)
@@ -133,4 +141,6 @@ def choose_rotation(
         turned = read_full(180, upright_skew)
         if confidence(turned) >= sure + MARGIN / 2:
             return Candidate(180, upright_skew, turned)
-    return Candidate(0, upright_skew, full)
+    # Tesseract's detector says upside down and the samples lean its way, not enough to
+    # turn: a person checks.
+    return Candidate(0, upright_skew, full, unsure=confidence(down) >= confidence(up))

@@ -218,7 +218,7 @@ def recognise_page(
             chosen = choose_rotation(ink, pose, upright_skew, read, read_full, _oriented, osd)
         if chosen.words is None:
             chosen = Candidate(chosen.rotation, chosen.skew,
-                               read_full(chosen.rotation, chosen.skew))
+                               read_full(chosen.rotation, chosen.skew), chosen.unsure)
     rotation, skew = chosen.rotation, chosen.skew
     raw = chosen.words or []
     final_ink = _oriented(ink, rotation, skew)
@@ -267,6 +267,7 @@ def recognise_page(
         mean_confidence=(sum(confidences) / len(confidences)) if confidences else None,
         timings=Timings(decode=t1 - t0, geometry=t2b - t2, clean=t2 - t1, recognise=t3 - t2b,
                         total=t4 - t0),
+        orientation_unsure=chosen.unsure and not blank,
     )
 
 

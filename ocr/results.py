@@ -65,3 +65,4 @@ class PageResult:
     text: str
     mean_confidence: float | None
     timings: Timings
+    orientation_unsure: bool = False  # kept as it came; the signs of a turn did not agree

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pikepdf
-import pikepdf.pdfa
 
 from pdfa import signed
 
@@ -98,7 +97,9 @@ def check_pdfa(source: Path | BinaryIO, *, validate: bool = True) -> PdfCheck:
     problems: list[str] = []
     signing = False
     if validate:
-        report = pikepdf.pdfa.validate_written(source, "2b")
+        from pikepdf import pdfa as validator  # about a second to load: only when checking
+
+        report = validator.validate_written(source, "2b")
         if not report.passed:
             # A signature's form and security store are beyond pikepdf's validator; the
             # rules that apply to them are checked below instead.

@@ -18,7 +18,6 @@ from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
 import pikepdf
-import pikepdf.pdfa
 from PIL import Image, ImageCms
 
 from pdfa import font as glyphless
@@ -315,13 +314,15 @@ def write_searchable_pdf(
     if title:
         info.Title = pikepdf.String(title)
     pdf.trailer.Info = pdf.make_indirect(info)
+    from pikepdf import pdfa as conforming  # about a second to load: only when writing
+
     try:
-        pikepdf.pdfa.save(
+        conforming.save(
             pdf, Path(out), "2b", repair=False,
             deterministic_id=True, compress_streams=True,
             object_stream_mode=pikepdf.ObjectStreamMode.generate,
         )
-    except pikepdf.pdfa.PdfaError as e:
+    except conforming.PdfaError as e:
         raise PdfaConformanceError(
             f"{out}: tệp không đạt PDF/A-2b — not PDF/A-2b conformant: {e}") from e
     except (OSError, pikepdf.PdfError) as e:

@@ -136,10 +136,12 @@ class Page:
     created_at: str
     processed_at: str | None
     left_out: str | None = None  # why assembly kept it out of every dossier (blank, cover)
+    orientation_unsure: bool = False  # kept as it came; a person checks which way is up
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Page:
-        return _from_row(cls, row, state=PageState, blank=bool, deleted=bool)
+        return _from_row(cls, row, state=PageState, blank=bool, deleted=bool,
+                         orientation_unsure=bool)
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ class OcrOutcome:
     confidence: float | None
     words_sha: str | None
     clean_sha: str | None
+    orientation_unsure: bool = False
 
 
 def create_batch(
@@ -253,8 +254,8 @@ def store_ocr(ws: Workspace, page_id: int, outcome: OcrOutcome) -> None:
     with transaction(ws.conn):
         ws.conn.execute(
             "UPDATE page SET state = ?, rotation = ?, skew = ?, blank = ?, text = ?, "
-            "confidence = ?, words_sha = ?, clean_sha = ?, error = NULL, processed_at = ? "
-            "WHERE id = ?",
+            "confidence = ?, words_sha = ?, clean_sha = ?, error = NULL, processed_at = ?, "
+            "orientation_unsure = ? WHERE id = ?",
             (
                 PageState.PROCESSED,
                 outcome.rotation,
@@ -265,6 +266,7 @@ def store_ocr(ws: Workspace, page_id: int, outcome: OcrOutcome) -> None:
                 outcome.words_sha,
                 outcome.clean_sha,
                 now_iso(),
+                int(outcome.orientation_unsure),
                 page_id,
             ),
         )
@@ -290,7 +292,9 @@ def update_page_text(ws: Workspace, page_id: int, text: str) -> None:
 
 def set_page_rotation(ws: Workspace, page_id: int, rotation: int) -> None:
     with transaction(ws.conn):
-        ws.conn.execute("UPDATE page SET rotation = ? WHERE id = ?", (rotation % 360, page_id))
+        # A person turned it: which way is up is settled.
+        ws.conn.execute("UPDATE page SET rotation = ?, orientation_unsure = 0 WHERE id = ?",
+                        (rotation % 360, page_id))
         ws.log("page.rotate", f"page:{page_id}", str(rotation % 360))
 
 

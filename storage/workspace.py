@@ -237,6 +237,12 @@ class Workspace:
 
     def close(self) -> None:
         self.conn.close()
+        self._closed = True
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called (a window's timers ask before they look)."""
+        return getattr(self, "_closed", False)
 
     def __enter__(self) -> Workspace:
         return self

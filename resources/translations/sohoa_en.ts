@@ -1462,6 +1462,10 @@
 <context>
     <name>ScanView</name>
     <message>
+        <source>Trang {pages}: máy không chắc chiều đúng của trang nên để nguyên; xem lại và xoay nếu cần.</source>
+        <translation>Page {pages}: Sohoa was not sure which way is up and left it as it came; check it and turn it if needed.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/scan_view.py" line="61"/>
         <source>Nhập tệp…</source>
         <translation>Import files…</translation>

@@ -53,3 +53,25 @@ def test_no_stall_while_a_50_page_batch_is_processed(qtbot, window, tmp_path) ->
     tenths = {min(9, int((t - start) / (end - start) * 10)) for t in ticks}
     missing = set(range(10)) - tenths
     assert not missing, f"the event loop stood still in tenths {sorted(missing)}"
+
+
+def test_a_window_that_outlives_its_workspace_stops_looking(qtbot, tmp_path) -> None:
+    """Its periodic checks find the workspace closed and stop, instead of raising."""
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.context import AppContext
+    from desktop.images import ThumbnailCache
+    from desktop.main_window import MainWindow
+    from desktop.ops import Operations
+    from tests.workspaces import open_workspace
+
+    ws = open_workspace(tmp_path / "ws")
+    ops = Operations(ws)
+    window = MainWindow(AppContext(ws, ops, ThumbnailCache(ops), QUndoStack()))
+    qtbot.addWidget(window)
+    ops.wait(30000)
+    ws.close()
+    assert ws.closed
+    window.check_link()
+    window.outbox_view.refresh()
+    assert not window.link_timer.isActive() and not window.outbox_view.timer.isActive()
