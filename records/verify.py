@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 import zlib
 from collections.abc import Collection
@@ -237,12 +238,33 @@ def _depth(value: object) -> int:
     return deepest
 
 
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _text_depth(text: str) -> int:
+    """How deeply the JSON text's arrays and objects nest (brackets in strings skipped)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_JSON_STRING.sub('""', text)):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
 def load_manifest_json(raw: bytes) -> Any:
     """The manifest's JSON, or ValueError with one readable reason (size, numbers, nesting)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise ValueError(f"not UTF-8 ({e.reason} at byte {e.start})") from e
+    # Nesting is measured on the text before parsing: the parser's own RecursionError
+    # would do, but on this Python it can leave the interpreter's recursion count off
+    # (later deep code then fails: seen as an internal error of the test runner).
+    if _text_depth(text) > MAX_JSON_DEPTH:
+        raise ValueError(f"nested more than {MAX_JSON_DEPTH} levels deep")
     try:
         value = json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float,
                            parse_constant=_no_constant)

@@ -238,6 +238,7 @@ class Workspace:
     def close(self) -> None:
         self.conn.close()
         self._closed = True
+        self._restore_tmp()
 
     @property
     def closed(self) -> bool:
@@ -278,9 +279,25 @@ class Workspace:
     def use_private_tmp(self) -> Path:
         """Point this process's (and its children's) temp folder at :meth:`private_tmp`."""
         folder = self.private_tmp()
+        if not hasattr(self, "_tmp_before"):
+            self._tmp_before = (os.environ.get("TMPDIR"), tempfile.tempdir)
         os.environ["TMPDIR"] = str(folder)
         tempfile.tempdir = str(folder)
         return folder
+
+    def _restore_tmp(self) -> None:
+        """Give the process its temp folder back once this workspace is closed (the private
+        one may go with the workspace; code run later in the process still needs one)."""
+        before = getattr(self, "_tmp_before", None)
+        if before is None:
+            return
+        del self._tmp_before
+        environ_tmp, module_tmp = before
+        if environ_tmp is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = environ_tmp
+        tempfile.tempdir = module_tmp
 
     def clean_leftovers(self) -> None:
         """Remove what killed runs left: other processes' temp folders and staging folders."""
