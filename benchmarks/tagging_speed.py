@@ -9,8 +9,8 @@ CPU time is quoted beside wall time: the machine may be shared.
 from __future__ import annotations
 
 import json
-import resource
 import random
+import resource
 import statistics
 import sys
 import time

@@ -25,7 +25,8 @@ from tagging.tagger import (
 )
 
 __all__ = [
-    "FLAG_BLANK", "FLAG_UNTYPED", "BackgroundTrainer", "Catalogue", "CatalogueError", "Checklist", "Component", "DocumentTag",
+    "FLAG_BLANK", "FLAG_UNTYPED", "BackgroundTrainer", "Catalogue", "CatalogueError",
+    "Checklist", "Component", "DocumentTag",
     "DocumentType", "DossierTag", "Fields", "IdentityReading", "ModelError", "PageText",
     "Procedure", "ProcedureProfile", "Suggestion", "TaggingError", "TrainingExample", "TypeModel",
     "checklist", "decode_codes", "extract_fields", "read_identity", "split_documents",
