@@ -239,11 +239,14 @@ def recognise_page(
     t3 = time.perf_counter()
 
     # Word boxes and the stored mask go to the upright frame of the original image.
+    to_frame: Points
     if homography is None:
         turned_w, turned_h = (orig_w, orig_h) if rotation in (0, 180) else (orig_h, orig_w)
         out_w, out_h = turned_w, turned_h
+
         def to_frame(p: NDArray[np.float64]) -> NDArray[np.float64]:
-            return p / factor
+            return np.asarray(p / factor, dtype=np.float64)
+
         clean_png = to_png(final_ink if factor == 1.0 else _shrink_mask(final_ink,
                                                                        (out_w, out_h)))
     else:
