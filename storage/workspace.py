@@ -211,6 +211,7 @@ class Workspace:
             private_mkdir(root)
             conn = connect(root / DB_NAME, keys.database_pragma() if keys else None)
             migrate(conn)
+            _keep_report_summary(conn)
         except DatabaseError as e:
             if is_disk_full(e):
                 raise DiskFull(str(root), "mở thư mục làm việc", "opening the workspace") from e
@@ -232,6 +233,7 @@ class Workspace:
         """
         keys = self.keys
         conn = connect(self.root / DB_NAME, keys.database_pragma() if keys else None)
+        _keep_report_summary(conn, catch_up=False)
         return Workspace(self.root, conn, BlobStore(self.root / "blobs", keys), keys,
                          self.account)
 
@@ -412,3 +414,15 @@ def _remove(path: Path) -> None:
     else:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+
+
+def _keep_report_summary(conn: sqlite3.Connection, *, catch_up: bool = True) -> None:
+    """Have every transaction of ``conn`` bring the report's summary up to date before it
+    commits; with ``catch_up``, first compute what is marked already (a migration's backfill,
+    an outside writer's changes)."""
+    from storage import reports
+
+    conn.before_commit = reports.refresh  # type: ignore[attr-defined]
+    if catch_up and reports.pending(conn):
+        with transaction(conn):
+            pass  # the commit refreshes
