@@ -152,7 +152,6 @@ def build_report(ws: Workspace, start: dt.date | None = None,
     lo = start.isoformat() if start else None
     hi = end.isoformat() if end else None
     cells: dict[tuple[str | None, str | None], list[int]] = {}
-    hours: dict[tuple[str | None, str | None], list[float]] = {}
 
     def cell(proc: str | None, month: str | None) -> list[int]:
         k = (proc, month)
@@ -170,8 +169,6 @@ def build_report(ws: Workspace, start: dt.date | None = None,
         c[_REUSED] += reused
         c[_PAGES] += pages
         c[_OUTBOX] += outbox
-    for proc, month, delay in report_store.delivery_hours(conn, lo, hi):
-        hours.setdefault((proc, month), []).append(delay)
     for proc, month, issued, digitised in report_store.result_cells(conn, lo, hi):
         c = cell(proc, month)
         c[_ISSUED] += issued
@@ -184,7 +181,6 @@ def build_report(ws: Workspace, start: dt.date | None = None,
 
     total, procedures, months = Figures(), {}, {}
     for (proc, month), c in cells.items():
-        delays = hours.get((proc, month), [])
         slices = [(total, True), (procedures.setdefault(proc, Figures()), False)]
         if month:
             slices.append((months.setdefault(month, Figures()), False))
@@ -197,7 +193,12 @@ def build_report(ws: Workspace, start: dt.date | None = None,
             fig.outbox += 0 if is_total else c[_OUTBOX]
             fig.results_issued += c[_ISSUED]
             fig.results_digitised += c[_RESULTS_DIGITISED]
-            fig.hours.extend(delays)
+    # Hours to delivery: only the middle values of each slice (their median is the slice's).
+    for by, slices in (("proc", procedures), ("month", months), (None, {None: total})):
+        for group, delay in report_store.median_hours(conn, lo, hi, by):
+            fig = slices.get(group)
+            if fig is not None:
+                fig.hours.append(delay)
     total.outbox = report_store.outbox_waiting(conn)
     names = report_store.procedure_names(conn)
     catalogue_names = _catalogue_names()

@@ -359,12 +359,19 @@ def result_cells(conn: sqlite3.Connection, lo: str | None, hi: str | None
                    _bounds(lo, hi))
 
 
-def delivery_hours(conn: sqlite3.Connection, lo: str | None, hi: str | None
-                   ) -> list[tuple[Any, ...]]:
-    """(procedure, month, hours to delivery) of each delivered unit received in the period."""
+def median_hours(conn: sqlite3.Connection, lo: str | None, hi: str | None, by: str | None
+                 ) -> list[tuple[Any, ...]]:
+    """The middle hours to delivery (one value, or the two whose mean is the median) of the
+    units received in the period and delivered, per ``by`` (``proc``, ``month``, or None for
+    all of them): rows (group, hours). Sorted by SQLite, so only the middle rows come back."""
     where = _period("day", lo, hi)
     where = (where + " AND" if where else " WHERE") + " hours IS NOT NULL"
-    return _tuples(conn, f"SELECT proc, month, hours FROM report_unit{where}", _bounds(lo, hi))
+    group = by or "NULL"
+    part = f"PARTITION BY {by} " if by else ""
+    return _tuples(conn, f"SELECT g, hours FROM (SELECT {group} AS g, hours, "
+                         f"ROW_NUMBER() OVER ({part}ORDER BY hours) AS i, "
+                         f"COUNT(*) OVER ({part.strip()}) AS n FROM report_unit{where}) "
+                         "WHERE i = (n + 1) / 2 OR i = n / 2 + 1", _bounds(lo, hi))
 
 
 def procedure_names(conn: sqlite3.Connection) -> dict[str | None, str]:
@@ -377,11 +384,16 @@ def procedure_names(conn: sqlite3.Connection) -> dict[str | None, str]:
 def loose_results(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     """(date signed, packed, result code) of results of no dossier known here: no dossier
     with their dossier id, no received dossier with their dossier code."""
+    # Results of a dossier are most; the index on dossier_id finds the others without
+    # reading the results table.
+    unknown = ("NOT EXISTS (SELECT 1 FROM report_unit u WHERE u.key = r.dossier_code)")
     return _tuples(conn, "SELECT r.date_signed, r.record_id IS NOT NULL, r.result_code "
-                         "FROM result r WHERE NOT EXISTS "
-                         "(SELECT 1 FROM dossier d WHERE d.id = r.dossier_id) "
-                         "AND NOT EXISTS (SELECT 1 FROM report_unit u "
-                         "WHERE u.key = r.dossier_code) ORDER BY r.id")
+                         f"FROM result r WHERE r.dossier_id IS NULL AND {unknown} "
+                         "UNION ALL SELECT r.date_signed, r.record_id IS NOT NULL, "
+                         "r.result_code FROM result r WHERE r.id IN (SELECT x.id FROM result x "
+                         "WHERE x.dossier_id IS NOT NULL AND NOT EXISTS "
+                         "(SELECT 1 FROM dossier d WHERE d.id = x.dossier_id)) "
+                         f"AND {unknown}")
 
 
 def _period(column: str, lo: str | None, hi: str | None) -> str:

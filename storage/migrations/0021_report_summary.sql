@@ -24,8 +24,12 @@ CREATE TABLE report_unit (
     result_month      TEXT,
     result_digitised  INTEGER NOT NULL    -- 1 once a result's own record was packed
 );
-CREATE INDEX report_unit_day ON report_unit(day, proc, month);
-CREATE INDEX report_unit_result ON report_unit(result_day) WHERE result_issued = 1;
+-- Covering indexes: each of the report's queries reads one of them, never the table.
+CREATE INDEX report_unit_cells ON report_unit(proc, month, day, digitised, components, reused,
+                                              pages, outbox);
+CREATE INDEX report_unit_results ON report_unit(proc, result_month, result_day, result_digitised)
+    WHERE result_issued = 1;
+CREATE INDEX report_unit_hours ON report_unit(day, proc, month, hours) WHERE hours IS NOT NULL;
 
 -- Units a write changed and the summary has not caught up with yet.
 CREATE TABLE report_dirty_code (code TEXT PRIMARY KEY) WITHOUT ROWID;
