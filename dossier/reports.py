@@ -193,12 +193,11 @@ def build_report(ws: Workspace, start: dt.date | None = None,
             fig.outbox += 0 if is_total else c[_OUTBOX]
             fig.results_issued += c[_ISSUED]
             fig.results_digitised += c[_RESULTS_DIGITISED]
-    # Hours to delivery: only the middle values of each slice (their median is the slice's).
-    for by, slices in (("proc", procedures), ("month", months), (None, {None: total})):
-        for group, delay in report_store.median_hours(conn, lo, hi, by):
-            fig = slices.get(group)
-            if fig is not None:
-                fig.hours.append(delay)
+    for proc, month, delay in report_store.delivery_hours(conn, lo, hi):
+        total.hours.append(delay)
+        procedures[proc].hours.append(delay)
+        if month:
+            months[month].hours.append(delay)
     total.outbox = report_store.outbox_waiting(conn)
     names = report_store.procedure_names(conn)
     catalogue_names = _catalogue_names()

@@ -30,6 +30,7 @@ CREATE INDEX report_unit_cells ON report_unit(proc, month, day, digitised, compo
 CREATE INDEX report_unit_results ON report_unit(proc, result_month, result_day, result_digitised)
     WHERE result_issued = 1;
 CREATE INDEX report_unit_hours ON report_unit(day, proc, month, hours) WHERE hours IS NOT NULL;
+CREATE INDEX report_unit_names ON report_unit(proc, reg_id, proc_name) WHERE proc_name IS NOT NULL;
 
 -- Units a write changed and the summary has not caught up with yet.
 CREATE TABLE report_dirty_code (code TEXT PRIMARY KEY) WITHOUT ROWID;
