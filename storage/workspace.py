@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 
 import platformdirs
 
@@ -49,8 +50,8 @@ class _PrivateTmp:
     process's own once none is left, never a closed workspace's folder.
     """
 
-    _before: tuple[str | None, str | None] | None = None
-    _active: list[tuple[int, str]] = []
+    _before: ClassVar[tuple[str | None, str | None] | None] = None
+    _active: ClassVar[list[tuple[int, str]]] = []
 
     @classmethod
     def push(cls, ws: object, folder: Path) -> None:
