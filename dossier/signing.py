@@ -258,6 +258,11 @@ def replace_queued(ws: Workspace, old_sha256: str, upgraded: Path) -> bool:
             missing_reason=record.missing_reason, fingerprint=record.fingerprint)
         queue_package(ws, upgraded, record.dossier_id)
         dossier_store.delete_record(ws, record.id)
+    # The documents kept for the citizen's next procedures are the upgraded ones too.
+    from dossier.reuse import replace_upgraded
+
+    with ws.blobs.open(old_sha256) as old_package:
+        replace_upgraded(ws, old_package, upgraded)
     ws.audit.record("timestamp", dossier=record.dossier_id if record else None,
                     item=upgraded.name, detail=f"{old_sha256[:12]} -> {new_sha[:12]}")
     return True
