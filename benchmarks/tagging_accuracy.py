@@ -204,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="forms: the set's seed (default 2024); casework: a freshly "
                              "generated set instead of the standard one")
     parser.add_argument("--text", action="store_true", help="tag ground-truth text, no OCR")
+    parser.add_argument("--noise", type=float, default=0.0,
+                        help="with --text (casework): spoil the text with OCR-like confusions "
+                             "at this rate (digits for letters, wrong tone marks, separators)")
     parser.add_argument("--conditions", default=",".join(CONDITIONS))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cached", action="store_true",
@@ -294,6 +297,37 @@ def _recognise_case(index: int, pages_cached_only: bool = False, seed: int | Non
     tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     tmp.replace(saved)
     return out
+
+
+# OCR-like confusions for --noise: letters for digits, a changed or lost tone mark,
+# other date separators, misread fillers of the machine-readable zone.
+_DIGIT_SWAPS = {"0": "OD", "1": "lI", "5": "S", "8": "B", "6": "G", "2": "Z", "7": "T", "4": "A"}
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "")
+
+
+def ocr_like(text: str, rng: random.Random, rate: float) -> str:
+    """``text`` spoilt as OCR spoils it, each character with probability about ``rate``."""
+    import unicodedata
+
+    if rate <= 0:
+        return text
+    out: list[str] = []
+    for ch in text:
+        r = rng.random()
+        if ch in _DIGIT_SWAPS and r < rate:
+            out.append(rng.choice(_DIGIT_SWAPS[ch]))
+        elif ch.isalpha() and r < 2 * rate and unicodedata.normalize("NFD", ch)[0].lower() \
+                in "aeiouy":
+            parts = unicodedata.normalize("NFD", ch)
+            kept = "".join(m for m in parts[1:] if m not in _TONES)
+            out.append(unicodedata.normalize("NFC", parts[0] + kept + rng.choice(_TONES)))
+        elif ch == "/" and r < 3 * rate:
+            out.append(rng.choice(("-", ".", " / ", "/ ")))
+        elif ch == "<" and r < 2 * rate:
+            out.append(rng.choice(("K", "C", "«", "")))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 @dataclass
@@ -397,13 +431,16 @@ def main_casework(args: argparse.Namespace) -> int:
     score = PageScore()
     started = time.perf_counter()
     if args.text:
+        rng = random.Random(f"noise-{seed}-{args.noise}")
         for i in indices:
             dossier = make_case(i, seed)
-            pages = [PageText(f"{n:02d}.png", p.text) for n, p in enumerate(dossier.pages)]
+            pages = [PageText(f"{n:02d}.png", ocr_like(p.text, rng, args.noise))
+                     for n, p in enumerate(dossier.pages)]
             if args.verbose:
                 print(f"dossier {i} ({dossier.procedure_code})")
             score.add(dossier, tag_dossier(pages, catalogue), args.verbose)
-        score.report(f"casework {args.split}, ground-truth text")
+        kind = f"text spoilt at {args.noise:g}" if args.noise else "ground-truth text"
+        score.report(f"casework {args.split}{'' if seed is None else f' seed {seed}'}, {kind}")
         return 0
     only = [args.cached_pages] * len(indices)
     skipped: list[int] = []
