@@ -5,7 +5,11 @@ and 6 pages, records, outbox jobs delivered or waiting, results, reuses), then t
 report (whole period and one month; median and worst of several runs, wall and CPU time:
 on a shared machine quote the CPU time beside the wall time).
 
-Usage: python benchmarks/report_speed.py [--dossiers N] [--runs N] [--keep DIR]
+Vary the mix with --seed, --days (spread of receipt dates), --digitised (share of received
+dossiers digitised here), --issued (share with a result) and --pages (pages per document).
+
+Usage: python benchmarks/report_speed.py [--dossiers N] [--runs N] [--keep DIR] [--seed N]
+       [--days N] [--digitised F] [--issued F] [--pages N]
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ PROCEDURES = ("1.001193", "1.000894", "1.000656", "1.004873", "2.000815", "2.000
 TARGET_S = 2.0
 
 
-def populate(ws: Workspace, count: int, seed: int = 1) -> None:
+def populate(ws: Workspace, count: int, seed: int = 1, days: int = 365,
+             digitised: float = 0.85, issued_share: float = 0.8, pages: int = 2) -> None:
     rng = random.Random(seed)
     c = ws.conn
     start = dt.date(2025, 1, 1)
@@ -40,19 +45,20 @@ def populate(ws: Workspace, count: int, seed: int = 1) -> None:
         "result")}
     page_id = doc_id = rec_id = 0
     for n in range(1, count + 1):
-        day = start + dt.timedelta(days=rng.randrange(365))
+        day = start + dt.timedelta(days=rng.randrange(days))
         code = f"000.00.06.H56-{day:%y%m%d}-{n % 10000:04d}-{n}"
         proc = rng.choice(PROCEDURES)
-        issued = day + dt.timedelta(days=rng.randint(1, 5)) if rng.random() < 0.8 else None
+        issued = (day + dt.timedelta(days=rng.randint(1, 5))
+                  if rng.random() < issued_share else None)
         rows["register"].append((code, proc, f"{day.isoformat()}T08:00:00",
                                  issued.isoformat() if issued else None))
-        if rng.random() > 0.85:
+        if rng.random() > digitised:
             continue  # received, not digitised here
         rows["dossier"].append((n, f"LOCAL-{n}", code, proc, day.isoformat()))
         for seq in range(1, 4):
             doc_id += 1
             rows["document"].append((doc_id, n, seq))
-            for p in range(2):
+            for p in range(pages):
                 page_id += 1
                 rows["page"].append((page_id, page_id, f"s{page_id}"))
                 rows["document_page"].append((doc_id, page_id, p))
@@ -104,13 +110,19 @@ def main() -> None:
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, default=None, help="build the workspace here")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--days", type=int, default=365, help="receipts spread over N days")
+    parser.add_argument("--digitised", type=float, default=0.85)
+    parser.add_argument("--issued", type=float, default=0.8)
+    parser.add_argument("--pages", type=int, default=2, help="pages per document")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = args.keep or Path(tmp) / "ws"
         with open_bench_workspace(root) as ws:
             if not ws.conn.execute("SELECT COUNT(*) FROM register_entry").fetchone()[0]:
                 t0 = time.perf_counter()
-                populate(ws, args.dossiers)
+                populate(ws, args.dossiers, args.seed, args.days, args.digitised,
+                         args.issued, args.pages)
                 print(f"built {args.dossiers} dossiers in {time.perf_counter() - t0:.1f} s")
         with open_bench_workspace(root) as ws:
             for label, period in (("whole period", (None, None)),

@@ -200,8 +200,13 @@ def _init_worker() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossiers", type=int, default=48)
-    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--seed", type=int, default=None,
+                        help="forms: the set's seed (default 2024); casework: a freshly "
+                             "generated set instead of the standard one")
     parser.add_argument("--text", action="store_true", help="tag ground-truth text, no OCR")
+    parser.add_argument("--noise", type=float, default=0.0,
+                        help="with --text (casework): spoil the text with OCR-like confusions "
+                             "at this rate (digits for letters, wrong tone marks, separators)")
     parser.add_argument("--conditions", default=",".join(CONDITIONS))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cached", action="store_true",
@@ -218,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.set == "casework":
         return main_casework(args)
+    if args.seed is None:
+        args.seed = 2024
     catalogue = Catalogue.load()
     conditions = [c for c in args.conditions.split(",") if c]
     total = Score()
@@ -256,11 +263,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 # --- the second generator's set, scored page by page -----------------------------------
 
 
-def _case_texts_path(index: int) -> Path:
-    return OUT / OCR_CACHE / f"casework-{SYNTH_VERSION}" / f"{index}.json"
+def _case_texts_path(index: int, seed: int | None = None) -> Path:
+    name = f"{index}.json" if seed is None else f"s{seed}-{index}.json"
+    return OUT / OCR_CACHE / f"casework-{SYNTH_VERSION}" / name
 
 
-def _recognise_case(index: int, pages_cached_only: bool = False
+def _recognise_case(index: int, pages_cached_only: bool = False, seed: int | None = None
                     ) -> list[tuple[str, list[str]]] | None:
     """(text, QR codes) of each page of casework dossier ``index``, cached.
 
@@ -271,11 +279,11 @@ def _recognise_case(index: int, pages_cached_only: bool = False
     from synth.casework import make_case, render_case_page
     from tagging import decode_codes, wants_codes
 
-    saved = _case_texts_path(index)
+    saved = _case_texts_path(index, seed)
     if saved.exists():
         return [(t, list(c)) for t, c in json.loads(saved.read_text(encoding="utf-8"))]
-    dossier = make_case(index)
-    images = [render_case_page(index, n, page) for n, page in enumerate(dossier.pages)]
+    dossier = make_case(index, seed)
+    images = [render_case_page(index, n, page, seed) for n, page in enumerate(dossier.pages)]
     if pages_cached_only and not all(
             (OUT / OCR_CACHE / f"{hashlib.sha256(data).hexdigest()}.txt").exists()
             for data in images):
@@ -289,6 +297,37 @@ def _recognise_case(index: int, pages_cached_only: bool = False
     tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     tmp.replace(saved)
     return out
+
+
+# OCR-like confusions for --noise: letters for digits, a changed or lost tone mark,
+# other date separators, misread fillers of the machine-readable zone.
+_DIGIT_SWAPS = {"0": "OD", "1": "lI", "5": "S", "8": "B", "6": "G", "2": "Z", "7": "T", "4": "A"}
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "")
+
+
+def ocr_like(text: str, rng: random.Random, rate: float) -> str:
+    """``text`` spoilt as OCR spoils it, each character with probability about ``rate``."""
+    import unicodedata
+
+    if rate <= 0:
+        return text
+    out: list[str] = []
+    for ch in text:
+        r = rng.random()
+        if ch in _DIGIT_SWAPS and r < rate:
+            out.append(rng.choice(_DIGIT_SWAPS[ch]))
+        elif ch.isalpha() and r < 2 * rate and unicodedata.normalize("NFD", ch)[0].lower() \
+                in "aeiouy":
+            parts = unicodedata.normalize("NFD", ch)
+            kept = "".join(m for m in parts[1:] if m not in _TONES)
+            out.append(unicodedata.normalize("NFC", parts[0] + kept + rng.choice(_TONES)))
+        elif ch == "/" and r < 3 * rate:
+            out.append(rng.choice(("-", ".", " / ", "/ ")))
+        elif ch == "<" and r < 2 * rate:
+            out.append(rng.choice(("K", "C", "«", "")))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 @dataclass
@@ -376,30 +415,42 @@ def main_casework(args: argparse.Namespace) -> int:
     from synth.casework import make_case, split_of
 
     catalogue = Catalogue.load()
-    indices = [i for i in range(args.first, args.first + 4 * args.dossiers)
-               if split_of(i) == args.split][:args.dossiers]
+    seed = args.seed
+    indices: list[int] = []
+    index = args.first
+    while len(indices) < args.dossiers:
+        if split_of(index, seed) == args.split:
+            indices.append(index)
+        index += 1
+    wanted = len(indices)
     if args.cached:
-        indices = [i for i in indices if _case_texts_path(i).exists()]
+        indices = [i for i in indices if _case_texts_path(i, seed).exists()]
+        if len(indices) < wanted:
+            print(f"NOT SCORED: {wanted - len(indices)} of the {wanted} dossiers left out by "
+                  f"--cached (not recognised yet)")
     score = PageScore()
     started = time.perf_counter()
     if args.text:
+        rng = random.Random(f"noise-{seed}-{args.noise}")
         for i in indices:
-            dossier = make_case(i)
-            pages = [PageText(f"{n:02d}.png", p.text) for n, p in enumerate(dossier.pages)]
+            dossier = make_case(i, seed)
+            pages = [PageText(f"{n:02d}.png", ocr_like(p.text, rng, args.noise))
+                     for n, p in enumerate(dossier.pages)]
             if args.verbose:
                 print(f"dossier {i} ({dossier.procedure_code})")
             score.add(dossier, tag_dossier(pages, catalogue), args.verbose)
-        score.report(f"casework {args.split}, ground-truth text")
+        kind = f"text spoilt at {args.noise:g}" if args.noise else "ground-truth text"
+        score.report(f"casework {args.split}{'' if seed is None else f' seed {seed}'}, {kind}")
         return 0
     only = [args.cached_pages] * len(indices)
-    skipped = 0
+    skipped: list[int] = []
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init_worker) as pool:
-        for i, recognised in zip(indices, pool.map(_recognise_case, indices, only),
-                                 strict=True):
+        for i, recognised in zip(indices, pool.map(_recognise_case, indices, only,
+                                                   [seed] * len(indices)), strict=True):
             if recognised is None:
-                skipped += 1
+                skipped.append(i)
                 continue
-            dossier = make_case(i)
+            dossier = make_case(i, seed)
             pages = [PageText(f"{n:02d}.png", text, tuple(codes))
                      for n, (text, codes) in enumerate(recognised)]
             tag = tag_dossier(pages, catalogue)
@@ -407,9 +458,13 @@ def main_casework(args: argparse.Namespace) -> int:
                 print(f"dossier {i} ({dossier.procedure_code})")
             score.add(dossier, tag, args.verbose,
                       [t for t, _ in recognised] if args.show_text else ())
-    score.report(f"casework {args.split}")
+    label = f"casework {args.split}" + ("" if seed is None else f", fresh set seed {seed}")
+    score.report(label)
     if skipped:
-        print(f"  ({skipped} of the {len(indices)} dossiers left out: pages not recognised yet)")
+        print(f"  NOT SCORED: {len(skipped)} of the {len(indices)} dossiers left out by "
+              f"--cached-pages (pages not recognised yet): {skipped}")
+    else:
+        print(f"  every one of the {len(indices)} dossiers scored")
     print(f"({time.perf_counter() - started:.0f} s including rendering and OCR)")
     return 0
 

@@ -7,6 +7,7 @@ Pages are recognised and tagged first; the record is verified before it is put i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from cli.signing import signer_from_args
 if TYPE_CHECKING:
     from ocr import PageResult
     from records import DossierSpec, Signer
+    from storage import Workspace
     from tagging import DossierTag
 
 _CODE_PARTS = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-\d{4}$")
@@ -217,53 +219,57 @@ def _opening_failed(signer: Signer | None, e: BaseException) -> bool:
     return e is getattr(signer, "opening_error", None) and e is not None
 
 
-def run_dossiers(args: argparse.Namespace, signer: Signer | None = None) -> int:
-    """Pack and queue ``--dossier`` ones (signed with ``signer`` when given). A dossier
-    whose waiting package is already signed is not packed again (a rerun resumes)."""
+def run_dossiers(args: argparse.Namespace, signer: Signer | None = None,
+                 ws: Workspace | None = None) -> int:
+    """Pack and queue ``--dossier`` ones (signed with ``signer`` when given) in ``ws``, or
+    the workspace the options name. A dossier whose waiting package is already signed is
+    not packed again (a rerun resumes)."""
+    if ws is None:
+        with open_workspace(args) as opened:
+            return run_dossiers(args, signer, opened)
     from dossier import DossierError
     from dossier.packing import MissingComponents, pack_and_queue
     from records import KeyUnavailableError, RecordsError
     from upload import UploadError
 
     failed = False
-    with open_workspace(args) as ws:
-        for number, ident in enumerate(args.dossier):
-            dossier_id = _find_dossier(ws, ident)
-            if dossier_id is None:
-                report_failure(ident, "không có hồ sơ này trong kho — no such dossier")
-                failed = True
-                continue
-            try:
-                result = pack_and_queue(ws, dossier_id, args.profile, signer,
-                                        allow_missing=args.allow_missing, out_dir=args.out)
-            except KeyUnavailableError as e:
-                if _opening_failed(signer, e):
-                    raise
-                # Token pulled out or PIN refused: the dossiers done stay packed and
-                # signed; this one left nothing behind. Stop and name the rest.
-                report_failure(ident, str(e))
-                for rest in args.dossier[number + 1:]:
-                    report_failure(rest, "chưa đóng gói vì không ký được — not packed: "
-                                         "signing stopped")
-                raise _SigningStopped from e
-            except MissingComponents as e:
-                report_failure(ident, "còn thiếu " + "; ".join(e.missing)
-                               + " — missing required components (--allow-missing REASON "
-                                 "to pack it anyway)")
-                failed = True
-                continue
-            except (DossierError, RecordsError, UploadError) as e:
-                if _opening_failed(signer, e):
-                    raise
-                report_failure(ident, str(e))
-                failed = True
-                continue
-            print(result.path, flush=True)
-            _print_notes(signer, result.package_name)
-            note = _OUTCOME_NOTES[str(result.outcome)].format(old=", ".join(result.replaced))
-            version = f"v{result.version}" + (f", supersedes {result.supersedes}"
-                                               if result.supersedes else "")
-            print(f"{result.package_name} ({version}): {note}", file=sys.stderr, flush=True)
+    for number, ident in enumerate(args.dossier):
+        dossier_id = _find_dossier(ws, ident)
+        if dossier_id is None:
+            report_failure(ident, "không có hồ sơ này trong kho — no such dossier")
+            failed = True
+            continue
+        try:
+            result = pack_and_queue(ws, dossier_id, args.profile, signer,
+                                    allow_missing=args.allow_missing, out_dir=args.out)
+        except KeyUnavailableError as e:
+            if _opening_failed(signer, e):
+                raise
+            # Token pulled out or PIN refused: the dossiers done stay packed and
+            # signed; this one left nothing behind. Stop and name the rest.
+            report_failure(ident, str(e))
+            for rest in args.dossier[number + 1:]:
+                report_failure(rest, "chưa đóng gói vì không ký được — not packed: "
+                                     "signing stopped")
+            raise _SigningStopped from e
+        except MissingComponents as e:
+            report_failure(ident, "còn thiếu " + "; ".join(e.missing)
+                           + " — missing required components (--allow-missing REASON "
+                             "to pack it anyway)")
+            failed = True
+            continue
+        except (DossierError, RecordsError, UploadError) as e:
+            if _opening_failed(signer, e):
+                raise
+            report_failure(ident, str(e))
+            failed = True
+            continue
+        print(result.path, flush=True)
+        _print_notes(signer, result.package_name)
+        note = _OUTCOME_NOTES[str(result.outcome)].format(old=", ".join(result.replaced))
+        version = f"v{result.version}" + (f", supersedes {result.supersedes}"
+                                           if result.supersedes else "")
+        print(f"{result.package_name} ({version}): {note}", file=sys.stderr, flush=True)
     return int(ExitCode.SOME_FAILED if failed else ExitCode.OK)
 
 
@@ -349,10 +355,13 @@ def run(args: argparse.Namespace) -> int:
         # With --sign the key is opened (its certificate checked) once for the workspace's
         # dossiers and the folders alike, in the background while the first dossier's
         # pages are read and converted; an opening error stops all before any signature.
-        with signer_from_args(args, ahead=True) as signer:
+        # With --dossier one login serves the signing settings and the packing.
+        with contextlib.ExitStack() as stack:
+            ws = stack.enter_context(open_workspace(args)) if args.dossier else None
+            signer = stack.enter_context(signer_from_args(args, ahead=True, ws=ws))
             if args.dossier:
                 try:
-                    failed = run_dossiers(args, signer) != ExitCode.OK
+                    failed = run_dossiers(args, signer, ws) != ExitCode.OK
                 except _SigningStopped:
                     for rest in args.paths:
                         report_failure(str(rest), "chưa đóng gói vì không ký được — not "

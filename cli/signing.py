@@ -16,6 +16,7 @@ from cli.common import open_workspace, workspace_named
 
 if TYPE_CHECKING:
     from records import PadesSigner, PendingSigner, SignatureCheck
+    from storage import Workspace
 
 PIN_VARIABLE = "SOHOA_SIGN_PIN"
 
@@ -53,11 +54,13 @@ def _secret(what: str) -> str | None:
 
 @contextmanager
 def signer_from_args(args: argparse.Namespace, agency_name: str | None = None, *,
-                     ahead: bool = False) -> Iterator[PadesSigner | PendingSigner | None]:
+                     ahead: bool = False, ws: Workspace | None = None,
+                     ) -> Iterator[PadesSigner | PendingSigner | None]:
     """The signer ``--sign`` asks for, opened (certificate checked) before any packing;
     None without ``--sign``. With ``ahead`` it is opened in the background while the
     caller packs (a PendingSigner: opening errors come from its first ``sign``, or
-    ``wait``, before anything is signed)."""
+    ``wait``, before anything is signed). The signing.* settings are read from ``ws``
+    when the caller has the workspace open already (no second login)."""
     if not getattr(args, "sign", False):
         yield None
         return
@@ -67,9 +70,11 @@ def signer_from_args(args: argparse.Namespace, agency_name: str | None = None, *
     choice = KeyChoice(pkcs11_lib=args.pkcs11_lib, token=args.token, key=args.key,
                        pkcs12=args.pkcs12, stamp=args.stamp, tsa_url=args.tsa,
                        revocation=args.ltv, trust=args.trust)
-    if workspace_named(args):
-        with open_workspace(args) as ws:
-            options = signing_options(ws, choice, agency_name)
+    if ws is not None:
+        options = signing_options(ws, choice, agency_name)
+    elif workspace_named(args):
+        with open_workspace(args) as opened:
+            options = signing_options(opened, choice, agency_name)
     else:
         options = signing_options(None, choice, agency_name)
     what = ("Mật khẩu tệp PKCS#12 — PKCS#12 passphrase" if isinstance(options.key, Pkcs12Key)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import QUndoStack
 
 from desktop.images import ThumbnailCache
+from desktop.learning import TypeLearner
 from desktop.ops import Operations
 from storage import Workspace
 
@@ -20,6 +21,12 @@ class AppContext:
     thumbs: ThumbnailCache
     undo: QUndoStack
     language: str = "vi"   # the interface's language: "vi" or "en"
+    # Retrains the document-type model after the clerk confirms types (made from ops).
+    learner: TypeLearner = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.learner is None:
+            self.learner = TypeLearner(self.ops)
 
     def procedure_name(self, code: str | None) -> str | None:
         if not code:

@@ -836,6 +836,7 @@ class DossierView(QWidget):
             return
         self._doc_edit(self.tr("Nhận loại giấy tờ"),
                        lambda: editing.accept_type(self._ctx.ws, doc.id))
+        self._ctx.learner.confirmed()  # the type model learns from it, in the background
         self._step_to_unconfirmed()
 
     def _step_to_unconfirmed(self) -> None:
@@ -854,6 +855,8 @@ class DossierView(QWidget):
             return
         self._doc_edit(self.tr("Đổi loại giấy tờ"),
                        lambda: editing.choose_type(self._ctx.ws, doc.id, key, name))
+        if key is not None:
+            self._ctx.learner.confirmed()
 
     def split(self) -> None:
         doc = self.current_document()

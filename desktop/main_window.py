@@ -465,8 +465,10 @@ class MainWindow(QMainWindow):
         self.scan_view._reload_timer.stop()
         self.outbox_view.timer.stop()
         self.scan_view.review._flush_draft()
+        self.ctx.learner.stop()  # a retraining not begun is left for the next confirmation
         self.ctx.ops.cancel_all()
         self.ctx.ops.wait(20000)
+        self.ctx.learner.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._enter_filter)

@@ -268,7 +268,8 @@ class OutboxModel(QAbstractTableModel):
         self._rates: dict[int, float] = {}
         self.language = language
         self.paused = False   # the sending run is paused: waiting rows say so
-        self._signatures: dict[int, str] = {}
+        # Each job's signature state: (the short cell text, the whole sentence).
+        self._signatures: dict[int, tuple[str, str]] = {}
 
     def headers(self) -> list[str]:
         return [self.tr("Gói"), self.tr("Trạng thái"), self.tr("Tiến độ"),
@@ -285,8 +286,9 @@ class OutboxModel(QAbstractTableModel):
         }.get(state, str(state))
 
     def set_jobs(self, rows: Sequence[OutboxJob], rates: dict[int, float],
-                 signatures: dict[int, str] | None = None) -> None:
-        """``signatures``: each job's signature state as shown (by job id)."""
+                 signatures: dict[int, tuple[str, str]] | None = None) -> None:
+        """``signatures``: each job's signature state as shown (by job id): the cell's
+        short text and the whole sentence (its tooltip)."""
         ids_same = [j.id for j in rows] == [j.id for j in self._rows]
         self._rates = dict(rates)
         if signatures is not None:
@@ -332,6 +334,8 @@ class OutboxModel(QAbstractTableModel):
             return job
         if role == Qt.ItemDataRole.ToolTipRole and col == 5:
             return job.last_error or ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 6:
+            return self._signatures.get(job.id, ("", ""))[1]
         if role == Qt.ItemDataRole.ToolTipRole and col == 0 and job.version:
             return self.tr("Bản {n} của hồ sơ {code}").format(n=job.version,
                                                             code=job.dossier_code or "?")
@@ -360,7 +364,7 @@ class OutboxModel(QAbstractTableModel):
         if col == 5:
             return plain(job.last_error, self.language).text if job.last_error else ""
         if col == 6:
-            return self._signatures.get(job.id, "")
+            return self._signatures.get(job.id, ("", ""))[0]
         return None
 
 

@@ -139,7 +139,9 @@ class OutboxView(QWidget):
             self._last[job.id] = (now, job.offset)
         self.model.paused = self.paused
         self.model.set_jobs(jobs, self._rates,
-                            {j.id: signature_text(self, self._ctx.ws, j.package_sha256)
+                            {j.id: (signature_text(self, self._ctx.ws, j.package_sha256,
+                                                   short=True),
+                                    signature_text(self, self._ctx.ws, j.package_sha256))
                              for j in jobs})
         c = outbox_store.counts(self._ctx.ws)
         self.summary.setText(self.tr("{q} đang chờ · {u} đang gửi · {d} đã gửi · {f} lỗi").format(

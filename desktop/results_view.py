@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import signing_key
 from desktop.context import AppContext
 from desktop.ops import OpContext
 from desktop.table_model import RowTableModel
@@ -74,6 +75,8 @@ class ResultsView(QWidget):
         self.setObjectName("page")
         self._ctx = ctx
         self.current: Result | None = None
+        # Why the last signing failed (wrong PIN, token out), said when the PIN is asked again.
+        self._sign_problem = ""
         title = QLabel(self.tr("Kết quả giải quyết"), self)
         title.setObjectName("title")
         self.dossier_code = QLineEdit(self)
@@ -275,13 +278,41 @@ class ResultsView(QWidget):
     def pack(self) -> None:
         if self.current is None or not self.current.confirmed:
             return
+        from dossier.errors import DossierError
+        from records import KeyUnavailableError
+
+        # Signed like dossier records when the settings say so; the PIN is asked here,
+        # goes to this one operation's signer and is never kept.
+        try:
+            signing = signing_key.configured_options(self._ctx.ws)
+        except DossierError as e:
+            self.message.setText(say(e))
+            return
+        secret = None
+        if signing is not None:
+            reason, self._sign_problem = self._sign_problem, ""
+            secret = signing_key.ask_secret(self, signing, reason)
+            if secret is None:
+                self.message.setText(self.tr("Đã hủy: kết quả chưa được ký và chưa đóng gói."))
+                return
         result_id = self.current.id
         self.pack_button.setEnabled(False)
 
         def work(op: OpContext) -> Path:
             from dossier.results import pack_result
 
-            return pack_result(op.ws, result_id)
+            if signing is None:
+                return pack_result(op.ws, result_id)
+            from records import open_signer
+
+            with open_signer(signing, secret) as signer:
+                return pack_result(op.ws, result_id, signer=signer)
+
+        def failed(error: Exception) -> None:
+            self._show(self.current)
+            self.message.setText(say(error))
+            if isinstance(error, KeyUnavailableError):
+                self._sign_problem = say(error)  # said again when the PIN is asked again
 
         def done(path: Path) -> None:
             self.refresh(select=result_id)
@@ -291,5 +322,5 @@ class ResultsView(QWidget):
 
         op = self._ctx.ops.run(self.tr("Đóng gói kết quả"), work, cancellable=False)
         op.on_success(done)
-        op.on_failure(lambda e: (self._show(self.current), self.message.setText(say(e))))
+        op.on_failure(failed)
         op.start()

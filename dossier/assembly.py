@@ -26,6 +26,7 @@ def catalogue() -> Catalogue:
 
 def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
     from dossier.cards import poor_text, reread_cards
+    from dossier.learning import type_model
     from tagging import PageText, decode_codes, tag_dossier, wants_codes
 
     texts = []
@@ -41,7 +42,8 @@ def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
                 # An identity card's QR code confirms what OCR read of it.
                 codes = decode_codes(image) if wants_codes(text) else ()
             texts.append(PageText(name=page.source_name, text=text, codes=codes))
-    return tag_dossier(texts, catalogue())
+    # The model learned from this workspace's confirmations, as ``sohoa tag`` uses it.
+    return tag_dossier(texts, catalogue(), type_model(ws))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from dossier.errors import DossierError
 from failures import ExitCode
 from storage import Workspace, now_iso, transaction
+from storage.reports import date_from_code, status_says_issued
 from vntext import fold, nfc
 
 #: Setting holding headings mapped by hand: JSON {folded heading: field}.
@@ -67,10 +68,6 @@ _FIELD_NAMES = {
     Field.STATUS: "Trạng thái",
 }
 
-# A status saying the result was issued ("Đã trả kết quả", "Hoàn thành", "Đã giải quyết").
-_ISSUED = re.compile(r"\b(tra ket qua|hoan thanh|da giai quyet|co ket qua|da tra kq|da tra)\b")
-_NEGATED = re.compile(r"\b(chua|khong|dang|cho|tu choi|huy)\b")
-_CODE_DATE = re.compile(r"-(\d{2})(\d{2})(\d{2})-\d{3,5}$")
 _PROCEDURE_CODE = re.compile(r"^\d\.\d{6}$")
 
 
@@ -114,13 +111,6 @@ class RegisterError(DossierError):
     """The file cannot be read as a register at all (nothing imported)."""
 
     exit_code = ExitCode.SOME_FAILED
-
-
-def status_says_issued(status: str | None) -> bool:
-    if not status:
-        return False
-    folded = fold(status)
-    return bool(_ISSUED.search(folded)) and not _NEGATED.search(folded)
 
 
 def _heading_key(text: object) -> str:
@@ -291,17 +281,6 @@ def parse_moment(value: object) -> str | None:
         return day.isoformat()
     return dt.datetime(day.year, day.month, day.day, int(hh), int(mm or 0),
                        int(ss or 0)).isoformat()
-
-
-def date_from_code(code: str) -> str | None:
-    """The receipt date a dossier code carries (``AGENCY-YYMMDD-NNNN``), if it carries one."""
-    m = _CODE_DATE.search(code)
-    if not m:
-        return None
-    try:
-        return dt.date(2000 + int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-    except ValueError:
-        return None
 
 
 def read_register(path: Path, extra: Mapping[str, Field] | None = None

@@ -41,6 +41,11 @@ def repair_workspace(ws: Workspace, *, jobs: int | None = None,
     _reattach(ws, before, report)
     _restore_outbox(ws, before, report)
     _restore_records(ws, before, report)
+    if before.of_kind(Finding.REPORT_SUMMARY):
+        from storage import reports as report_store
+
+        units = report_store.rebuild(ws.conn)
+        report.fixed.append(f"report summary: recomputed ({units} received dossiers)")
     report.after = check_workspace(ws)
     return report
 

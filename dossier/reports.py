@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from storage import Role, Workspace
+from storage import Role, Workspace, transaction
 from storage import reports as report_store
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
@@ -130,13 +130,7 @@ def _in(day: str | None, start: str | None, end: str | None) -> bool:
     return (start is None or d >= start) and (end is None or d <= end)
 
 
-def _epoch_of_day(day: str | None) -> float | None:
-    """00:00 in Vietnam of a YYYY-MM-DD, in seconds since the epoch."""
-    try:
-        return dt.datetime.fromisoformat(day).replace(tzinfo=VIETNAM).timestamp() \
-            if day else None
-    except ValueError:
-        return None
+_epoch_of_day = report_store._epoch_of_day
 
 
 # A cell's counts, in this order (one list per procedure x month).
@@ -148,100 +142,45 @@ def build_report(ws: Workspace, start: dt.date | None = None,
                  end: dt.date | None = None) -> Report:
     """The figures for receipts from ``start`` to ``end`` inclusive (either open).
 
-    The rows come from :mod:`storage.reports`; each received dossier is counted once into
-    its cell (procedure x month), and the slices are sums of cells.
+    Read from the summary table :mod:`storage.reports` keeps (one row per received dossier,
+    summed by procedure x month in SQL); the slices are sums of those cells.
     """
-    from dossier.register import date_from_code, status_says_issued
-
+    conn = ws.conn
+    if report_store.pending(conn):  # an outside writer left units to recompute
+        with transaction(conn):
+            pass  # the commit refreshes them
     lo = start.isoformat() if start else None
     hi = end.isoformat() if end else None
-    # Units: one per received dossier code; [day, receipt s, procedure, dossier id,
-    # register says issued, register's result day, procedure name].
-    units: dict[str, list[Any]] = {}
-    names: dict[str | None, str | None] = {}
-    for code, proc, proc_name, day, received_s, issued, status, issued_day in \
-            report_store.register_rows(ws):
-        units[code] = [day, received_s, proc, None, bool(issued) or status_says_issued(status),
-                       issued_day, proc_name]
-    by_id: dict[int, str] = {}
-    for did, code, provisional, proc, received_day in report_store.dossier_rows(ws):
-        key = code or provisional
-        unit = units.get(key)
-        if unit is None:
-            day = received_day or (date_from_code(code) if code else None)
-            unit = units[key] = [day, _epoch_of_day(day), None, None, False, None, None]
-        unit[3] = did
-        unit[2] = unit[2] or proc
-        by_id[did] = key
-    for unit in units.values():  # each procedure's name: the first the register gives
-        if names.get(unit[2]) is None:
-            names[unit[2]] = unit[6]
-
-    # Results: one per dossier counts once (the latest date signed, packed if any is).
-    held: dict[str, tuple[str | None, bool]] = {}
-    loose: list[tuple[str | None, bool, str | None]] = []  # results of no dossier known here
-    for rdid, rcode, signed, packed, result_code in report_store.result_rows(ws):
-        key = by_id.get(rdid) if rdid is not None else None
-        key = key or (rcode if rcode in units else None)
-        if key is None:
-            loose.append((signed, bool(packed), result_code))
-            continue
-        before = held.get(key)
-        held[key] = (signed or (before[0] if before else None),
-                     bool(packed) or (before[1] if before else False))
-
-    n = report_store.dossier_counts(ws)
-    documents, pages, reused = n.documents, n.pages, n.reused
-    delivered, waiting = n.delivered, n.waiting
-    digitised = n.packed | set(n.purged)
-    for did, (purged_pages, purged_delivered) in n.purged.items():
-        pages[did] = pages.get(did, 0) + purged_pages
-        if did not in delivered and purged_delivered is not None:
-            delivered[did] = purged_delivered
-
     cells: dict[tuple[str | None, str | None], list[int]] = {}
-    hours: dict[tuple[str | None, str | None], list[float]] = {}
 
-    def cell(proc: str | None, day: str | None) -> list[int]:
-        k = (proc, day[:7] if day else None)
+    def cell(proc: str | None, month: str | None) -> list[int]:
+        k = (proc, month)
         found = cells.get(k)
         if found is None:
             found = cells[k] = [0] * 8
         return found
 
-    for key, (day, received_s, proc, did, register_result, register_day, _) in units.items():
-        if _in(day, lo, hi):
-            c = cell(proc, day)
-            c[_RECEIVED] += 1
-            if did is not None:
-                if did in digitised:
-                    c[_DIGITISED] += 1
-                    used = reused.get(did, 0)
-                    c[_COMPONENTS] += documents.get(did, 0) + used
-                    c[_REUSED] += used
-                    c[_PAGES] += pages.get(did, 0)
-                c[_OUTBOX] += waiting.get(did, 0)
-                arrived = delivered.get(did)
-                if arrived is not None and received_s is not None:
-                    hours.setdefault((proc, day[:7] if day else None), []).append(
-                        max(0.0, (arrived - received_s) / 3600))
-        got = held.get(key)
-        if got is None and not register_result:
-            continue
-        result_day = (got[0] if got else None) or register_day or day
-        if _in(result_day, lo, hi):
-            c = cell(proc, result_day)
-            c[_ISSUED] += 1
-            c[_RESULTS_DIGITISED] += bool(got and got[1])
-    for signed, packed, result_code in loose:
+    for proc, month, received, digitised, components, reused, pages, outbox in \
+            report_store.received_cells(conn, lo, hi):
+        c = cell(proc, month)
+        c[_RECEIVED] += received
+        c[_DIGITISED] += digitised
+        c[_COMPONENTS] += components
+        c[_REUSED] += reused
+        c[_PAGES] += pages
+        c[_OUTBOX] += outbox
+    for proc, month, issued, digitised in report_store.result_cells(conn, lo, hi):
+        c = cell(proc, month)
+        c[_ISSUED] += issued
+        c[_RESULTS_DIGITISED] += digitised
+    for signed, packed, result_code in report_store.loose_results(conn):
         if _in(signed, lo, hi):
-            c = cell(_procedure_of_result(result_code), signed)
+            c = cell(_procedure_of_result(result_code), signed[:7] if signed else None)
             c[_ISSUED] += 1
             c[_RESULTS_DIGITISED] += packed
 
     total, procedures, months = Figures(), {}, {}
     for (proc, month), c in cells.items():
-        delays = hours.get((proc, month), [])
         slices = [(total, True), (procedures.setdefault(proc, Figures()), False)]
         if month:
             slices.append((months.setdefault(month, Figures()), False))
@@ -254,8 +193,13 @@ def build_report(ws: Workspace, start: dt.date | None = None,
             fig.outbox += 0 if is_total else c[_OUTBOX]
             fig.results_issued += c[_ISSUED]
             fig.results_digitised += c[_RESULTS_DIGITISED]
-            fig.hours.extend(delays)
-    total.outbox = report_store.outbox_waiting(ws)
+    for proc, month, delay in report_store.delivery_hours(conn, lo, hi):
+        total.hours.append(delay)
+        procedures[proc].hours.append(delay)
+        if month:
+            months[month].hours.append(delay)
+    total.outbox = report_store.outbox_waiting(conn)
+    names = report_store.procedure_names(conn)
     catalogue_names = _catalogue_names()
     by_procedure = tuple(
         ProcedureFigures(code, names.get(code) or catalogue_names.get(code or ""), fig)

@@ -10,12 +10,14 @@ subject requests. Tables: ``reuse_item`` (what is on file) and ``reuse_use`` (ea
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from dossier.errors import DossierError, NotFound
 from storage import Workspace, now_iso, transaction
@@ -138,7 +140,7 @@ def add_item(ws: Workspace, *, holder_id: str, holder_name: str | None, type_key
     return int(row[0])
 
 
-def _package_documents(package: Path) -> list[tuple[dict[str, object], bytes]]:
+def _package_documents(package: Path | BinaryIO) -> list[tuple[dict[str, object], bytes]]:
     """(manifest entry, PDF bytes) of each document in a record package."""
     out = []
     with zipfile.ZipFile(package) as z:
@@ -172,6 +174,34 @@ def add_dossier_to_store(ws: Workspace, dossier_id: int, package: Path) -> int:
                     source=f"dossier:{dossier.display_code}", valid_until=until) is not None:
             added += 1
     return added
+
+
+def replace_upgraded(ws: Workspace, old_package: Path | BinaryIO, new_package: Path) -> int:
+    """After a package was raised (``sohoa timestamp``: a timestamp added to its signed
+    PDFs), the documents on file taken from it are its upgraded PDFs: each one kept
+    with the old bytes is kept with the new ones (and reuses not yet packed follow).
+    Returns how many stored documents were replaced."""
+    new_files = {str(entry.get("file")): data for entry, data in _package_documents(new_package)}
+    pairs = []
+    for entry, data in _package_documents(old_package):
+        upgraded = new_files.get(str(entry.get("file")))
+        if upgraded is not None and upgraded != data:
+            pairs.append((hashlib.sha256(data).hexdigest(), upgraded))
+    replaced = 0
+    for old_sha, data in pairs:
+        if not ws.conn.execute("SELECT 1 FROM reuse_item WHERE blob_sha = ? LIMIT 1",
+                               (old_sha,)).fetchone():
+            continue
+        new_sha = ws.blobs.put_bytes(data)
+        with transaction(ws.conn):
+            # A holder who has the new copy already keeps that one row.
+            replaced += ws.conn.execute(
+                "UPDATE OR IGNORE reuse_item SET blob_sha = ? WHERE blob_sha = ?",
+                (new_sha, old_sha)).rowcount
+            ws.conn.execute("DELETE FROM reuse_item WHERE blob_sha = ?", (old_sha,))
+            ws.conn.execute("UPDATE reuse_use SET blob_sha = ? WHERE blob_sha = ?",
+                            (new_sha, old_sha))
+    return replaced
 
 
 def add_result_to_store(ws: Workspace, result_id: int, package: Path) -> int | None:

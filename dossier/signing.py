@@ -151,6 +151,8 @@ class RecordSignature:
     signed_at: datetime | None = None
     level: str | None = None
     detail: str = ""
+    # The chain reached the installed trust anchors (None: no anchors installed to judge).
+    trusted: bool | None = None
 
 
 # Dates shown to clerks are Vietnam's wall clock.
@@ -183,12 +185,17 @@ def package_signature(package: Path | BinaryIO, trust: Path | None = None) -> Re
             anchors = ()
     documents = verify_signatures(package, SignatureCheck(trust=anchors))
     if not documents or not any(d.signed for d in documents):
+        unreadable = [p for d in documents for p in d.problems]
+        if unreadable:  # a package that cannot be read is not shown as merely unsigned
+            return RecordSignature(SignatureState.BROKEN, detail="; ".join(unreadable))
         return RecordSignature(SignatureState.UNSIGNED)
     signatures = [s for d in documents for s in d.signatures]
     first = signatures[0]
     common = _common_name(first.signer)
     when = first.timestamp or first.signed_at
-    levels = sorted({str(s.level) for s in signatures})
+    # A package is at the level of its lowest signature.
+    order = {"B-B": 0, "B-T": 1, "B-LT": 2}
+    levels = sorted({str(s.level) for s in signatures}, key=lambda v: order.get(v, -1))
     problems = [p for d in documents for p in (*d.problems,
                                                 *(q for s in d.signatures for q in s.problems))]
     if not all(d.signed for d in documents) or any(not s.intact for s in signatures):
@@ -197,7 +204,8 @@ def package_signature(package: Path | BinaryIO, trust: Path | None = None) -> Re
     if any(s.trusted is False for s in signatures):
         return RecordSignature(SignatureState.UNTRUSTED, common, when, levels[0],
                                "; ".join(problems))
-    return RecordSignature(SignatureState.SIGNED, common, when, levels[0])
+    return RecordSignature(SignatureState.SIGNED, common, when, levels[0],
+                           trusted=True if anchors else None)
 
 
 def _common_name(subject: str | None) -> str | None:
@@ -258,6 +266,11 @@ def replace_queued(ws: Workspace, old_sha256: str, upgraded: Path) -> bool:
             missing_reason=record.missing_reason, fingerprint=record.fingerprint)
         queue_package(ws, upgraded, record.dossier_id)
         dossier_store.delete_record(ws, record.id)
+    # The documents kept for the citizen's next procedures are the upgraded ones too.
+    from dossier.reuse import replace_upgraded
+
+    with ws.blobs.open(old_sha256) as old_package:
+        replace_upgraded(ws, old_package, upgraded)
     ws.audit.record("timestamp", dossier=record.dossier_id if record else None,
                     item=upgraded.name, detail=f"{old_sha256[:12]} -> {new_sha[:12]}")
     return True

@@ -9,9 +9,13 @@ import asyncio
 import contextlib
 import dataclasses
 import enum
+import importlib
 import logging
 import os
 import re
+import sys
+import threading
+import types
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -40,6 +44,65 @@ FIELD_NAME = "SohoaSignature"
 # the signature reports instead, so its records need a handler of the application's.
 for _logger in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_logger).addHandler(logging.NullHandler())
+class _LaterModule(types.ModuleType):
+    """Stands in for ``aiohttp`` while pyHanko is imported (see ``_load_pyhanko``).
+
+    Names pyHanko's modules look up at import time (annotations only) get placeholder
+    classes; any later lookup imports the real module, once, and answers from it.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if self.__dict__.get("_sohoa_importing"):
+            return type(name, (), {"__module__": self.__name__})
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+_PYHANKO_LOCK = threading.Lock()
+_PYHANKO_LOADED = False
+
+
+def _load_pyhanko() -> None:
+    """Import the parts of pyHanko signing and checking use, without its HTTP client.
+
+    pyHanko's timestamp client and revocation fetchers import aiohttp when they are
+    imported (a quarter of a second, most of it making TLS contexts) although only a
+    timestamp server or revocation fetching uses it. While pyHanko is imported, ``aiohttp``
+    is a stand-in; the real one is imported the first time one of them calls it. When
+    aiohttp is already loaded, or the stand-in does not do, pyHanko is imported as usual.
+    """
+    global _PYHANKO_LOADED
+    if _PYHANKO_LOADED:
+        return
+    with _PYHANKO_LOCK:
+        if _PYHANKO_LOADED:
+            return
+        stand_in = None
+        if "aiohttp" not in sys.modules and "pyhanko.sign" not in sys.modules:
+            stand_in = _LaterModule("aiohttp")
+            stand_in.__dict__["_sohoa_importing"] = True
+            sys.modules["aiohttp"] = stand_in
+        try:
+            import pyhanko.sign.signers
+            import pyhanko.sign.validation
+        except Exception:
+            if stand_in is None:
+                raise
+            for name in [m for m in sys.modules if m.startswith(("pyhanko", "aiohttp"))]:
+                del sys.modules[name]
+            stand_in = None
+            import pyhanko.sign.signers
+            import pyhanko.sign.validation  # noqa: F401
+        finally:
+            if stand_in is not None:
+                stand_in.__dict__["_sohoa_importing"] = False
+                if sys.modules.get("aiohttp") is stand_in:
+                    del sys.modules["aiohttp"]
+        _PYHANKO_LOADED = True
+
+
+
 # Dates on the stamp are Vietnam's wall clock (UTC+7, no daylight saving).
 VIETNAM = timezone(timedelta(hours=7))
 # Size of the visible stamp and its distance from the first page's bottom-right corner (pt).
@@ -211,6 +274,7 @@ class PadesSigner:
                  now: datetime | None = None) -> None:
         self.options = options
         self._session: Any = None
+        _load_pyhanko()
         self._signer = self._open(secret)
         try:
             self.certificate = certificate_facts(self._signer.signing_cert)
@@ -499,8 +563,50 @@ def _small_font(path: Path) -> _SmallFontFactory:
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     factory = _SMALL_FONTS.get(key)
     if factory is None:
-        factory = _SMALL_FONTS[key] = _SmallFontFactory(_cut_font(path), 9)
+        factory = _SMALL_FONTS[key] = _SmallFontFactory(_cached_cut_font(path, key), 9)
     return factory
+
+
+# The cut font is kept in the user's cache folder too: a fresh process (each sohoa pack
+# --sign) reads it instead of cutting DejaVu Sans again (a third of a second). It holds
+# glyphs of a public font, nothing of any dossier.
+_CUT_FONT_FORMAT = 1
+
+
+def _font_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("Sohoa", appauthor=False)) / "stamp-fonts"
+
+
+def _cached_cut_font(path: Path, key: tuple[str, int, int]) -> bytes:
+    """``_cut_font(path)``, from the cache when it holds it (checked by its digest)."""
+    import hashlib
+    import tempfile
+
+    import fontTools
+
+    name = hashlib.sha256(repr((key, STAMP_CHARACTERS, fontTools.version,
+                                _CUT_FONT_FORMAT)).encode()).hexdigest()[:32]
+    cached = _font_cache_dir() / f"{name}.ttf"
+    try:
+        data = cached.read_bytes()
+        digest, body = data[:32], data[32:]
+        if body and hashlib.sha256(body).digest() == digest:
+            return body
+    except OSError:
+        pass
+    body = _cut_font(path)
+    try:  # a cache that cannot be written only costs the next process the cut again
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, suffix=".part",
+                                         delete=False) as handle:
+            handle.write(hashlib.sha256(body).digest() + body)
+        os.replace(handle.name, cached)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(handle.name)
+    return body
 
 
 class _SmallFontFactory:
@@ -790,6 +896,7 @@ def check_signatures(data: bytes | IO[bytes],
     """Every signature in one PDF, checked against ``trust`` (anchors) when given."""
     import io
 
+    _load_pyhanko()
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
@@ -978,6 +1085,7 @@ def upgrade_pdf(data: bytes, tsa_url: str, *, revocation: bool = False,
     """
     import io
 
+    _load_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.signers import PdfTimeStamper

@@ -129,6 +129,11 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            # What must commit with every change (the report's summary rows, see
+            # storage.reports.refresh): a workspace's connection names it.
+            before_commit = getattr(conn, "before_commit", None)
+            if before_commit is not None:
+                before_commit(conn)
         except BaseException:
             conn.execute("ROLLBACK")
             raise

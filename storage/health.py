@@ -28,6 +28,7 @@ class Finding(enum.StrEnum):
     OUTBOX_PACKAGE_ALTERED = "outbox_package_altered"
     RECORD_MISSING = "record_missing"
     AUDIT_CHAIN = "audit_chain"
+    REPORT_SUMMARY = "report_summary"
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,19 @@ def check_workspace(ws: Workspace) -> HealthReport:
     chain = ws.audit.verify()
     if not chain.ok:
         report.problem(chain.message(), Finding.AUDIT_CHAIN, chain.first_broken)
+    _check_report_summary(ws, report)
     return report
+
+
+def _check_report_summary(ws: Workspace, report: HealthReport) -> None:
+    """The report's summary table agrees with the tables it is computed from."""
+    from storage import reports
+
+    count, first = reports.differences(ws.conn)
+    if count:
+        report.problem(f"report summary: {count} received dossier(s) counted wrong "
+                       f"({'; '.join(first)}{'; …' if count > len(first) else ''})",
+                       Finding.REPORT_SUMMARY, count)
 
 
 def _check_blobs(ws: Workspace, report: HealthReport) -> None:

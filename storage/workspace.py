@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 
 import platformdirs
 
@@ -38,6 +39,51 @@ DB_NAME = "sohoa.db"
 PRIVATE_TMP = "tmp"
 #: The audit log's actor for actions done with the recovery key.
 RECOVERY_ACTOR = "(recovery)"
+
+
+
+class _PrivateTmp:
+    """The process's temp folder while workspaces point it into themselves.
+
+    Workspaces may open and close in any order (an in-process command inside the app, two
+    tests): the folder in use is always the newest still-open workspace's, or the
+    process's own once none is left, never a closed workspace's folder.
+    """
+
+    _before: ClassVar[tuple[str | None, str | None] | None] = None
+    _active: ClassVar[list[tuple[int, str]]] = []
+
+    @classmethod
+    def push(cls, ws: object, folder: Path) -> None:
+        if cls._before is None:
+            cls._before = (os.environ.get("TMPDIR"), tempfile.tempdir)
+        cls._active = [entry for entry in cls._active if entry[0] != id(ws)]
+        cls._active.append((id(ws), str(folder)))
+        cls._apply()
+
+    @classmethod
+    def pop(cls, ws: object) -> None:
+        if not any(entry[0] == id(ws) for entry in cls._active):
+            return
+        cls._active = [entry for entry in cls._active if entry[0] != id(ws)]
+        cls._apply()
+
+    @classmethod
+    def _apply(cls) -> None:
+        if cls._active:
+            folder = cls._active[-1][1]
+            os.environ["TMPDIR"] = folder
+            tempfile.tempdir = folder
+            return
+        if cls._before is None:
+            return
+        environ_tmp, module_tmp = cls._before
+        cls._before = None
+        if environ_tmp is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = environ_tmp
+        tempfile.tempdir = module_tmp
 
 
 class WorkspaceMissing(StorageError):
@@ -211,6 +257,7 @@ class Workspace:
             private_mkdir(root)
             conn = connect(root / DB_NAME, keys.database_pragma() if keys else None)
             migrate(conn)
+            _keep_report_summary(conn)
         except DatabaseError as e:
             if is_disk_full(e):
                 raise DiskFull(str(root), "mở thư mục làm việc", "opening the workspace") from e
@@ -232,6 +279,7 @@ class Workspace:
         """
         keys = self.keys
         conn = connect(self.root / DB_NAME, keys.database_pragma() if keys else None)
+        _keep_report_summary(conn, catch_up=False)
         return Workspace(self.root, conn, BlobStore(self.root / "blobs", keys), keys,
                          self.account)
 
@@ -279,25 +327,13 @@ class Workspace:
     def use_private_tmp(self) -> Path:
         """Point this process's (and its children's) temp folder at :meth:`private_tmp`."""
         folder = self.private_tmp()
-        if not hasattr(self, "_tmp_before"):
-            self._tmp_before = (os.environ.get("TMPDIR"), tempfile.tempdir)
-        os.environ["TMPDIR"] = str(folder)
-        tempfile.tempdir = str(folder)
+        _PrivateTmp.push(self, folder)
         return folder
 
     def _restore_tmp(self) -> None:
         """Give the process its temp folder back once this workspace is closed (the private
         one may go with the workspace; code run later in the process still needs one)."""
-        before = getattr(self, "_tmp_before", None)
-        if before is None:
-            return
-        del self._tmp_before
-        environ_tmp, module_tmp = before
-        if environ_tmp is None:
-            os.environ.pop("TMPDIR", None)
-        else:
-            os.environ["TMPDIR"] = environ_tmp
-        tempfile.tempdir = module_tmp
+        _PrivateTmp.pop(self)
 
     def clean_leftovers(self) -> None:
         """Remove what killed runs left: other processes' temp folders and staging folders."""
@@ -412,3 +448,15 @@ def _remove(path: Path) -> None:
     else:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+
+
+def _keep_report_summary(conn: sqlite3.Connection, *, catch_up: bool = True) -> None:
+    """Have every transaction of ``conn`` bring the report's summary up to date before it
+    commits; with ``catch_up``, first compute what is marked already (a migration's backfill,
+    an outside writer's changes)."""
+    from storage import reports
+
+    conn.before_commit = reports.refresh  # type: ignore[attr-defined]
+    if catch_up and reports.pending(conn):
+        with transaction(conn):
+            pass  # the commit refreshes

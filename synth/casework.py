@@ -35,9 +35,14 @@ SCANS = ("clean", "noise_jpeg_300", "noise_jpeg_200", "skew4", "photocopy", "red
          "blue_signature", "sideways")
 
 
-def split_of(index: int) -> str:
+def _salt(seed: int | None) -> str:
+    """The standard set has no seed; another seed generates a fresh set of dossiers."""
+    return "" if seed is None else f"{seed}-"
+
+
+def split_of(index: int, seed: int | None = None) -> str:
     """The part dossier ``index`` belongs to; fixed by a hash, one in two held out."""
-    digest = hashlib.sha256(f"sohoa-casework-{index}".encode()).digest()
+    digest = hashlib.sha256(f"sohoa-casework-{_salt(seed)}{index}".encode()).digest()
     return HELD_OUT if digest[0] % 2 == 0 else TUNE
 
 
@@ -150,9 +155,9 @@ def _with_cards(rng: random.Random, dossier: forms.SynthDossier) -> list[CaseDoc
     return docs
 
 
-def make_case(index: int) -> CaseDossier:
-    """Dossier ``index`` of the set (the same index always gives the same dossier)."""
-    rng = random.Random(f"casework-{index}")
+def make_case(index: int, seed: int | None = None) -> CaseDossier:
+    """Dossier ``index`` of the set (the same index and seed always give the same dossier)."""
+    rng = random.Random(f"casework-{_salt(seed)}{index}")
     procedure = rng.choices(PROCEDURES, _WEIGHTS)[0]
     if procedure.startswith("2."):
         docs = _certification(rng, procedure)
@@ -166,9 +171,9 @@ def make_case(index: int) -> CaseDossier:
     return CaseDossier(index, procedure, tuple(docs))
 
 
-def render_case_page(index: int, n: int, page: CasePage) -> bytes:
+def render_case_page(index: int, n: int, page: CasePage, seed: int | None = None) -> bytes:
     """The scanned image of page ``n`` of dossier ``index``, as the file a desk saves."""
-    rng = random.Random(f"casework-scan-{index}-{n}")
+    rng = random.Random(f"casework-scan-{_salt(seed)}{index}-{n}")
     if page.card is not None:
         plan = page.card
         image = identity_sheet(random.Random(plan.seed), plan.person, plan.kind, plan.dpi,

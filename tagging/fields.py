@@ -334,7 +334,35 @@ def _id_numbers(text: str) -> list[str]:
                     continue
             if digits not in found:
                 found.append(digits)
+        if _ID_LABEL.search(folded_lines[i]) and len(folded_lines[i]) == len(line):
+            # After an ID label a number is digits only: read it with the wider
+            # confusions of a card's fields ("0940664397A3").
+            for digits in _labelled_ids(line, folded_lines[i]):
+                near = set()
+                for j in _same_person_lines(i, name_lines, len(lines)):
+                    near |= years_by_line[j]
+                if near and birth_year_of(digits) not in near:
+                    continue
+                # A 9-digit "old number" read off its first nine digits was this one.
+                found = [n for n in found if not (len(n) == 9 and digits.startswith(n))]
+                if digits not in found:
+                    found.append(digits)
     return found
+
+
+_AFTER_ID_LABEL = re.compile(r"(?:dinh danh|can cuoc|cccd|cmnd|chung minh|identification"
+                             r"|\bid\b)[^0-9:]{0,24}[:.]?\s*([0-9A-Za-z|! ]{12,30})")
+
+
+def _labelled_ids(line: str, folded: str) -> list[str]:
+    from tagging.identity import digits_after_label
+
+    out = []
+    for m in _AFTER_ID_LABEL.finditer(folded):
+        digits = digits_after_label(line[m.start(1):m.end(1)])
+        if digits is not None and len(digits) == 12 and id_number_valid(digits):
+            out.append(digits)
+    return out
 
 
 _BIRTH_LABEL = re.compile(r"ngay\W{0,3}(?:thang\W{0,3}nam\W{0,3})?sinh|sinh ngay|date of birth"

@@ -119,6 +119,7 @@ class Mrz:
     checks_passed: int
     checks_total: int
     doc_ok: bool = False  # the document number passed its check digit
+    birth_ok: bool = False  # the birth date passed its own check digit
 
 
 def _mrz_date(field: str, past: bool) -> dt.date | None:
@@ -182,7 +183,7 @@ def _td1(l1: str, l2: str, l3: str) -> Mrz | None:
     if number is not None and number[3:] != doc:
         number = None  # the two copies of the number disagree: trust neither
     return Mrz(number, doc, birth, True if sex == "M" else False if sex == "F" else None,
-               surname, given, passed, total, _check(doc) == _digits(l1[14]))
+               surname, given, passed, total, _check(doc) == _digits(l1[14]), birth_ok)
 
 
 def _td3(l1: str, l2: str) -> Mrz | None:
@@ -206,7 +207,7 @@ def _td3(l1: str, l2: str) -> Mrz | None:
     sex = l2[20]
     return Mrz(number, doc, _mrz_date(birth_field, past=True),
                True if sex == "M" else False if sex == "F" else None, surname, given,
-               passed, total, _check(doc) == _digits(l2[9]))
+               passed, total, _check(doc) == _digits(l2[9]), birth_ok)
 
 
 # --- QR code ---------------------------------------------------------------------------
@@ -316,10 +317,102 @@ def read_identity(text: str, codes: Sequence[str] = (), printed_ids: Sequence[st
     return _read_identity(text, tuple(codes), tuple(printed_ids), tuple(printed_dates))
 
 
+# What OCR makes of the digits of a card's number and dates (a card's fields are
+# digits only, so far more letters stand for digits than in running text).
+_CARD_DIGITS = str.maketrans({
+    "O": "0", "o": "0", "D": "0", "Q": "0", "U": "0", "u": "0", "C": "0", "c": "0",
+    "l": "1", "I": "1", "|": "1", "i": "1", "!": "1", "L": "1", "J": "1", "j": "1",
+    "Z": "2", "z": "2", "E": "3", "A": "4", "h": "4", "S": "5", "s": "5", "G": "6",
+    "b": "6", "T": "7", "B": "8", "g": "9", "q": "9",
+})
+# The number's label on a card ("Số / No.:", "Số định danh cá nhân / Personal
+# identification number:", "Số:"), folded; what follows, up to the line's end.
+_NUMBER_LABEL = re.compile(r"(?:^|\W)(?:so|no|so dinh danh[^:]{0,40}|personal[^:]{0,30}"
+                           r"|identification number)\W{0,3}(?:/\W{0,3}no\W{0,3})?[.:]\s*"
+                           r"([0-9A-Za-z|! ]{9,30})")
+_BIRTH_FIELD = re.compile(r"(?:ngay\W{0,3}(?:thang\W{0,3}nam\W{0,3})?sinh|date of bi\w*"
+                          r"|sinh ngay)[^:0-9]{0,30}[:.,]?\s*([0-9A-Za-z|!/.\- ]{8,16})")
+
+
+def card_digits(token: str) -> str:
+    """``token`` with the letters OCR gives for digits turned back into digits."""
+    return token.translate(_CARD_DIGITS)
+
+
+def digits_after_label(raw: str) -> str | None:
+    """The number that starts ``raw`` (what follows a number label), read digit for
+    digit: one token or groups ("062 177 618 52G", "0 9 Z 1 7 …"); None if not one."""
+    out = ""
+    real = 0
+    for token in re.split(r"[\s|]+", raw.strip(" :.")):
+        token = token.rstrip(",;.")
+        if not token:
+            continue
+        digits = card_digits(token)
+        if not digits.isdigit() or (out and len(token) > 4):
+            break
+        out += digits
+        real += sum(ch.isdigit() for ch in token)
+        if len(out) >= 12:
+            break
+    if len(out) not in (9, 12) or real < 0.6 * len(out):
+        return None
+    return out
+
+
+def labelled_numbers(text: str) -> list[str]:
+    """Numbers after a card's number label, read digit for digit: 12 digits (or 9
+    on an older card) whose province code is a real one."""
+    from vntext.idnumber import id_number_valid
+
+    out: list[str] = []
+    for line in text.splitlines():
+        folded = fold(line)
+        if len(folded) != len(line):
+            continue
+        for m in _NUMBER_LABEL.finditer(folded):
+            digits = digits_after_label(line[m.start(1):m.end(1)])
+            if digits is not None and id_number_valid(digits) and digits not in out:
+                out.append(digits)
+    return out
+
+
+def labelled_birth(text: str) -> dt.date | None:
+    """The date after a card's birth label, read digit for digit (any separators)."""
+    for line in text.splitlines():
+        folded = fold(line)
+        if len(folded) != len(line):
+            continue
+        m = _BIRTH_FIELD.search(folded)
+        if m is None:
+            continue
+        raw = line[m.start(1):m.end(1)]
+        parts = [p.translate(_CARD_DIGITS) for p in re.split(r"\s*[/.\-]\s*|\s+", raw) if p]
+        digits = "".join(parts)
+        if len(parts) >= 3 and all(p.isdigit() for p in parts[:3]) \
+                and len(parts[2]) == 4:
+            day, month, year = parts[0], parts[1], parts[2]
+        elif digits[:8].isdigit() and len(digits) >= 8:
+            day, month, year = digits[:2], digits[2:4], digits[4:8]
+        else:
+            continue
+        try:
+            value = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if 1900 <= value.year <= dt.date.today().year:
+            return value
+    return None
+
+
 @lru_cache(maxsize=256)
 def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ...],
                    printed_dates: tuple[str, ...]) -> IdentityReading | None:
     mrz = find_mrz(text)
+    # The labelled fields, read with a card's wider digit confusions, come after what
+    # the general field reader found.
+    printed_ids = printed_ids + tuple(n for n in labelled_numbers(text) if n not in printed_ids)
+    labelled = labelled_birth(text)
     qr = next((q for q in (parse_qr(c) for c in codes) if q is not None), None)
     number: str | None = None
     birth: dt.date | None = None
@@ -330,8 +423,8 @@ def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ..
         if mrz.checks_passed >= 1 and mrz.number and number_agrees(mrz.number, mrz.birth,
                                                                     mrz.male):
             number, source = mrz.number, "mrz"
-        if mrz.birth is not None and mrz.checks_passed == mrz.checks_total:
-            birth = mrz.birth
+        if mrz.birth is not None and (mrz.birth_ok or mrz.checks_passed == mrz.checks_total):
+            birth = mrz.birth  # its own check digit vouches for it
         male = mrz.male
     if qr is not None:
         if number is None or number == qr.number:
@@ -340,6 +433,8 @@ def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ..
         male = qr.male if qr.male is not None else male
         name = qr.full_name
     dates = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in printed_dates]
+    if labelled is not None:
+        dates = [labelled] + [d for d in dates if d != labelled]  # the holder's birth first
     if number is None and mrz is not None and mrz.doc_ok:
         # The zone's document number passed its check digit: a printed number
         # ending in it is the holder's, whatever OCR did to the zone's copy.
@@ -362,14 +457,70 @@ def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ..
     if birth is None and number is not None and len(number) == 12:
         year = (1900 if number[3] in "01" else 2000) + int(number[4:6])
         birth = next((d for d in dates if d.year == year), None)
+    if birth is None and labelled is not None and (number is None or len(number) == 9):
+        birth = labelled  # nothing to check it against: the labelled field as read
     printed = printed_name(text)
     if name is None:
         name = printed
     if mrz is None and qr is None and number is None and birth is None and printed is None:
         return None
-    if mrz is not None and name is None and mrz.surname:
-        name = " ".join(w.capitalize() for w in f"{mrz.surname} {mrz.given}".split())
+    if mrz is not None and qr is None and mrz.surname:
+        # The zone spells the name without marks but in a plain font: it confirms
+        # (or corrects) the printed capitals, whose marks give it back its accents.
+        name = _name_with_zone(name, f"{mrz.surname} {mrz.given}".split(), text)
     return IdentityReading(number, name, birth, male, source, mrz is not None, qr is not None)
+
+
+def _marked(plain: str, position: str, hints: Sequence[str]) -> str | None:
+    """The known name syllable spelled ``plain`` without marks, the one the page's own
+    words (``hints``, e.g. the printed name) are closest to; None when none is known."""
+    from rapidfuzz import fuzz
+
+    from tagging.names import commonness, syllables_folding_to
+
+    options = syllables_folding_to(plain.lower(), position)
+    if not options:
+        return None
+    if len(options) == 1:
+        return options[0]
+
+    def score(option: str) -> tuple[float, int]:
+        near = max((fuzz.ratio(option.upper(), h.upper()) for h in hints), default=0.0)
+        return (near if near >= 75 else 0.0, commonness(option))
+
+    return max(options, key=score)
+
+
+def _name_with_zone(printed: str | None, zone: list[str], text: str) -> str | None:
+    """The holder's name from the printed capitals checked word by word against the
+    zone's (no marks): a printed word that folds to the zone's is kept with its marks;
+    where they differ, the word the name lists know wins, its marks from the print."""
+    from tagging.names import is_name_syllable
+
+    if len(zone) < 2:
+        return printed
+    printed_words = printed.split() if printed else []
+    if printed_words and len(printed_words) != len(zone):
+        return printed  # the zone cuts long names at the line's end: the print is whole
+    hints = [w for w in re.findall(r"[^\W\d_]+", text) if w.isupper() and len(w) >= 2]
+    out: list[str] = []
+    for i, plain in enumerate(zone):
+        position = "first" if i == 0 else "last" if i == len(zone) - 1 else "middle"
+        word = printed_words[i] if len(printed_words) == len(zone) else None
+        if word is not None and fold(word).upper() == plain:
+            out.append(word)
+            continue
+        if word is not None and is_name_syllable(word) and not is_name_syllable(plain):
+            out.append(word)  # the zone's copy is the misread one
+            continue
+        marked = _marked(plain, position, [word] if word else hints)
+        if marked is None:
+            if word is not None:
+                out.append(word)
+                continue
+            marked = plain.capitalize()
+        out.append(marked)
+    return nfc(" ".join(out))
 
 
 def wants_codes(text: str) -> bool:

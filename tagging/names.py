@@ -59,6 +59,24 @@ Vịnh Vọng Xướng Yến Ánh Ấn Ngà Nga Hường Huyên Huyền Diễn �
 
 _ALL = SURNAMES | MIDDLE | GIVEN
 
+# Where syllables fold alike ("Huyền"/"Huyên", "Văn"/"Vân") and nothing else tells,
+# the more common spelling in names, most common first.
+_COMMON_TEXT = """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Văn Thị Đức Hữu
+Thành Minh Quang Ngọc Thu Thanh Huyền Hương Hà Hải Hằng Hồng Hùng Dũng Cường Tuấn Thảo
+Thủy Thúy Trang Trâm Linh Lan Loan Nga Ngân Phương Quỳnh Tâm Tú Vân Yến Anh An Bình Châu
+Chi Công Đạt Đông Giang Hiền Hiếu Hòa Hoa Huy Khánh Kiên Lâm Long Mai Nam Nhung Oanh Phúc
+Quân Sơn Tài Thắng Tiến Toàn Trung Tùng Việt Vinh Xuân Đình Gia Bảo Kim Diệu Mỹ Tường
+"""
+_COMMON = tuple(nfc(w) for w in _COMMON_TEXT.split())
+_RANK = {w: n for n, w in enumerate(_COMMON)}
+
+
+def commonness(word: str) -> int:
+    """Higher for a spelling more common in names (0: not among the common ones)."""
+    rank = _RANK.get(word)
+    return 0 if rank is None else len(_COMMON) - rank
+
 
 def _index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
@@ -71,6 +89,12 @@ def _index(words: frozenset[str]) -> dict[str, tuple[str, ...]]:
 _SETS = {"first": SURNAMES, "middle": MIDDLE | GIVEN | (SURNAMES - {"Thi"}), "last": GIVEN}
 _BY_POSITION = {k: _index(v) for k, v in _SETS.items()}
 _ANY = _index(_ALL)
+
+
+def syllables_folding_to(folded: str, position: str) -> tuple[str, ...]:
+    """Known syllables that fold to ``folded``, for ``position`` ("first", "middle",
+    "last") first, any other place next."""
+    return _BY_POSITION[position].get(folded) or _ANY.get(folded) or ()
 
 
 def is_name_syllable(word: str) -> bool:

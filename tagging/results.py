@@ -79,9 +79,17 @@ _TITLES = ("chu tich", "pho chu tich", "tm uy ban", "kt chu tich", "nguoi ky",
            "q chu tich")
 
 
+# The same titles with their words run together, as OCR reads a tight title ("CHỦTỊCH").
+_TITLES_RUN_TOGETHER = tuple(t.replace(" ", "") for t in _TITLES if len(t.replace(" ", "")) >= 7)
+
+
 def _has_title(folded: str) -> bool:
-    words = " " + " ".join(re.findall(r"[a-z0-9]+", folded)) + " "
-    return any(f" {t} " in words for t in _TITLES)
+    words = re.findall(r"[a-z0-9]+", folded)
+    spaced = " " + " ".join(words) + " "
+    if any(f" {t} " in spaced for t in _TITLES):
+        return True
+    squashed = "".join(words)
+    return any(t in squashed for t in _TITLES_RUN_TOGETHER)
 
 
 _NOTE = re.compile(r"\(.*?(ky|ghi ro|dong dau).*?\)?", re.IGNORECASE)
@@ -91,6 +99,13 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 def _upper_initial(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower() or word.isupper())
+
+
+def _name_at_end(line: str) -> str | None:
+    """A name ending a line OCR ran together with the other column ("- Lưu: VT, HT. Hồ Bá
+    Tú"): the words after the last punctuation."""
+    tail = re.split(r"[.,;:()\[\]{}|]", _NOTE.sub(" ", line))[-1]
+    return _name_in(tail) if tail.strip() != line.strip() else None
 
 
 def _name_in(line: str) -> str | None:
@@ -179,11 +194,17 @@ def _signer(lines: Sequence[str]) -> str | None:
             last_title = i
     if last_title is None:
         return None
+    block = lines[last_title + 1:last_title + 9]
     found = None
-    for line in lines[last_title + 1:last_title + 9]:
+    for line in block:
         name = _name_in(line)
         if name:
             found = name
+    if found is None:  # the name line run together with the left column's last lines
+        for line in block:
+            name = _name_at_end(line)
+            if name:
+                found = name
     return found
 
 

@@ -173,9 +173,22 @@ def test_keyboard_only_from_the_sample_to_the_outbox(qtbot, tmp_path) -> None:
     win.show()
     qtbot.waitExposed(win)
     try:
+        failures: list[str] = []
+        ops.failed.connect(lambda title, error: failures.append(f"{title}: {error!r}"))
         _wait_focus(qtbot, win.welcome.sample_button)
         qtbot.keyClick(win.welcome.sample_button, Qt.Key.Key_Return)   # Enter, not Space
-        qtbot.waitUntil(lambda: win.sidebar.currentRow() == DOSSIER, timeout=170000)
+
+        def landed() -> None:
+            # What the clerk would see if the sample did not open, in the failure message.
+            assert not failures, failures
+            assert win.sidebar.currentRow() == DOSSIER, (
+                f"section {win.sidebar.currentRow()}; running "
+                f"{[op.title for op in ops.running]}; welcome "
+                f"{win.welcome.status.text()!r}; batch screen "
+                f"{win.scan_view.import_message.text()!r}; status bar "
+                f"{win.statusBar().currentMessage()!r}")
+
+        qtbot.waitUntil(landed, timeout=300000)
         dv = win.dossier_view
         qtbot.waitUntil(lambda: dv.doc_model.rowCount() == 3, timeout=10000)
 

@@ -237,6 +237,38 @@ def test_token_signing_invisible(token: Token, pki: SigningPki, tmp_path: Path) 
         assert "Trần Thị Bình" in out
 
 
+def test_token_signing_visible_stamp_passes_pdfsig_and_pdfa(
+        token: Token, pki: SigningPki, tmp_path: Path) -> None:
+    """The software token (SoftHSM2) with the visible stamp: every signed PDF is valid and
+    unmodified for poppler's pdfsig, passes the full PDF/A-2b check, and shows its stamp
+    with the font embedded."""
+    options = SigningOptions(Pkcs11Key(token.lib, token.label, KEY), stamp=Stamp.VISIBLE,
+                             agency_name="UBND xã Thử Nghiệm")
+    with open_signer(options, PIN) as signer:
+        package = pack_dossier(_spec(), tmp_path, signer=signer, jobs=1)
+    report = verify_package(package, signatures=_trust(pki))
+    assert report.ok, report.problems
+    assert [d.ok for d in report.signatures] == [True, True]
+    for name, data in _pdfs(package).items():
+        check = check_pdfa(io.BytesIO(data))
+        assert check.ok, (name, check.problems)
+        out = _pdfsig(data, tmp_path)
+        assert "Signature is Valid" in out, out
+        assert "Total document signed" in out, out  # nothing added after the signature
+        assert "Trần Thị Bình" in out
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            (widget,) = [a for a in pdf.pages[0].get("/Annots", []) if a.get("/FT") == "/Sig"]
+            rect = [float(v) for v in widget.Rect]
+            assert rect[2] - rect[0] > 100 and rect[3] - rect[1] > 30
+            resources = widget.AP.N.get("/Resources", {})
+            inner = [x.get("/Resources", {}) for x in resources.get("/XObject", {}).values()]
+            fonts = [f for r in (resources, *inner) for f in r.get("/Font", {}).values()]
+            assert fonts, "the stamp shows no text"
+            for font in fonts:
+                descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+                assert "/FontFile2" in descendant.FontDescriptor
+
+
 def test_flipped_byte_fails_with_a_clear_reason(p12_package: Path, pki: SigningPki,
                                                 tmp_path: Path) -> None:
     top = p12_package.stem

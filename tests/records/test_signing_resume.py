@@ -278,3 +278,46 @@ def test_pack_dossiers_sign_stops_cleanly_and_resumes(
         jobs = {j.dossier_id: j.package_sha256 for j in outbox.pending(ws)}
     assert jobs[first.id] == done and set(jobs) == {first.id, second.id}
     assert _blob_levels(root, jobs[second.id], pki, tmp_path) == {SignatureLevel.B_B}
+
+
+def test_timestamp_replaces_the_documents_on_file_with_the_upgraded_ones(
+        folders: list[Path], pki: SigningPki, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from dossier.reuse import lookup
+    from records import check_signatures
+
+    root = tmp_path / "ws"
+    dossier_id = _workspace_dossier(root, folders[1])
+    holder = "001085012345"
+    with open_workspace(root) as ws:
+        dossier_store.update_dossier(ws, dossier_id, applicant_id=holder,
+                                     applicant_name="Nguyễn Văn An")
+        [document, *_] = dossier_store.documents_of(ws, dossier_id)
+        dossier_store.set_document_type(ws, document.id, "giay_khai_sinh", "Giấy khai sinh")
+    monkeypatch.setenv("SOHOA_SIGN_PIN", P12_PASSPHRASE)
+    assert main(["--workspace", str(root), "pack", "--dossier", str(dossier_id), "--sign",
+                 "--pkcs12", str(pki.signer_p12), "--allow-missing", "bổ sung sau"]) == 0
+    signed = _queued(root)
+    with open_workspace(root) as ws:
+        [before] = lookup(ws, holder)
+        kept = ws.blobs.read(before.blob_sha)
+    assert {s.level for s in check_signatures(kept).signatures} == {SignatureLevel.B_B}
+    capsys.readouterr()
+    assert main(["--workspace", str(root), "timestamp", "--outbox",
+                 "--tsa", pki.services.tsa_url]) == 0
+    upgraded = _queued(root)
+    assert upgraded.package_sha256 != signed.package_sha256
+    with open_workspace(root) as ws:
+        [after] = lookup(ws, holder)
+        now = ws.blobs.read(after.blob_sha)
+        with ws.blobs.open(upgraded.package_sha256) as package, \
+                zipfile.ZipFile(package) as archive:
+            in_package = [archive.read(n) for n in archive.namelist()
+                          if n.endswith(".01.pdf")]
+        # The one document on file, now the upgraded PDF (the very bytes the outbox sends).
+        assert after.id == before.id and after.blob_sha != before.blob_sha
+        assert in_package == [now]
+        assert ws.conn.execute("SELECT count(*) FROM reuse_item WHERE blob_sha = ?",
+                               (before.blob_sha,)).fetchone()[0] == 0
+    report = check_signatures(now, tuple(load_certificates(pki.trust_file)))
+    assert report.ok and {s.level for s in report.signatures} == {SignatureLevel.B_T}

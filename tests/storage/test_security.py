@@ -249,8 +249,29 @@ def test_leftovers_of_killed_runs_are_removed_at_start(tmp_path: Path) -> None:
         mine = ws.private_tmp()
     with open_workspace(tmp_path / "ws") as ws:
         assert not dead.exists() and not staging.exists()
-        assert mine.exists() or not mine.exists()  # our own pid's folder is ours to reuse
+        # Our own pid's folder is ours to reuse; nothing else is left.
         assert [p.name for p in ws.tmp.iterdir()] in ([], [mine.name])
+
+
+def test_temp_folder_follows_the_open_workspaces_whatever_order_they_close(
+        tmp_path: Path) -> None:
+    import tempfile
+
+    before = (os.environ.get("TMPDIR"), tempfile.tempdir)
+    first = open_workspace(tmp_path / "a")
+    second = open_workspace(tmp_path / "b")
+    try:
+        a = first.use_private_tmp()
+        b = second.use_private_tmp()
+        assert tempfile.gettempdir() == str(b) and os.environ["TMPDIR"] == str(b)
+        first.close()      # the older one closes first: the newer one keeps its folder
+        assert tempfile.gettempdir() == str(b) and os.environ["TMPDIR"] == str(b)
+        assert a != b
+    finally:
+        first.close()
+        second.close()
+    # None left open: the process has its own folder again, never a closed workspace's.
+    assert (os.environ.get("TMPDIR"), tempfile.tempdir) == before
 
 
 # Command line ------------------------------------------------------------------------

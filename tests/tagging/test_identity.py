@@ -178,3 +178,42 @@ def test_no_card_is_found_on_a_blank_or_a_text_page() -> None:
     buffer = io.BytesIO()
     render_lines(list(page), dpi=200).image.save(buffer, "PNG", dpi=(200, 200))
     assert card_faces(buffer.getvalue()) == []
+
+
+def test_zone_name_corrects_the_printed_capitals_and_gets_their_marks() -> None:
+    zone = "\n".join(td1_lines(PERSON, dt.date(2034, 7, 21)))
+    # OCR broke a letter of the printed name; the zone (no marks) says which word it is.
+    text = f"CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name:\nNGUYỄN THỊ HUYỀM\n{zone}"
+    reading = read_identity(text)
+    assert reading is not None and reading.full_name == "Nguyễn Thị Huyền"
+    # Without a readable print the zone's name gets its marks from the known syllables.
+    reading = read_identity(f"CĂN CƯỚC CÔNG DÂN\n{zone}")
+    assert reading is not None and reading.full_name == "Nguyễn Thị Huyền"
+
+
+def test_zone_birth_date_is_kept_when_its_own_check_digit_passes() -> None:
+    line1, line2, line3 = td1_lines(PERSON, dt.date(2034, 7, 21))
+    broken1 = line1[:8] + ("7" if line1[8] != "7" else "8") + line1[9:]  # number misread
+    mrz = find_mrz("\n".join((broken1, line2, line3)))
+    assert mrz is not None and mrz.birth_ok and mrz.checks_passed < mrz.checks_total
+    reading = read_identity("\n".join((broken1, line2, line3)))
+    assert reading is not None and reading.birth_date == dt.date(1994, 7, 21)
+    broken2 = ("5" if line2[0] != "5" else "6") + line2[1:]  # the date itself misread
+    reading = read_identity("\n".join((line1, broken2, line3)))
+    assert reading is None or reading.birth_date != dt.date(1994, 7, 21)
+
+
+def test_labelled_numbers_and_birth_dates_are_read_digit_for_digit() -> None:
+    # A card's fields are digits only: letters OCR gave for digits are read back.
+    text = ("CĂN CƯỚC CÔNG DÂN / Citizen Identity Card\nSố / No.: 038I94O1234S\n"
+            "Họ và tên / Full name:\nNGUYỄN THỊ HUYỀN\nNgày sinh / Date of birth: 2l/O7-1994\n")
+    reading = read_identity(text)
+    assert reading is not None
+    assert reading.id_number == "038194012345" and reading.birth_date == dt.date(1994, 7, 21)
+    # On a form, grouped digits after the ID label, one of them misread.
+    from tagging import extract_fields
+
+    fields = extract_fields("Họ và tên: Nguyễn Văn An\nSố định danh cá nhân: 038 094 012 34S\n")
+    assert fields.id_numbers == ("038094012345",)
+    # Not a number: words after the label are left alone.
+    assert extract_fields("Số định danh cá nhân: chưa có, sẽ bổ sung sau\n").id_numbers == ()
