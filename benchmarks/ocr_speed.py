@@ -61,14 +61,15 @@ def main() -> int:
         if args.set == "a4":
             source = pages(per_cell=1)
             wanted = cycle(CONDITIONS)
+            chosen = [page for page in source if page.condition == next(wanted)]
         else:
-            source = paper_pages(per_condition=2, split="holdout")
-            wanted = cycle(PAPER_CONDITIONS)
-        for page in source:
+            # Paper pages come condition by condition: take them round the conditions.
+            rounds = -(-args.pages // len(PAPER_CONDITIONS))
+            by_condition = [list(paper_pages(rounds, "holdout", (c,))) for c in PAPER_CONDITIONS]
+            chosen = [p for group in zip(*by_condition, strict=True) for p in group]
+        for page in chosen:
             if len(files) == args.pages:
                 break
-            if page.condition != next(wanted):
-                continue
             suffix = ".jpg" if page.png.startswith(b"\xff\xd8") else ".png"
             path = folder / f"{page.name}{suffix}"
             path.write_bytes(page.png)
