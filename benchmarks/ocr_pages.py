@@ -174,11 +174,14 @@ def _paper_page(condition: str, rng: random.Random) -> tuple[str, Image.Image, i
 
 
 def paper_pages(per_condition: int = 3, split: str = "tune",
-                conditions: tuple[str, ...] = PAPER_CONDITIONS) -> Iterator[TestPage]:
-    """``per_condition`` upright pages of each paper condition; ``split`` picks the seed."""
+                conditions: tuple[str, ...] = PAPER_CONDITIONS,
+                seed: int | None = None) -> Iterator[TestPage]:
+    """``per_condition`` upright pages of each paper condition; ``split`` picks the seed
+    (``seed``, when given, draws a fresh set instead)."""
+    base = SPLITS[split] if seed is None else seed
     for condition in conditions:
         # Each condition has its own stream, so adding one leaves the others' pages alone.
-        rng = random.Random(f"{SPLITS[split]}-{condition}")
+        rng = random.Random(f"{base}-{condition}")
         for n in range(per_condition):
             truth, image, dpi, fmt = _paper_page(condition, random.Random(rng.getrandbits(32)))
             yield TestPage(f"{split}-{condition}-{n}", "mixed", condition, truth,

@@ -105,7 +105,8 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int,
     speck = small if dusty else area < max(3.0, 4 * scale)
     if dusty:
         # Marks sit just above or below letters; dust smaller than a dot goes anyway.
-        speck &= ~(_beside_letters(labels, stats, small, ink.shape)
+        speck &= ~(_beside_letters(np.asarray(labels, dtype=np.int32),
+                                   np.asarray(stats, dtype=np.int32), small, ink.shape)
                    & (area >= max(6.0, 0.4 * limit)))
     touches = (left == 0) | (top == 0) | (left + cw >= w) | (top + ch >= h)
     shadow = touches & ((ch > h * 0.2) | (cw > w * 0.2))

@@ -101,6 +101,10 @@ class Reader:
 
     def read(self, image: Image.Image, psm: int, dpi: int, timeout: float) -> list[RawWord]:
         """Words (NFC) with boxes in ``image`` pixels, in Tesseract's reading order."""
+        if image.format is not None:
+            # tesserocr hands Tesseract the image re-saved in its own format: a JPEG would
+            # be compressed again (and read worse). A copy has no format: it goes lossless.
+            image = image.copy()
         with self.lock:
             return self._read(image, psm, dpi, timeout)
 

@@ -47,6 +47,8 @@ _SINGLE_LINE_PSM = 7
 _SINGLE_BLOCK_PSM = 6
 _SPLIT_ROWS_SHARE = 0.25
 _SPLIT_ROWS_MIN = 4
+# Below this skew (degrees) a page is not deskewed (as ``deskew_array``).
+_NO_SKEW = 0.05
 
 Points = Callable[[NDArray[np.float64]], NDArray[np.float64]]
 
@@ -125,7 +127,10 @@ def recognise_page(
     original = decode(image, settings.max_pixels)
     known_dpi = image_dpi(original) or settings.dpi_hint
     grey = ink_grey(original, settings.clean)
-    del original
+    # Whether our grey is the image's own (no coloured ink lifted): then a page that needs
+    # nothing else is given to Tesseract as it came, and reads as plain Tesseract reads it.
+    colour_lifted = original.mode != "L" and settings.clean and not np.array_equal(
+        grey, ink_grey(original, False))
     orig_h, orig_w = grey.shape
     engine = reader(settings.languages)
     t1 = time.perf_counter()
@@ -144,6 +149,10 @@ def recognise_page(
     limit = (_MAX_WORK_PIXELS / max(1, grey.size)) ** 0.5
     factor = min(factor, max(1.0, limit))
     work = _resize(grey, factor) if factor != 1.0 else grey
+    as_came: Image.Image | None = original
+    if homography is not None or factor != 1.0 or colour_lifted:
+        as_came = None
+    del original
     work_height = height * factor if height else None
     if known_dpi and homography is None:
         work_dpi = round(known_dpi * factor)
@@ -164,11 +173,16 @@ def recognise_page(
         # faint print breaks into specks of its own.
         flat = flat.copy()
         unshadowed = remove_specks_and_shadows(ink, work_dpi, specks=False)
-        flat[ink & ~unshadowed] = 255
+        shadowed = ink & ~unshadowed
+        if shadowed.any():
+            flat[shadowed] = 255
+            as_came = None
         kept = remove_specks_and_shadows(ink, work_dpi)
         # Toner dust (a photocopy) is the exception: Tesseract reads the cleaned mask.
         dusty = int((unshadowed & ~kept).sum()) > DUSTY_SHARE * max(1, int(kept.sum()))
         ink = kept
+    if flattened or dusty:
+        as_came = None
     t2 = time.perf_counter()
 
     ratio = ink_ratio(ink)
@@ -198,12 +212,21 @@ def recognise_page(
     def read(mask: NDArray[np.bool_]) -> list[RawWord]:
         return _read_mask(engine, mask, mode(mask), work_dpi, settings.timeout_s, pad)
 
+    def untouched(rotation: int, skew: float, psm: int) -> Image.Image | None:
+        """The image as it came, when that is what this reading would give Tesseract."""
+        if as_came is None or rotation != 0 or abs(skew) >= _NO_SKEW or psm == _SINGLE_LINE_PSM:
+            return None
+        return as_came
+
     def read_full(rotation: int, skew: float) -> list[RawWord]:
+        psm = mode(_oriented(ink, rotation, skew))
+        source = untouched(rotation, skew, psm)
+        if source is not None:
+            return engine.read(source, psm, work_dpi, settings.timeout_s)
         if dusty:
             mask = _oriented(ink, rotation, skew)
             return _read_mask(engine, mask, mode(mask), work_dpi, settings.timeout_s, pad)
         grey_turned = deskew_array(rotate_array(flat, rotation), skew)
-        psm = mode(_oriented(ink, rotation, skew))
         return _read_grey(engine, grey_turned, psm, work_dpi, settings.timeout_s, pad)
 
     chosen = Candidate(0, upright_skew, None)
@@ -223,9 +246,13 @@ def recognise_page(
     raw = chosen.words or []
     final_ink = _oriented(ink, rotation, skew)
     if settings.psm == 3 and _rows_cut(raw):
-        grey_turned = deskew_array(rotate_array(flat, rotation), skew)
-        block = _read_grey(engine, grey_turned, _SINGLE_BLOCK_PSM, work_dpi,
-                           settings.timeout_s, pad)
+        source = untouched(rotation, skew, _SINGLE_BLOCK_PSM)
+        if source is not None:
+            block = engine.read(source, _SINGLE_BLOCK_PSM, work_dpi, settings.timeout_s)
+        else:
+            grey_turned = deskew_array(rotate_array(flat, rotation), skew)
+            block = _read_grey(engine, grey_turned, _SINGLE_BLOCK_PSM, work_dpi,
+                               settings.timeout_s, pad)
         if confidence(block) >= confidence(raw) - 3.0:
             raw = block
     if has_text and flattened and confidence(raw) < CHECK_BELOW_CONFIDENCE:
@@ -239,11 +266,14 @@ def recognise_page(
     t3 = time.perf_counter()
 
     # Word boxes and the stored mask go to the upright frame of the original image.
+    to_frame: Points
     if homography is None:
         turned_w, turned_h = (orig_w, orig_h) if rotation in (0, 180) else (orig_h, orig_w)
         out_w, out_h = turned_w, turned_h
+
         def to_frame(p: NDArray[np.float64]) -> NDArray[np.float64]:
-            return p / factor
+            return np.asarray(p / factor, dtype=np.float64)
+
         clean_png = to_png(final_ink if factor == 1.0 else _shrink_mask(final_ink,
                                                                        (out_w, out_h)))
     else:

@@ -100,7 +100,7 @@ def find_page(grey: NDArray[np.uint8]) -> NDArray[np.float32] | None:
         mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:3]:
-            quad = _quad_of(contour, sw, sh)
+            quad = _quad_of(np.asarray(contour, dtype=np.int32), sw, sh)
             if quad is not None:
                 candidates.append(quad)
         if candidates:
@@ -108,9 +108,9 @@ def find_page(grey: NDArray[np.uint8]) -> NDArray[np.float32] | None:
     if not candidates:
         return None
     quad = candidates[0]
-    if not _paper_stands_out(blur, quad):
+    if not _paper_stands_out(np.asarray(blur, dtype=np.uint8), quad):
         return None
-    return (quad / shrink).astype(np.float32)
+    return np.asarray(quad / shrink, dtype=np.float32)
 
 
 def _quad_of(contour: NDArray[np.int32], w: int, h: int) -> NDArray[np.float32] | None:

@@ -9,6 +9,7 @@ cd "$ROOT"
 
 SYSTEM_PACKAGES=(
   tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd
+  libtesseract-dev libleptonica-dev pkg-config g++
   fonts-liberation2 fonts-dejavu-core fonts-noto-core
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
@@ -53,4 +54,15 @@ if [[ ! -f "$stamp" || pyproject.toml -nt "$stamp" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".[dev]"
   touch "$stamp"
+fi
+# tesserocr's wheel carries its own (newer) Tesseract, which reads a page a little
+# differently from the system's `tesseract`: build it against the system library so a
+# page the OCR stage leaves as it came reads exactly as plain `tesseract -l vie` reads it.
+engine_version() {
+  .venv/bin/python -c "import tesserocr; print(tesserocr.tesseract_version().split()[1])" 2>/dev/null || true
+}
+system_version="$(tesseract --version 2>&1 | head -n1 | awk '{print $2}')"
+if [[ "$(engine_version)" != "$system_version" ]]; then
+  echo "Building tesserocr against the system Tesseract $system_version"
+  .venv/bin/python -m pip install -q --force-reinstall --no-deps --no-binary tesserocr tesserocr
 fi

@@ -49,7 +49,7 @@ def line_crop(rng: random.Random, text: str | None = None, font: str = "times",
     fnt = _load_font(font, rng.random() < 0.2, size_px)
     left, top, right, bottom = fnt.getbbox(text)
     margin = max(2, round(size_px * rng.uniform(0.05, 0.4)))
-    w, h = right - left + 2 * margin, bottom - top + 2 * margin
+    w, h = round(right - left + 2 * margin), round(bottom - top + 2 * margin)
     image = Image.new("RGB", (w, h), (255, 255, 255))
     draw = ImageDraw.Draw(image)
     draw.text((margin - left, margin - top), text, font=fnt, fill=(20, 20, 20))

@@ -37,7 +37,7 @@ def _quad(w: int, h: int, rng: random.Random, tilt: float) -> NDArray[np.float32
     corners += rng.uniform(-0.02, 0.02) * w
     corners[:, 0] += cx
     corners[:, 1] += cy
-    return corners.astype(np.float32)
+    return np.asarray(corners, dtype=np.float32)
 
 
 def _light(w: int, h: int, rng: random.Random, shadow: bool) -> NDArray[np.float32]:
@@ -70,7 +70,7 @@ def _light(w: int, h: int, rng: random.Random, shadow: bool) -> NDArray[np.float
         cv2.fillPoly(mask, [np.array(pts, np.int32)], 255)
         soft = cv2.GaussianBlur(mask.astype(np.float32) / 255.0, (0, 0), w * 0.02)
         field *= 1.0 - rng.uniform(0.35, 0.6) * soft
-    return field
+    return np.asarray(field, dtype=np.float32)
 
 
 def phone_photo(
@@ -115,7 +115,7 @@ def phone_photo(
         shadow = rng.random() < 0.5
     light = _light(w, h, rng, shadow)
     photo = warped * light[..., None] * rng.uniform(0.85, 1.0)
-    photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 1.4))
+    photo = np.asarray(cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.6, 1.4)), np.float32)
     photo += gen.normal(0, rng.uniform(2.5, 6.0), photo.shape).astype(np.float32)
     out = Image.fromarray(np.clip(photo, 0, 255).astype(np.uint8), "RGB")
     buf = io.BytesIO()
