@@ -36,6 +36,8 @@ _ANALYSIS_SIDE = 3500
 _MAX_WORK_PIXELS = 40_000_000
 # A reading less sure than this is checked against a reading of the unprocessed grey.
 CHECK_BELOW_CONFIDENCE = 80.0
+# A rectified photo read less surely than this is checked against the photo as it came.
+FALLBACK_BELOW_CONFIDENCE = 40.0
 # Specks beyond this share of the ink make a page dusty (a photocopy): read the mask.
 DUSTY_SHARE = 0.03
 # Background spread (grey levels) from which the page is read flattened.
@@ -137,6 +139,7 @@ def recognise_page(
 
     # A photographed sheet is cut out of its surroundings and flattened.
     homography: NDArray[np.float64] | None = None
+    photo_grey = grey
     if settings.clean:
         quad = find_page(grey)
         if quad is not None:
@@ -263,6 +266,15 @@ def recognise_page(
                            pad)
         if confidence(other) > confidence(raw) + 2.0:
             raw = other
+    from_photo = False
+    if has_text and homography is not None and rotation == 0 and (
+            confidence(raw) < FALLBACK_BELOW_CONFIDENCE):
+        # The cut-out sheet read poorly (a wrong outline reads as nothing): the photo as it
+        # came is read too, and kept when surer.
+        other = _read_grey(engine, photo_grey, 3, text_dpi(height) if height else 300,
+                           settings.timeout_s, pad)
+        if confidence(other) > confidence(raw) + 2.0:
+            raw, from_photo = other, True
     t3 = time.perf_counter()
 
     # Word boxes and the stored mask go to the upright frame of the original image.
@@ -280,6 +292,9 @@ def recognise_page(
         to_frame, clean_png, (out_w, out_h) = _photo_frame(
             final_ink, homography, factor, rotation, (orig_w, orig_h))
         skew = 0.0
+        if from_photo:
+            def to_frame(p: NDArray[np.float64]) -> NDArray[np.float64]:
+                return p
     words, lines = _group_lines(raw, to_frame)
     t4 = time.perf_counter()
     confidences = [w.confidence for w in words]
