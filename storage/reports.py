@@ -263,8 +263,8 @@ def has_summary(conn: sqlite3.Connection) -> bool:
 
 def pending(conn: sqlite3.Connection) -> bool:
     """Whether a write marked units the summary has not caught up with."""
-    return conn.execute("SELECT EXISTS (SELECT 1 FROM report_dirty_code) "
-                        "OR EXISTS (SELECT 1 FROM report_dirty_dossier)").fetchone()[0] == 1
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM report_dirty_code) "
+                             "OR EXISTS (SELECT 1 FROM report_dirty_dossier)").fetchone()[0])
 
 
 def refresh(conn: sqlite3.Connection) -> int:
@@ -286,7 +286,7 @@ def refresh(conn: sqlite3.Connection) -> int:
             codes.update(r[0] for r in _tuples(
                 conn, "SELECT COALESCE(NULLIF(code, ''), provisional_id) FROM dossier WHERE id IN "
                       f"({', '.join('?' for _ in chunk)})", chunk))
-        codes.discard(None)  # type: ignore[arg-type]
+        codes.discard(None)
         rows = compute_units(conn, codes)
         conn.execute(f"DELETE FROM report_unit WHERE key IN (SELECT code FROM {_KEYS})")
         conn.executemany(_INSERT, rows)
