@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         elif outcome.notice:
             report_failure(outcome.item, outcome.notice)
 
-    from storage import DiskFull
+    from dossier.session import DiskFull
 
     with open_workspace(args, CLERK_ROLES, action="import") as ws:
         try:

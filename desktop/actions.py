@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
-import json
 import socket
 import subprocess
 import threading
@@ -20,11 +19,11 @@ from urllib.parse import urlsplit
 
 import dossier
 from desktop.ops import BackgroundOp, OpContext, Operations
-from dossier import ImportItem, ImportReport
+from dossier import ImportItem, ImportReport, editing, queries
 from dossier.folders import SUFFIXES
 from dossier.packing import PackResult
-from storage import Page, SearchHit
-from storage import pages as page_store
+from dossier.queries import PageOwner
+from storage.model import Page, SearchHit
 
 PROCESS_JOBS = 2
 
@@ -35,13 +34,8 @@ class ImportDone:
     dossier_id: int | None
 
 
-@dataclass(frozen=True)
-class HitDossier:
-    """Where a matching page belongs: its dossier's code and the citizen it is about."""
-
-    dossier_id: int
-    code: str
-    applicant: str | None
+#: Where a matching page belongs (kept under its old name for the search view).
+HitDossier = PageOwner
 
 
 @dataclass(frozen=True)
@@ -93,12 +87,11 @@ def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
     )
     if not report.page_ids:
         # Nothing came in: no empty batch is left behind; the reasons travel in the report.
-        page_store.drop_refused_batch(ctx.ws, report.batch_id)
+        editing.drop_refused_batch(ctx.ws, report.batch_id)
     dossier_id = None
     if assemble:
-        row = ctx.ws.conn.execute("SELECT id FROM dossier WHERE batch_id = ? ORDER BY id DESC",
-                                  (report.batch_id,)).fetchone()
-        dossier_id = int(row[0]) if row else None
+        made = queries.dossiers_of_batch(ctx.ws, report.batch_id)
+        dossier_id = made[0] if made else None
     return ImportDone(report, dossier_id)
 
 
@@ -133,7 +126,7 @@ def process_batch(ops: Operations, batch_id: int, *, title: str) -> BackgroundOp
     """Finish recognising a batch (after a crash or a cancel)."""
 
     def work(ctx: OpContext) -> tuple[int, int]:
-        ids = [p.id for p in page_store.pages_needing_processing(ctx.ws, batch_id)]
+        ids = [p.id for p in queries.pages_needing_processing(ctx.ws, batch_id)]
         done = [0]
 
         def on_page(event: dossier.PageProcessed) -> None:
@@ -276,22 +269,12 @@ def search(ops: Operations, query: str, *, title: str) -> BackgroundOp:
         pages = {}
         owners: dict[int, HitDossier] = {}
         for hit in hits:
-            page = page_store.get_page(ctx.ws, hit.page_id)
+            page = queries.get_page(ctx.ws, hit.page_id)
             if page is not None:
                 pages[page.id] = page
-            row = ctx.ws.conn.execute(
-                "SELECT dossier.id, dossier.code, dossier.provisional_id, "
-                "dossier.applicant_name, document.fields_json FROM document_page "
-                "JOIN document ON document.id = document_page.document_id "
-                "JOIN dossier ON dossier.id = document.dossier_id "
-                "WHERE document_page.page_id = ? LIMIT 1", (hit.page_id,)).fetchone()
-            if row is not None:
-                applicant = row["applicant_name"]
-                if not applicant:
-                    names = json.loads(row["fields_json"] or "{}").get("full_names") or []
-                    applicant = names[0] if names else None
-                owners[hit.page_id] = HitDossier(int(row["id"]),
-                                                 row["code"] or row["provisional_id"], applicant)
+            owner = queries.page_owner(ctx.ws, hit.page_id)
+            if owner is not None:
+                owners[hit.page_id] = owner
         return SearchResult(query, hits, pages, owners)
 
     return ops.run(title, work, quiet=True)
@@ -366,11 +349,9 @@ def retry_job(ops: Operations, job_id: int, *, title: str) -> BackgroundOp:
     """Queue a failed package again (its bytes are still in the workspace)."""
 
     def work(ctx: OpContext) -> None:
-        from storage import outbox
+        from dossier.packing import requeue
 
-        job = outbox.get(ctx.ws, job_id)
-        # The bytes are in the (encrypted) store already: the path only names it.
-        outbox.add(ctx.ws, Path(job.package_path), job.metadata, sha256=job.package_sha256)
+        requeue(ctx.ws, job_id)
 
     return ops.run(title, work, quiet=True)
 

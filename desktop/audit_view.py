@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from storage import AuditEntry, Role
-from storage import users as user_store
-from storage.audit import write_csv
+from dossier import audit_log
+from dossier.accounts import list_users
+from storage.model import AuditEntry, Role
 
 #: The newest entries shown at once (filters narrow it down further).
 SHOWN = 5000
@@ -232,7 +232,7 @@ class AuditView(QWidget):
     def _load_users(self) -> None:
         self.user.clear()
         self.user.addItem(self.tr("Tất cả"), None)
-        for account in user_store.list_users(self._ctx.ws):
+        for account in list_users(self._ctx.ws):
             self.user.addItem(account.name, account.name)
 
     def filters(self) -> dict[str, str | None]:
@@ -247,19 +247,13 @@ class AuditView(QWidget):
 
     def refresh(self) -> None:
         ws = self._ctx.ws
-        ws.require(*VIEW_ROLES, action="audit.view")
         wanted = self.filters()
-        entries = ws.audit.entries(limit=SHOWN, **wanted)  # type: ignore[arg-type]
-        shown = ", ".join(f"{k}={v}" for k, v in wanted.items() if v)
-        ws.audit.record("audit.view", dossier=wanted["dossier"], subject=wanted["subject"],
-                        detail=f"{shown} ({len(entries)} entries)")
+        entries = audit_log.entries(ws, limit=SHOWN, **wanted)  # type: ignore[arg-type]
         self.model.set_entries(entries)
         self.status.setText(self.tr("{0} mục").format(len(entries)))
 
     def verify(self) -> None:
-        report = self._ctx.ws.audit.verify()
-        self._ctx.ws.audit.record("audit.verify", outcome="ok" if report.ok else "failed",
-                                  detail=report.message())
+        report = audit_log.verify_chain(self._ctx.ws)
         if report.ok:
             self.status.setText(self.tr("Nhật ký nguyên vẹn: {0} mục, không mục nào bị sửa "
                                         "hay xóa.").format(report.entries))
@@ -269,10 +263,7 @@ class AuditView(QWidget):
 
     def export_csv(self, target: Path) -> int:
         entries = list(reversed(self.model.entries))
-        write_csv(entries, target)
-        self._ctx.ws.audit.record("audit.export",
-                                  detail=f"{len(entries)} entries to {target.name}")
-        return len(entries)
+        return audit_log.export_csv(self._ctx.ws, entries, target)
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất nhật ký"),

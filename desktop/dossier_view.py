@@ -46,9 +46,9 @@ from desktop.undo import documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
 from dossier import editing, packing
 from dossier.packing import PackResult
-from storage import Document, Dossier
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from storage.model import Document, Dossier
 
 # Group boxes here sit tight: the screen has to fit a laptop without scrolling.
 GROUP_MARGINS = (8, 2, 8, 6)

@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
-from storage import Page, Workspace
+from dossier.session import Workspace
+from storage.model import Page
 
 THUMB_SIZE = 168
 

@@ -21,9 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import StorageError, Workspace
-from storage.accounts import KeyFile
-from storage.workspace import exists, is_legacy
+from dossier.session import (
+    StorageError,
+    Workspace,
+    convert_plaintext,
+    create_workspace,
+    is_legacy,
+    open_workspace,
+    unlock,
+    workspace_exists,
+)
 
 IDLE_SETTING = "security.idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -83,7 +90,7 @@ class LoginDialog(_Form):
     def _submit(self) -> None:
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            self.workspace = Workspace.open(self.root, self.user.text().strip(),
+            self.workspace = open_workspace(self.root, self.user.text().strip(),
                                             self.password.text())
         except StorageError as e:
             self.error.setText(_said(e))
@@ -124,12 +131,11 @@ class FirstRunDialog(_Form):
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
             if self.legacy:
-                from storage.migrate_plaintext import convert_plaintext
 
                 self.recovery_key = convert_plaintext(self.root, name, password)
-                self.workspace = Workspace.open(self.root, name, password)
+                self.workspace = open_workspace(self.root, name, password)
             else:
-                self.workspace, self.recovery_key = Workspace.create(self.root, name, password)
+                self.workspace, self.recovery_key = create_workspace(self.root, name, password)
         except StorageError as e:
             self.error.setText(_said(e))
             return
@@ -176,7 +182,7 @@ class RecoveryKeyDialog(QDialog):
 
 def log_in(root: Path, parent: QWidget | None = None) -> Workspace | None:
     """First run or login, as the folder needs; ``None`` if the person cancels."""
-    if not exists(root) or is_legacy(root):
+    if not workspace_exists(root) or is_legacy(root):
         first = FirstRunDialog(root, parent)
         return first.workspace if first.exec() == QDialog.Accepted else None
     dialog = LoginDialog(root, parent=parent)
@@ -199,18 +205,13 @@ class UnlockDialog(_Form):
     def _submit(self) -> None:
         QApplication.setOverrideCursor(Qt.WaitCursor)
         try:
-            with KeyFile.editing(self.ws.root) as keyfile:
-                keys = keyfile.unlock(self.ws.account.name, self.password.text())
-            if self.ws.keys is None or keys.master != self.ws.keys.master:
-                raise StorageError("the key does not match this workspace")
+            unlock(self.ws, self.password.text())
         except StorageError as e:
-            self.ws.audit.record("unlock", outcome="refused", detail=str(e))
             self.error.setText(_said(e))
             self.password.clear()
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.ws.audit.record("unlock")
         self.accept()
 
     def reject(self) -> None:  # no way around it but the password

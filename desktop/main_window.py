@@ -38,11 +38,9 @@ from desktop.search_view import SearchView
 from desktop.settings_view import SettingsView, load_profiles
 from desktop.welcome import WelcomeView
 from desktop.worklist_view import WorklistView
+from dossier import queries
 from dossier.reports import REPORT_ROLES
-from storage import Role
-from storage import editing as edit_store
-from storage import outbox as outbox_store
-from storage import pages as page_store
+from storage.model import Role
 
 SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS, WORKLIST, RESULTS, REPORTS, AUDIT = range(9)
 #: What a leader (read-only) sees: the reports, the audit log, and the settings to read.
@@ -236,10 +234,10 @@ class MainWindow(QMainWindow):
         if not self.works:  # the next clerk's login finishes what was interrupted
             self.go(REPORTS)
             return
-        if page_store.unfinished_batches(ws):
+        if queries.unfinished_batches(ws):
             self.resume_interrupted()
-        batches = page_store.list_batches(ws)
-        unfinished = edit_store.unfinished_batch_ids(ws)
+        batches = queries.list_batches(ws)
+        unfinished = queries.unfinished_batch_ids(ws)
         if not batches:
             self.go(SCAN)
             return
@@ -291,7 +289,7 @@ class MainWindow(QMainWindow):
         if index < 0 or index not in self.sections:
             return
         self.ctx.ws.set_setting("ui.section", str(index))
-        if index == SCAN and not page_store.list_batches(self.ctx.ws):
+        if index == SCAN and not queries.list_batches(self.ctx.ws):
             self.stack.setCurrentWidget(self.welcome)
             self.welcome.sample_button.setFocus()
             return
@@ -324,7 +322,7 @@ class MainWindow(QMainWindow):
         self.scan_view.follow(op)
 
     def _sample_progress(self) -> None:
-        if self.stack.currentWidget() is self.welcome and page_store.list_batches(self.ctx.ws):
+        if self.stack.currentWidget() is self.welcome and queries.list_batches(self.ctx.ws):
             self.stack.setCurrentWidget(self.scan_view)
 
     def import_anywhere(self) -> None:
@@ -378,7 +376,7 @@ class MainWindow(QMainWindow):
         self.results_view.for_dossier(dossier_code)
 
     def open_page(self, page_id: int) -> None:
-        page = page_store.get_page(self.ctx.ws, page_id)
+        page = queries.get_page(self.ctx.ws, page_id)
         if page is None:
             return
         self.go(SCAN)
@@ -417,7 +415,7 @@ class MainWindow(QMainWindow):
         self.work_bar.setFormat(f"{done}/{total}" if total else "")
 
     def _update_outbox(self) -> None:
-        c = outbox_store.counts(self.ctx.ws)
+        c = queries.outbox_counts(self.ctx.ws)
         self.outbox_label.setText(self.tr("Chờ gửi: {n}").format(n=c.pending)
                                   + (self.tr(" · lỗi: {n}").format(n=c.failed) if c.failed else ""))
 

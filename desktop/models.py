@@ -24,8 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.images import ThumbnailCache
 from desktop.messages import plain
-from storage import Document, Dossier, Page, PageState, SearchHit, UploadState
-from storage.outbox import OutboxJob
+from storage.model import Document, Dossier, OutboxJob, Page, PageState, SearchHit, UploadState
 
 PAGE_MIME = "application/x-sohoa-page-ids"
 

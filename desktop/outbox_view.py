@@ -33,8 +33,8 @@ from desktop.messages import plain
 from desktop.models import ObjectRole, OutboxModel, ProgressRole
 from desktop.ops import BackgroundOp
 from desktop.signature_state import signature_text
-from storage import UploadState
-from storage import outbox as outbox_store
+from dossier import queries
+from storage.model import UploadState
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -128,7 +128,7 @@ class OutboxView(QWidget):
         if self._ctx.ws.closed:
             self.timer.stop()
             return
-        jobs = outbox_store.list_jobs(self._ctx.ws)
+        jobs = queries.outbox_jobs(self._ctx.ws)
         now = time.monotonic()
         for job in jobs:
             before = self._last.get(job.id)
@@ -143,7 +143,7 @@ class OutboxView(QWidget):
                                                    short=True),
                                     signature_text(self, self._ctx.ws, j.package_sha256))
                              for j in jobs})
-        c = outbox_store.counts(self._ctx.ws)
+        c = queries.outbox_counts(self._ctx.ws)
         self.summary.setText(self.tr("{q} đang chờ · {u} đang gửi · {d} đã gửi · {f} lỗi").format(
             q=c.queued, u=c.uploading, d=c.done + c.exported, f=c.failed))
         self._update_buttons()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from dossier import editing
 from dossier.packing import PackState
-from storage import Dossier
+from storage.model import Dossier
 
 
 class PackDialog(QDialog):

@@ -204,9 +204,9 @@ class ResultsView(QWidget):
 
         def work(op: OpContext) -> QImage:
             from desktop.images import render_page
-            from storage import pages as page_store
+            from dossier.queries import get_page
 
-            page = page_store.get_page(op.ws, page_id)
+            page = get_page(op.ws, page_id)
             if page is None:
                 raise LookupError(page_id)
             return render_page(op.ws, page, max_side=1400)

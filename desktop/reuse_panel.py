@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
-from storage import Dossier
+from storage.model import Dossier
 
 
 def _day(value: str | None) -> str:

@@ -31,7 +31,7 @@ from capture.profile import MIN_DPI
 from desktop.context import AppContext
 from desktop.signing_settings import SigningSettings
 from dossier.subjects import SUBJECT_ROLES
-from storage import Role
+from storage.model import Role
 
 PROFILES_KEY = "scanner.profiles"
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from dossier import editing
-from storage import Workspace
+from dossier.session import Workspace
 
 Refresh = Callable[[], None]
 

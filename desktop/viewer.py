@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.images import ReviewImage, Word, render_page, render_review
 from desktop.ops import OpContext
-from storage import Page
-from storage import pages as page_store
+from dossier.editing import set_page_text
+from storage.model import Page
 from vntext.lookalike import misread_mark
 
 LOW_CONFIDENCE = 70.0
@@ -402,7 +402,7 @@ class ReviewWidget(QWidget):
         if self._page is None:
             return
         self._draft_timer.stop()
-        page_store.update_page_text(self._ctx.ws, self._page.id, self.text.toPlainText())
+        set_page_text(self._ctx.ws, self._page.id, self.text.toPlainText())
         self._ctx.ws.set_setting(self._ctx.draft_key("page_text", self._page.id), "")
         self.status.setText(self.tr("Đã lưu."))
         self._mark_words()

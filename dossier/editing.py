@@ -276,3 +276,14 @@ def set_procedure(ws: Workspace, dossier_id: int, code: str) -> None:
     """The clerk chose (or confirmed) the procedure."""
     ws.require_work("edit")
     dossier_store.update_dossier(ws, dossier_id, procedure_code=code, procedure_confirmed=1)
+
+
+def set_page_text(ws: Workspace, page_id: int, text: str) -> None:
+    """A clerk corrected the recognised text of a page (search sees the new text)."""
+    page_store.update_page_text(ws, page_id, text)
+
+
+def drop_refused_batch(ws: Workspace, batch_id: int) -> bool:
+    """Forget a batch that holds no page at all (every file in it was refused), so the
+    clerk's list shows no empty batches. Returns whether it was removed."""
+    return page_store.drop_refused_batch(ws, batch_id)

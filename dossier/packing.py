@@ -294,6 +294,15 @@ def discard_plaintext(ws: Workspace, path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def requeue(ws: Workspace, job_id: int) -> None:
+    """Queue a failed package again (its bytes are still in the workspace)."""
+    from storage import outbox as outbox_store
+
+    job = outbox_store.get(ws, job_id)
+    # The bytes are in the (encrypted) store already: the path only names it.
+    outbox_store.add(ws, Path(job.package_path), job.metadata, sha256=job.package_sha256)
+
+
 def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:
     """Put a package in the outbox (once per content) and mark its dossier queued."""
     ws.require_work("pack")

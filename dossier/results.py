@@ -174,7 +174,7 @@ def create_result(ws: Workspace, page_ids: Sequence[int], *, dossier_id: int | N
 
 
 def _register_received(ws: Workspace, code: str) -> str | None:
-    from dossier.register import date_from_code
+    from storage.reports import date_from_code
 
     row = ws.conn.execute("SELECT received_at FROM register_entry WHERE dossier_code = ?",
                           (code,)).fetchone()
