@@ -42,12 +42,10 @@ from desktop.models import DocumentModel, DossierListModel, PageModel
 from desktop.pack_dialog import PackDialog
 from desktop.pin_dialog import ask_pin
 from desktop.signature_state import signature_text
-from desktop.undo import documents_edit
+from desktop.undo import ApplicantCommand, documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
-from dossier import editing, packing
+from dossier import editing, packing, queries
 from dossier.packing import PackResult
-from storage import dossiers as dossier_store
-from storage import pages as page_store
 from storage.model import Document, Dossier
 
 # Group boxes here sit tight: the screen has to fit a laptop without scrolling.
@@ -464,7 +462,7 @@ class DossierView(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         wanted = select if select is not None else (self.dossier.id if self.dossier else None)
-        self.list_model.set_dossiers(dossier_store.list_dossiers(self._ctx.ws))
+        self.list_model.set_dossiers(queries.list_dossiers(self._ctx.ws))
         row = self.list_model.row_of(wanted) if wanted is not None else 0
         if self.list_model.rowCount():
             self.list.setCurrentIndex(self.list_model.index(max(row, 0)))
@@ -543,7 +541,7 @@ class DossierView(QWidget):
         else:
             text = self.tr("Đã đóng gói")
         version = self.tr(" (bản {n})").format(n=state.version) if state.version > 1 else ""
-        records = dossier_store.records_of(self._ctx.ws, d.id)
+        records = queries.records_of(self._ctx.ws, d.id)
         signed = (" · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
                   if records else "")
         return self.tr("Trạng thái: {s}").format(s=f"{text} · {name}{version}{signed}"), ""
@@ -583,7 +581,7 @@ class DossierView(QWidget):
         if self.dossier is None:
             return
         current = self.current_document()
-        docs = dossier_store.documents_of(self._ctx.ws, self.dossier.id)
+        docs = queries.documents_of(self._ctx.ws, self.dossier.id)
         self.doc_model.set_documents(docs)
         row = self.doc_model.row_of(current.id) if current else 0
         if docs:
@@ -653,7 +651,7 @@ class DossierView(QWidget):
         pages = []
         if doc is not None:
             for pid in doc.page_ids:
-                page = page_store.get_page(self._ctx.ws, pid)
+                page = queries.get_page(self._ctx.ws, pid)
                 if page is not None:
                     pages.append(page)
         self.page_model.set_pages(pages)
@@ -729,11 +727,33 @@ class DossierView(QWidget):
         if not problem and day and day.isoformat() != self.dossier.received_date:
             values["received_date"] = day.isoformat()
         if values:
-            dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
-            self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
-            self.show_pack_state()
-            if "applicant_id" in values:  # the documents on file are the new person's
-                self.reuse_panel.show_for(self.dossier)
+            try:
+                command = ApplicantCommand(self._ctx.ws, self.dossier.id, values,  # type: ignore[arg-type]
+                                           self.tr("Sửa người nộp hồ sơ"),
+                                           self._applicant_changed)
+            except editing.EditError as e:
+                self._fail(e)
+                return
+            self._ctx.undo.push(command)
+
+    def _applicant_changed(self) -> None:
+        """After an applicant edit, or its undo: show the dossier as it now is."""
+        if self.dossier is None:
+            return
+        self.dossier = queries.get_dossier(self._ctx.ws, self.dossier.id)
+        if self.dossier is None:
+            return
+        d = self.dossier
+        received = editing.parse_date(d.received_date or "")
+        for edit, value in ((self.applicant_name, d.applicant_name or ""),
+                            (self.applicant_id, d.applicant_id or ""),
+                            (self.received_date,
+                             received.strftime("%d/%m/%Y") if received else "")):
+            if edit.text().strip() != value:   # an undo: show what it restored
+                edit.setText(value)
+                edit.setCursorPosition(0)
+        self.show_pack_state()
+        self.reuse_panel.show_for(d)
 
     FIELD_KINDS = ("full_names", "id_numbers", "dates")
 
@@ -806,10 +826,15 @@ class DossierView(QWidget):
             return
         fields = json.loads(doc.fields_json)
         fields.update({kind: self.field_values(kind) for kind in self.FIELD_KINDS})
-        if fields != json.loads(doc.fields_json):
-            dossier_store.set_document_fields(self._ctx.ws, doc.id, fields)
-            # Not inside the table's own signal: refilling it there pulls the cell away.
-            QTimer.singleShot(0, self.reload_documents)
+        if fields != json.loads(doc.fields_json) and self.dossier is not None:
+            def later() -> None:
+                # Not inside the table's own signal: refilling it there pulls the cell away.
+                QTimer.singleShot(0, self.reload_documents)
+
+            self._ctx.undo.push(documents_edit(
+                self._ctx.ws, self.dossier.id,
+                lambda: editing.set_document_fields(self._ctx.ws, doc.id, fields),
+                self.tr("Sửa thông tin tài liệu"), later))
 
     def _doc_edit(self, text: str, edit: object) -> None:
         if self.dossier is None:
@@ -963,7 +988,7 @@ class DossierView(QWidget):
         pack and queue. Returns the dialog when one was opened, else the operation."""
         if self.dossier is None:
             return None
-        d = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+        d = queries.get_dossier(self._ctx.ws, self.dossier.id)
         if d is None:
             return None
         if self._signing_options() is False:

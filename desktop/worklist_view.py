@@ -124,14 +124,13 @@ class WorklistView(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
-        from dossier.register import worklist
+        from dossier.register import register_size, worklist
 
         items = worklist(self._ctx.ws)
         self.model.set_rows(items)
         dossiers = sum(1 for i in items if i.kind is WorkKind.NOT_DIGITISED)
         results = len(items) - dossiers
-        registered = self._ctx.ws.conn.execute(
-            "SELECT COUNT(*) FROM register_entry").fetchone()[0]
+        registered = register_size(self._ctx.ws)
         if not registered:
             self.summary.setText(self.tr(
                 "Chưa có sổ tiếp nhận. Nhập danh sách hồ sơ đã tiếp nhận từ hệ thống một cửa "
