@@ -6,11 +6,9 @@ The work functions run on a pool thread with their own workspace connection
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import enum
 import socket
-import subprocess
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
@@ -144,9 +142,6 @@ TEST_DEVICE_SETTING = "scanner.show_test_device"   # developer setting: "1" offe
 ESCL_SETTING = "scanner.escl_addresses"          # network scanners by address, comma-separated
 
 
-def is_test_device(name: str) -> bool:
-    """SANE's virtual scanner (``test``, ``test:0``…): it makes pictures, not pages."""
-    return name == "test" or name.startswith("test:")
 
 
 def find_scanners(ops: Operations, *, include_test: bool,
@@ -155,18 +150,9 @@ def find_scanners(ops: Operations, *, include_test: bool,
     virtual test device unless asked for."""
 
     def work(ctx: OpContext) -> list[object]:
-        from capture import CaptureError, DeviceInfo, EsclSource, SaneSource
+        from dossier.scanning import find_scanners as find
 
-        found: list[DeviceInfo] = []
-        # SANE missing or stuck: the network scanners may still answer, and the other way.
-        with contextlib.suppress(CaptureError, OSError, subprocess.SubprocessError):
-            found.extend(d for d in SaneSource().list_devices()
-                         if include_test or not is_test_device(d.name))
-        with contextlib.suppress(CaptureError, OSError):
-            found.extend(EsclSource(addresses, timeout=5.0).list_devices())
-        if include_test and not any(is_test_device(d.name) for d in found):
-            found.append(DeviceInfo("test", "SANE test (virtual)", "sane"))
-        return list(found)
+        return list(find(include_test=include_test, addresses=addresses))
 
     return ops.run("scanners", work, quiet=True)
 
@@ -190,29 +176,27 @@ def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
 
 def scan(ops: Operations, device: str, source: str, dpi: int, color: bool, *,
          title: str) -> BackgroundOp:
-    """Scan a batch from a scanner (SANE name or eSCL address); pages are recognised while
-    the feeder runs."""
+    """Scan a batch from a scanner (SANE name, eSCL address or WIA id) the way ``sohoa scan``
+    does: pages are recognised while the feeder runs, and the stack is split into dossiers
+    at cover sheets."""
 
     def work(ctx: OpContext) -> ImportDone:
-        from capture import EsclSource, SaneSource
         from capture.profile import ColorMode, PaperSource, ScanProfile
+        from dossier.scanning import scan as scan_batch
 
         profile = ScanProfile(source=PaperSource(source), dpi=dpi,
                               color=ColorMode.COLOR if color else ColorMode.GRAY)
-        network = device.startswith(("http://", "https://"))
-        scanner = EsclSource(discover=False) if network else SaneSource()
-        pages = scanner.scan(device, profile)
-
-        def items() -> object:
-            for page in pages:
-                if ctx.cancelled:
-                    close = getattr(pages, "close", None)
-                    if close is not None:
-                        close()
-                    return
-                yield ImportItem(page.name, data=page.data)
-
-        return _import(ctx, items(), source="scan", assemble=False)  # type: ignore[arg-type]
+        total = [0]
+        on_progress, on_page = _forward(ctx, total)
+        report = scan_batch(ctx.ws, device, profile, jobs=PROCESS_JOBS,
+                            on_progress=on_progress, on_page=on_page, cancel=ctx.cancel_event)
+        imported = report.imported or ImportReport(report.batch_id)
+        if report.error is not None:   # the scanner stopped early: the pages so far are kept
+            imported.problems.append(dossier.Problem(device, str(report.error)))
+        if not imported.page_ids:
+            editing.drop_refused_batch(ctx.ws, report.batch_id)
+        made = report.dossier_ids
+        return ImportDone(imported, made[0] if len(made) == 1 else None)
 
     return ops.run(title, work)
 

@@ -28,8 +28,9 @@ def list_batches(ws: Workspace) -> list[Batch]:
     return page_store.list_batches(ws)
 
 
-def list_pages(ws: Workspace, batch_id: int | None = None) -> list[Page]:
-    return page_store.list_pages(ws, batch_id)
+def list_pages(ws: Workspace, batch_id: int | None = None, *,
+               include_deleted: bool = False) -> list[Page]:
+    return page_store.list_pages(ws, batch_id, include_deleted=include_deleted)
 
 
 def list_dossiers(ws: Workspace) -> list[Dossier]:
