@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from storage import dossiers as dossier_store
 from storage import pages as page_store
-from tests.capture.conftest import escl, scanned_cover, text_page  # noqa: F401  (fixture)
+from tests.capture.conftest import scanned_cover, text_page
 from tests.capture.escl_responder import Responder
 from tests.capture.test_scan_cli import CODES, PROCEDURES, needs_ocr, sohoa
 from tests.workspaces import open_workspace
+
+
+@pytest.fixture
+def escl() -> Iterator[Responder]:
+    with Responder() as responder:
+        yield responder
 
 
 def _stack(escl: Responder) -> None:
