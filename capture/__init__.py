@@ -36,16 +36,43 @@ from capture.profile import (
 )
 from capture.sane import SaneSource
 from capture.source import Capabilities, DeviceInfo, ScannedPage, ScannerSource
-from capture.split import Segment, plan_segments, split_batch
+from capture.split import Segment, has_separators, plan_segments
 from capture.watch import FolderWatcher, WatchEvent
 from capture.wia import WiaSource
 
 __all__ = [
-    "DEFAULT_DPI", "MIN_DPI", "BackendUnavailable", "Capabilities", "CaptureError", "ColorMode",
-    "CoverPayload", "CoverSheetError", "DeviceInfo", "DeviceNotFound", "EsclSource",
-    "FeederEmpty", "FolderWatcher", "MarkKind", "PageMark", "PageSize", "PaperSource",
-    "ProfileError", "SaneSource", "ScanFailed", "ScanProfile", "ScannedPage",
-    "ScannerSource", "Segment", "WatchEvent", "WiaSource", "cover_sheet_pdf", "decode_payload",
-    "detect", "encode_payload", "page_size", "plan_segments", "render_cover_sheet",
-    "split_batch",
+    "DEFAULT_DPI",
+    "MIN_DPI",
+    "BackendUnavailable",
+    "Capabilities",
+    "CaptureError",
+    "ColorMode",
+    "CoverPayload",
+    "CoverSheetError",
+    "DeviceInfo",
+    "DeviceNotFound",
+    "EsclSource",
+    "FeederEmpty",
+    "FolderWatcher",
+    "MarkKind",
+    "PageMark",
+    "PageSize",
+    "PaperSource",
+    "ProfileError",
+    "SaneSource",
+    "ScanFailed",
+    "ScanProfile",
+    "ScannedPage",
+    "ScannerSource",
+    "Segment",
+    "WatchEvent",
+    "WiaSource",
+    "cover_sheet_pdf",
+    "decode_payload",
+    "detect",
+    "encode_payload",
+    "has_separators",
+    "page_size",
+    "plan_segments",
+    "render_cover_sheet",
 ]

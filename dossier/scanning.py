@@ -26,11 +26,11 @@ from capture import (
     ScanProfile,
     WiaSource,
     detect,
-    split_batch,
 )
 from dossier.batches import run_import
 from dossier.importing import ImportedFile, ImportItem, ImportReport, Problem
 from dossier.processing import PageProcessed
+from dossier.splitting import split_batch
 from storage import BatchPlan, Workspace
 from storage import pages as page_store
 
