@@ -11,13 +11,14 @@ from storage import outbox as outbox_store
 from storage import pages as page_store
 from storage.model import BatchProblem, Document, OutboxCounts, OutboxJob, Record
 from storage.search import search_pages
+from vntext.idnumber import is_id_shape
 
 
 def search(ws: Workspace, query: str, limit: int = 50) -> list[SearchHit]:
     """Full-text search over page text; marks and đ are optional in the query. Audited."""
     hits = search_pages(ws.conn, query, limit)
     digits = "".join(ch for ch in query if ch.isdigit())
-    if len(digits) in (9, 12):  # an ID number: the log keeps its key, not the query
+    if is_id_shape(digits):  # an ID number: the log keeps its key, not the query
         ws.audit.record("search", detail=f"an ID number: {len(hits)} page(s)", subject=digits)
     else:
         ws.audit.record("search", detail=f"{query!r}: {len(hits)} page(s)")
