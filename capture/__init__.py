@@ -27,7 +27,6 @@ from capture.errors import (
 from capture.escl import EsclSource
 from capture.profile import (
     DEFAULT_DPI,
-    MIN_DPI,
     ColorMode,
     PageSize,
     PaperSource,
@@ -42,7 +41,6 @@ from capture.wia import WiaSource
 
 __all__ = [
     "DEFAULT_DPI",
-    "MIN_DPI",
     "BackendUnavailable",
     "Capabilities",
     "CaptureError",

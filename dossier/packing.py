@@ -130,7 +130,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
 def low_resolution_pages(ws: Workspace, dossier_id: int) -> int:
     """How many of the dossier's pages were scanned below the 200 dpi Decree 30/2020 asks
     for (pages of unknown resolution are not counted)."""
-    from records.verify import MIN_DPI
+    from vntext.digitisation import MIN_DPI
 
     count = 0
     for doc in dossier_store.documents_of(ws, dossier_id):
