@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import dossier
@@ -22,6 +23,9 @@ from dossier.folders import SUFFIXES
 from dossier.packing import PackResult
 from dossier.queries import PageOwner
 from storage.model import Page, SearchHit
+
+if TYPE_CHECKING:
+    from upload import TransferControl
 
 PROCESS_JOBS = 2
 
@@ -264,7 +268,7 @@ def search(ops: Operations, query: str, *, title: str) -> BackgroundOp:
     return ops.run(title, work, quiet=True)
 
 
-def upload_now(ops: Operations, control: object, *, title: str) -> BackgroundOp:
+def upload_now(ops: Operations, control: TransferControl, *, title: str) -> BackgroundOp:
     """Send everything queued; ``control`` (upload.TransferControl) pauses and stops it."""
 
     def work(ctx: OpContext) -> object:

@@ -123,7 +123,7 @@ def action_label(action: str, language: str = "vi") -> str:
     return _in(ACTIONS[action], language) if action in ACTIONS else action
 
 class AuditModel(QAbstractTableModel):
-    EntryRole = Qt.UserRole + 1
+    EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None, language: str = "vi") -> None:
         super().__init__(parent)
@@ -144,28 +144,29 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         e = self.entries[index.row()]
         if role == self.EntryRole:
             return e
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             local = dt.datetime.fromisoformat(e.at).astimezone().strftime("%d/%m/%Y %H:%M:%S")
             detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
             outcome = _in(OUTCOMES[e.outcome], self.language) if e.outcome in OUTCOMES \
                 else e.outcome
             return (local, e.user, action_label(e.action, self.language), outcome,
                     e.dossier or "", detail)[index.column()]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
             return f"{e.action}\n{detail}" if index.column() in (2, 5) else None
-        if role == Qt.ForegroundRole and e.outcome != "ok":
+        if role == Qt.ItemDataRole.ForegroundRole and e.outcome != "ok":
             from PySide6.QtGui import QColor
 
             return QColor("#b00020")
@@ -209,8 +210,8 @@ class AuditView(QWidget):
         self.model = AuditModel(self, language=ctx.language)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         for col, width in enumerate((150, 90, 220, 90, 110)):  # the time is read whole
             self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
@@ -248,7 +249,7 @@ class AuditView(QWidget):
     def refresh(self) -> None:
         ws = self._ctx.ws
         wanted = self.filters()
-        entries = audit_log.entries(ws, limit=SHOWN, **wanted)  # type: ignore[arg-type]
+        entries = audit_log.entries(ws, limit=SHOWN, **wanted)
         self.model.set_entries(entries)
         self.status.setText(self.tr("{0} mục").format(len(entries)))
 

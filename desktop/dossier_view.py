@@ -384,18 +384,18 @@ class DossierView(QWidget):
         hl.setContentsMargins(0, 0, 0, 0)
         hl.addWidget(content)
         # Kept for screens smaller than a laptop's; at 1366×768 nothing scrolls.
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll = QScrollArea(self)
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setWidget(holder)
+        self.panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The state and the pack button stay in sight below the scrolled part, however
         # small the screen.
         main_side = QWidget(self)
         ml = QVBoxLayout(main_side)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.setSpacing(6)
-        ml.addWidget(self.scroll, 1)
+        ml.addWidget(self.panel_scroll, 1)
         ml.addLayout(pack_row)
 
         side = QWidget(self)
@@ -771,7 +771,8 @@ class DossierView(QWidget):
         table.blockSignals(True)
         table.setRowCount(0)
         for kind in self.FIELD_KINDS if fields is not None else ():
-            values = [str(v) for v in (fields or {}).get(kind) or []]  # type: ignore[union-attr]
+            listed = (fields or {}).get(kind)
+            values = [str(v) for v in listed] if isinstance(listed, list) else []
             for n, value in enumerate([*values, ""], start=1):
                 row = table.rowCount()
                 table.insertRow(row)
@@ -931,8 +932,12 @@ class DossierView(QWidget):
         fit_to_screen(dialog, 1100, 750)
         review.show_page(page)
         self.review_dialog = dialog
-        dialog.finished.connect(lambda _r: (review._flush_draft(), self.show_pack_state(),
-                                            self._dialog_closed("review_dialog")))
+        def closed(_result: int) -> None:
+            review._flush_draft()
+            self.show_pack_state()
+            self._dialog_closed("review_dialog")
+
+        dialog.finished.connect(closed)
         dialog.open()
         review.text.setFocus()
         return dialog

@@ -123,10 +123,13 @@ class ThumbnailCache(QObject):
             def make(ctx: OpContext, page: Page = page) -> QImage:
                 return render_thumbnail(ctx.ws, page)
 
-            (self._ops.run("thumbnail", make, quiet=True)
-             .on_success(lambda image, key=key: self._store(key, image))
-             .on_failure(lambda _e, key=key: self._store(key, placeholder(text="!").toImage()))
-             .start())
+            def made(image: QImage, key: str = key) -> None:
+                self._store(key, image)
+
+            def failed(_error: object, key: str = key) -> None:
+                self._store(key, placeholder(text="!").toImage())
+
+            self._ops.run("thumbnail", make, quiet=True).on_success(made).on_failure(failed).start()
         return self._placeholder
 
     def icon(self, page: Page) -> QIcon:

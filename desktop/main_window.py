@@ -40,6 +40,7 @@ from desktop.welcome import WelcomeView
 from desktop.worklist_view import WorklistView
 from dossier import queries
 from dossier.reports import REPORT_ROLES
+from dossier.scanning import is_test_device
 from storage.model import Role
 
 SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS, WORKLIST, RESULTS, REPORTS, AUDIT = range(9)
@@ -94,13 +95,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(210)
         self.sidebar.setIconSize(QSize(22, 22))
         style = self.style()
+        icons: tuple[QStyle.StandardPixmap, ...]
         icons = (QStyle.StandardPixmap.SP_DialogOpenButton, QStyle.StandardPixmap.SP_DirIcon,
                  QStyle.StandardPixmap.SP_ArrowUp, QStyle.StandardPixmap.SP_FileDialogContentsView,
                  QStyle.StandardPixmap.SP_FileDialogDetailedView,
                  QStyle.StandardPixmap.SP_FileDialogListView,
                  QStyle.StandardPixmap.SP_DialogApplyButton,
                  QStyle.StandardPixmap.SP_FileDialogInfoView)
-        names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
+        names: tuple[str, ...] = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
                  self.tr("Tìm kiếm"), self.tr("Cài đặt"), self.tr("Việc cần làm"),
                  self.tr("Kết quả"))
         icons, last_icon = icons[:-1], icons[-1]
@@ -256,8 +258,12 @@ class MainWindow(QMainWindow):
         """Finish, in the background, what a crash or kill left half done."""
         op = actions.resume_interrupted(self.ctx.ops, title=self.tr("Hoàn tất lô bị gián đoạn"))
         op.on_item(lambda _e: self.scan_view.schedule_reload())
-        op.on_success(lambda _r: (self.scan_view.refresh_batches(select=self.scan_view.batch_id),
-                                  self.dossier_view.refresh()))
+
+        def resumed(_result: object) -> None:
+            self.scan_view.refresh_batches(select=self.scan_view.batch_id)
+            self.dossier_view.refresh()
+
+        op.on_success(resumed)
         op.start()
 
     def purge_expired(self) -> None:
@@ -339,7 +345,7 @@ class MainWindow(QMainWindow):
         profile = load_profiles(self.ctx)[0]
         self.go(SCAN)
         allow_test = self.ctx.ws.get_setting(actions.TEST_DEVICE_SETTING) == "1"
-        if profile.device and (allow_test or not actions.is_test_device(profile.device)):
+        if profile.device and (allow_test or not is_test_device(profile.device)):
             self._scan_with(profile.device)
             return
         self.statusBar().showMessage(self.tr("Đang tìm máy quét…"), 10000)
@@ -457,7 +463,7 @@ class MainWindow(QMainWindow):
         self.error_box = box
         self.statusBar().showMessage(f"{title}: {message.text}", 15000)
 
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+    def closeEvent(self, event: object) -> None:
         self.link_timer.stop()
         self.purge_timer.stop()
         self.scan_view._reload_timer.stop()

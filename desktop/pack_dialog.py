@@ -94,7 +94,7 @@ class PackDialog(QDialog):
         self._first = first or self.pack_button
         self._update()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.activateWindow()
         self._first.setFocus(Qt.FocusReason.OtherFocusReason)

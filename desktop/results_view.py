@@ -132,8 +132,8 @@ class ResultsView(QWidget):
         self.message = QLabel(form_box)
         self.message.setWordWrap(True)
         form.addRow(self.message)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.confirm)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.confirm)
 
         split = QSplitter(self)
         split.addWidget(self.table)
@@ -147,7 +147,7 @@ class ResultsView(QWidget):
         layout.addWidget(split, 1)
         self._show(None)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 

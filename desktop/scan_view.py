@@ -356,7 +356,7 @@ class ScanView(QWidget):
         return self._follow_import(op)
 
     def _follow_import(self, op: object) -> object:
-        state = {"batch": None}
+        state: dict[str, int | None] = {"batch": None}
 
         self.notices = []
 

@@ -12,9 +12,11 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPen,
     QPixmap,
+    QResizeEvent,
     QShortcut,
     QTextCharFormat,
     QTextCursor,
@@ -114,8 +116,8 @@ class ImageView(QGraphicsView):
         self._fit = False
         self.resetTransform()
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self._fit:
             self.fit()
 
@@ -125,13 +127,13 @@ class ImageView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
-        pos = self.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = self.mapToScene(event.position().toPoint())
         for i, box in enumerate(self._boxes):
             if box.rect().contains(pos):
                 self.word_clicked.emit(i)
                 break
-        super().mousePressEvent(event)  # type: ignore[arg-type]
+        super().mousePressEvent(event)
 
 
 def unsure(word: Word) -> bool:

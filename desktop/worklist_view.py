@@ -119,7 +119,7 @@ class WorklistView(QWidget):
         layout.addWidget(self.message)
         self._update_buttons()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 
