@@ -9,7 +9,7 @@ import json
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -29,14 +28,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import actions, signing_key
 from desktop.context import AppContext
+from desktop.dossier_parts import ChecklistView, FieldsTable
 from desktop.messages import plain
 from desktop.models import DocumentModel, DossierListModel, PageModel
 from desktop.pack_dialog import PackDialog
@@ -44,6 +42,7 @@ from desktop.signature_state import signature_text
 from desktop.undo import ApplicantCommand, documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
 from dossier import editing, packing, queries
+from dossier.assembly import dossier_checklist
 from dossier.packing import PackResult
 from storage.model import Document, Dossier
 
@@ -222,11 +221,7 @@ class DossierView(QWidget):
 
         self.reuse_panel = ReusePanel(ctx, self)
         self.reuse_panel.changed.connect(self.reload_documents)
-        self.checklist = QListWidget(self)
-        self.checklist.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.checklist.setMinimumHeight(90)
-        self.checklist.setWordWrap(True)
-        self.checklist.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.checklist = ChecklistView(self)
 
         # Applicant fields (on the dossier).
         self.applicant_name = QLineEdit(self)
@@ -286,17 +281,8 @@ class DossierView(QWidget):
         # Document fields.
         # One labelled row per value (each person's name, each ID number, each date), and
         # an empty row of each kind to add one.
-        self.fields_table = QTableWidget(0, 2, self)
-        self.fields_table.setHorizontalHeaderLabels([self.tr("Thông tin"), self.tr("Giá trị")])
-        self.fields_table.verticalHeader().hide()
-        self.fields_table.verticalHeader().setDefaultSectionSize(
-            self.fields_table.fontMetrics().height() + 10)
-        header = self.fields_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.fields_table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.fields_table.itemChanged.connect(self._field_cell_edited)
+        self.fields_table = FieldsTable(ctx.language, self)
+        self.fields_table.edited.connect(self._fields_edited)
 
         self.pack_button = QPushButton(self.tr("Đóng gói và đưa vào hàng đợi gửi"), self)
         self.pack_button.setObjectName("primary")
@@ -587,60 +573,24 @@ class DossierView(QWidget):
             self.docs.setCurrentIndex(self.doc_model.index(max(row, 0)))
         else:
             self._document_chosen()
-        self._update_checklist(docs)
+        self._update_checklist()
         self.show_pack_state()
 
-    def _update_checklist(self, docs: list[Document]) -> None:
-        self.checklist.clear()
+    def _update_checklist(self) -> None:
         d = self.dossier
-        self.missing_count = 0
-        if d is None or not d.procedure_code:
-            self.reuse_panel.show_for(None)
+        check = dossier_checklist(self._ctx.ws, d.id) if d is not None else None
+        self.reuse_panel.show_for(d if check is not None else None)
+        self.missing_count = self.checklist.show_checklist(check)
+        if check is None:
             self.check_box.setTitle(self.tr("Thành phần hồ sơ"))
-            self.checklist.addItem(self.tr("Chọn thủ tục để xem giấy tờ cần có."))
-            return
-        from dossier.assembly import catalogue
-        from tagging import checklist
-
-        cat = catalogue()
-        from dossier.reuse import reused_keys
-
-        # Components reused from the citizen's documents on file count as present.
-        keys = [x.type_key for x in docs if x.type_key] + list(reused_keys(self._ctx.ws, d.id))
-        self.reuse_panel.show_for(d)
-        result = checklist(cat, d.procedure_code, keys)
-        optional = self.tr("(không bắt buộc)")
-        missing = self.tr("còn thiếu")
-        for comp in result.present:
-            self._check_item(f"✓ {comp.name}", "#067647", self.tr("Đã có trong hồ sơ"))
-        for comp in result.optional_present:
-            self._check_item(f"✓ {comp.name} {optional}", "#067647",
-                             self.tr("Đã có trong hồ sơ"))
-        for comp in result.missing:
-            self._check_item(f"✗ {comp.name} — {missing}", "#b42318",
-                             self.tr("Giấy tờ bắt buộc chưa có trong hồ sơ"))
-        have = {c.key for c in result.optional_present}
-        for comp in cat.components(d.procedure_code):
-            if not comp.required and comp.key not in have:
-                self._check_item(f"○ {comp.name} {optional}", "#7b8794",
-                                 self.tr("Không bắt buộc, chưa có trong hồ sơ"))
-        for key in result.extra:
-            dtype = cat.document_type(key)
-            self._check_item(f"+ {dtype.name if dtype else key}", "#52606d",
-                             self.tr("Giấy tờ ngoài danh mục của thủ tục"))
-        self.missing_count = len(result.missing)
-        self.check_box.setTitle(
-            self.tr("Thành phần hồ sơ — còn thiếu {n}").format(n=self.missing_count)
-            if self.missing_count else self.tr("Thành phần hồ sơ — đủ giấy tờ bắt buộc"))
-
-    def _check_item(self, text: str, color: str, tip: str) -> None:
-        item = QListWidgetItem(text)
-        item.setForeground(QBrush(QColor(color)))
-        item.setToolTip(tip)
-        self.checklist.addItem(item)
+        elif self.missing_count:
+            self.check_box.setTitle(
+                self.tr("Thành phần hồ sơ — còn thiếu {n}").format(n=self.missing_count))
+        else:
+            self.check_box.setTitle(self.tr("Thành phần hồ sơ — đủ giấy tờ bắt buộc"))
 
     def checklist_texts(self) -> list[str]:
-        return [self.checklist.item(i).text() for i in range(self.checklist.count())]
+        return self.checklist.texts()
 
     def current_document(self) -> Document | None:
         return self.doc_model.document(self.docs.currentIndex().row())
@@ -659,7 +609,7 @@ class DossierView(QWidget):
                       if (self.type_combo.itemData(i) or (None,))[0] == key), 0)
         self.type_combo.setCurrentIndex(index)
         fields = json.loads(doc.fields_json) if doc else {}
-        self._fill_fields(fields if doc is not None else None)
+        self.fields_table.fill(fields if doc is not None else None)
         self.move_combo.clear()
         self.move_combo.addItem(self.tr("— chọn giấy tờ —"), None)
         for other in self.doc_model.documents():
@@ -754,78 +704,16 @@ class DossierView(QWidget):
         self.show_pack_state()
         self.reuse_panel.show_for(d)
 
-    FIELD_KINDS = ("full_names", "id_numbers", "dates")
-
-    def _field_label(self, kind: str, n: int | None) -> str:
-        if kind == "full_names":
-            return (self.tr("Họ tên người {n}").format(n=n) if n is not None
-                    else self.tr("Họ tên (thêm người)"))
-        if kind == "id_numbers":
-            return (self.tr("Số định danh {n}").format(n=n) if n is not None
-                    else self.tr("Số định danh (thêm)"))
-        return self.tr("Ngày {n}").format(n=n) if n is not None else self.tr("Ngày (thêm)")
-
-    def _fill_fields(self, fields: dict[str, object] | None) -> None:
-        table = self.fields_table
-        table.blockSignals(True)
-        table.setRowCount(0)
-        for kind in self.FIELD_KINDS if fields is not None else ():
-            listed = (fields or {}).get(kind)
-            values = [str(v) for v in listed] if isinstance(listed, list) else []
-            for n, value in enumerate([*values, ""], start=1):
-                row = table.rowCount()
-                table.insertRow(row)
-                label = QTableWidgetItem(self._field_label(kind, n if value else None))
-                label.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                cell = QTableWidgetItem(value)
-                cell.setData(Qt.ItemDataRole.UserRole, kind)
-                cell.setToolTip(value)
-                table.setItem(row, 0, label)
-                table.setItem(row, 1, cell)
-        table.blockSignals(False)
-        self._validate_doc_fields()
-
     def field_values(self, kind: str) -> list[str]:
         """The values of one kind of field, in table order (empty rows left out)."""
-        values = []
-        for row in range(self.fields_table.rowCount()):
-            cell = self.fields_table.item(row, 1)
-            if cell is not None and cell.data(Qt.ItemDataRole.UserRole) == kind:
-                text = cell.text().strip()
-                if text:
-                    values.append(text)
-        return values
-
-    def _validate_doc_fields(self) -> bool:
-        ok = True
-        for row in range(self.fields_table.rowCount()):
-            cell = self.fields_table.item(row, 1)
-            if cell is None:
-                continue
-            kind = cell.data(Qt.ItemDataRole.UserRole)
-            text = cell.text().strip()
-            problem = None
-            if text and kind == "id_numbers":
-                problem = editing.check_id_number(text)
-            elif text and kind == "dates":
-                problem = editing.check_date(text)
-            shown = plain(problem, self._ctx.language).text if problem else text
-            self.fields_table.blockSignals(True)
-            cell.setBackground(QBrush(QColor("#fff5f5")) if problem else QBrush())
-            cell.setToolTip(shown)
-            self.fields_table.blockSignals(False)
-            ok = ok and problem is None
-        return ok
-
-    def _field_cell_edited(self, _item: QTableWidgetItem) -> None:
-        self._fields_edited()
+        return self.fields_table.values(kind)
 
     def _fields_edited(self) -> None:
         doc = self.current_document()
-        if doc is None or not self._validate_doc_fields():
+        if doc is None:
             return
         fields = json.loads(doc.fields_json)
-        fields.update({kind: self.field_values(kind) for kind in self.FIELD_KINDS})
+        fields.update(self.fields_table.all_values())
         if fields != json.loads(doc.fields_json) and self.dossier is not None:
             def later() -> None:
                 # Not inside the table's own signal: refilling it there pulls the cell away.

@@ -430,17 +430,12 @@ def _signed(ws: Workspace, package_sha: str) -> bool:
 
 
 def missing_components(ws: Workspace, dossier_id: int) -> tuple[str, ...]:
-    """Names of the required components the dossier's procedure asks for and it lacks."""
-    from dossier.assembly import catalogue
-    from tagging import checklist
+    """Names of the required components the dossier's procedure asks for and it lacks
+    (those reused from the citizen's documents on file are not lacking)."""
+    from dossier.assembly import dossier_checklist
 
-    dossier = dossier_store.get_dossier(ws, dossier_id)
-    if dossier is None or not dossier.procedure_code:
-        return ()
-    if catalogue().get(dossier.procedure_code) is None:
-        return ()
-    keys = [d.type_key for d in dossier_store.documents_of(ws, dossier_id) if d.type_key]
-    return tuple(c.name for c in checklist(catalogue(), dossier.procedure_code, keys).missing)
+    found = dossier_checklist(ws, dossier_id)
+    return found.missing if found is not None else ()
 
 
 def packed_dossiers_of_pages(ws: Workspace, page_ids: list[int]) -> list[tuple[Dossier, PackState]]:

@@ -144,26 +144,14 @@ class DossierSummary:
 
 def dossier_summaries(ws: Workspace) -> list[DossierSummary]:
     """Every dossier of the workspace, oldest first."""
-    from dossier.assembly import catalogue
-    from tagging import checklist
+    from dossier.assembly import dossier_checklist
 
-    has_version = any(r[1] == "version" for r in ws.conn.execute("PRAGMA table_info(record)"))
-    version_sql = "MAX(version)" if has_version else "COUNT(*)"
     out = []
     for d in sorted(dossier_store.list_dossiers(ws), key=lambda d: d.id):
         docs = dossier_store.documents_of(ws, d.id)
-        live = ws.conn.execute(
-            "SELECT COUNT(DISTINCT p.id) FROM document_page dp JOIN document doc "
-            "ON doc.id = dp.document_id JOIN page p ON p.id = dp.page_id "
-            "WHERE doc.dossier_id = ? AND p.deleted = 0", (d.id,)).fetchone()[0]
-        version = ws.conn.execute(
-            f"SELECT COALESCE({version_sql}, 0) FROM record WHERE dossier_id = ?", (d.id,)
-        ).fetchone()[0]
-        missing: tuple[str, ...] = ()
-        if d.procedure_code and catalogue().get(d.procedure_code) is not None:
-            check = checklist(catalogue(), d.procedure_code, [k.type_key for k in docs
-                                                              if k.type_key])
-            missing = tuple(c.name for c in check.missing)
+        check = dossier_checklist(ws, d.id)
         out.append(DossierSummary(d.id, d.code, d.provisional_id, d.procedure_code,
-                                  str(d.state), int(version), int(live), len(docs), missing))
+                                  str(d.state), dossier_store.latest_version(ws, d.id),
+                                  dossier_store.live_page_count(ws, d.id), len(docs),
+                                  check.missing if check is not None else ()))
     return out

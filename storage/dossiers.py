@@ -326,3 +326,18 @@ def owner_of_page(ws: Workspace, page_id: int) -> tuple[int, str, str | None, li
         return None
     names = json.loads(row["fields_json"] or "{}").get("full_names") or []
     return int(row["id"]), row["code"] or row["provisional_id"], row["applicant_name"], names
+
+
+def live_page_count(ws: Workspace, dossier_id: int) -> int:
+    """How many pages, not deleted, the dossier's documents hold."""
+    return int(ws.conn.execute(
+        "SELECT COUNT(DISTINCT p.id) FROM document_page dp JOIN document doc "
+        "ON doc.id = dp.document_id JOIN page p ON p.id = dp.page_id "
+        "WHERE doc.dossier_id = ? AND p.deleted = 0", (dossier_id,)).fetchone()[0])
+
+
+def latest_version(ws: Workspace, dossier_id: int) -> int:
+    """The version of the dossier's latest package; 0 while it was never packed."""
+    return int(ws.conn.execute(
+        "SELECT COALESCE(MAX(version), 0) FROM record WHERE dossier_id = ?",
+        (dossier_id,)).fetchone()[0])
