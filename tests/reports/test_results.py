@@ -102,8 +102,20 @@ def test_result_from_scan_to_record_and_reuse(workspace: Workspace, tmp_path: Pa
     [offer] = offers(ws, second, on=truth.date_signed)
     assert offer.component_key == "giay_xac_nhan_hon_nhan"
     assert offers(ws, second, on=later) == []
+    from dossier.assembly import Mark, dossier_checklist
+
+    def marks(name: str) -> set[Mark]:
+        check = dossier_checklist(ws, second)
+        assert check is not None
+        return {line.mark for line in check.lines if line.name == name}
+
+    confirmation = "Giấy xác nhận tình trạng hôn nhân"
+    assert marks(confirmation) == {Mark.OPTIONAL_ABSENT}
     reuse(ws, second, offer.item.id, on=truth.date_signed)
     assert offers(ws, second, on=truth.date_signed) == []
+    # Reused, it counts as present in the checklist the screen, the dossier list and
+    # packing share.
+    assert marks(confirmation) == {Mark.OPTIONAL_PRESENT}
     second_package = pack_dossier(ws, second, out_dir=tmp_path / "out")
     assert verify_package(second_package).ok
     reused = _manifest(second_package)["reused"]
