@@ -18,7 +18,7 @@ from desktop.context import AppContext
 from desktop.images import ThumbnailCache
 from desktop.main_window import MainWindow
 from desktop.ops import Operations
-from desktop.settings_view import app_settings
+from desktop.preferences import app_settings
 from dossier.session import StorageError, Workspace, default_workspace_path
 
 LANGUAGES = ("vi", "en")

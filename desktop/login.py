@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.wording import say
 from dossier.session import (
     StorageError,
     Workspace,
@@ -34,13 +35,6 @@ from dossier.session import (
 
 IDLE_SETTING = "security.idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
-
-
-def _said(error: StorageError) -> str:
-    """The error in the interface's language (messages are "Vietnamese — English")."""
-    from desktop.settings_view import app_settings
-
-    return error.in_language(str(app_settings().value("language", "vi")))
 
 
 class _Form(QDialog):
@@ -94,7 +88,7 @@ class LoginDialog(_Form):
             self.workspace = open_workspace(self.root, self.user.text().strip(),
                                             self.password.text())
         except StorageError as e:
-            self.error.setText(_said(e))
+            self.error.setText(say(e))
             self.password.clear()
             self.password.setFocus()
             return
@@ -138,7 +132,7 @@ class FirstRunDialog(_Form):
             else:
                 self.workspace, self.recovery_key = create_workspace(self.root, name, password)
         except StorageError as e:
-            self.error.setText(_said(e))
+            self.error.setText(say(e))
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -208,7 +202,7 @@ class UnlockDialog(_Form):
         try:
             unlock(self.ws, self.password.text())
         except StorageError as e:
-            self.error.setText(_said(e))
+            self.error.setText(say(e))
             self.password.clear()
             return
         finally:

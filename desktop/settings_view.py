@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
+from desktop.preferences import app_settings
 from desktop.signing_settings import SigningSettings
 from dossier.subjects import SUBJECT_ROLES
 from storage.model import Role
@@ -53,10 +54,6 @@ def load_profiles(ctx: AppContext) -> list[ScannerProfile]:
     except (ValueError, TypeError):
         profiles = []
     return profiles or [ScannerProfile("Khay nạp giấy, màu, 300 dpi")]
-
-
-def app_settings() -> QSettings:
-    return QSettings("Sohoa", "Sohoa")
 
 
 class SettingsView(QWidget):

@@ -21,15 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.wording import say
 from dossier import accounts
 from dossier.session import StorageError, Workspace
 from storage.model import Role
-
-
-def _said(error: StorageError) -> str:
-    from desktop.login import _said as said
-
-    return said(error)
 
 
 class UsersDialog(QDialog):
@@ -109,7 +104,7 @@ class UsersDialog(QDialog):
         try:
             accounts.add_user(self.ws, name, Role(self.role.currentData()), password)
         except StorageError as e:
-            self.message.setText(_said(e))
+            self.message.setText(say(e))
             return
         self.name.clear()
         self._done(self.tr("Đã thêm tài khoản {0}.").format(name))
@@ -124,7 +119,7 @@ class UsersDialog(QDialog):
             self.ws.require(Role.ADMIN, action="user.passwd")
             accounts.reset_user(self.ws, name, password)
         except StorageError as e:
-            self.message.setText(_said(e))
+            self.message.setText(say(e))
             return
         self._done(self.tr("Đã đặt mật khẩu mới cho {0}.").format(name))
 
@@ -136,6 +131,6 @@ class UsersDialog(QDialog):
         try:
             accounts.disable_user(self.ws, name)
         except StorageError as e:
-            self.message.setText(_said(e))
+            self.message.setText(say(e))
             return
         self._done(self.tr("Đã khóa tài khoản {0}.").format(name))

@@ -6,7 +6,7 @@ _SEPARATOR = " — "
 
 
 def language() -> str:
-    from desktop.settings_view import app_settings
+    from desktop.preferences import app_settings
 
     return str(app_settings().value("language", "vi"))
 
