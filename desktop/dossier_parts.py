@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.messages import plain
 from dossier import editing
-from dossier.assembly import DossierChecklist, Mark
+from dossier.checklist import DossierChecklist, Mark
 
 _GREEN, _RED, _GREY, _SLATE = "#067647", "#b42318", "#7b8794", "#52606d"
 

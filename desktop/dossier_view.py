@@ -42,7 +42,7 @@ from desktop.signature_state import signature_text
 from desktop.undo import ApplicantCommand, documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
 from dossier import editing, packing, queries
-from dossier.assembly import dossier_checklist
+from dossier.checklist import dossier_checklist
 from dossier.packing import PackResult
 from storage.model import Document, Dossier
 

@@ -432,7 +432,7 @@ def _signed(ws: Workspace, package_sha: str) -> bool:
 def missing_components(ws: Workspace, dossier_id: int) -> tuple[str, ...]:
     """Names of the required components the dossier's procedure asks for and it lacks
     (those reused from the citizen's documents on file are not lacking)."""
-    from dossier.assembly import dossier_checklist
+    from dossier.checklist import dossier_checklist
 
     found = dossier_checklist(ws, dossier_id)
     return found.missing if found is not None else ()

@@ -144,7 +144,7 @@ class DossierSummary:
 
 def dossier_summaries(ws: Workspace) -> list[DossierSummary]:
     """Every dossier of the workspace, oldest first."""
-    from dossier.assembly import dossier_checklist
+    from dossier.checklist import dossier_checklist
 
     out = []
     for d in sorted(dossier_store.list_dossiers(ws), key=lambda d: d.id):

@@ -102,7 +102,7 @@ def test_result_from_scan_to_record_and_reuse(workspace: Workspace, tmp_path: Pa
     [offer] = offers(ws, second, on=truth.date_signed)
     assert offer.component_key == "giay_xac_nhan_hon_nhan"
     assert offers(ws, second, on=later) == []
-    from dossier.assembly import Mark, dossier_checklist
+    from dossier.checklist import Mark, dossier_checklist
 
     def marks(name: str) -> set[Mark]:
         check = dossier_checklist(ws, second)
