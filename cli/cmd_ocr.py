@@ -104,10 +104,8 @@ def _split(job: _FileJob) -> Iterator[tuple[int, bytes]]:
     except OSError as e:
         raise _FileFailed(f"không đọc được tệp — cannot read the file ({e.strerror or e})") from e
     try:
-        pages = read_pages(data, job.path.name)
+        pages = read_pages(data, job.path.name)  # raises only RejectedFile, with the reason
     except Exception as e:
-        if getattr(e, "exit_code", None) is None:
-            raise
         raise _FileFailed(str(e)) from e
     del data
     for page in pages:

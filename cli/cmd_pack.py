@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.common import open_workspace, report_failure, workspace_named
+from cli.common import open_workspace, report_failure, report_folder_failure, workspace_named
 from cli.exitcodes import ExitCode
 from cli.signing import add_pack_arguments as add_signing_arguments
 from cli.signing import signer_from_args
@@ -395,7 +395,7 @@ def run(args: argparse.Namespace) -> int:
                     if not is_disk_full(e):
                         if not isinstance(e, _DossierFailed | DossierError | RecordsError):
                             raise
-                        report_failure(str(folder), str(e))
+                        report_folder_failure(str(folder), e)
                         failed = True
                         continue
                     # Every later dossier would fail the same way: stop at the first.

@@ -8,7 +8,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cli.common import open_workspace, report_failure, workspace_named
+from cli.common import open_workspace, report_failure, report_folder_failure, workspace_named
 from cli.exitcodes import ExitCode
 
 
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             read = read_folder(path, single_file=True)
         except DossierError as e:
-            report_failure(str(path), str(e))
+            report_folder_failure(str(path), e)
             failed = True
             continue
         pages: list[PageText] = []

@@ -125,6 +125,19 @@ def report_failure(item: str, reason: str) -> None:
     print(f"{printable(item)}: {printable(reason)}", file=sys.stderr, flush=True)
 
 
+def report_folder_failure(folder: str, error: BaseException) -> None:
+    """A dossier folder that could not be read: one line per refused file in it
+    (``FOLDER/FILE: reason``), else one line for the folder."""
+    refused = getattr(error, "refused", ())
+    if not refused:
+        report_failure(folder, str(error))
+        return
+    from pathlib import Path
+
+    for name, reason in refused:
+        report_failure(str(Path(folder) / name) if Path(folder).is_dir() else folder, reason)
+
+
 def report_notice(text: str) -> None:
     """One line of news on stderr (waiting for another process, a batch resumed)."""
     print(f"sohoa: {printable(text)}", file=sys.stderr, flush=True)

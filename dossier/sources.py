@@ -1,18 +1,20 @@
-"""Reading input files into page images: PNG, JPEG, TIFF (multi-page) and PDF.
+"""Reading input files into page images: the one reader of import, watch, ocr, tag and pack.
 
-Types are told by content, not by name. Every failure is a :class:`RejectedFile`
-whose message a clerk can act on.
+Pictures (PNG, JPEG/JFIF, MPO, GIF, BMP, WEBP, TIFF of any depth and compression,
+HEIC) go through :mod:`ocr.loading`; PDFs through :mod:`dossier.pdfs`. Types are told
+by content, not by name. Every failure is a :class:`RejectedFile` whose message a clerk
+can act on.
 """
 
 from __future__ import annotations
 
-import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from dossier.errors import RejectedFile
+from ocr import UnreadableImage, error_detail, picture_pages
 
 # A4 at 600 dpi is 35 Mpx; A3 at 600 dpi 70 Mpx. Anything far above is a
 # mistake or a decompression bomb, refused before it is decoded.
@@ -42,6 +44,7 @@ class SourcePage:
 
 
 def sniff(data: bytes) -> str | None:
+    """The media type a file's first bytes announce (None when they announce none)."""
     head = data[:1024]
     for signature, media_type in _SIGNATURES:
         if head.startswith(signature):
@@ -56,8 +59,14 @@ _EXPECTED = {
     ".png": "PNG",
     ".jpg": "JPEG",
     ".jpeg": "JPEG",
+    ".jfif": "JPEG",
     ".tif": "TIFF",
     ".tiff": "TIFF",
+    ".gif": "GIF",
+    ".bmp": "BMP",
+    ".webp": "WEBP",
+    ".heic": "HEIC",
+    ".heif": "HEIC",
 }
 
 
@@ -74,8 +83,9 @@ def _describe_unknown(data: bytes, name: str) -> RejectedFile:
                 f"named {suffix} but the content is not {kind} (damaged or wrong type)",
             )
         return RejectedFile(
-            "không phải ảnh (PNG, JPEG, TIFF) hay PDF — định dạng không hỗ trợ",
-            "not an image (PNG, JPEG, TIFF) or PDF — unsupported type",
+            "không phải ảnh (PNG, JPEG, TIFF, GIF, BMP, WEBP, HEIC) hay PDF — "
+            "định dạng không hỗ trợ",
+            "not an image (PNG, JPEG, TIFF, GIF, BMP, WEBP, HEIC) or PDF — unsupported type",
         )
     return RejectedFile(
         "đây là tệp văn bản, không phải ảnh quét hay PDF",
@@ -84,28 +94,34 @@ def _describe_unknown(data: bytes, name: str) -> RejectedFile:
 
 
 def read_pages(data: bytes, name: str = "") -> list[SourcePage]:
-    """Every page of an input file. Raises :class:`RejectedFile` with the reason."""
+    """Every page of an input file. Raises :class:`RejectedFile` with the reason, and
+    nothing else: whatever a library raises on a hostile file becomes a reason too."""
+    try:
+        return _read_pages(data, name)
+    except RejectedFile:
+        raise
+    except MemoryError as e:
+        raise RejectedFile("tệp quá lớn, không đủ bộ nhớ để đọc",
+                           "the file is too large to read in memory") from e
+    except Exception as e:
+        raise RejectedFile("tệp bị hỏng, không đọc được",
+                           f"damaged file, cannot be read ({error_detail(e)})") from e
+
+
+def _read_pages(data: bytes, name: str) -> list[SourcePage]:
     if not data:
         raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
-    media_type = sniff(data)
-    if media_type is None:
-        raise _describe_unknown(data, name)
-    if media_type == "application/pdf":
+    if sniff(data) == "application/pdf":
         from dossier.pdfs import pdf_pages
 
         return pdf_pages(data)
-    return _image_pages(data, media_type)
-
-
-def _dpi(image: Image.Image) -> int | None:
-    value = image.info.get("dpi")
-    if not value:
-        return None
     try:
-        dpi = round(float(value[0]))
-    except (TypeError, ValueError, IndexError):
-        return None
-    return dpi if 50 <= dpi <= 2400 else None
+        return [SourcePage(p.index, p.data, p.media_type, p.width, p.height, p.dpi)
+                for p in picture_pages(data, MAX_PIXELS)]
+    except UnreadableImage as e:
+        if e.kind == "unknown":
+            raise _describe_unknown(data, name) from e
+        raise RejectedFile(e.reason_vi, e.reason_en) from e
 
 
 def _check_size(width: int, height: int) -> None:
@@ -116,21 +132,6 @@ def _check_size(width: int, height: int) -> None:
             f"ảnh quá lớn ({width}×{height} điểm ảnh), có thể là tệp độc hại",
             f"image too large ({width}×{height} pixels), possibly a decompression bomb",
         )
-
-
-def _open_image(data: bytes) -> Image.Image:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return Image.open(io.BytesIO(data))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise RejectedFile(
-            "ảnh quá lớn, có thể là tệp độc hại", "image too large, possibly a decompression bomb"
-        ) from e
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
-        raise RejectedFile(
-            "ảnh bị hỏng, không đọc được", f"damaged image, cannot be read ({e})"
-        ) from e
 
 
 def _decode_fully(image: Image.Image, media_type: str | None = None) -> None:
@@ -159,32 +160,3 @@ def _decode_fully(image: Image.Image, media_type: str | None = None) -> None:
             "ảnh bị hỏng hoặc bị cắt cụt, không đọc hết được",
             f"image is damaged or truncated ({e})",
         ) from e
-
-
-def _image_pages(data: bytes, media_type: str) -> list[SourcePage]:
-    image = _open_image(data)
-    _check_size(*image.size)
-    frames = getattr(image, "n_frames", 1)
-    if frames == 1:
-        size = image.size
-        _decode_fully(image, media_type)
-        return [SourcePage(0, data, media_type, size[0], size[1], _dpi(image))]
-    pages = []
-    for index in range(frames):
-        try:
-            image.seek(index)
-        except (EOFError, OSError) as e:
-            raise RejectedFile(
-                f"trang {index + 1} của tệp TIFF bị hỏng",
-                f"page {index + 1} of the TIFF is damaged",
-            ) from e
-        _check_size(*image.size)
-        _decode_fully(image)
-        frame = image.copy()
-        buffer = io.BytesIO()
-        dpi = _dpi(image)
-        frame.save(buffer, "PNG", dpi=(dpi, dpi) if dpi else None, compress_level=1)
-        pages.append(
-            SourcePage(index, buffer.getvalue(), "image/png", frame.width, frame.height, dpi)
-        )
-    return pages
