@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "import",
         help="import files or folders as one batch (and process them)",
-        description="Import PNG, JPEG, TIFF and PDF files, or folders of them, as one batch. "
+        description="Import pictures (PNG, JPEG, TIFF of any depth, GIF, BMP, WEBP, HEIC) and "
+        "PDF files, or folders of them, as one batch. "
         "Prints the batch id. Files that cannot be imported are listed on stderr, as are "
         "files already in the workspace (with the batch holding them). A batch an earlier "
         "run left unfinished (killed, power cut) is finished first.",

@@ -37,9 +37,11 @@ class FolderError(DossierError):
 
     exit_code = ExitCode.SOME_FAILED
 
-    def __init__(self, message: str, refused: Sequence[tuple[str, str]] = ()) -> None:
+    def __init__(self, message: str, refused: Sequence[tuple[str, str]] = (),
+                 left_out: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.refused = tuple(refused)
+        self.left_out = tuple(left_out)   # see FolderDossier.left_out
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,13 @@ class FolderDossier:
     path: Path
     pages: tuple[FolderPage, ...]
     newest_mtime: float  # of the files read: a stable "digitised at" for the folder
+    # Files beside the scans that are no picture or PDF at all (a note, a README), by
+    # content and by name: not pages, and named so that nobody wonders.
+    left_out: tuple[str, ...] = ()
+
+
+LEFT_OUT = ("không phải ảnh hay PDF, không đưa vào hồ sơ — not a picture or PDF; left out "
+            "of the dossier")
 
 
 def dossier_files(path: Path, *, single_file: bool = False) -> list[Path]:
@@ -80,10 +89,13 @@ def read_folder(path: Path, *, single_file: bool = False) -> FolderDossier:
 
     Every file is read by the one reader the workspace import uses; a file it refuses
     makes the folder fail (a record missing one of its pages would be a wrong record),
-    with each refused file named in :attr:`FolderError.refused`.
+    with each refused file named in :attr:`FolderError.refused`. A file that is no
+    picture or PDF by content and by name (notes, a README) is left out and listed in
+    :attr:`FolderDossier.left_out`.
     """
     pages: list[FolderPage] = []
     refused: list[tuple[str, str]] = []
+    left_out: list[str] = []
     newest = 0.0
     for file in dossier_files(path, single_file=single_file):
         try:
@@ -93,14 +105,20 @@ def read_folder(path: Path, *, single_file: bool = False) -> FolderDossier:
             refused.append((file.name, f"không đọc được — cannot read ({e.strerror or e})"))
             continue
         except RejectedFile as e:
-            refused.append((file.name, str(e)))
+            if e.kind == "unknown" and file.suffix.lower() not in SUFFIXES and path.is_dir():
+                left_out.append(file.name)
+            else:
+                refused.append((file.name, str(e)))
             continue
         for page in source_pages:
             name = file.name if len(source_pages) == 1 else f"{file.name}#{page.index + 1}"
             pages.append(FolderPage(name, page.data))
     if refused:
-        raise FolderError("; ".join(f"{name}: {reason}" for name, reason in refused), refused)
-    return FolderDossier(path, tuple(pages), newest)
+        raise FolderError("; ".join(f"{name}: {reason}" for name, reason in refused), refused,
+                          left_out)
+    if not pages:
+        raise FolderError("thư mục không có ảnh hay PDF — folder has no images or PDFs")
+    return FolderDossier(path, tuple(pages), newest, tuple(left_out))
 
 
 def recognise_folder(pages: Sequence[FolderPage], jobs: int | None = None

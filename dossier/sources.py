@@ -86,10 +86,12 @@ def _describe_unknown(data: bytes, name: str) -> RejectedFile:
             "không phải ảnh (PNG, JPEG, TIFF, GIF, BMP, WEBP, HEIC) hay PDF — "
             "định dạng không hỗ trợ",
             "not an image (PNG, JPEG, TIFF, GIF, BMP, WEBP, HEIC) or PDF — unsupported type",
+            kind="unknown",
         )
     return RejectedFile(
         "đây là tệp văn bản, không phải ảnh quét hay PDF",
         "this is a text file, not a scanned image or PDF",
+        kind="unknown" if suffix not in _EXPECTED else "refused",
     )
 
 

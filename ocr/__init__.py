@@ -9,7 +9,7 @@ from __future__ import annotations
 from ocr.cleaning import MIN_MARKS, count_marks
 from ocr.errors import BadImageError, OcrError, OcrTimeoutError, TesseractError
 from ocr.geometry import upright_image
-from ocr.loading import PageImage, UnreadableImage, error_detail, picture_pages
+from ocr.loading import PageImage, UnreadableImage, error_detail, picture_pages, to_page_mode
 from ocr.page import guess_dpi, recognise_page
 from ocr.parallel import WorkerCrashedError, default_jobs, recognise_many
 from ocr.results import OcrSettings, PageResult, Timings, Word
@@ -34,5 +34,6 @@ __all__ = [
     "picture_pages",
     "recognise_many",
     "recognise_page",
+    "to_page_mode",
     "upright_image",
 ]

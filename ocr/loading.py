@@ -305,15 +305,16 @@ def picture_pages(data: bytes, max_pixels: int) -> Iterator[PageImage]:
     image = open_picture(data, max_pixels)
     try:
         count = frame_count(image)
+        media = as_stored(image) if count == 1 else None
+        if media is not None:
+            # The file stands as the page: checked whole, without decoding it at full size.
+            width, height, dpi = image.width, image.height, _dpi(image)
+            _check_whole(image, media)   # a JPEG is drafted smaller: its size is read before
+            yield PageImage(0, data, media, width, height, dpi)
+            return
         for index in range(count):
             frame = load_frame(image, index, max_pixels)
             dpi = _dpi(frame)
-            media = as_stored(frame) if count == 1 else None
-            if media == "image/png":
-                _verify_png(data)
-            if media is not None:
-                yield PageImage(index, data, media, frame.width, frame.height, dpi)
-                continue
             try:
                 with quiet():
                     page = to_page_mode(frame)
@@ -328,11 +329,16 @@ def picture_pages(data: bytes, max_pixels: int) -> Iterator[PageImage]:
         image.close()
 
 
-def _verify_png(data: bytes) -> None:
-    """Every chunk's CRC up to IEND: a PNG cut short after its pixels is caught too."""
+def _check_whole(image: Image.Image, media: str) -> None:
+    """Damage found now, not downstream: a PNG's every chunk CRC up to IEND (its pixels
+    need not be inflated); a JPEG's whole entropy-coded stream, decoded at 1/8 scale."""
     try:
-        with quiet(), Image.open(io.BytesIO(data)) as again:
-            again.verify()
+        with quiet():
+            if media == "image/png":
+                image.verify()
+            else:
+                image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+                image.load()
     except Exception as e:
         raise damaged(e) from e
 

@@ -55,3 +55,15 @@ def test_marks_are_counted_not_ink() -> None:
     ink[500:520, 420:423] = True
     ink[900, 900] = True           # a dust pixel
     assert ocr.count_marks(ink, 200) == 2
+
+
+def test_pack_takes_a_g4_tiff_of_short_lines(tmp_path, capsys) -> None:
+    from cli.main import main
+
+    path = tmp_path / "g4.tif"
+    path.write_bytes(corpus.g4_tiff(("Trang 1", "Trang 2")))
+    out = tmp_path / "out"
+    assert main(["pack", "--out", str(out), "--jobs", "1", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "blank" not in captured.err and "trắng" not in captured.err
+    assert len(list(out.glob("*.zip"))) == 1

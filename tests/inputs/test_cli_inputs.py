@@ -141,12 +141,22 @@ def test_pack_names_each_file_it_refuses(tmp_path: Path, sheet: RenderedPage) ->
     result = sohoa(tmp_path / "ws", "pack", "--out", str(out), "--jobs", "1", str(folder))
 
     assert result.returncode == 1
-    lines = result.stderr.splitlines()
-    assert sorted(line.split(": ", 1)[0] for line in lines) == [
-        str(folder / "ghi-chu.txt"), str(folder / "icon.ico")]
-    assert any("text file" in line for line in lines)
-    assert any("ICO" in line and "unsupported" in line for line in lines)
-    assert not out.exists() or list(out.iterdir()) == []
+    lines = dict(line.split(": ", 1) for line in result.stderr.splitlines())
+    assert sorted(lines) == [str(folder / "ghi-chu.txt"), str(folder / "icon.ico")]
+    assert "left out" in lines[str(folder / "ghi-chu.txt")]     # a note, not a page
+    assert "ICO" in lines[str(folder / "icon.ico")]
+    assert "unsupported" in lines[str(folder / "icon.ico")]
+    assert not out.exists() or list(out.iterdir()) == []       # no record short of a page
+
+    # Without the picture it cannot take, the folder packs; the note is still named.
+    (folder / "icon.ico").unlink()
+    result = sohoa(tmp_path / "ws", "pack", "--out", str(out), "--jobs", "1", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"{folder / 'ghi-chu.txt'}: không phải ảnh hay PDF, không đưa vào hồ sơ — not a "
+        "picture or PDF; left out of the dossier"]
+    (written,) = [Path(line) for line in result.stdout.splitlines() if line.strip()]
+    assert _pdf_page_count(written) == 1
 
 
 def test_import_refuses_hostile_files_one_line_each(tmp_path: Path) -> None:
