@@ -97,24 +97,26 @@ def _colour(image: Image.Image) -> Image.Image:
 
 
 def _split(job: _FileJob) -> Iterator[tuple[int, bytes]]:
-    from dossier import read_pages
+    """The file's pages one at a time, each spooled to disk as it comes: the first is being
+    recognised while later ones are still being read (a long PDF is never held whole)."""
+    from dossier import iter_pages
 
     try:
         data = job.path.read_bytes()
     except OSError as e:
         raise _FileFailed(f"không đọc được tệp — cannot read the file ({e.strerror or e})") from e
+    count = 0
     try:
-        pages = read_pages(data, job.path.name)
+        for page in iter_pages(data, job.path.name):
+            job.page_file(page.index).write_bytes(page.data)
+            count += 1
+            yield page.index, page.data
     except Exception as e:
         if getattr(e, "exit_code", None) is None:
             raise
+        # The count stays unknown, so the pages already recognised never make it "complete".
         raise _FileFailed(str(e)) from e
-    del data
-    for page in pages:
-        job.page_file(page.index).write_bytes(page.data)
-    job.pages = len(pages)
-    for page in pages:
-        yield page.index, page.data
+    job.pages = count
 
 
 class _FileFailed(Exception):
@@ -178,11 +180,19 @@ def run(args: argparse.Namespace) -> int:
             else:
                 # The cleaned image is not needed here; drop it to keep memory flat.
                 job.results[index] = dataclasses.replace(outcome, clean_png=b"")
-            if job.complete() and not job.done:
-                job.done = True
-                if not _finish(job, out):
-                    with lock:
-                        failed.append(job.path)
+            # A file's last result can come before its page count is known (its pages are
+            # counted as they are read): any earlier file completed since is written too.
+            for ready in jobs[: n + 1]:
+                if ready.complete() and not ready.done:
+                    ready.done = True
+                    if not _finish(ready, out):
+                        with lock:
+                            failed.append(ready.path)
+        for ready in jobs:  # the count of the last file(s) came after their last result
+            if ready.complete() and not ready.done:
+                ready.done = True
+                if not _finish(ready, out):
+                    failed.append(ready.path)
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 

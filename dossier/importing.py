@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.errors import RejectedFile
-from dossier.sources import SourcePage, read_pages
+from dossier.pdfs import PlannedPage, plan_pdf_pages
+from dossier.sources import SourcePage, read_pages, sniff
 from storage import BatchPlan, BatchState, DiskFull, Workspace, is_disk_full, transaction
 from storage import pages as page_store
 
@@ -126,14 +127,24 @@ class _Prepared:
 
 
 def _prepare(ws: Workspace, item: ImportItem) -> _Prepared:
-    """Read, validate and store blobs for one item (safe to run in a worker thread)."""
+    """Read, validate and store blobs for one item (safe to run in a worker thread).
+
+    A PDF's pages are taken one at a time and none is rendered here: a page that is one
+    stored JPEG is kept as that JPEG, any other as a reference into the PDF, made into
+    its image when it is processed (see :mod:`dossier.pdfs`). Import of a long PDF takes
+    seconds, and one page's image at most is held.
+    """
     data = item.read()
-    source_pages: list[SourcePage] = read_pages(data, item.name)
-    source_sha = ws.blobs.put_bytes(data)
     name = Path(item.name).name
+    source_sha: str | None = None
     new_pages = []
-    for sp in source_pages:
-        image_sha = source_sha if sp.data is data else ws.blobs.put_bytes(sp.data)
+    for sp in _planned_pages(data, item.name):
+        if source_sha is None:  # the file is readable: keep the original
+            source_sha = ws.blobs.put_bytes(data)
+        if sp.data is None or sp.data is data:
+            image_sha = source_sha
+        else:
+            image_sha = ws.blobs.put_bytes(sp.data)
         new_pages.append(
             page_store.NewPage(
                 source_sha=source_sha,
@@ -147,6 +158,12 @@ def _prepare(ws: Workspace, item: ImportItem) -> _Prepared:
             )
         )
     return _Prepared(item, new_pages)
+
+
+def _planned_pages(data: bytes, name: str) -> Iterator[SourcePage | PlannedPage]:
+    if data and sniff(data) == "application/pdf":
+        return plan_pdf_pages(data)
+    return iter(read_pages(data, name))
 
 
 def import_items(
