@@ -99,23 +99,26 @@ def _colour(image: Image.Image) -> Image.Image:
 def _split(job: _FileJob) -> Iterator[tuple[int, bytes]]:
     """The file's pages one at a time, each spooled to disk as it comes: the first is being
     recognised while later ones are still being read (a long PDF is never held whole)."""
-    from dossier import iter_pages
+    from dossier import iter_file_pages
 
-    try:
-        data = job.path.read_bytes()
-    except OSError as e:
-        raise _FileFailed(f"không đọc được tệp — cannot read the file ({e.strerror or e})") from e
+    pages = iter_file_pages(job.path)
     count = 0
-    try:
-        for page in iter_pages(data, job.path.name):
-            job.page_file(page.index).write_bytes(page.data)
-            count += 1
-            yield page.index, page.data
-    except Exception as e:
-        if getattr(e, "exit_code", None) is None:
-            raise
-        # The count stays unknown, so the pages already recognised never make it "complete".
-        raise _FileFailed(str(e)) from e
+    while True:
+        try:
+            page = next(pages, None)
+        except OSError as e:
+            raise _FileFailed(f"không đọc được tệp — cannot read the file "
+                              f"({e.strerror or e})") from e
+        except Exception as e:
+            if getattr(e, "exit_code", None) is None:
+                raise
+            # The count stays unknown: the pages already recognised never make it "complete".
+            raise _FileFailed(str(e)) from e
+        if page is None:
+            break
+        job.page_file(page.index).write_bytes(page.data)
+        count += 1
+        yield page.index, page.data
     job.pages = count
 
 

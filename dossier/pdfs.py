@@ -23,6 +23,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from PIL import Image
@@ -65,29 +66,38 @@ def _is_password_error(error: BaseException) -> bool:
 
 class PdfFile:
     """One open PDF: pypdf for its structure and stored images, pdfium (opened when first
-    needed) to render. ``source`` is the file's bytes or a function opening a fresh
-    seekable stream of them (a workspace blob, read in place)."""
+    needed) to render. ``source`` is the file's bytes, its path, or a function opening a
+    fresh seekable stream of it (a workspace blob): a file or blob is read in place,
+    never whole into memory."""
 
-    def __init__(self, source: bytes | Callable[[], BinaryIO]) -> None:
+    def __init__(self, source: bytes | Path | Callable[[], BinaryIO]) -> None:
         self._source = source
         self._streams: list[BinaryIO] = []
         self._pdfium: Any = None
-        self.reader = self._open_reader()
-        self.count = self._count()
+        try:
+            self.reader = self._open_reader()
+            self.count = self._count()
+        except BaseException:
+            self.close()
+            raise
 
     def _stream(self) -> BinaryIO:
         if isinstance(self._source, bytes):
             return io.BytesIO(self._source)
-        stream = self._source()
+        if isinstance(self._source, Path):
+            stream: BinaryIO = open(self._source, "rb")  # noqa: SIM115 (closed in close())
+        else:
+            stream = self._source()
         self._streams.append(stream)
         return stream
 
     def _open_reader(self) -> Any:
         from pypdf import PdfReader
 
+        stream = self._stream()  # a file that cannot be opened is not "damaged": OSError
         try:
             with _quiet():
-                reader = PdfReader(self._stream())
+                reader = PdfReader(stream)
                 if reader.is_encrypted and not reader.decrypt(""):
                     raise _password_protected()
             return reader
@@ -153,7 +163,7 @@ def _quiet() -> Iterator[None]:
         log.setLevel(level)
 
 
-def iter_pdf_pages(data: bytes) -> Iterator[SourcePage]:
+def iter_pdf_pages(data: bytes | Path) -> Iterator[SourcePage]:
     """Every page of a PDF, one at a time. The file is checked (readable, not locked by a
     password, with pages) before the first page comes; a page that cannot be turned into
     an image raises :class:`RejectedFile` when it is reached."""
@@ -171,33 +181,57 @@ def pdf_pages(data: bytes) -> list[SourcePage]:
 
 @dataclass(frozen=True)
 class PlannedPage:
-    """What import stores for one PDF page: its stored JPEG (``data``), or None for a page
-    kept as a reference (:data:`PDF_PAGE`) and made into an image when needed."""
+    """What import stores for one PDF page: its stored JPEG (``image/jpeg``, taken out
+    byte for byte), or a reference (:data:`PDF_PAGE`) made into an image when needed;
+    with the size that image has."""
 
     index: int
-    data: bytes | None
     media_type: str
     width: int
     height: int
     dpi: int | None
 
 
-def plan_pdf_pages(data: bytes) -> Iterator[PlannedPage]:
-    """The pages of a PDF for import, one at a time, without rendering any.
+class PdfPlan:
+    """A PDF checked for import, every page planned, none rendered (:func:`plan_pdf`)."""
 
-    A page that is one stored JPEG and no text is taken out (byte for byte, as
-    :func:`iter_pdf_pages` would); any other page is a reference, with the size its
-    image will have (rendered at :data:`RENDER_DPI`, or the stored image's own).
+    def __init__(self, pdf: PdfFile, pages: list[PlannedPage]) -> None:
+        self._pdf = pdf
+        self.pages = pages
+
+    def jpeg(self, index: int) -> bytes:
+        """The stored JPEG of a page planned as ``image/jpeg``, byte for byte."""
+        try:
+            with _quiet():
+                stream = _stored_image(self._pdf.page(index), jpeg_only=True)
+                if stream is None:
+                    raise ValueError(f"page {index + 1} is no longer one JPEG")
+                data: bytes = stream.get_data()
+                return data
+        except Exception as e:
+            raise _damaged(e) from e
+
+
+@contextlib.contextmanager
+def plan_pdf(source: bytes | Path) -> Iterator[PdfPlan]:
+    """Check a PDF for import and plan its pages, without rendering any.
+
+    Every page is planned before anything is stored, so a file refused on its last page
+    leaves nothing behind. A page that is one stored JPEG and no text is taken out (as
+    :func:`iter_pdf_pages` would); any other stays a reference, with the size its image
+    will have (rendered at :data:`RENDER_DPI`, or the stored image's own).
     """
-    pdf = PdfFile(data)
+    pdf = PdfFile(source)
     try:
+        planned = []
         for index in range(pdf.count):
             page = pdf.page(index)
             jpeg = _single_image(page, jpeg_only=True)
             if jpeg is not None:
-                yield PlannedPage(index, *jpeg)
-                continue
-            yield PlannedPage(index, None, PDF_PAGE, *_planned_size(page))
+                planned.append(PlannedPage(index, *jpeg[1:]))
+            else:
+                planned.append(PlannedPage(index, PDF_PAGE, *_planned_size(page)))
+        yield PdfPlan(pdf, planned)
     finally:
         pdf.close()
 

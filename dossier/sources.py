@@ -10,6 +10,7 @@ import io
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
@@ -205,3 +206,16 @@ def iter_pages(data: bytes, name: str = "") -> Iterator[SourcePage]:
         yield from iter_pdf_pages(data)
         return
     yield from read_pages(data, name)
+
+
+def iter_file_pages(path: Path) -> Iterator[SourcePage]:
+    """:func:`iter_pages` of a file on disk; a PDF is read in place, never whole into
+    memory. Raises OSError when the file cannot be read."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if head and sniff(head) == "application/pdf":
+        from dossier.pdfs import iter_pdf_pages
+
+        yield from iter_pdf_pages(path)
+        return
+    yield from read_pages(path.read_bytes(), path.name)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import pikepdf
 from PIL import Image, ImageDraw
 
+from synth.degrade import apply
 from synth.render import render_page
 from vntext import fold
 
@@ -59,9 +60,23 @@ def _vector_content(rng: random.Random, width: float, height: float, number: int
     return "\n".join(out).encode("latin-1")
 
 
-def _scan(rng: random.Random, size_pt: tuple[float, float], dpi: int, number: int) -> Image.Image:
+# Distinct scans drawn per page size; further pages reuse them, each stamped with its
+# number (drawing text is the slow part of making a long PDF).
+_DISTINCT_SCANS = 4
+
+
+def _scan(rng: random.Random, size_pt: tuple[float, float], dpi: int, number: int,
+          drawn: dict[tuple[float, float], list[Image.Image]],
+          conditions: Sequence[str]) -> Image.Image:
     mm = (size_pt[0] / 72 * 25.4, size_pt[1] / 72 * 25.4)
-    page = render_page(rng.sample(_TEXT, k=6), dpi=dpi, size=mm).image.convert("L")
+    bases = drawn.setdefault(size_pt, [])
+    if len(bases) < _DISTINCT_SCANS:
+        drawn_page = render_page(rng.sample(_TEXT, k=6), dpi=dpi, size=mm).image
+        condition = rng.choice(conditions)
+        bases.append(apply(drawn_page, condition, rng).convert("L").resize(drawn_page.size))
+        page = bases[-1].copy()
+    else:
+        page = rng.choice(bases).copy()
     ImageDraw.Draw(page).text((page.width - 300, page.height - 80), f"Trang {number}", fill=0)
     return page
 
@@ -85,8 +100,10 @@ def _image_xobject(pdf: pikepdf.Pdf, image: Image.Image, jpeg: bool) -> pikepdf.
 
 def long_pdf(pages: int, *, seed: int = 0, kinds: Sequence[str] = KINDS,
              sizes: Sequence[str] = tuple(SIZES_PT), scan_dpi: int = 200,
+             conditions: Sequence[str] = ("clean", "noise_jpeg_300"),
              encryption: pikepdf.Encryption | None = None) -> bytes:
-    """A PDF of ``pages`` pages, kinds and sizes taken in turn, shuffled by ``seed``."""
+    """A PDF of ``pages`` pages, kinds and sizes taken in turn, shuffled by ``seed``; scans
+    drawn in one of ``conditions`` (see :data:`synth.CONDITIONS`)."""
     rng = random.Random(seed)
     pdf = pikepdf.new()
     font = pdf.make_indirect(pikepdf.Dictionary(
@@ -94,13 +111,14 @@ def long_pdf(pages: int, *, seed: int = 0, kinds: Sequence[str] = KINDS,
         Encoding=pikepdf.Name.WinAnsiEncoding))
     plan = [(kinds[i % len(kinds)], sizes[(i // len(kinds)) % len(sizes)]) for i in range(pages)]
     rng.shuffle(plan)
+    drawn: dict[tuple[float, float], list[Image.Image]] = {}
     for number, (kind, size_name) in enumerate(plan, 1):
         width, height = SIZES_PT[size_name]
         resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
         if kind == "vector":
             content = _vector_content(rng, width, height, number)
         else:
-            image = _scan(rng, (width, height), scan_dpi, number)
+            image = _scan(rng, (width, height), scan_dpi, number, drawn, conditions)
             if kind == "mixed":  # a photo-sized picture with typed text around it
                 image = image.resize((image.width // 2, image.height // 3))
             resources.XObject = pikepdf.Dictionary(

@@ -184,3 +184,17 @@ def test_password_protected_in_import_and_ocr(tmp_path: Path,
         f"{locked}: PDF có mật khẩu, hãy mở khóa rồi nhập lại — the PDF is password-protected;"
         " unlock it and import again"]
     assert (tmp_path / "out" / "mo.txt").exists()
+
+
+def test_a_pdf_refused_on_its_last_page_leaves_nothing_stored(
+        workspace: Workspace, tmp_path: Path) -> None:
+    pdf = pikepdf.open(io.BytesIO(long_pdf(3, seed=7, kinds=("vector",), sizes=SMALL)))
+    pdf.pages[2].MediaBox = [0, 0, 20000, 20000]  # 83 000 px a side at 300 dpi
+    path = tmp_path / "to.pdf"
+    pdf.save(path)
+    before = set(workspace.blobs)
+    report = import_paths(workspace, [path])
+    assert [p.item for p in report.problems] == [str(path)]
+    assert "too large" in report.problems[0].reason
+    assert report.pages_added == []
+    assert set(workspace.blobs) == before
