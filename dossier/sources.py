@@ -9,7 +9,9 @@ can act on.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image
 
@@ -98,9 +100,31 @@ def _describe_unknown(data: bytes, name: str) -> RejectedFile:
 def read_pages(data: bytes, name: str = "") -> list[SourcePage]:
     """Every page of an input file. Raises :class:`RejectedFile` with the reason, and
     nothing else: whatever a library raises on a hostile file becomes a reason too."""
+    if data and sniff(data) == "application/pdf":
+        from dossier.pdfs import pdf_pages
+
+        return list(_guarded(lambda: iter(pdf_pages(data))))
+    return list(iter_pages(data, name))
+
+
+def _picture_pages(data: bytes, name: str) -> Iterator[SourcePage]:
+    if not data:
+        raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
     try:
-        return _read_pages(data, name)
-    except RejectedFile:
+        for p in picture_pages(data, MAX_PIXELS):
+            yield SourcePage(p.index, p.data, p.media_type, p.width, p.height, p.dpi)
+    except UnreadableImage as e:
+        if e.kind == "unknown":
+            raise _describe_unknown(data, name) from e
+        raise RejectedFile(e.reason_vi, e.reason_en) from e
+
+
+def _guarded(pages: Callable[[], Iterator[SourcePage]]) -> Iterator[SourcePage]:
+    """``pages()`` with anything but a :class:`RejectedFile` (or an OSError reading the
+    file) turned into one: a library's surprise on a hostile file is a reason too."""
+    try:
+        yield from pages()
+    except (RejectedFile, OSError):
         raise
     except MemoryError as e:
         raise RejectedFile("tệp quá lớn, không đủ bộ nhớ để đọc",
@@ -108,22 +132,6 @@ def read_pages(data: bytes, name: str = "") -> list[SourcePage]:
     except Exception as e:
         raise RejectedFile("tệp bị hỏng, không đọc được",
                            f"damaged file, cannot be read ({error_detail(e)})") from e
-
-
-def _read_pages(data: bytes, name: str) -> list[SourcePage]:
-    if not data:
-        raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
-    if sniff(data) == "application/pdf":
-        from dossier.pdfs import pdf_pages
-
-        return pdf_pages(data)
-    try:
-        return [SourcePage(p.index, p.data, p.media_type, p.width, p.height, p.dpi)
-                for p in picture_pages(data, MAX_PIXELS)]
-    except UnreadableImage as e:
-        if e.kind == "unknown":
-            raise _describe_unknown(data, name) from e
-        raise RejectedFile(e.reason_vi, e.reason_en) from e
 
 
 def _check_size(width: int, height: int) -> None:
@@ -162,3 +170,30 @@ def _decode_fully(image: Image.Image, media_type: str | None = None) -> None:
             "ảnh bị hỏng hoặc bị cắt cụt, không đọc hết được",
             f"image is damaged or truncated ({e})",
         ) from e
+
+
+def iter_pages(data: bytes, name: str = "") -> Iterator[SourcePage]:
+    """The pages of an input file one at a time, for callers that stream (OCR starts on the
+    first page while later ones are still being read; one page image held at a time).
+
+    PDFs are streamed page by page, multi-page TIFFs frame by frame. Raises
+    :class:`RejectedFile` (possibly after some pages have come), and nothing else.
+    """
+    if data and sniff(data) == "application/pdf":
+        from dossier.pdfs import iter_pdf_pages
+
+        return _guarded(lambda: iter_pdf_pages(data))
+    return _guarded(lambda: _picture_pages(data, name))
+
+
+def iter_file_pages(path: Path) -> Iterator[SourcePage]:
+    """:func:`iter_pages` of a file on disk; a PDF is read in place, never whole into
+    memory. Raises OSError (on the first ``next``) when the file cannot be read."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if head and sniff(head) == "application/pdf":
+        from dossier.pdfs import iter_pdf_pages
+
+        yield from _guarded(lambda: iter_pdf_pages(path))
+        return
+    yield from iter_pages(path.read_bytes(), path.name)
