@@ -360,16 +360,6 @@
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="931"/>
-        <source>Mật khẩu của tệp chứng thư {name}:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="933"/>
-        <source>Mã PIN của token {token}:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/dossier_view.py" line="937"/>
         <source>Đã hủy: hồ sơ chưa được ký và chưa đóng gói.</source>
         <translation type="unfinished"></translation>
