@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
@@ -188,3 +190,32 @@ def _image_pages(data: bytes, media_type: str) -> list[SourcePage]:
             SourcePage(index, buffer.getvalue(), "image/png", frame.width, frame.height, dpi)
         )
     return pages
+
+
+def iter_pages(data: bytes, name: str = "") -> Iterator[SourcePage]:
+    """The pages of an input file one at a time, for callers that stream (OCR starts on the
+    first page while later ones are still being read; one page image held at a time).
+
+    PDFs are streamed page by page; other files come through :func:`read_pages` (a
+    multi-page TIFF reader that yields can be plugged in here the same way). Raises
+    :class:`RejectedFile`, possibly after some pages have come.
+    """
+    if data and sniff(data) == "application/pdf":
+        from dossier.pdfs import iter_pdf_pages
+
+        yield from iter_pdf_pages(data)
+        return
+    yield from read_pages(data, name)
+
+
+def iter_file_pages(path: Path) -> Iterator[SourcePage]:
+    """:func:`iter_pages` of a file on disk; a PDF is read in place, never whole into
+    memory. Raises OSError when the file cannot be read."""
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+    if head and sniff(head) == "application/pdf":
+        from dossier.pdfs import iter_pdf_pages
+
+        yield from iter_pdf_pages(path)
+        return
+    yield from read_pages(path.read_bytes(), path.name)
