@@ -9,6 +9,7 @@ from dataclasses import replace
 from capture import MarkKind, PageMark, detect
 from capture.split import Segment, has_separators, plan_segments
 from dossier.assembly import plan_dossier, write_dossier
+from dossier.pdfs import page_image
 from storage import Workspace, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
@@ -25,7 +26,7 @@ def page_marks(ws: Workspace, batch_id: int, known: Mapping[int, PageMark] | Non
     for page in pages:
         mark = known.get(page.id)
         if mark is None:
-            mark = detect(ws.blobs.read(page.image_sha))
+            mark = detect(page_image(ws, page))
         marks.append((page.id, mark))
     return marks
 
