@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from PIL import Image
@@ -15,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
 from dossier.pdfs import page_image
+from dossier.sources import open_page
 from storage import Page, Workspace
 
 THUMB_SIZE = 168
@@ -29,9 +29,7 @@ def pil_to_qimage(image: Image.Image) -> QImage:
 
 
 def open_page_image(ws: Workspace, page: Page) -> Image.Image:
-    image = Image.open(io.BytesIO(page_image(ws, page)))
-    image.load()
-    return image
+    return open_page(page_image(ws, page))
 
 
 def rotated(image: Image.Image, rotation: int) -> Image.Image:
