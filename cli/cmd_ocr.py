@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "ocr",
         help="recognise files into DIR/<stem>.txt and DIR/<stem>.pdf",
-        description="Recognise PNG, JPEG, TIFF (multi-page) and PDF files with Vietnamese OCR. "
+        description="Recognise pictures (PNG, JPEG, TIFF incl. multi-page, GIF, BMP, WEBP, "
+        "HEIC) and PDF files with Vietnamese OCR. "
         "Writes DIR/<stem>.txt (pages separated by form feeds) and a searchable PDF/A-2b "
         "DIR/<stem>.pdf with upright pages. Failed files are listed on stderr.",
     )
