@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
-from dossier.pdfs import page_image
+from dossier.pdfs import image_key, page_image
 from dossier.sources import open_page
 from storage import Page, Workspace
 
@@ -108,7 +108,7 @@ class ThumbnailCache(QObject):
 
     @staticmethod
     def key(page: Page) -> str:
-        return f"{page.image_sha}:{page.rotation}"
+        return f"{image_key(page)}:{page.rotation}"
 
     def get(self, page: Page) -> QPixmap:
         key = self.key(page)
