@@ -31,6 +31,9 @@ ACCEPTED_FORMATS = frozenset({"PNG", "JPEG", "MPO", "GIF", "BMP", "DIB", "WEBP",
 # Formats that hold pages (one per frame); in the others frames are an animation or a
 # phone's extra pictures, and the first picture is the page.
 PAGED_FORMATS = frozenset({"TIFF"})
+# A dossier is tens of pages; a file of thousands is a mistake or a hostile file (the
+# same limit as for PDFs).
+MAX_FRAMES = 2000
 # Page images stored as they came: decoders everywhere read them the same way.
 _AS_IS = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg"}
 _IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"II+\x00",
@@ -168,6 +171,9 @@ def frame_count(image: Image.Image) -> int:
         raise damaged(e) from e
     if count < 1:
         raise UnreadableImage("no_pages", "tệp không có trang nào", "the file has no pages")
+    if count > MAX_FRAMES:
+        raise UnreadableImage("too_large", f"tệp có quá nhiều trang ({count})",
+                              f"too many pages ({count}; at most {MAX_FRAMES})")
     return count
 
 
