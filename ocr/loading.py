@@ -131,9 +131,10 @@ def check_size(width: int, height: int, max_pixels: int) -> None:
 @contextlib.contextmanager
 def quiet() -> Iterator[None]:
     """Library warnings (corrupt EXIF, odd TIFF tags...) are not the person's business:
-    the reading either succeeds or becomes one reason. A decompression bomb is an error."""
+    the reading either succeeds or becomes one reason. Pillow's decompression-bomb warning
+    goes too: our own pixel limit decides (its error, far above, still stops the read)."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Pillow's bomb warning too: our pixel limit decides
+        warnings.simplefilter("ignore")
         yield
 
 
@@ -215,9 +216,7 @@ def to_page_mode(image: Image.Image) -> Image.Image:
     """
     dpi = image.info.get("dpi")
     out = _page_pixels(image)
-    if out is image:
-        out = image.copy()
-    if dpi:
+    if dpi and out is not image:
         out.info["dpi"] = dpi
     return out
 
