@@ -14,13 +14,26 @@ from PIL import Image
 PAPER_CONTRAST = 60
 # ... or, on quiet paper, at least this much (faded print).
 MIN_PAPER_CONTRAST = 30
+# A pixel this far between its brightest and darkest channel is coloured ink.
+COLOURED_CHROMA = 45
+# Fewer coloured pixels than this are chroma noise, not a seal or a signature.
+MIN_COLOURED_PIXELS = 200
+# Optical density of each 8-bit level (paper white = 0), clipped at the darkest level.
+_DENSITY = -np.log(np.maximum(np.arange(256, dtype=np.float32), 1.0) / 255.0)
+_HUE_BINS = 18
+_DEFAULT_NEUTRAL_SHARE = 1.0
+_INK_QUANTILE = 0.7
 
 
 def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uint8]:
-    """Grey levels where red seals and blue signatures are lifted towards paper white.
+    """Grey levels of the black print alone: red and purple seals, blue signatures lifted out.
 
-    Black toner stays dark under a seal (multiplied ink stays near-neutral), while
-    saturated red or blue strokes have a bright maximum channel and a large chroma.
+    Where coloured ink lies, each pixel's optical density (per channel) is split into a
+    neutral part (toner) and a coloured part (the seal's or the pen's ink), as stains are
+    separated in colour deconvolution: density adds where inks overlap, so black print
+    under a seal keeps its density while the ink alone, however dark or pale, has none
+    left. The coloured part is measured along the pixel's own hue, each hue with the
+    neutral share its ink has on this page. Elsewhere the grey is the image's own.
     """
     if image.mode == "L":
         return np.asarray(image, dtype=np.uint8)
@@ -32,12 +45,32 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
     r, g, b = cv2.split(rgb)
     mx = cv2.max(cv2.max(r, g), b)
     chroma = cv2.subtract(mx, cv2.min(cv2.min(r, g), b))
-    _, coloured = cv2.threshold(chroma, 45, 255, cv2.THRESH_BINARY)
-    if not cv2.countNonZero(coloured):
+    _, coloured = cv2.threshold(chroma, COLOURED_CHROMA, 255, cv2.THRESH_BINARY)
+    if cv2.countNonZero(coloured) < MIN_COLOURED_PIXELS:
         return np.asarray(grey, dtype=np.uint8)
-    lifted = cv2.max(grey, cv2.add(mx, chroma))
+    # The pixels near coloured ink (its soft, less saturated edges too).
+    near = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
+    ys, xs = np.nonzero(near)
+    density = _DENSITY[rgb[ys, xs]]  # (n, 3)
+    mean = density.mean(axis=1)
+    cx = (2 * density[:, 0] - density[:, 1] - density[:, 2]) / np.sqrt(6.0)
+    cy = (density[:, 1] - density[:, 2]) / np.sqrt(2.0)
+    size = np.hypot(cx, cy)
+    hue = ((np.arctan2(cy, cx) + np.pi) / (2 * np.pi) * _HUE_BINS).astype(np.int32) % _HUE_BINS
+    strong = chroma[ys, xs] > COLOURED_CHROMA
+    # Neutral density per unit of colour, for each hue's ink: most of an ink's pixels lie on
+    # bare paper, pixels over print have more; a high quantile is the ink's own.
+    ratio = np.full(_HUE_BINS, _DEFAULT_NEUTRAL_SHARE, dtype=np.float64)
+    share = mean / np.maximum(size, 1e-3)
+    for bin_ in range(_HUE_BINS):
+        pick = strong & (hue == bin_)
+        if int(pick.sum()) >= MIN_COLOURED_PIXELS:
+            ratio[bin_] = float(np.quantile(share[pick], _INK_QUANTILE))
+    neutral = np.clip(mean - ratio[hue] * size, 0.0, None)
     out = grey.copy()
-    cv2.copyTo(lifted, coloured, out)
+    lifted = np.clip(255.0 * np.exp(-neutral), 0, 255).astype(np.uint8)
+    # Never darker than the image's own grey: the split only takes colour away.
+    out[ys, xs] = np.maximum(lifted, grey[ys, xs])
     return np.asarray(out, dtype=np.uint8)
 
 
@@ -115,6 +148,67 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int,
     if not drop.any():
         return ink
     return np.asarray(ink & ~drop[labels])
+
+
+def ground_roughness(grey: NDArray[np.uint8], ink: NDArray[np.bool_]) -> float:
+    """Spread (standard deviation) of the paper's grey away from the ink, on a sample.
+
+    Scanner noise gives about ten levels; a copier's dot screen or mottled toner far more.
+    """
+    step = 4
+    near = cv2.dilate(ink[::step, ::step].astype(np.uint8), np.ones((3, 3), np.uint8))
+    paper = grey[::step, ::step][near == 0]
+    return float(paper.std()) if paper.size > 1000 else 0.0
+
+
+def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[np.bool_], int]:
+    """Toner dust, halftone dots and punch holes: ink that is not print, for a photocopy.
+
+    A speck smaller than any printed mark (half a stroke squared) is dust wherever it is.
+    One up to a tone mark's size is kept only where marks go: above, below or just after
+    a letter, or in a row of its like (a dotted leader). A solid round blob larger than a
+    letter is a punch hole or a smudge. Returns the components to take away, and how many.
+    """
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(
+        ink.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return np.zeros(ink.shape, dtype=bool), 0
+    area = stats[:, cv2.CC_STAT_AREA]
+    w = stats[:, cv2.CC_STAT_WIDTH]
+    h = stats[:, cv2.CC_STAT_HEIGHT]
+    size = float(letter_height)
+    sw = stroke_width(ink)
+    tiny = area < max(3.0, 0.5 * sw * sw)
+    mark = ~tiny & (h < 0.3 * size) & (w < 0.3 * size)
+    letter = (h >= 0.35 * size) & (h <= 3.0 * size) & ~tiny & ~mark
+    fill = area / np.maximum(1, w * h)
+    blob = (np.minimum(w, h) >= 1.0 * size) & (np.maximum(w, h) <= 2.5 * size) & (fill > 0.6)
+    letter &= ~blob
+    tiny[0] = mark[0] = letter[0] = blob[0] = False
+    if not (tiny.any() or mark.any() or blob.any()):
+        return np.zeros(ink.shape, dtype=bool), 0
+    reach_x = max(2, round(0.3 * size))
+    reach_y = max(2, round(0.6 * size))
+    near = cv2.dilate(letter[labels].astype(np.uint8),
+                      cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach_x + 1,
+                                                                 2 * reach_y + 1)))
+    cx = np.clip(centres[:, 0].round().astype(np.int64), 0, ink.shape[1] - 1)
+    cy = np.clip(centres[:, 1].round().astype(np.int64), 0, ink.shape[0] - 1)
+    beside = near[cy, cx] > 0
+    loose = mark & ~beside
+    if loose.any():
+        # Dots in a row on one baseline are a leader line of a form, not dust.
+        row = cv2.dilate(loose[labels].astype(np.uint8),
+                         cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, round(size)), 1)))
+        groups, glabels, gstats, _ = cv2.connectedComponentsWithStats(row, connectivity=8)
+        members = np.bincount(glabels[cy[loose], cx[loose]], minlength=groups)
+        flat_row = gstats[:, cv2.CC_STAT_HEIGHT] < 0.4 * size
+        group_of = glabels[cy, cx]
+        leader = loose & (members[group_of] >= 3) & flat_row[group_of]
+        loose &= ~leader
+    drop = tiny | loose | blob
+    drop[0] = False
+    return np.asarray(drop[labels]), int(drop.sum())
 
 
 def _beside_letters(labels: NDArray[np.int32], stats: NDArray[np.int32],

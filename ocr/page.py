@@ -15,6 +15,8 @@ from PIL import Image
 
 from ocr.cleaning import (
     binarise,
+    dust_specks,
+    ground_roughness,
     ink_grey,
     ink_ratio,
     looks_like_text,
@@ -40,6 +42,13 @@ CHECK_BELOW_CONFIDENCE = 80.0
 FALLBACK_BELOW_CONFIDENCE = 40.0
 # Specks beyond this share of the ink make a page dusty (a photocopy): read the mask.
 DUSTY_SHARE = 0.03
+# From this many specks of dust a page is a copy whose dust is whitened before reading.
+DUST_SPECKS = 30
+# Grey-level spread of the paper between the letters from which it is a dot screen or
+# mottled toner, not scanner noise.
+ROUGH_GROUND = 22.0
+# Letter height (pixels) at which a screen is blurred by 1.5 pixels.
+_SCREEN_TEXT_HEIGHT = 35.0
 # Background spread (grey levels) from which the page is read flattened.
 UNEVEN_PAPER = 40.0
 # Line mode (Tesseract psm 7) for an image of one text line.
@@ -184,6 +193,31 @@ def recognise_page(
         # Toner dust (a photocopy) is the exception: Tesseract reads the cleaned mask.
         dusty = int((unshadowed & ~kept).sum()) > DUSTY_SHARE * max(1, int(kept.sum()))
         ink = kept
+        if work_height:
+            # A photocopy's dust and dots are whitened in the grey Tesseract reads, where
+            # its letters keep their grey edges (the mask would lose faint strokes).
+            dust, specks = dust_specks(unshadowed, work_height)
+            print_ink = unshadowed & ~dust
+            rough = ground_roughness(flat, print_ink) > ROUGH_GROUND
+            if rough:
+                # A copier's dot screen: blurred into an even grey that flattening takes
+                # away (letters are far larger than its dots), then cleaned again.
+                sigma = max(1.0, 1.5 * work_height / _SCREEN_TEXT_HEIGHT)
+                flat, _ = flatten(np.asarray(cv2.GaussianBlur(plain, (0, 0), sigma), np.uint8),
+                                  work_height)
+                unshadowed = remove_specks_and_shadows(binarise(flat), work_dpi, specks=False)
+                kept = remove_specks_and_shadows(unshadowed, work_dpi)
+                dust, specks = dust_specks(unshadowed, work_height)
+                print_ink = unshadowed & ~dust
+                flattened = True
+            if specks >= DUST_SPECKS or rough:
+                # Dust, a dot screen or a mottled ground: only the print and its grey edges
+                # stay; what lies beyond them is paper.
+                near = cv2.dilate(print_ink.astype(np.uint8), np.ones((5, 5), np.uint8))
+                flat[near == 0] = 255
+                ink = kept & ~dust
+                as_came = None
+                dusty = False
     if flattened or dusty:
         as_came = None
     t2 = time.perf_counter()
