@@ -23,6 +23,11 @@ _DENSITY = -np.log(np.maximum(np.arange(256, dtype=np.float32), 1.0) / 255.0)
 _HUE_BINS = 18
 _DEFAULT_NEUTRAL_SHARE = 1.0
 _INK_QUANTILE = 0.7
+# Ink thinned with paper white has up to about twice its colour in neutral density; more
+# is print under the ink (or JPEG colour fringes on black print), never the ink itself.
+_MAX_NEUTRAL_SHARE = 2.5
+# Punch holes are centred within this share of the short side from an edge (25 mm on A4).
+_HOLE_MARGIN = 0.12
 
 
 def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uint8]:
@@ -65,12 +70,58 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
     for bin_ in range(_HUE_BINS):
         pick = strong & (hue == bin_)
         if int(pick.sum()) >= MIN_COLOURED_PIXELS:
-            ratio[bin_] = float(np.quantile(share[pick], _INK_QUANTILE))
+            ratio[bin_] = min(_MAX_NEUTRAL_SHARE,
+                              float(np.quantile(share[pick], _INK_QUANTILE)))
     neutral = np.clip(mean - ratio[hue] * size, 0.0, None)
     out = grey.copy()
     lifted = np.clip(255.0 * np.exp(-neutral), 0, 255).astype(np.uint8)
     # Never darker than the image's own grey: the split only takes colour away.
     out[ys, xs] = np.maximum(lifted, grey[ys, xs])
+    return np.asarray(out, dtype=np.uint8)
+
+
+def lift_grey_seals(grey: NDArray[np.uint8], letter_height: float) -> NDArray[np.uint8] | None:
+    """A greyscale scan with its seals taken out, or None when no seal shows.
+
+    In grey a red or purple seal is a mid grey, lighter than the print: its strokes have
+    mid-grey cores far from any dark pixel, where a letter's mid greys are only its edges.
+    Where such cores gather into a seal-sized, roughly square shape (a ring, a stamp's
+    frame and its letters), the mid greys are paper and only the darker print stays. A
+    seal as dark as the print is left alone: grey alone cannot tell them apart.
+    """
+    step = 4
+    sample = grey[::step, ::step]
+    paper = float(np.percentile(sample, 90))
+    dark_sample = sample[sample < paper - PAPER_CONTRAST]
+    if dark_sample.size < 100:
+        return None
+    text = float(np.percentile(dark_sample, 20))
+    if paper - text < 2 * PAPER_CONTRAST:
+        return None
+    split = text + 0.3 * (paper - text)
+    top = paper - 0.25 * (paper - text)
+    dark = (grey <= split).astype(np.uint8)
+    near_dark = cv2.dilate(dark, np.ones((5, 5), np.uint8)) > 0
+    cores = ((grey > split) & (grey < top) & ~near_dark).astype(np.uint8)
+    if cv2.countNonZero(cores) < MIN_COLOURED_PIXELS:
+        return None
+    k = max(3, round(letter_height * 0.8) | 1)
+    gathered = cv2.morphologyEx(cores, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(gathered, connectivity=8)
+    if count <= 1:
+        return None
+    w = stats[:, cv2.CC_STAT_WIDTH]
+    h = stats[:, cv2.CC_STAT_HEIGHT]
+    core_count = np.bincount(labels[cores > 0], minlength=count)
+    seal = ((np.minimum(w, h) >= 2.5 * letter_height) & (np.maximum(w, h) <= 20 * letter_height)
+            & (np.maximum(w, h) <= 3.5 * np.minimum(w, h))
+            & (core_count >= 0.02 * w * h))
+    seal[0] = False
+    if not seal.any():
+        return None
+    region = seal[labels]
+    out = grey.copy()
+    out[region & (grey > split)] = 255
     return np.asarray(out, dtype=np.uint8)
 
 
@@ -162,10 +213,10 @@ def ground_roughness(grey: NDArray[np.uint8], ink: NDArray[np.bool_]) -> float:
 
 
 def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[np.bool_], int]:
-    """Toner dust, halftone dots and punch holes: ink that is not print, for a photocopy.
+    """Toner dust, halftone dots and punch holes: ink that is not print, on a photocopy.
 
-    A speck smaller than any printed mark (half a stroke squared) is dust wherever it is.
-    One up to a tone mark's size is kept only where marks go: above, below or just after
+    A speck smaller than any printed mark (half a stroke squared) is dust unless it lies
+    against a letter (a piece of a broken stroke). One up to a tone mark's size is kept only where marks go: above, below or just after
     a letter, or in a row of its like (a dotted leader). A solid round blob larger than a
     letter is a punch hole or a smudge. Returns the components to take away, and how many.
     """
@@ -182,12 +233,24 @@ def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[n
     mark = ~tiny & (h < 0.3 * size) & (w < 0.3 * size)
     letter = (h >= 0.35 * size) & (h <= 3.0 * size) & ~tiny & ~mark
     fill = area / np.maximum(1, w * h)
-    blob = (np.minimum(w, h) >= 1.0 * size) & (np.maximum(w, h) <= 2.5 * size) & (fill > 0.6)
+    # Solid and round, like no letter (a bold word merged into one shape is long).
+    blob = ((np.minimum(w, h) >= 1.2 * size) & (np.maximum(w, h) <= 3.0 * size)
+            & (np.maximum(w, h) <= 1.25 * np.minimum(w, h)) & (fill > 0.7))
+    # A punch hole, filled or (once the paper is flattened) a ring, in the outer margin.
+    left = stats[:, cv2.CC_STAT_LEFT]
+    top = stats[:, cv2.CC_STAT_TOP]
+    rows, cols = ink.shape
+    band = _HOLE_MARGIN * min(rows, cols)
+    mid_x, mid_y = left + w / 2, top + h / 2
+    in_margin = ((mid_x < band) | (mid_x > cols - band) | (mid_y < band)
+                 | (mid_y > rows - band))
+    blob |= (in_margin & (np.maximum(w, h) >= 1.2 * size) & (np.maximum(w, h) <= 3.0 * size)
+             & (np.maximum(w, h) <= 1.3 * np.minimum(w, h)))
     letter &= ~blob
     tiny[0] = mark[0] = letter[0] = blob[0] = False
     if not (tiny.any() or mark.any() or blob.any()):
         return np.zeros(ink.shape, dtype=bool), 0
-    reach_x = max(2, round(0.3 * size))
+    reach_x = max(2, round(0.5 * size))
     reach_y = max(2, round(0.6 * size))
     near = cv2.dilate(letter[labels].astype(np.uint8),
                       cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach_x + 1,
@@ -195,6 +258,12 @@ def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[n
     cx = np.clip(centres[:, 0].round().astype(np.int64), 0, ink.shape[1] - 1)
     cy = np.clip(centres[:, 1].round().astype(np.int64), 0, ink.shape[0] - 1)
     beside = near[cy, cx] > 0
+    # Pieces of a letter broken by faded print lie against it: only dust apart from letters
+    # goes, whatever its size.
+    hug = max(2, round(0.12 * size))
+    touching = cv2.dilate(letter[labels].astype(np.uint8),
+                          cv2.getStructuringElement(cv2.MORPH_RECT, (2 * hug + 1, 2 * hug + 1)))
+    tiny &= touching[cy, cx] == 0
     loose = mark & ~beside
     if loose.any():
         # Dots in a row on one baseline are a leader line of a form, not dust.

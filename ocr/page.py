@@ -19,6 +19,7 @@ from ocr.cleaning import (
     ground_roughness,
     ink_grey,
     ink_ratio,
+    lift_grey_seals,
     looks_like_text,
     remove_specks_and_shadows,
     to_png,
@@ -170,6 +171,12 @@ def recognise_page(
         work_dpi = round(known_dpi * factor)
     else:
         work_dpi = text_dpi(work_height) if work_height else 300
+    if settings.clean and work_height:
+        # A seal on a grey scan (or what colour separation left of a faint one) is taken
+        # out by its shape.
+        unsealed = lift_grey_seals(work, work_height)
+        if unsealed is not None:
+            work, as_came = unsealed, None
     plain = work
     flat, spread = flatten(work, work_height) if settings.clean else (work, 0.0)
     ink = binarise(flat)

@@ -60,7 +60,7 @@ def _ink(rng: random.Random, name: str | None) -> tuple[str, tuple[int, int, int
 
 
 def _round_layer(size: tuple[int, int], rng: random.Random, centre: tuple[int, int],
-                 dpi: int, colour: tuple[int, int, int]) -> tuple[Image.Image, tuple[int, int]]:
+                 dpi: int) -> tuple[Image.Image, tuple[int, int]]:
     layer = Image.new("L", size, 0)
     draw = ImageDraw.Draw(layer)
     cx, cy = centre
@@ -133,7 +133,7 @@ def stamp(image: Image.Image, rng: random.Random, centre: tuple[int, int],
     shape = shape or rng.choice(("round", "round", "rect"))
     label, colour = _ink(rng, ink)
     if shape == "round":
-        layer, size = _round_layer(base.size, rng, centre, dpi, colour)
+        layer, size = _round_layer(base.size, rng, centre, dpi)
     else:
         layer, size = _rect_layer(base.size, rng, centre, dpi)
     strength = np.asarray(layer, dtype=np.float32) / 255.0
@@ -143,15 +143,16 @@ def stamp(image: Image.Image, rng: random.Random, centre: tuple[int, int],
     fade = Image.fromarray((gen.uniform(0.0, 0.45, cells) * 255).astype(np.uint8)).resize(
         base.size, Image.Resampling.BILINEAR)
     strength *= 1.0 - np.asarray(fade, dtype=np.float32) / 255.0
-    opacity = opacity if opacity is not None else rng.uniform(0.55, 1.0)
-    strength *= opacity
     opaque = opaque if opaque is not None else rng.random() < 0.35
+    # Paste-like ink over toner hides it by its opacity; past about 0.7 nobody could read
+    # the print beneath either, and stamp ink is mostly a dye.
+    opacity = opacity if opacity is not None else (
+        rng.uniform(0.4, 0.7) if opaque else rng.uniform(0.55, 1.0))
+    strength *= opacity
     page = np.asarray(base, dtype=np.float32)
     ink_rgb = np.array(colour, dtype=np.float32)
     a = strength[..., None]
-    if opaque:
-        out = page * (1 - a) + ink_rgb * a
-    else:
-        out = page * (1 - a + a * ink_rgb / 255.0)
+    # Paste covers the print by its opacity; dye multiplies with it.
+    out = page * (1 - a) + ink_rgb * a if opaque else page * (1 - a + a * ink_rgb / 255.0)
     result = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB")
     return result, Stamp(shape, label, round(opacity, 2), opaque, centre, size)
