@@ -64,6 +64,8 @@ def page_marks(ws: Workspace, batch_id: int, known: Mapping[int, PageMark] | Non
                *, unassembled_only: bool = False) -> list[tuple[int, PageMark]]:
     """Each page of the batch (or only those not yet in a dossier) with its mark, reading
     barcodes where not known yet."""
+    from dossier.pdfs import page_image
+
     known = known or {}
     marks = []
     pages = (page_store.pages_without_dossier(ws, batch_id) if unassembled_only
@@ -71,7 +73,7 @@ def page_marks(ws: Workspace, batch_id: int, known: Mapping[int, PageMark] | Non
     for page in pages:
         mark = known.get(page.id)
         if mark is None:
-            mark = detect(ws.blobs.read(page.image_sha))
+            mark = detect(page_image(ws, page))
         marks.append((page.id, mark))
     return marks
 

@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "ocr",
         help="recognise files into DIR/<stem>.txt and DIR/<stem>.pdf",
-        description="Recognise PNG, JPEG, TIFF (multi-page) and PDF files with Vietnamese OCR. "
+        description="Recognise pictures (PNG, JPEG, TIFF incl. multi-page, GIF, BMP, WEBP, "
+        "HEIC) and PDF files with Vietnamese OCR. "
         "Writes DIR/<stem>.txt (pages separated by form feeds) and a searchable PDF/A-2b "
         "DIR/<stem>.pdf with upright pages. Failed files are listed on stderr.",
     )
@@ -97,24 +98,29 @@ def _colour(image: Image.Image) -> Image.Image:
 
 
 def _split(job: _FileJob) -> Iterator[tuple[int, bytes]]:
-    from dossier import read_pages
+    """The file's pages one at a time, each spooled to disk as it comes: the first is being
+    recognised while later ones are still being read (a long PDF is never held whole)."""
+    from dossier import iter_file_pages
 
-    try:
-        data = job.path.read_bytes()
-    except OSError as e:
-        raise _FileFailed(f"không đọc được tệp — cannot read the file ({e.strerror or e})") from e
-    try:
-        pages = read_pages(data, job.path.name)
-    except Exception as e:
-        if getattr(e, "exit_code", None) is None:
-            raise
-        raise _FileFailed(str(e)) from e
-    del data
-    for page in pages:
+    pages = iter_file_pages(job.path)
+    count = 0
+    while True:
+        try:
+            page = next(pages, None)
+        except OSError as e:
+            raise _FileFailed(f"không đọc được tệp — cannot read the file "
+                              f"({e.strerror or e})") from e
+        except Exception as e:
+            if getattr(e, "exit_code", None) is None:
+                raise
+            # The count stays unknown: the pages already recognised never make it "complete".
+            raise _FileFailed(str(e)) from e
+        if page is None:
+            break
         job.page_file(page.index).write_bytes(page.data)
-    job.pages = len(pages)
-    for page in pages:
+        count += 1
         yield page.index, page.data
+    job.pages = count
 
 
 class _FileFailed(Exception):
@@ -178,11 +184,19 @@ def run(args: argparse.Namespace) -> int:
             else:
                 # The cleaned image is not needed here; drop it to keep memory flat.
                 job.results[index] = dataclasses.replace(outcome, clean_png=b"")
-            if job.complete() and not job.done:
-                job.done = True
-                if not _finish(job, out):
-                    with lock:
-                        failed.append(job.path)
+            # A file's last result can come before its page count is known (its pages are
+            # counted as they are read): any earlier file completed since is written too.
+            for ready in jobs[: n + 1]:
+                if ready.complete() and not ready.done:
+                    ready.done = True
+                    if not _finish(ready, out):
+                        with lock:
+                            failed.append(ready.path)
+        for ready in jobs:  # the count of the last file(s) came after their last result
+            if ready.complete() and not ready.done:
+                ready.done = True
+                if not _finish(ready, out):
+                    failed.append(ready.path)
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 

@@ -35,12 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import actions
+from desktop import actions, signing_key
 from desktop.context import AppContext
 from desktop.messages import plain
 from desktop.models import DocumentModel, DossierListModel, PageModel
 from desktop.pack_dialog import PackDialog
-from desktop.pin_dialog import ask_pin
 from desktop.signature_state import signature_text
 from desktop.undo import documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
@@ -922,13 +921,9 @@ class DossierView(QWidget):
         """The signing options from the settings; None when records are not signed, False
         (with the reason on the status line) when signing is on but not set up."""
         from dossier import DossierError
-        from dossier import signing as signing_settings
 
-        ws = self._ctx.ws
-        if not signing_settings.enabled(ws):
-            return None
         try:
-            return signing_settings.signing_options(ws, agency_name=ws.get_setting("agency_id"))
+            return signing_key.configured_options(self._ctx.ws)
         except DossierError as e:
             self._set_pack_status(str(e), "error")
             return False
@@ -936,17 +931,11 @@ class DossierView(QWidget):
     def _signing_key(self) -> tuple[object, str | None]:
         """The signing options and the PIN typed for them; (None, None) when records are not
         signed; (False, None) when the clerk cancelled or signing is not set up."""
-        from records import Pkcs12Key
-
         options = self._signing_options()
         if options is None or options is False:
             return options, None
-        if isinstance(options.key, Pkcs12Key):
-            what = self.tr("Mật khẩu của tệp chứng thư {name}:").format(name=options.key.path.name)
-        else:
-            what = self.tr("Mã PIN của token {token}:").format(token=options.key.token)
         reason, self._sign_problem = getattr(self, "_sign_problem", ""), ""
-        secret = ask_pin(self, what, reason)
+        secret = signing_key.ask_secret(self, options, reason)
         if secret is None:
             self._set_pack_status(self.tr("Đã hủy: hồ sơ chưa được ký và chưa đóng gói."))
             return False, None

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
+from dossier.pdfs import page_image
 from storage import Page, Workspace
 
 THUMB_SIZE = 168
@@ -28,7 +29,7 @@ def pil_to_qimage(image: Image.Image) -> QImage:
 
 
 def open_page_image(ws: Workspace, page: Page) -> Image.Image:
-    image = Image.open(io.BytesIO(ws.blobs.read(page.image_sha)))
+    image = Image.open(io.BytesIO(page_image(ws, page)))
     image.load()
     return image
 

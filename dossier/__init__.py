@@ -26,7 +26,7 @@ from dossier.processing import (
     process_pages,
 )
 from dossier.queries import search
-from dossier.sources import SourcePage, read_pages
+from dossier.sources import SourcePage, iter_file_pages, iter_pages, read_pages
 from failures import Cancelled
 from storage import (
     Batch,
@@ -72,6 +72,8 @@ __all__ = [
     "import_paths",
     "interrupted_batches",
     "is_temporary_name",
+    "iter_file_pages",
+    "iter_pages",
     "process_batch",
     "process_pages",
     "read_pages",

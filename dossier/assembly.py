@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
+from dossier.pdfs import page_image
 from storage import Workspace, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
@@ -36,7 +37,7 @@ def tag_pages(ws: Workspace, page_ids: Sequence[int]) -> DossierTag:
             text = page.text or ""
             codes: tuple[str, ...] = ()
             if not page.blank and (wants_codes(text) or poor_text(text)):
-                image = ws.blobs.read(page.image_sha)
+                image = page_image(ws, page)
                 # A card copied on grey paper can read as nothing: look at each card.
                 text = reread_cards(image, text)
                 # An identity card's QR code confirms what OCR read of it.

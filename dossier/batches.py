@@ -22,8 +22,10 @@ from dossier.importing import (
     _add_to_report,
     import_items,
 )
-from dossier.processing import PageProgressFn, _run_ocr, process_pages
+from dossier.pdfs import PageImages
+from dossier.processing import PageProgressFn, _run_ocr, image_for_ocr, process_pages
 from failures import Cancelled
+from ocr.errors import OcrError
 from storage import Batch, BatchPlan, BatchState, Page, PageState, Workspace, WorkspaceLocked
 from storage import pages as page_store
 from storage.locks import IMPORT, FileLock, batch_lock_name, holding, work_lock
@@ -285,13 +287,14 @@ def run_import(
             if queue is not None:
                 queue.put(None)
 
-    def feed(queue: Queue[int | BaseException | None]) -> Iterator[tuple[int, bytes]]:
-        while (item := queue.get()) is not None:
-            if isinstance(item, BaseException):
-                raise item
-            page = page_store.get_page(ws, item)
-            if page is not None:
-                yield page.id, ws.blobs.read(page.image_sha)
+    def feed(queue: Queue[int | BaseException | None]) -> Iterator[tuple[int, bytes | OcrError]]:
+        with PageImages(ws) as images:
+            while (item := queue.get()) is not None:
+                if isinstance(item, BaseException):
+                    raise item
+                page = page_store.get_page(ws, item)
+                if page is not None:
+                    yield page.id, image_for_ocr(images, page)
 
     try:
         if plan.processes:

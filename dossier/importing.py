@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossier.errors import RejectedFile
-from dossier.sources import SourcePage, read_pages
+from dossier.pdfs import plan_pdf
+from dossier.sources import SourcePage, read_pages, sniff
 from storage import BatchPlan, BatchState, DiskFull, Workspace, is_disk_full, transaction
 from storage import pages as page_store
 
@@ -126,27 +127,71 @@ class _Prepared:
 
 
 def _prepare(ws: Workspace, item: ImportItem) -> _Prepared:
-    """Read, validate and store blobs for one item (safe to run in a worker thread)."""
+    """Read, validate and store blobs for one item (safe to run in a worker thread).
+
+    A PDF is read in place, not into memory, and none of its pages is rendered here: a
+    page that is one stored JPEG is kept as that JPEG, any other as a reference into the
+    PDF, made into its image when it is processed (see :mod:`dossier.pdfs`). Import of
+    a long PDF takes seconds.
+    """
+    name = Path(item.name).name
+    if _is_pdf(item):
+        return _prepare_pdf(ws, item, name)
     data = item.read()
     source_pages: list[SourcePage] = read_pages(data, item.name)
     source_sha = ws.blobs.put_bytes(data)
-    name = Path(item.name).name
     new_pages = []
     for sp in source_pages:
         image_sha = source_sha if sp.data is data else ws.blobs.put_bytes(sp.data)
-        new_pages.append(
-            page_store.NewPage(
-                source_sha=source_sha,
-                source_page=sp.index,
-                image_sha=image_sha,
-                source_name=name,
-                media_type=sp.media_type,
-                width=sp.width,
-                height=sp.height,
-                dpi=sp.dpi,
-            )
-        )
+        new_pages.append(_new_page(source_sha, image_sha, name, sp.index, sp.media_type,
+                                   sp.width, sp.height, sp.dpi))
     return _Prepared(item, new_pages)
+
+
+def _is_pdf(item: ImportItem) -> bool:
+    if item.data is not None:
+        return sniff(item.data) == "application/pdf"
+    assert item.path is not None
+    try:
+        with open(item.path, "rb") as handle:
+            return sniff(handle.read(1024)) == "application/pdf"
+    except OSError:
+        return False  # item.read() names the reason
+
+
+def _prepare_pdf(ws: Workspace, item: ImportItem, name: str) -> _Prepared:
+    source: bytes | Path
+    if item.data is not None:
+        source = item.data
+    else:
+        assert item.path is not None
+        source = item.path
+    try:
+        with plan_pdf(source) as plan:
+            # Every page was planned: only now is anything stored.
+            if isinstance(source, bytes):
+                source_sha = ws.blobs.put_bytes(source)
+            else:
+                source_sha = ws.blobs.put_file(source)
+            new_pages = []
+            for page in plan.pages:
+                image_sha = (ws.blobs.put_bytes(plan.jpeg(page.index))
+                             if page.media_type == "image/jpeg" else source_sha)
+                new_pages.append(_new_page(source_sha, image_sha, name, page.index,
+                                           page.media_type, page.width, page.height, page.dpi))
+    except OSError as e:
+        if isinstance(source, bytes) or is_disk_full(e):
+            raise
+        item.read()  # the reason a file cannot be read, as for any other file
+        raise
+    return _Prepared(item, new_pages)
+
+
+def _new_page(source_sha: str, image_sha: str, name: str, index: int, media_type: str,
+              width: int, height: int, dpi: int | None) -> page_store.NewPage:
+    return page_store.NewPage(source_sha=source_sha, source_page=index, image_sha=image_sha,
+                              source_name=name, media_type=media_type, width=width,
+                              height=height, dpi=dpi)
 
 
 def import_items(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
+from dossier.pdfs import PageImages
 from failures import ExitCode
 from storage import (
     DiskFull,
@@ -60,29 +61,30 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
     documents = []
     type_keys: list[str] = []
     times: list[dt.datetime] = []
-    for doc in dossier_store.documents_of(ws, dossier_id):
-        page_specs = []
-        for page_id in doc.page_ids:
-            page = page_store.get_page(ws, page_id)
-            if page is None or page.deleted:
-                continue
-            moment = _parse_time(page.processed_at) or _parse_time(page.created_at)
-            if moment:
-                times.append(moment)
-            page_specs.append(
-                PageSpec(
-                    image=ws.blobs.read(page.image_sha),
-                    dpi=page.dpi,
-                    words=list(stored_words.read(ws, page.words_sha).words),
-                    mean_confidence=page.confidence,
-                    rotation=page.rotation,
-                    skew=page.skew or 0.0,
+    with PageImages(ws) as images:
+        for doc in dossier_store.documents_of(ws, dossier_id):
+            page_specs = []
+            for page_id in doc.page_ids:
+                page = page_store.get_page(ws, page_id)
+                if page is None or page.deleted:
+                    continue
+                moment = _parse_time(page.processed_at) or _parse_time(page.created_at)
+                if moment:
+                    times.append(moment)
+                page_specs.append(
+                    PageSpec(
+                        image=images.read(page),
+                        dpi=page.dpi,
+                        words=list(stored_words.read(ws, page.words_sha).words),
+                        mean_confidence=page.confidence,
+                        rotation=page.rotation,
+                        skew=page.skew or 0.0,
+                    )
                 )
-            )
-        if page_specs:
-            documents.append(DocumentSpec(doc.type_key, doc.type_name, tuple(page_specs)))
-            if doc.type_key:
-                type_keys.append(doc.type_key)
+            if page_specs:
+                documents.append(DocumentSpec(doc.type_key, doc.type_name, tuple(page_specs)))
+                if doc.type_key:
+                    type_keys.append(doc.type_key)
     if not documents:
         raise DossierError(
             f"hồ sơ {dossier.display_code} chưa có trang nào để đóng gói — "

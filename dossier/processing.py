@@ -9,18 +9,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier import words
+from dossier.errors import RejectedFile
 from dossier.importing import (
     ImportItem,
     ImportReport,
     ProgressFn,
     expand_paths,
 )
+from dossier.pdfs import PageImages
 from failures import Cancelled
 from storage import BatchPlan, PageState, Workspace, WorkspaceLocked
 from storage import pages as page_store
 
 if TYPE_CHECKING:
-    from ocr import PageResult
+    from ocr import OcrError, PageResult
+    from storage.model import Page
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,19 @@ def store_result(ws: Workspace, page_id: int, result: PageResult) -> None:
     )
 
 
+def image_for_ocr(images: PageImages, page: Page) -> bytes | OcrError:
+    """The page's image for OCR, or the reason it cannot be made (a damaged PDF page)."""
+    from ocr import OcrError
+
+    try:
+        return images.read(page)
+    except RejectedFile as e:
+        return OcrError(str(e))
+
+
 def _run_ocr(
     ws: Workspace,
-    feed: Iterable[tuple[int, bytes]],
+    feed: Iterable[tuple[int, bytes | OcrError]],
     *,
     jobs: int | None,
     on_page: PageProgressFn | None,
@@ -90,14 +103,15 @@ def process_pages(
     """OCR the given pages (skipping those already processed); returns (done, failed)."""
     ws.require_work("edit")
 
-    def feed() -> Iterator[tuple[int, bytes]]:
-        for page_id in page_ids:
-            if cancel is not None and cancel.is_set():
-                return
-            page = page_store.get_page(ws, page_id)
-            if page is None or page.state == PageState.PROCESSED:
-                continue
-            yield page_id, ws.blobs.read(page.image_sha)
+    def feed() -> Iterator[tuple[int, bytes | OcrError]]:
+        with PageImages(ws) as images:
+            for page_id in page_ids:
+                if cancel is not None and cancel.is_set():
+                    return
+                page = page_store.get_page(ws, page_id)
+                if page is None or page.state == PageState.PROCESSED:
+                    continue
+                yield page_id, image_for_ocr(images, page)
 
     return _run_ocr(ws, feed(), jobs=jobs, on_page=on_page, cancel=cancel)
 

@@ -274,6 +274,7 @@ def _dossier_record(ws: Workspace, result: Result) -> tuple[str | None, str | No
 def build_result_spec(ws: Workspace, result_id: int) -> Any:
     from dossier import words as stored_words
     from dossier.packing import _parse_time
+    from dossier.pdfs import page_image
     from records import DocumentSpec, DossierSpec, PageSpec, ResultSpec
     from tagging.results import kind_by_code
 
@@ -296,7 +297,7 @@ def build_result_spec(ws: Workspace, result_id: int) -> Any:
         moment = _parse_time(page.processed_at) or _parse_time(page.created_at)
         if moment:
             times.append(moment)
-        pages.append(PageSpec(image=ws.blobs.read(page.image_sha), dpi=page.dpi, words=words,
+        pages.append(PageSpec(image=page_image(ws, page), dpi=page.dpi, words=words,
                               mean_confidence=page.confidence, rotation=page.rotation,
                               skew=page.skew or 0.0))
     if not pages:

@@ -16,10 +16,13 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from dossier.errors import DossierError
+from dossier.errors import DossierError, RejectedFile
+from dossier.pdfs import PageImages
 from dossier.retention import empty_trash, purge_dossier
+from dossier.sources import sniff as sniff_media
 from failures import ExitCode
 from storage import Role, UploadState, Workspace, atomic_writer, transaction
+from storage import pages as page_store
 from storage.audit import subject_key
 from vntext import fold
 
@@ -245,20 +248,25 @@ def export_subject(ws: Workspace, id_number: str, folder: Path) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"du-lieu-{report.id_number}-{report.made_at[:10]}.zip"
-    with atomic_writer(target) as handle, zipfile.ZipFile(handle, "w") as archive:
+    with (atomic_writer(target) as handle, zipfile.ZipFile(handle, "w") as archive,
+          PageImages(ws) as images):
         archive.writestr("tom-tat.txt", summary_text(report))
         archive.writestr("du-lieu.json", json.dumps(report.as_json(), ensure_ascii=False,
                                                     indent=2))
         pages = [(d.code or d.provisional_id, p) for d in report.dossiers for p in d.pages]
         pages += [("khong-thuoc-ho-so", p) for p in report.loose_pages]
         for label, p in pages:
-            row = ws.conn.execute("SELECT image_sha, media_type FROM page WHERE id = ?",
-                                  (p.id,)).fetchone()
-            if row is None or not ws.blobs.has(row[0]):
+            page = page_store.get_page(ws, p.id)
+            if page is None or not ws.blobs.has(page.image_sha):
                 continue
+            try:
+                image = images.read(page)  # a page kept inside its PDF is made an image
+            except RejectedFile:
+                continue
+            media_type = sniff_media(image) or page.media_type
             suffix = {"image/png": "png", "image/jpeg": "jpg", "image/tiff": "tif",
-                      "application/pdf": "pdf"}.get(row[1], "bin")
-            archive.writestr(f"trang/{label}/{p.id:06d}.{suffix}", ws.blobs.read(row[0]))
+                      "application/pdf": "pdf"}.get(media_type, "bin")
+            archive.writestr(f"trang/{label}/{p.id:06d}.{suffix}", image)
     _log(ws, "subject.export", id_number, f"to {folder.name}: dossiers={len(report.dossiers)}")
     return target
 

@@ -216,9 +216,10 @@ def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[n
     """Toner dust, halftone dots and punch holes: ink that is not print, on a photocopy.
 
     A speck smaller than any printed mark (half a stroke squared) is dust unless it lies
-    against a letter (a piece of a broken stroke). One up to a tone mark's size is kept only where marks go: above, below or just after
-    a letter, or in a row of its like (a dotted leader). A solid round blob larger than a
-    letter is a punch hole or a smudge. Returns the components to take away, and how many.
+    against a letter (a piece of a broken stroke). One up to a tone mark's size is kept
+    only where marks go: above, below or just after a letter, or in a row of its like (a
+    dotted leader). A solid round blob larger than a letter, or a ring of one in the
+    margin, is a punch hole or a smudge. Returns the components to take away, and how many.
     """
     count, labels, stats, centres = cv2.connectedComponentsWithStats(
         ink.astype(np.uint8), connectivity=8)
@@ -304,6 +305,32 @@ def ink_ratio(ink: NDArray[np.bool_]) -> float:
     my, mx = max(1, h * 3 // 100), max(1, w * 3 // 100)
     inner = ink[my:h - my, mx:w - mx]
     return float(inner.mean()) if inner.size else 0.0
+
+
+# A shape at least this long (mm) is a mark, not noise: the smallest printed letters are
+# about 1.5 mm high, dust and sensor noise far less (and mostly removed as specks).
+MARK_MIN_MM = 1.0
+# A page with this many marks is written on, however little ink they hold.
+MIN_MARKS = 2
+
+
+def count_marks(ink: NDArray[np.bool_], dpi: int, margin: float = 0.03) -> int:
+    """Ink shapes inside the page's margins at least :data:`MARK_MIN_MM` long: the
+    evidence that a page carries something (a letter, a digit, a line, a signature)."""
+    h, w = ink.shape
+    my, mx = max(1, int(h * margin)), max(1, int(w * margin))
+    inner = ink[my:h - my, mx:w - mx]
+    if inner.size == 0 or not inner.any():
+        return 0
+    _, _, stats, _ = cv2.connectedComponentsWithStats(inner.astype(np.uint8), connectivity=8)
+    longest = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT])
+    return int((longest >= MARK_MIN_MM * max(dpi, 1) / 25.4).sum())
+
+
+def is_blank(ink: NDArray[np.bool_], dpi: int, max_ratio: float) -> bool:
+    """Blank only on evidence: hardly any ink, and none of it shaped like a mark. A page
+    holding one short line is not blank, however little of it is ink."""
+    return ink_ratio(ink) < max_ratio and count_marks(ink, dpi) < MIN_MARKS
 
 
 def to_png(ink: NDArray[np.bool_]) -> bytes:

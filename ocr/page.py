@@ -18,7 +18,7 @@ from ocr.cleaning import (
     dust_specks,
     ground_roughness,
     ink_grey,
-    ink_ratio,
+    is_blank,
     lift_grey_seals,
     looks_like_text,
     remove_specks_and_shadows,
@@ -31,7 +31,8 @@ from ocr.orientation import Candidate, choose_rotation, confidence
 from ocr.prepare import find_page, flatten, line_count, rectify, scale_for, text_dpi, text_height
 from ocr.results import OcrSettings, PageResult, Timings, Word
 
-# Below this share of ink (inside the margins, after cleaning) a page is blank.
+# Below this share of ink (inside the margins, after cleaning), and with no mark on it,
+# a page is blank.
 BLANK_INK_RATIO = 0.0004
 # Text height is measured on a copy at most this many pixels on its long side.
 _ANALYSIS_SIDE = 3500
@@ -229,8 +230,7 @@ def recognise_page(
         as_came = None
     t2 = time.perf_counter()
 
-    ratio = ink_ratio(ink)
-    blank = ratio < BLANK_INK_RATIO
+    blank = is_blank(ink, work_dpi, BLANK_INK_RATIO)
     has_text = not blank and looks_like_text(ink, work_dpi)
 
     # Orientation: a small mask for the line estimates, recognition for the decision.

@@ -62,7 +62,7 @@ def _work(data: bytes, settings: OcrSettings) -> PageResult | OcrError:
 @dataclass
 class _Pending(Generic[K]):
     key: K
-    data: bytes
+    data: bytes | OcrError
     attempt: int
 
 
@@ -105,6 +105,13 @@ class _Runner(Generic[K]):
         )
 
     def submit(self, item: _Pending[K]) -> None:
+        if isinstance(item.data, OcrError):  # failed before OCR: its outcome, in turn
+            known: Future[PageResult | OcrError] = Future()
+            with self.lock:
+                self.pending[known] = item
+            known.add_done_callback(lambda f: self.events.put(_Done(f)))
+            known.set_result(item.data)
+            return
         with self.lock:
             if pool_broken(self.pool):
                 self.pool.shutdown(wait=False, cancel_futures=True)
@@ -127,11 +134,14 @@ class _Runner(Generic[K]):
 
 
 def recognise_many(
-    items: Iterable[tuple[K, bytes]],
+    items: Iterable[tuple[K, bytes | OcrError]],
     settings: OcrSettings | None = None,
     jobs: int | None = None,
 ) -> Iterator[tuple[K, PageResult | OcrError]]:
     """Yield ``(key, PageResult or OcrError)`` for each item, in completion order.
+
+    An item whose data is an :class:`OcrError` (its image could not be made, say) is
+    not recognised: that error is its outcome, in its turn.
 
     ``items`` is iterated on a background thread, which also hands pages to the
     workers, so they stay busy while the caller handles a result. Closing the
@@ -191,7 +201,7 @@ def _outcome(future: Future[PageResult | OcrError]) -> PageResult | OcrError | N
 
 
 def _feed(
-    items: Iterable[tuple[K, bytes]],
+    items: Iterable[tuple[K, bytes | OcrError]],
     runner: _Runner[K],
     permits: threading.Semaphore,
     stop: threading.Event,

@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Collection
@@ -135,63 +136,117 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool) -> _Mem
     return _Member(info, digest.hexdigest(), size, bytes(kept) if kept is not None else None)
 
 
-def _read_members(archive: zipfile.ZipFile,
-                  problems: list[str]) -> tuple[str, dict[str, _Member]]:
-    """The single top-level folder's name and its files (paths relative to it)."""
+_SUPPORTED_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                                zipfile.ZIP_LZMA})
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _unsafe_name(name: str) -> bool:
+    parts = name.split("/")
+    return (name.startswith("/") or ".." in parts or "\\" in name or "\0" in name
+            or bool(_DRIVE.match(name)))
+
+
+def _unreadable(info: zipfile.ZipInfo) -> str | None:
+    """Why a member cannot be read at all (encrypted, unknown compression), or None."""
+    name = info.filename
+    if info.flag_bits & 0x1:
+        return (f"{name}: tệp trong zip được mã hóa (có mật khẩu), không kiểm tra được — "
+                "member is encrypted (password-protected); it cannot be checked")
+    if info.compress_type not in _SUPPORTED_METHODS:
+        return (f"{name}: phương thức nén {info.compress_type} không được hỗ trợ — unsupported "
+                f"compression method {info.compress_type}")
+    return None
+
+
+def _read_members(archive: zipfile.ZipFile, problems: list[str],
+                  withheld: set[str]) -> tuple[str, dict[str, _Member]]:
+    """The single top-level folder's name and its files (paths relative to it).
+
+    A member that is reported and not read (unsafe, duplicated, encrypted, too large…)
+    goes into ``withheld`` (relative path), so that it is not reported missing as well.
+    """
     tops: set[str] = set()
     files: dict[str, _Member] = {}
-    for info in _screen(archive):
+    infos = _screen(archive)
+    # A name given twice: an unzipper keeps one copy or the other, so neither is trusted.
+    counts: dict[str, int] = {}
+    for info in infos:
+        key = info.filename.casefold()
+        counts[key] = counts.get(key, 0) + 1
+    reported: set[str] = set()
+    for info in infos:
         name = info.filename
         parts = name.split("/")
-        if name.startswith("/") or ".." in parts or "\\" in name:
+        if _unsafe_name(name):
             problems.append(f"{name}: đường dẫn không an toàn — unsafe path in zip")
             continue
         tops.add(parts[0])
+        relative = "/".join(parts[1:])
+        if counts[name.casefold()] > 1:
+            if name.casefold() not in reported:
+                reported.add(name.casefold())
+                problems.append(f"{name}: tên này có {counts[name.casefold()]} lần trong zip "
+                                f"— the name appears {counts[name.casefold()]} times in the zip")
+            withheld.add(relative)
+            continue
         if info.is_dir():
             continue
         if len(parts) < 2:
             problems.append(f"{name}: tệp nằm ngoài thư mục gói — file outside the bag folder")
             continue
-        refused = _member_problem(info)
+        refused = _unreadable(info) or _member_problem(info)
         if refused:
             problems.append(refused)
+            withheld.add(relative)
             continue
-        relative = "/".join(parts[1:])
         keep = not relative.lower().endswith(".pdf")
         if keep and info.file_size > MAX_TAG_FILE:
             problems.append(f"{name}: tệp văn bản quá lớn ({_mib(info.file_size)}) — text file "
                             f"too large ({_mib(info.file_size)}, limit {_mib(MAX_TAG_FILE)})")
+            withheld.add(relative)
             continue
         try:
             files[relative] = _stream(archive, info, keep)
         except _ZIP_READ_ERRORS as e:
             problems.append(f"{name}: không đọc được trong zip — cannot be read from the zip "
-                            f"({e})")
+                            f"({_reason(e)})")
+            withheld.add(relative)
     if len(tops) != 1:
         problems.append(f"zip phải có đúng một thư mục gốc, có {len(tops)} — "
                         f"zip must hold exactly one top-level folder, found {len(tops)}")
     return (sorted(tops)[0] if tops else ""), files
 
 
-def _check_bag(files: dict[str, _Member], problems: list[str]) -> None:
+def _reason(error: BaseException) -> str:
+    """An exception's message, one line, without object reprs (``<ZipInfo …>``)."""
+    text = re.sub(r"<[^<>]*>", "…", str(error) or type(error).__name__)
+    return " ".join(text.split())[:300]
+
+
+def _check_bag(files: dict[str, _Member], problems: list[str], withheld: set[str]) -> None:
     def text(name: str) -> bytes | None:
         member = files.get(name)
         return member.data if member is not None else None
 
     bagit_txt = text("bagit.txt")
-    if bagit_txt is None or not bagit_txt.startswith(b"BagIt-Version: "):
+    if "bagit.txt" in withheld:
+        pass
+    elif bagit_txt is None or not bagit_txt.startswith(b"BagIt-Version: "):
         problems.append("thiếu hoặc sai bagit.txt — bagit.txt missing or malformed")
     for label, required in ((bag.PAYLOAD_MANIFEST, True), (bag.TAG_MANIFEST, False)):
         raw = text(label)
         if raw is None:
-            if required:
+            if required and label not in withheld:
                 problems.append(f"thiếu {label} — {label} missing")
             continue
         listed = _parse_manifest(raw.decode("utf-8", "replace"), label, problems)
         for name, digest in sorted(listed.items()):
             member = files.get(name)
             if member is None:
-                problems.append(f"{name}: có trong {label} nhưng không có tệp — listed, missing")
+                if name not in withheld:
+                    problems.append(f"{name}: có trong {label} nhưng không có tệp — listed, "
+                                    "missing")
             elif member.sha256 != digest:
                 problems.append(f"{name}: sai sha256 — checksum mismatch")
         if label == bag.PAYLOAD_MANIFEST:
@@ -200,7 +255,8 @@ def _check_bag(files: dict[str, _Member], problems: list[str]) -> None:
                     problems.append(f"{name}: tệp không có trong {label} — file not in manifest")
     info = (text("bag-info.txt") or b"").decode("utf-8", "replace")
     for line in info.splitlines():
-        if line.startswith("Payload-Oxum:"):
+        # Oxum counts every payload file: not comparable once one was withheld (and named).
+        if line.startswith("Payload-Oxum:") and not any(n.startswith("data/") for n in withheld):
             payload = [m for k, m in files.items() if k.startswith("data/")]
             oxum = f"{sum(m.size for m in payload)}.{len(payload)}"
             if line.split(":", 1)[1].strip() != oxum:
@@ -295,11 +351,12 @@ def _text_problems(name: str, check: PdfCheck, pages: list[dict[str, Any]]) -> l
 
 
 def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], problems: list[str],
-                     validated: Collection[str],
-                     signatures: SignatureRun) -> tuple[int, int, int]:
+                     validated: Collection[str], signatures: SignatureRun,
+                     withheld: set[str]) -> tuple[int, int, int]:
     member = files.get(f"data/{MANIFEST_NAME}")
     if member is None or member.data is None:
-        problems.append(f"thiếu data/{MANIFEST_NAME} — manifest missing")
+        if f"data/{MANIFEST_NAME}" not in withheld:
+            problems.append(f"thiếu data/{MANIFEST_NAME} — manifest missing")
         return 0, 0, 0
     try:
         manifest = load_manifest_json(member.data)
@@ -322,7 +379,8 @@ def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], proble
         listed.add(name)
         pdf = files.get(name)
         if pdf is None:
-            problems.append(f"{name}: thiếu tệp tài liệu — document file missing")
+            if name not in withheld:
+                problems.append(f"{name}: thiếu tệp tài liệu — document file missing")
             continue
         if pdf.sha256 != document["sha256"]:
             problems.append(f"{name}: sha256 khác với manifest.json — sha256 differs from manifest")
@@ -330,7 +388,11 @@ def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], proble
             check = _check_pdf(archive, pdf, validate=pdf.sha256 not in validated)
         except _ZIP_READ_ERRORS as e:
             problems.append(f"{name}: không đọc được trong zip — cannot be read from the zip "
-                            f"({e})")
+                            f"({_reason(e)})")
+            continue
+        except Exception as e:  # a hostile PDF must not stop the rest of the package
+            problems.append(f"{name}: không kiểm tra được PDF — the PDF could not be checked "
+                            f"({type(e).__name__}: {_reason(e)})")
             continue
         problems += [f"{name}: {p}" for p in check.problems]
         if check.page_count != document["page_count"]:
@@ -341,7 +403,10 @@ def _check_documents(archive: zipfile.ZipFile, files: dict[str, _Member], proble
             problems += _check_signatures(archive, pdf, name, signatures)
         except _ZIP_READ_ERRORS as e:
             problems.append(f"{name}: không đọc được trong zip — cannot be read from the zip "
-                            f"({e})")
+                            f"({_reason(e)})")
+        except Exception as e:  # a hostile signature must not stop the rest of the package
+            problems.append(f"{name}: không kiểm tra được chữ ký — the signature could not be "
+                            f"checked ({type(e).__name__}: {_reason(e)})")
         pages += check.page_count
     for name in sorted(files):
         if name.endswith(".pdf") and name.startswith("data/") and name not in listed:
@@ -380,16 +445,28 @@ def verify_package(path: Path, *, validated: Collection[str] = (),
     problems: list[str] = []
     try:
         with zipfile.ZipFile(path) as archive:
-            _top, files = _read_members(archive, problems)
-            _check_bag(files, problems)
-            documents, pages, low = _check_documents(archive, files, problems, validated, run)
+            withheld: set[str] = set()
+            _top, files = _read_members(archive, problems, withheld)
+            _check_bag(files, problems, withheld)
+            documents, pages, low = _check_documents(archive, files, problems, validated, run,
+                                                     withheld)
     except FileNotFoundError:
         return VerifyReport(path, ["không tìm thấy — not found"])
+    except IsADirectoryError:
+        return VerifyReport(path, ["là thư mục, không phải gói zip — a folder, not a zip"])
+    except PermissionError:
+        return VerifyReport(path, ["không có quyền đọc — permission denied"])
     except _Refused as e:
         return VerifyReport(path, [str(e)])
-    except (zipfile.BadZipFile, OSError) as e:
-        return VerifyReport(path, [f"không phải tệp zip đọc được — not a readable zip ({e})"])
     except MemoryError:
         return VerifyReport(path, ["không đủ bộ nhớ để kiểm tra gói — not enough memory to "
                                    "check the package"])
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error,
+            NotImplementedError, RuntimeError, UnicodeError) as e:
+        # The central directory itself is damaged, truncated or of an unknown kind.
+        return VerifyReport(path, [f"không phải tệp zip đọc được (hỏng hoặc bị cắt cụt) — "
+                                   f"not a readable zip: damaged or truncated ({_reason(e)})"])
+    except Exception as e:  # whatever else a malformed zip provokes: one line, never a trace
+        return VerifyReport(path, [f"gói hỏng, không kiểm tra được — a malformed package that "
+                                   f"cannot be checked ({type(e).__name__}: {_reason(e)})"])
     return VerifyReport(path, problems, documents, pages, low, tuple(run.found))

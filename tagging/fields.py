@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tagging.matching import fold_cached as fold
-from tagging.names import is_name_syllable, is_surname, restore_marks
+from tagging.names import is_known_syllable, is_name_syllable, is_surname, restore_marks
 from vntext import nfc
 from vntext.idnumber import birth_year_of, id_number_valid
 
@@ -71,7 +71,7 @@ def _as_digits(token: str) -> str | None:
 
 # --- dates -----------------------------------------------------------------
 
-_D = "[0-9OolI]"
+_D = "[0-9OolIi]"
 _NUMERIC_DATE = re.compile(
     rf"(?<![\w/])({_D}{{1,2}})\s?[/.\-]\s?({_D}{{1,2}})\s?[/.\-]\s?({_D}{{4}})(?![\w/])"
 )
@@ -258,21 +258,61 @@ def _names(text: str) -> list[tuple[str, int]]:
             if name and all(name != n for n, _ in names):
                 as_read = nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words))
                 upper = all(w.isupper() for w in words)
-                names.append((name, 1 if name != as_read else 2 if upper else 3))
+                reliability = 1 if name != as_read else 2 if upper else 3
+                if reliability < 3:
+                    copy = _lower_case_copy(name, lines)
+                    if copy is not None:
+                        name, reliability = copy, 3
+                if all(name != n for n, _ in names):
+                    names.append((name, reliability))
     return names
+
+
+def _lower_case_copy(name: str, lines: list[str]) -> str | None:
+    """The same name written elsewhere on the page in lower case (a signature line,
+    "Tôi là …"): its marks are read more surely than those of capitals or of the
+    lexicon's guess. Only a copy whose every word is a known name syllable, marks and all."""
+    key = fold(name)
+    size = len(key)
+    for line in lines:
+        folded = fold(line)
+        if len(folded) != len(line):
+            continue
+        start = folded.find(key)
+        while start >= 0:
+            end = start + size
+            before = line[start - 1] if start else " "
+            after = line[end] if end < len(line) else " "
+            copy = line[start:end]
+            if not before.isalpha() and not after.isalpha() \
+                    and not copy.isupper() and all(
+                        w[:1].isupper() and w[1:].islower() and is_known_syllable(w)
+                        for w in copy.split()):
+                return nfc(copy)
+            start = folded.find(key, start + 1)
+    return None
 
 
 # --- identity numbers -----------------------------------------------------------
 
 _BIRTH_LINE = re.compile(r"sinh|birth")
-_YEAR_ONLY = re.compile(r"nam sinh\W{0,3}([12][0-9]{3})\b")
+_YEAR_ONLY = re.compile(r"nam sinh\W{0,3}([12l][0-9olis]{3})\b")
 
 
-def _birth_years(folded_line: str) -> set[int]:
+def _birth_years(folded_line: str, raw_line: str = "") -> set[int]:
     if not _BIRTH_LINE.search(folded_line):
         return set()
     years = {int(v[-4:]) for _, v in _dates_with_positions(folded_line)}
-    years.update(int(y) for y in _YEAR_ONLY.findall(folded_line))
+    years.update(int(y.translate(_DIGIT_LOOKALIKES)) for y in _YEAR_ONLY.findall(folded_line))
+    if not years:
+        from tagging.identity import date_digits
+
+        label = _BIRTH_LABEL.search(folded_line)
+        # Read from the line as OCR gave it: folding lower-cases "B" (8) into "b" (6).
+        raw = raw_line if len(raw_line) == len(folded_line) else folded_line
+        value = date_digits(raw[label.end():]) if label else None
+        if value is not None:
+            years.add(value.year)
     return years
 
 
@@ -285,7 +325,8 @@ def _same_person_lines(i: int, name_lines: list[int], count: int) -> range:
 
 _TRAILING_DIGITS = re.compile(r"(?<![\w/])(\d[\d ]*\d)\s*$")
 _LEADING_DIGITS = re.compile(r"^\s*(\d[\d ]*\d)(?![\w/])")
-_ID_LABEL = re.compile(r"dinh danh|can cuoc|cccd|cmnd|chung minh|identification|\bid\b")
+_ID_LABEL = re.compile(r"dinh danh|can cuoc|cccd|cmnd|chung minh|identification|\bid\b"
+                       r"|giay to tuy than")
 
 
 def _join_wrapped_ids(lines: list[str]) -> list[str]:
@@ -310,7 +351,8 @@ def _join_wrapped_ids(lines: list[str]) -> list[str]:
 def _id_numbers(text: str) -> list[str]:
     lines = _join_wrapped_ids([_unbox(line) for line in text.splitlines()])
     folded_lines = [fold(line) for line in lines]
-    years_by_line = [_birth_years(line) for line in folded_lines]
+    years_by_line = [_birth_years(folded, raw) for folded, raw in zip(folded_lines, lines,
+                                                                      strict=True)]
     name_lines = [j for j, line in enumerate(folded_lines) if _NAME_LABEL.search(line)]
     found: list[str] = []
     for i, line in enumerate(lines):
@@ -347,11 +389,29 @@ def _id_numbers(text: str) -> list[str]:
                 found = [n for n in found if not (len(n) == 9 and digits.startswith(n))]
                 if digits not in found:
                     found.append(digits)
+        if i and _LABEL_ONLY.search(folded_lines[i - 1]) and _ID_LABEL.search(
+                folded_lines[i - 1]):
+            # "Số định danh cá nhân:" and the number on the line under it: that line
+            # is the number, read digit for digit ("0141903604T4").
+            from tagging.identity import digits_after_label
+
+            digits = digits_after_label(line)
+            if digits is not None and len(digits) == 12 and id_number_valid(digits) \
+                    and len(line.replace(" ", "")) <= 16:  # the line holds the number alone
+                near = set()
+                for j in _same_person_lines(i, name_lines, len(lines)):
+                    near |= years_by_line[j]
+                if (not near or birth_year_of(digits) in near) and digits not in found:
+                    found.append(digits)
     return found
 
 
+_LABEL_ONLY = re.compile(r":\s*$")
+
+
 _AFTER_ID_LABEL = re.compile(r"(?:dinh danh|can cuoc|cccd|cmnd|chung minh|identification"
-                             r"|\bid\b)[^0-9:]{0,24}[:.]?\s*([0-9A-Za-z|! ]{12,30})")
+                             r"|\bid\b|giay to tuy than)"
+                             r"[^0-9:]{0,24}[:.]?\s*([0-9A-Za-z|! ]{12,30})")
 
 
 def _labelled_ids(line: str, folded: str) -> list[str]:
@@ -369,16 +429,36 @@ _BIRTH_LABEL = re.compile(r"ngay\W{0,3}(?:thang\W{0,3}nam\W{0,3})?sinh|sinh ngay
                           r"|nam sinh|\bsinh\b\W{0,3}$")
 
 
-def _birth_dates(lines: list[str]) -> list[str]:
-    """Dates beside a birth label, or on the line under a bare one."""
+# What separates a birth label from its date: punctuation, the English label.
+_AFTER_BIRTH_LABEL = re.compile(r"^\W*(?:date of b\w*\W*)?", re.IGNORECASE)
+
+
+def _birth_dates(lines: list[str], raw_lines: list[str]) -> list[str]:
+    """Dates beside a birth label, or on the line under a bare one.
+
+    ``lines`` are folded, ``raw_lines`` as read: where the usual date patterns find
+    nothing after the label, the date is read digit for digit from the raw line
+    (OCR's letters for digits, odd or lost separators)."""
+    from tagging.identity import date_digits
+
     out: list[str] = []
     for i, line in enumerate(lines):
         m = _BIRTH_LABEL.search(line)
         if m is None:
             continue
         found = [v for pos, v in _dates_with_positions(line) if pos >= m.start()]
-        if not found and i + 1 < len(lines) and not line[m.end():].strip(" :;.").strip():
+        bare = not line[m.end():].strip(" :;.").strip()
+        if not found and i + 1 < len(lines) and bare:
             found = [v for _, v in _dates_with_positions(lines[i + 1])][:1]
+        if not found:
+            raw = raw_lines[i] if i < len(raw_lines) else ""
+            if len(raw) == len(line):
+                after = _AFTER_BIRTH_LABEL.sub("", raw[m.end():])
+                read = date_digits(after)
+                if read is None and bare and i + 1 < len(raw_lines):
+                    read = date_digits(raw_lines[i + 1])
+                if read is not None:
+                    found = [read.strftime("%d/%m/%Y")]
         for value in found[:1]:  # "Ngày sinh: … Ngày cấp: …": the first is the birth
             if value not in out:
                 out.append(value)
@@ -403,5 +483,5 @@ def extract_fields(text: str) -> Fields:
         id_numbers=tuple(_id_numbers(text)),
         dates=tuple(dates),
         dossier_code=find_dossier_code(text),
-        birth_dates=tuple(_birth_dates(folded.splitlines())),
+        birth_dates=tuple(_birth_dates(folded.splitlines(), text.splitlines())),
     )

@@ -94,6 +94,9 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
+_NOT_ZONE = re.compile(r"[^A-Z0-9<]")
+
+
 def _mrz_candidates(text: str) -> list[str]:
     """Lines that look like the zone: long runs of capitals, digits and fillers."""
     out = []
@@ -102,7 +105,10 @@ def _mrz_candidates(text: str) -> list[str]:
             continue  # cheap test first: most lines of a dossier are no zone
         line = _plain(raw.translate(_FILLERS)).replace(" ", "").upper()
         line = re.sub(r"(?<=<)[KC](?=<)|(?<=<)[KC]$", "<", line)  # OCR reads "<" as K or C
-        if len(line) >= 24 and (line.count("<") >= 2 or re.match(r"^(I[DO1]|P<)", line)) \
+        stray = _NOT_ZONE.findall(line)
+        if stray and len("".join(stray)) <= 0.15 * len(line):
+            line = _NOT_ZONE.sub("", line)  # specks and the card's edge read as "|", "&", "."
+        if len(line) >= 24 and (line.count("<") >= 2 or re.match(r"^([I1][DO0]|P<)", line)) \
                 and re.fullmatch(r"[A-Z0-9<]+", line):
             out.append(line)
     return out
@@ -149,7 +155,8 @@ def find_mrz(text: str) -> Mrz | None:
     """The machine-readable zone in ``text`` (TD1 card or TD3 passport), or None."""
     lines = _mrz_candidates(text)
     for i, line in enumerate(lines):
-        start = re.search(r"I[DO1]VNM|1DVNM", line)
+        # OCR reads the zone's "I" as "1", "L" or "T", its "D" as "O" or "0".
+        start = re.search(r"[I1LT][DO0]VNM", line)
         if start and i + 1 < len(lines):
             return _td1(line[start.start():], lines[i + 1], lines[i + 2] if i + 2 < len(lines)
                         else "")
@@ -331,7 +338,7 @@ _NUMBER_LABEL = re.compile(r"(?:^|\W)(?:so|no|so dinh danh[^:]{0,40}|personal[^:
                            r"|identification number)\W{0,3}(?:/\W{0,3}no\W{0,3})?[.:]\s*"
                            r"([0-9A-Za-z|! ]{9,30})")
 _BIRTH_FIELD = re.compile(r"(?:ngay\W{0,3}(?:thang\W{0,3}nam\W{0,3})?sinh|date of bi\w*"
-                          r"|sinh ngay)[^:0-9]{0,30}[:.,]?\s*([0-9A-Za-z|!/.\- ]{8,16})")
+                          r"|sinh ngay)[^:0-9]{0,30}[:.,]?\s*([0-9A-Za-z|!/.\-\\,;' ]{8,20})")
 
 
 def card_digits(token: str) -> str:
@@ -386,21 +393,52 @@ def labelled_birth(text: str) -> dt.date | None:
         m = _BIRTH_FIELD.search(folded)
         if m is None:
             continue
-        raw = line[m.start(1):m.end(1)]
-        parts = [p.translate(_CARD_DIGITS) for p in re.split(r"\s*[/.\-]\s*|\s+", raw) if p]
-        digits = "".join(parts)
-        if len(parts) >= 3 and all(p.isdigit() for p in parts[:3]) \
-                and len(parts[2]) == 4:
-            day, month, year = parts[0], parts[1], parts[2]
-        elif digits[:8].isdigit() and len(digits) >= 8:
-            day, month, year = digits[:2], digits[2:4], digits[4:8]
-        else:
+        value = date_digits(line[m.start(1):m.end(1)])
+        if value is not None:
+            return value
+    return None
+
+
+# What OCR makes of a date's separator: "/" as "!", "|", "l", "I", "1", "\\", or lost.
+_SEPARATORS = re.compile(r"\s*[/.\-!|\\,:;'’]\s*|\s+")
+_SEPARATOR_LOOKALIKES = frozenset("lI|!1/\\iJ")
+
+
+def date_digits(raw: str) -> dt.date | None:
+    """The date (day, month, year) that starts ``raw``, read digit for digit: any
+    separators, OCR's letters for digits, a separator read as "l" or "1" or lost."""
+    raw = raw.strip(" :;.,")[:24]
+    parts = [p for p in _SEPARATORS.split(raw) if p]
+    digits = [card_digits(p) for p in parts]
+    options: list[tuple[str, str, str]] = []
+    if len(digits) >= 3 and all(d.isdigit() for d in digits[:3]):
+        options.append((digits[0], digits[1], digits[2][:4]))
+    if len(digits) >= 2 and digits[0].isdigit() and digits[1].isdigit():
+        a, b = digits[0], digits[1]
+        if len(a) == 4 and len(b) >= 4:       # "0507/1995": the first separator lost
+            options.append((a[:2], a[2:], b[:4]))
+        if len(a) <= 2 and len(b) == 6:        # "05/071995": the second one lost
+            options.append((a, b[:2], b[2:]))
+    if parts:
+        token = parts[0]
+        # "05l07l1995": both separators read as letters that stand for "1".
+        if len(token) >= 10 and token[2] in _SEPARATOR_LOOKALIKES \
+                and token[5] in _SEPARATOR_LOOKALIKES:
+            inner = card_digits(token[:2] + token[3:5] + token[6:10])
+            if inner.isdigit():
+                options.append((inner[:2], inner[2:4], inner[4:8]))
+        compact = card_digits(token)
+        if compact[:8].isdigit() and len(compact) == 8:  # "05071995"
+            options.append((compact[:2], compact[2:4], compact[4:8]))
+    this_year = dt.date.today().year
+    for day, month, year in options:
+        if not (1 <= len(day) <= 2 and 1 <= len(month) <= 2 and len(year) == 4):
             continue
         try:
             value = dt.date(int(year), int(month), int(day))
         except ValueError:
             continue
-        if 1900 <= value.year <= dt.date.today().year:
+        if 1900 <= value.year <= this_year:
             return value
     return None
 

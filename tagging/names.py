@@ -102,6 +102,11 @@ def is_name_syllable(word: str) -> bool:
     return fold(word) in _ANY
 
 
+def is_known_syllable(word: str) -> bool:
+    """Whether ``word``, marks and all, is a known Vietnamese name syllable."""
+    return nfc(word) in _ALL
+
+
 def _has_marks(word: str) -> bool:
     return fold(word) != word.lower()
 

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from tagging.catalogue import Catalogue, Component, ProcedureProfile
 from tagging.fields import Fields, extract_fields
-from tagging.identity import IdentityReading, layout_score, read_identity
+from tagging.identity import IdentityReading, layout_score, parse_qr, read_identity
 from tagging.matching import (
     TitleMatcher,
     TopLine,
@@ -123,6 +123,8 @@ def _analyse(page: PageText, matcher: TitleMatcher) -> _PageInfo:
     # start a document; any line may name the type.
     scores, top_scores = matcher.scores_and_split(lines, _SPLIT_LINES)
     identity = layout_score(page.text)
+    if identity < 1.0 and any(parse_qr(code) is not None for code in page.codes):
+        identity = 1.0  # a card's own QR code: whatever OCR made of the print
     holder: frozenset[str] = frozenset()
     if identity >= _IDENTITY_PAGE:
         fields = extract_fields(page.text)

@@ -360,16 +360,6 @@
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dossier_view.py" line="931"/>
-        <source>Mật khẩu của tệp chứng thư {name}:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dossier_view.py" line="933"/>
-        <source>Mã PIN của token {token}:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/dossier_view.py" line="937"/>
         <source>Đã hủy: hồ sơ chưa được ký và chưa đóng gói.</source>
         <translation type="unfinished"></translation>
@@ -1369,7 +1359,7 @@
     </message>
     <message>
         <location filename="../../desktop/results_view.py" line="222"/>
-        <source>Ảnh hoặc PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <source>Ảnh hoặc PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1608,8 +1598,8 @@
     </message>
     <message>
         <location filename="../../desktop/scan_view.py" line="347"/>
-        <source>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;Mọi tệp (*)</source>
-        <translation>Images and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)</translation>
+        <source>Ảnh và PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;Mọi tệp (*)</source>
+        <translation>Images and PDFs (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/scan_view.py" line="352"/>

@@ -44,7 +44,7 @@ def pack_through_dialog(dv) -> None:
 
 def test_pack_signs_with_the_pin_typed(qtbot, window, tmp_path: Path, pki: SigningPki,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    import desktop.dossier_view as dossier_view
+    import desktop.pin_dialog as pin_dialog
     from dossier.assembly import assemble_pages
 
     ws = window.ctx.ws
@@ -68,12 +68,14 @@ def test_pack_signs_with_the_pin_typed(qtbot, window, tmp_path: Path, pki: Signi
 
     typed: list[str | None] = [None, "sai-mat-khau", P12_PASSPHRASE]
     asked: list[str] = []
+    prompts: list[str] = []
 
     def ask(parent: object, what: str, reason: str = "") -> str | None:
+        prompts.append(what)
         asked.append(reason)
         return typed.pop(0)
 
-    monkeypatch.setattr(dossier_view, "ask_pin", ask)
+    monkeypatch.setattr(pin_dialog, "ask_pin", ask)
     pack_through_dialog(dv)  # cancelled at the PIN prompt
     assert "Đã hủy" in dv.pack_status.text()
     pack_through_dialog(dv)  # a wrong passphrase: refused, nothing packed or queued
@@ -83,8 +85,11 @@ def test_pack_signs_with_the_pin_typed(qtbot, window, tmp_path: Path, pki: Signi
     with qtbot.waitSignal(dv.packed, timeout=120000):
         qtbot.keyClick(dv.docs, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
         answer_pack_dialog(dv)
-    # Asked again with the reason it failed the time before.
+    # Asked again with the reason it failed the time before; the same prompt as the
+    # results screen's (one place asks for the key).
     assert "sai mật khẩu" in asked[-1]
+    assert asked[0] == ""
+    assert prompts == ["Mật khẩu của tệp chứng thư signer.p12:"] * 3
     (job,) = outbox_store.list_jobs(ws)
     assert job.state == "queued"
     state, _kind = dv._state_text(dv.dossier)
