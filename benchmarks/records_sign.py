@@ -13,10 +13,14 @@ checker) runs them: ``sohoa pack --dossier ID --sign`` against ``sohoa pack --do
 on a workspace holding the 20 pages (imported and recognised once, copied afresh for every
 run), and with ``--folder`` also ``sohoa pack --sign --out DIR FOLDER`` against
 ``sohoa pack --out DIR FOLDER`` (which recognises the pages each time). A fresh process pays
-for opening the key (imports, the token's library, cutting the stamp font): the command
-opens it in the background while the pages are converted. The commands take turns; the
-added time is the median wall time signed minus unsigned (and the least CPU time of each,
-the process and its children), printed beside the 1 s target.
+for opening the key (imports, the token's library, the stamp font): the command opens it
+in the background while the pages are converted, which hides it from the wall clock but
+not from the CPU time. The commands take turns; the added time is the least CPU time of
+the signed runs minus the least of the unsigned ones (the process and its children; the
+target is judged on it), with the median wall time signed minus unsigned beside it.
+Every command gets a cache folder of the benchmark's own (``XDG_CACHE_HOME``), where the
+first signing process keeps the stamp font it cut; "first run" times the visible stamp
+with an empty cache folder each time, as the first ``pack --sign`` on a machine.
 ``--all-keys`` also times the token without a stamp and a PKCS#12 file with the stamp.
 """
 
@@ -34,6 +38,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TARGET_S = 1.0
+# Issue 18's target, word for word; the figures are printed beside it.
+TARGET = ("Signing adds < 1 s to packing a 20-page dossier with a software token "
+          "(benchmark records_sign.py; report with and without)")
 
 
 def main() -> int:
@@ -157,14 +164,19 @@ def main() -> int:
     key = "token (SoftHSM2), visible stamp"
     added_cpu = min(cpu[key]) - base_cpu
     added_wall = statistics.median(wall[key]) - base_wall
-    ok = added_cpu < TARGET_S
+    # Judged on what the first batch of a process pays (a fresh sohoa pack --sign signs
+    # one batch): the signatures and opening the key with the imports it needs.
+    first = added_cpu + open_cpu
+    ok = first < TARGET_S
     one, five, _ = os.getloadavg()
     print(f"signing adds {added_cpu:.2f} s CPU ({added_wall:+.2f} s wall) to packing a "
           f"{len(specs)}-page dossier with a software token (visible stamp), key already "
-          f"open  target < {TARGET_S:.0f} s: {'met' if ok else 'NOT met'}; the first batch "
-          f"of a process also pays {open_cpu:.2f} s CPU to open the key: "
-          f"{added_cpu + open_cpu:.2f} s CPU  [load {one:.1f} (5 min {five:.1f}): on a shared "
-          "machine wall time is disturbed; CPU time is this process's own]")
+          f"open; the first batch of a process also pays {open_cpu:.2f} s CPU to open the "
+          f"key  [load {one:.1f} (5 min {five:.1f}): on a shared machine wall time is "
+          "disturbed; CPU time is this process's own]")
+    print(f"target (issue 18): {TARGET}\n  in one process, first batch: signing adds "
+          f"{first:.2f} s CPU  < {TARGET_S:.0f} s: {'met' if ok else 'NOT met'} (--fresh "
+          "times whole commands)")
     return 0 if ok else 1
 
 
@@ -209,11 +221,14 @@ def fresh(args: argparse.Namespace) -> int:
                      KEY]
         # The key sources and stamps signed with, each timed against the same unsigned runs.
         keys = {"token (SoftHSM2), visible stamp": [*token_key, "--stamp", "visible"],
+                "token (SoftHSM2), visible stamp, first run (no stamp font cut yet)":
+                    [*token_key, "--stamp", "visible"],
                 "token (SoftHSM2), invisible": [*token_key, "--stamp", "invisible"],
                 "PKCS#12 file, visible stamp": ["--sign", "--pkcs12", str(pki.signer_p12),
                                                 "--stamp", "visible"]}
         if not args.all_keys:
-            keys = dict(list(keys.items())[:1])
+            keys = dict(list(keys.items())[:2])
+        cache = folder / "cache"  # the stamp font cut by the first signing process, kept
         secrets = {label: (P12_PASSPHRASE if "--pkcs12" in extra else PIN)
                    for label, extra in keys.items()}
         jobs = ["--jobs", str(args.jobs)]
@@ -226,6 +241,8 @@ def fresh(args: argparse.Namespace) -> int:
             variants[f"pack FOLDER ({args.pages} pages, recognised each run)"] = [
                 *python, "pack", "--out", "{out}", *jobs, str(pages)]
         ok = True
+        verdict: dict[tuple[str, str], tuple[float, float, bool]] = {}
+        kept = folder / "unsigned-pdfs"  # an unsigned pack's PDFs, signed alone below
         print(f"fresh processes, --jobs {args.jobs}, {args.repeat} runs each, turns taken:")
         for label, command in variants.items():
             runs = [("unsigned", None), *keys.items()]
@@ -241,6 +258,8 @@ def fresh(args: argparse.Namespace) -> int:
                         argv = [*argv[:argv.index("pack") + 1], *extra,
                                 *argv[argv.index("pack") + 1:]]
                     env["SOHOA_SIGN_PIN"] = secrets.get(name, PIN)
+                    env["XDG_CACHE_HOME"] = str(work / "cache" if "first run" in name
+                                                else cache)
                     before = resource.getrusage(resource.RUSAGE_CHILDREN)
                     start = time.perf_counter()
                     done = subprocess.run(argv, cwd=repo, env=env, capture_output=True,
@@ -250,6 +269,8 @@ def fresh(args: argparse.Namespace) -> int:
                     if done.returncode != 0:
                         print(f"  {' '.join(argv)}: exit {done.returncode}\n{done.stderr}")
                         return 2
+                    if extra is None and not kept.exists():
+                        _keep_pdfs(Path(done.stdout.split()[0]), kept)
                     if extra is not None:
                         package = Path(done.stdout.split()[0])
                         check = subprocess.run(
@@ -261,23 +282,104 @@ def fresh(args: argparse.Namespace) -> int:
                         wall[name].append(elapsed)
                         cpu[name].append(after.ru_utime + after.ru_stime
                                          - before.ru_utime - before.ru_stime)
-            print(f"  {label}: unsigned {statistics.median(wall['unsigned']):.2f} s wall "
-                  f"(median), {min(cpu['unsigned']):.2f} s CPU (least)")
+            base_wall = statistics.median(wall["unsigned"])
+            base_cpu = min(cpu["unsigned"])
+            print(f"  {label}: unsigned {base_wall:.2f} s wall (median; runs "
+                  f"{', '.join(f'{w:.2f}' for w in wall['unsigned'])}), {base_cpu:.2f} s CPU "
+                  f"(least; runs {', '.join(f'{c:.2f}' for c in cpu['unsigned'])})")
             for name, _ in runs[1:]:
-                added_wall = statistics.median(wall[name]) - statistics.median(wall["unsigned"])
-                added_cpu = min(cpu[name]) - min(cpu["unsigned"])
-                met = added_wall < TARGET_S and added_cpu < TARGET_S
+                added_wall = statistics.median(wall[name]) - base_wall
+                added_cpu = min(cpu[name]) - base_cpu
+                added_median = statistics.median(cpu[name]) - statistics.median(cpu["unsigned"])
+                met = added_cpu < TARGET_S
                 ok = ok and met
-                print(f"    {name}: {statistics.median(wall[name]):.2f} s wall, "
-                      f"{min(cpu[name]):.2f} s CPU; signing adds {added_wall:+.2f} s wall "
-                      f"(median vs median; runs {', '.join(f'{w:.2f}' for w in wall[name])} "
-                      f"signed, {', '.join(f'{w:.2f}' for w in wall['unsigned'])} unsigned), "
-                      f"{added_cpu:+.2f} s CPU (least vs least)  target < {TARGET_S:.0f} s "
-                      f"wall and CPU: {'met' if met else 'NOT met'}")
+                verdict[label, name] = (added_cpu, added_wall, met)
+                print(f"    {name}: {statistics.median(wall[name]):.2f} s wall (runs "
+                      f"{', '.join(f'{w:.2f}' for w in wall[name])}), {min(cpu[name]):.2f} s "
+                      f"CPU (runs {', '.join(f'{c:.2f}' for c in cpu[name])}); signing adds "
+                      f"{added_cpu:+.2f} s CPU (least vs least; {added_median:+.2f} median vs "
+                      f"median), {added_wall:+.2f} s wall (median vs median)  target < "
+                      f"{TARGET_S:.0f} s CPU: {'met' if met else 'NOT met'}")
+        # Signing alone, in fresh processes that first import what an unsigned pack has
+        # loaded: the same work the signed commands add (opening the key with its imports,
+        # signing and checking each PDF), without the pages' conversion around it, whose
+        # CPU time varies by more than signing costs on a loaded machine.
+        alone: dict[str, list[float]] = {name: [] for name in keys}
+        for _ in range(2 * args.repeat):
+            for name, extra in keys.items():
+                env["SOHOA_SIGN_PIN"] = secrets[name]
+                env["XDG_CACHE_HOME"] = str(folder / "cache-alone" if "first run" in name
+                                            else cache)
+                shutil.rmtree(folder / "cache-alone", ignore_errors=True)
+                done = subprocess.run([sys.executable, "-c", _SIGN_ALONE, str(kept),
+                                       str(folder / "alone"), *extra], cwd=repo, env=env,
+                                      capture_output=True, text=True, check=False)
+                if done.returncode != 0:
+                    print(f"  signing alone ({name}): exit {done.returncode}\n{done.stderr}")
+                    return 2
+                alone[name].append(float(done.stdout.split()[-1]))
+        documents = len(list(kept.glob("*.pdf")))
+        print(f"  signing alone, fresh processes ({documents} PDFs of the unsigned pack, "
+              f"{2 * args.repeat} runs each; least CPU s, median):")
+        for name, spent in alone.items():
+            print(f"    {name}: {min(spent):.2f} s CPU ({statistics.median(spent):.2f} median)")
+            verdict["signing alone", name] = (min(spent), float("nan"), min(spent) < TARGET_S)
         pki.close()
     one, five, _ = os.getloadavg()
-    print(f"  [load {one:.1f} (5 min {five:.1f}): a shared machine disturbs wall time]")
+    print(f"  [load {one:.1f} (5 min {five:.1f}): a shared machine disturbs wall time, and "
+          "CPU time a little; CPU time is the commands' own]")
+    print(f"target (issue 18): {TARGET}")
+    for (label, name), (added_cpu, added_wall, met) in verdict.items():
+        if name.startswith("token (SoftHSM2), visible stamp"):
+            wall_text = "" if added_wall != added_wall else f" ({added_wall:+.2f} s wall)"
+            print(f"  {label.split(' (')[0]}, {name}: signing adds {added_cpu:.2f} s CPU"
+                  f"{wall_text} to a fresh sohoa pack  < {TARGET_S:.0f} s: "
+                  f"{'met' if met else 'NOT met'}")
     return 0 if ok else 1
+
+
+# A fresh process that signs the PDFs of an unsigned pack as ``sohoa pack --sign`` does,
+# after importing what an unsigned pack has loaded; prints the CPU time signing took.
+_SIGN_ALONE = """
+import shutil, sys, time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import cli.cmd_pack, dossier.packing, pdfa, records, storage  # loaded by an unsigned pack
+
+start = time.process_time()
+from dossier.signing import KeyChoice, signing_options
+from records import DossierSpec, open_signer_ahead
+from records.signing import quick_signatures
+
+source, work, *extra = sys.argv[1:]
+value = dict(zip(extra[1::2], extra[2::2]))
+choice = KeyChoice(pkcs11_lib=value.get("--pkcs11-lib"), token=value.get("--token"),
+                   key=value.get("--key"), stamp=value.get("--stamp"),
+                   pkcs12=Path(value["--pkcs12"]) if "--pkcs12" in value else None)
+import os
+spec = DossierSpec(documents=(), digitised_by="Trần Thị Bình",
+                   digitised_at=datetime(2025, 1, 1, tzinfo=UTC), agency_id="000.00.06.H56")
+shutil.rmtree(work, ignore_errors=True)
+shutil.copytree(source, work)
+with open_signer_ahead(signing_options(None, choice), os.environ["SOHOA_SIGN_PIN"]) as signer:
+    for pdf in sorted(Path(work).glob("*.pdf")):
+        signer.sign(pdf, spec, None)
+        data = pdf.read_bytes()
+        assert not pdfa.check_signed_update(data)
+        assert quick_signatures(data).ok
+print(time.process_time() - start)
+"""
+
+
+def _keep_pdfs(package: Path, folder: Path) -> None:
+    import zipfile
+
+    folder.mkdir(parents=True)
+    with zipfile.ZipFile(package) as archive:
+        for name in archive.namelist():
+            if name.endswith(".pdf"):
+                (folder / Path(name).name).write_bytes(archive.read(name))
 
 
 class _Timed:

@@ -197,7 +197,14 @@ def is_blank(image: Image.Image) -> bool:
     inner = pixels[h // 20: h - h // 20, w // 20: w - w // 20]
     if inner.size == 0:
         return False
-    return float((inner < 128).mean()) < BLANK_INK
+    ink = inner < 128
+    if float(ink.mean()) >= BLANK_INK:
+        return False
+    # Little ink is not enough: a sheet with one short line on it is not a separator.
+    from ocr import MIN_MARKS, count_marks
+
+    dpi = max(1, round(max(image.size) / (297 / 25.4)))  # the detection copy of an A4 sheet
+    return count_marks(ink, dpi, margin=0.0) < MIN_MARKS
 
 
 def detect(data: bytes) -> PageMark:

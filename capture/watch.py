@@ -15,12 +15,17 @@ from pathlib import Path
 
 from dossier import ImportItem, is_temporary_name, resume_interrupted
 from dossier.batches import run_import
-from storage import BatchPlan, Workspace, sha256_bytes
+from ocr import error_detail
+from storage import BatchPlan, Workspace, is_disk_full, sha256_bytes
 from storage import watch as watch_store
 from storage.watch import DONE_STATES, WatchState
 
 # An empty file is usually one a scanner has just created: give it time.
 EMPTY_FILE_POLLS = 5
+# Noted on a file whose import a run did not finish (killed, crashed), before it is retried.
+INTERRUPTED = "interrupted while importing"
+DIED_TWICE = ("Sohoa đã dừng hai lần khi đọc tệp này; tệp bị bỏ qua — Sohoa stopped twice "
+              "while reading this file; it is left out")
 
 
 class WatchEventKind(enum.StrEnum):
@@ -77,7 +82,18 @@ class FolderWatcher:
         for row in watch_store.unfinished(self.ws, self.key):
             batch_id = watch_store.batch_of_source(self.ws, row.sha256)
             if batch_id is None:
-                continue   # pages never committed: the next poll imports the file again
+                # Pages never committed: the next poll imports the file again, once. A
+                # file a run died on twice (a reader crashing the process, say) is
+                # refused, not retried at every start.
+                if row.reason == INTERRUPTED:
+                    watch_store.mark(self.ws, row.id, WatchState.REJECTED,
+                                     reason=DIED_TWICE)
+                    self._done.add((row.path, row.size, row.mtime_ns))
+                    self._emit(WatchEvent(WatchEventKind.REJECTED, row.path, None, DIED_TWICE))
+                else:
+                    watch_store.mark(self.ws, row.id, WatchState.IMPORTING,
+                                     reason=INTERRUPTED)
+                continue
             if row.state == WatchState.IMPORTING:
                 self._emit(WatchEvent(WatchEventKind.IMPORTED, row.path, batch_id))
             watch_store.mark(self.ws, row.id, WatchState.PROCESSED, batch_id=batch_id)
@@ -151,8 +167,19 @@ class FolderWatcher:
             plan = BatchPlan.IMPORT
         else:
             plan = BatchPlan.SPLIT_BLANK if self.blank_separates else BatchPlan.SPLIT
-        report = run_import(self.ws, [ImportItem(path, Path(path), data=data)], source="watch",
-                            label=os.path.relpath(path, self.folder), plan=plan, jobs=self.jobs)
+        try:
+            report = run_import(self.ws, [ImportItem(path, Path(path), data=data)],
+                                source="watch", label=os.path.relpath(path, self.folder),
+                                plan=plan, jobs=self.jobs)
+        except Exception as e:
+            if is_disk_full(e) or getattr(e, "exit_code", None) is not None:
+                raise   # the workspace's trouble, not this file's: stop, retry later
+            # Anything else this one file caused is its own line; watching goes on.
+            reason = ("lỗi không lường trước khi nhập tệp này — unexpected error importing "
+                      f"this file ({type(e).__name__}: {error_detail(e)})")
+            watch_store.mark(self.ws, row.id, WatchState.REJECTED, reason=reason)
+            self._done.add((path, size, mtime_ns))
+            return [self._emit(WatchEvent(WatchEventKind.REJECTED, path, None, reason))]
         self._done.add((path, size, mtime_ns))
         if report.problems:
             reason = report.problems[0].reason

@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "ocr",
         help="recognise files into DIR/<stem>.txt and DIR/<stem>.pdf",
-        description="Recognise PNG, JPEG, TIFF (multi-page) and PDF files with Vietnamese OCR. "
+        description="Recognise pictures (PNG, JPEG, TIFF incl. multi-page, GIF, BMP, WEBP, "
+        "HEIC) and PDF files with Vietnamese OCR. "
         "Writes DIR/<stem>.txt (pages separated by form feeds) and a searchable PDF/A-2b "
         "DIR/<stem>.pdf with upright pages. Failed files are listed on stderr.",
     )
@@ -185,13 +186,15 @@ def run(args: argparse.Namespace) -> int:
                 job.results[index] = dataclasses.replace(outcome, clean_png=b"")
             # A file's last result can come before its page count is known (its pages are
             # counted as they are read): any earlier file completed since is written too.
-            for ready in jobs[: n + 1]:
+            # The last file is written once the OCR workers are gone (after the loop), so
+            # that their memory and the writer's are not held at once.
+            for ready in jobs[: min(n + 1, len(jobs) - 1)]:
                 if ready.complete() and not ready.done:
                     ready.done = True
                     if not _finish(ready, out):
                         with lock:
                             failed.append(ready.path)
-        for ready in jobs:  # the count of the last file(s) came after their last result
+        for ready in jobs:  # the last file, and any whose count came after its last result
             if ready.complete() and not ready.done:
                 ready.done = True
                 if not _finish(ready, out):

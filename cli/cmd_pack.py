@@ -15,7 +15,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cli.common import open_workspace, report_failure, workspace_named
+from cli.common import (
+    open_workspace,
+    report_failure,
+    report_folder_failure,
+    report_left_out,
+    workspace_named,
+)
 from cli.exitcodes import ExitCode
 from cli.signing import add_pack_arguments as add_signing_arguments
 from cli.signing import signer_from_args
@@ -151,6 +157,7 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None,
     from tagging import Catalogue, PageText, decode_codes, tag_dossier, wants_codes
 
     read = read_folder(folder, single_file=True)
+    report_left_out(str(folder), read.left_out)
     pages: list[tuple[bytes, PageResult]] = []
     for page, outcome in zip(read.pages, recognise_folder(read.pages, args.jobs), strict=True):
         if isinstance(outcome, OcrError):
@@ -395,7 +402,7 @@ def run(args: argparse.Namespace) -> int:
                     if not is_disk_full(e):
                         if not isinstance(e, _DossierFailed | DossierError | RecordsError):
                             raise
-                        report_failure(str(folder), str(e))
+                        report_folder_failure(str(folder), e)
                         failed = True
                         continue
                     # Every later dossier would fail the same way: stop at the first.

@@ -8,7 +8,13 @@ import argparse
 import json
 from pathlib import Path
 
-from cli.common import open_workspace, report_failure, workspace_named
+from cli.common import (
+    open_workspace,
+    report_failure,
+    report_folder_failure,
+    report_left_out,
+    workspace_named,
+)
 from cli.exitcodes import ExitCode
 
 
@@ -57,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
     for path in args.paths:
         try:
             read = read_folder(path, single_file=True)
+            report_left_out(str(path), read.left_out)
         except DossierError as e:
-            report_failure(str(path), str(e))
+            report_folder_failure(str(path), e)
             failed = True
             continue
         pages: list[PageText] = []

@@ -125,6 +125,33 @@ def report_failure(item: str, reason: str) -> None:
     print(f"{printable(item)}: {printable(reason)}", file=sys.stderr, flush=True)
 
 
+def report_folder_failure(folder: str, error: BaseException) -> None:
+    """A dossier folder that could not be read: one line per refused file in it
+    (``FOLDER/FILE: reason``) and per file left out, else one line for the folder."""
+    from pathlib import Path
+
+    from dossier.folders import LEFT_OUT
+
+    refused = getattr(error, "refused", ())
+    if not refused:
+        report_failure(folder, str(error))
+        return
+    lines = [*refused, *((name, LEFT_OUT) for name in getattr(error, "left_out", ()))]
+    for name, reason in sorted(lines):
+        report_failure(str(Path(folder) / name) if Path(folder).is_dir() else folder, reason)
+
+
+def report_left_out(folder: str, names: tuple[str, ...]) -> None:
+    """Files of a dossier folder that are no picture or PDF (notes, a README): named, one
+    line each, so that nothing is left out without a word."""
+    from pathlib import Path
+
+    from dossier.folders import LEFT_OUT
+
+    for name in names:
+        report_failure(str(Path(folder) / name), LEFT_OUT)
+
+
 def report_notice(text: str) -> None:
     """One line of news on stderr (waiting for another process, a batch resumed)."""
     print(f"sohoa: {printable(text)}", file=sys.stderr, flush=True)

@@ -74,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     import os
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    # pypdf logs its warnings about odd PDFs; with no handler Python would print them
+    # among the "FILE: reason" lines. Reasons reach people through the commands.
+    import logging
+
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

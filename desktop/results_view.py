@@ -227,7 +227,7 @@ class ResultsView(QWidget):
     def add_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Chọn bản quét kết quả"), "",
-            self.tr("Ảnh hoặc PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)"))
+            self.tr("Ảnh hoặc PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf)"))
         if names:
             self.add_files([Path(n) for n in names])
 

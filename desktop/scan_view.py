@@ -349,7 +349,7 @@ class ScanView(QWidget):
     def import_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Chọn ảnh quét hoặc PDF"), str(Path.home()),
-            self.tr("Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;Mọi tệp (*)"))
+            self.tr("Ảnh và PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;Mọi tệp (*)"))
         if files:
             self.import_paths([Path(f) for f in files])
 

@@ -16,9 +16,11 @@ class RejectedFile(DossierError):
 
     exit_code = ExitCode.SOME_FAILED
 
-    def __init__(self, reason_vi: str, reason_en: str) -> None:
+    def __init__(self, reason_vi: str, reason_en: str, *, kind: str = "refused") -> None:
         self.reason_vi = reason_vi
         self.reason_en = reason_en
+        # "unknown": the content is no picture or PDF at all (a text file, a document).
+        self.kind = kind
         super().__init__(f"{reason_vi} — {reason_en}")
 
 

@@ -1,20 +1,23 @@
-"""Reading input files into page images: PNG, JPEG, TIFF (multi-page) and PDF.
+"""Reading input files into page images: the one reader of import, watch, ocr, tag and pack.
 
-Types are told by content, not by name. Every failure is a :class:`RejectedFile`
-whose message a clerk can act on.
+Pictures (PNG, JPEG/JFIF, MPO, GIF, BMP, WEBP, TIFF of any depth and compression,
+HEIC) go through :mod:`ocr.loading`; PDFs through :mod:`dossier.pdfs`. Types are told
+by content, not by name. Every failure is a :class:`RejectedFile` whose message a clerk
+can act on.
 """
 
 from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from dossier.errors import RejectedFile
+from ocr import UnreadableImage, error_detail, picture_pages, to_page_mode
 
 # A4 at 600 dpi is 35 Mpx; A3 at 600 dpi 70 Mpx. Anything far above is a
 # mistake or a decompression bomb, refused before it is decoded.
@@ -44,6 +47,7 @@ class SourcePage:
 
 
 def sniff(data: bytes) -> str | None:
+    """The media type a file's first bytes announce (None when they announce none)."""
     head = data[:1024]
     for signature, media_type in _SIGNATURES:
         if head.startswith(signature):
@@ -58,8 +62,14 @@ _EXPECTED = {
     ".png": "PNG",
     ".jpg": "JPEG",
     ".jpeg": "JPEG",
+    ".jfif": "JPEG",
     ".tif": "TIFF",
     ".tiff": "TIFF",
+    ".gif": "GIF",
+    ".bmp": "BMP",
+    ".webp": "WEBP",
+    ".heic": "HEIC",
+    ".heif": "HEIC",
 }
 
 
@@ -76,38 +86,53 @@ def _describe_unknown(data: bytes, name: str) -> RejectedFile:
                 f"named {suffix} but the content is not {kind} (damaged or wrong type)",
             )
         return RejectedFile(
-            "không phải ảnh (PNG, JPEG, TIFF) hay PDF — định dạng không hỗ trợ",
-            "not an image (PNG, JPEG, TIFF) or PDF — unsupported type",
+            "không phải ảnh (PNG, JPEG, TIFF, GIF, BMP, WEBP, HEIC) hay PDF — "
+            "định dạng không hỗ trợ",
+            "not an image (PNG, JPEG, TIFF, GIF, BMP, WEBP, HEIC) or PDF — unsupported type",
+            kind="unknown",
         )
     return RejectedFile(
         "đây là tệp văn bản, không phải ảnh quét hay PDF",
         "this is a text file, not a scanned image or PDF",
+        kind="unknown" if suffix not in _EXPECTED else "refused",
     )
 
 
 def read_pages(data: bytes, name: str = "") -> list[SourcePage]:
-    """Every page of an input file. Raises :class:`RejectedFile` with the reason."""
-    if not data:
-        raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
-    media_type = sniff(data)
-    if media_type is None:
-        raise _describe_unknown(data, name)
-    if media_type == "application/pdf":
+    """Every page of an input file. Raises :class:`RejectedFile` with the reason, and
+    nothing else: whatever a library raises on a hostile file becomes a reason too."""
+    if data and sniff(data) == "application/pdf":
         from dossier.pdfs import pdf_pages
 
-        return pdf_pages(data)
-    return _image_pages(data, media_type)
+        return list(_guarded(lambda: iter(pdf_pages(data))))
+    return list(iter_pages(data, name))
 
 
-def _dpi(image: Image.Image) -> int | None:
-    value = image.info.get("dpi")
-    if not value:
-        return None
+def _picture_pages(data: bytes, name: str) -> Iterator[SourcePage]:
+    if not data:
+        raise RejectedFile("tệp rỗng (0 byte)", "empty file (0 bytes)")
     try:
-        dpi = round(float(value[0]))
-    except (TypeError, ValueError, IndexError):
-        return None
-    return dpi if 50 <= dpi <= 2400 else None
+        for p in picture_pages(data, MAX_PIXELS):
+            yield SourcePage(p.index, p.data, p.media_type, p.width, p.height, p.dpi)
+    except UnreadableImage as e:
+        if e.kind == "unknown":
+            raise _describe_unknown(data, name) from e
+        raise RejectedFile(e.reason_vi, e.reason_en) from e
+
+
+def _guarded(pages: Callable[[], Iterator[SourcePage]]) -> Iterator[SourcePage]:
+    """``pages()`` with anything but a :class:`RejectedFile` (or an OSError reading the
+    file) turned into one: a library's surprise on a hostile file is a reason too."""
+    try:
+        yield from pages()
+    except (RejectedFile, OSError):
+        raise
+    except MemoryError as e:
+        raise RejectedFile("tệp quá lớn, không đủ bộ nhớ để đọc",
+                           "the file is too large to read in memory") from e
+    except Exception as e:
+        raise RejectedFile("tệp bị hỏng, không đọc được",
+                           f"damaged file, cannot be read ({error_detail(e)})") from e
 
 
 def _check_size(width: int, height: int) -> None:
@@ -118,21 +143,6 @@ def _check_size(width: int, height: int) -> None:
             f"ảnh quá lớn ({width}×{height} điểm ảnh), có thể là tệp độc hại",
             f"image too large ({width}×{height} pixels), possibly a decompression bomb",
         )
-
-
-def _open_image(data: bytes) -> Image.Image:
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return Image.open(io.BytesIO(data))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
-        raise RejectedFile(
-            "ảnh quá lớn, có thể là tệp độc hại", "image too large, possibly a decompression bomb"
-        ) from e
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as e:
-        raise RejectedFile(
-            "ảnh bị hỏng, không đọc được", f"damaged image, cannot be read ({e})"
-        ) from e
 
 
 def _decode_fully(image: Image.Image, media_type: str | None = None) -> None:
@@ -163,59 +173,39 @@ def _decode_fully(image: Image.Image, media_type: str | None = None) -> None:
         ) from e
 
 
-def _image_pages(data: bytes, media_type: str) -> list[SourcePage]:
-    image = _open_image(data)
-    _check_size(*image.size)
-    frames = getattr(image, "n_frames", 1)
-    if frames == 1:
-        size = image.size
-        _decode_fully(image, media_type)
-        return [SourcePage(0, data, media_type, size[0], size[1], _dpi(image))]
-    pages = []
-    for index in range(frames):
-        try:
-            image.seek(index)
-        except (EOFError, OSError) as e:
-            raise RejectedFile(
-                f"trang {index + 1} của tệp TIFF bị hỏng",
-                f"page {index + 1} of the TIFF is damaged",
-            ) from e
-        _check_size(*image.size)
-        _decode_fully(image)
-        frame = image.copy()
-        buffer = io.BytesIO()
-        dpi = _dpi(image)
-        frame.save(buffer, "PNG", dpi=(dpi, dpi) if dpi else None, compress_level=1)
-        pages.append(
-            SourcePage(index, buffer.getvalue(), "image/png", frame.width, frame.height, dpi)
-        )
-    return pages
-
-
 def iter_pages(data: bytes, name: str = "") -> Iterator[SourcePage]:
     """The pages of an input file one at a time, for callers that stream (OCR starts on the
     first page while later ones are still being read; one page image held at a time).
 
-    PDFs are streamed page by page; other files come through :func:`read_pages` (a
-    multi-page TIFF reader that yields can be plugged in here the same way). Raises
-    :class:`RejectedFile`, possibly after some pages have come.
+    PDFs are streamed page by page, multi-page TIFFs frame by frame. Raises
+    :class:`RejectedFile` (possibly after some pages have come), and nothing else.
     """
     if data and sniff(data) == "application/pdf":
         from dossier.pdfs import iter_pdf_pages
 
-        yield from iter_pdf_pages(data)
-        return
-    yield from read_pages(data, name)
+        return _guarded(lambda: iter_pdf_pages(data))
+    return _guarded(lambda: _picture_pages(data, name))
 
 
 def iter_file_pages(path: Path) -> Iterator[SourcePage]:
     """:func:`iter_pages` of a file on disk; a PDF is read in place, never whole into
-    memory. Raises OSError when the file cannot be read."""
+    memory. Raises OSError (on the first ``next``) when the file cannot be read."""
     with open(path, "rb") as handle:
         head = handle.read(1024)
     if head and sniff(head) == "application/pdf":
         from dossier.pdfs import iter_pdf_pages
 
-        yield from iter_pdf_pages(path)
+        yield from _guarded(lambda: iter_pdf_pages(path))
         return
-    yield from read_pages(path.read_bytes(), path.name)
+    yield from iter_pages(path.read_bytes(), path.name)
+
+
+def open_page(data: bytes) -> Image.Image:
+    """A stored page image, loaded, as the page it shows (mode 1, L or RGB, 8 bits): pages
+    a workspace took in before every page was stored that way (16-bit TIFFs, transparent
+    PNGs) show right too."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        image = Image.open(io.BytesIO(data))
+        image.load()
+        return to_page_mode(image)

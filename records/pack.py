@@ -66,9 +66,11 @@ class _PageJob:
 
 def _decode(image: bytes | Image.Image) -> tuple[U8, int | None]:
     """The page as an RGB array and the resolution its file states (None if none)."""
+    from ocr import to_page_mode
+
     if isinstance(image, Image.Image):
         info = image.info.get("dpi")
-        return to_rgb_array(image), _stated_dpi(info)
+        return to_rgb_array(to_page_mode(image)), _stated_dpi(info)
     try:
         opened = Image.open(io.BytesIO(image))  # reads the header only
         info = opened.info.get("dpi")
@@ -80,9 +82,12 @@ def _decode(image: bytes | Image.Image) -> tuple[U8, int | None]:
             if decoded is not None:
                 return np.asarray(decoded, dtype=np.uint8), _stated_dpi(info)
         opened.load()
+        # 16-bit greys scaled, CMYK through its profile, alpha on white: the page a
+        # workspace imported before every page image was stored in 8 bits shows right too.
+        page = to_page_mode(opened)
     except (UnidentifiedImageError, OSError, ValueError) as e:
         raise SpecError(f"không đọc được ảnh trang — unreadable page image ({e})") from e
-    return to_rgb_array(opened), _stated_dpi(info)
+    return to_rgb_array(page), _stated_dpi(info)
 
 
 def _stated_dpi(info: object) -> int | None:

@@ -1359,7 +1359,7 @@
     </message>
     <message>
         <location filename="../../desktop/results_view.py" line="222"/>
-        <source>Ảnh hoặc PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf)</source>
+        <source>Ảnh hoặc PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1598,8 +1598,8 @@
     </message>
     <message>
         <location filename="../../desktop/scan_view.py" line="347"/>
-        <source>Ảnh và PDF (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;Mọi tệp (*)</source>
-        <translation>Images and PDFs (*.png *.jpg *.jpeg *.tif *.tiff *.pdf);;All files (*)</translation>
+        <source>Ảnh và PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;Mọi tệp (*)</source>
+        <translation>Images and PDFs (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../desktop/scan_view.py" line="352"/>

@@ -212,3 +212,106 @@ def test_watched_file_is_recognised_and_split_at_cover_sheets(workspace: Workspa
     assert kinds == [WatchEventKind.IMPORTED, WatchEventKind.PROCESSED]
     codes_found = sorted(d.code or "" for d in dossier_store.list_dossiers(workspace))
     assert codes_found == codes
+
+
+def test_a_damaged_tiff_is_refused_once_and_watching_goes_on(workspace: Workspace,
+                                                             tmp_path: Path) -> None:
+    from tests.inputs import corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.png").write_bytes(text_page("Trước"))
+    (folder / "hong.tif").write_bytes(corpus.tiff_missing_dimensions())
+    (folder / "z.png").write_bytes(text_page("Sau"))
+    w = watcher(workspace, folder)
+    events = [e for _ in range(2) for e in w.poll_once()]
+    refused = [e for e in events if e.kind == WatchEventKind.REJECTED]
+    assert [Path(e.path).name for e in refused] == ["hong.tif"]
+    assert refused[0].reason is not None and "damaged" in refused[0].reason
+    assert sorted(p.source_name for p in page_store.list_pages(workspace)) == ["a.png", "z.png"]
+    # A restart remembers it as refused: it is not read again.
+    again = watcher(workspace, folder)
+    again.recover()
+    assert poll(again, 3) == []
+
+
+def test_a_file_a_run_died_on_twice_is_refused_not_retried(workspace: Workspace,
+                                                          tmp_path: Path) -> None:
+    from capture.watch import DIED_TWICE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bad = folder / "crash.png"
+    bad.write_bytes(text_page("X"))
+    info = bad.stat()
+    key = str(folder.resolve())
+    # A run claimed the file and died while reading it (no pages committed).
+    watch_store.claim(workspace, key, str(bad.resolve()), info.st_size, info.st_mtime_ns,
+                      sha256_bytes(bad.read_bytes()))
+    first = watcher(workspace, folder)
+    first.recover()           # retried once...
+    (row,) = watch_store.list_files(workspace)
+    assert row.state == WatchState.IMPORTING
+    second = watcher(workspace, folder)
+    second.recover()          # ...but the retry died too (it never got to poll)
+    (row,) = watch_store.list_files(workspace)
+    assert (row.state, row.reason) == (WatchState.REJECTED, DIED_TWICE)
+    assert poll(second, 3) == []
+    assert page_store.list_pages(workspace) == []
+
+
+def _done_count(ws_dir: Path) -> int:
+    db = ws_dir / "sohoa.db"
+    if not db.exists():
+        return 0
+    conn = raw_connection(ws_dir)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM watch_file WHERE state IN "
+                                "('processed', 'rejected')").fetchone()[0])
+    except OperationalError:
+        return 0
+    finally:
+        conn.close()
+
+
+def _watch_until(ws_dir: Path, folder: Path, done: int, settle: float) -> tuple[int, str]:
+    proc = _start(ws_dir, folder)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()   # "watching": its signal handlers are in place
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _done_count(ws_dir) < done:
+            time.sleep(0.2)
+        time.sleep(settle)   # a few more polls: nothing may be read again
+        proc.send_signal(signal.SIGTERM)
+        _, rest = proc.communicate(timeout=30)
+        err = first + rest
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, err
+
+
+def test_sohoa_watch_names_a_damaged_tiff_once_and_keeps_going(tmp_path: Path) -> None:
+    from tests.inputs import corpus
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    ws_dir = tmp_path / "ws"
+    (folder / "hong.tif").write_bytes(corpus.tiff_missing_dimensions())
+    (folder / "tot.png").write_bytes(text_page("Tờ khai"))
+
+    code, err = _watch_until(ws_dir, folder, 2, 0.5)
+
+    assert code == 0, err
+    lines = err.splitlines()
+    refused = [line for line in lines if line.startswith(str((folder / "hong.tif").resolve()))]
+    assert len(refused) == 1 and "damaged" in refused[0], err
+    assert len(lines) == 3, err    # watching, the refusal, stopped: no traceback, no noise
+    # Restarted, it does not read the refused file again (nor die on it).
+    code, err = _watch_until(ws_dir, folder, 2, 1.5)
+    assert code == 0, err
+    assert "hong.tif" not in err and len(err.splitlines()) == 2, err
+    with open_workspace(ws_dir) as ws:
+        assert [p.source_name for p in page_store.list_pages(ws)] == ["tot.png"]

@@ -153,7 +153,7 @@ def _png_with_size(width: int, height: int) -> bytes:
     ("data", "reason"),
     [
         (b"", "0 byte"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "corrupt"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "damaged"),
         (b"Day la van ban, khong phai anh JPEG.\n" * 5, "not an image"),
         ("truncated", "truncated"),
         ("huge", "too large"),

@@ -421,3 +421,56 @@ def test_offline_package_is_upgraded_later(pki: SigningPki, tmp_path: Path) -> N
                              trust=tuple(load_certificates(pki.trust_file)))
     assert result.level is SignatureLevel.B_LT
     assert verify_package(package, signatures=_trust(pki)).ok
+
+
+_FRESH_SIGNING = """
+import json, sys
+from pathlib import Path
+from records import (Pkcs12Key, SignatureCheck, SigningOptions, load_certificates,
+                     open_signer, pack_dossier, verify_package)
+from tests.records.test_signing import _spec
+
+p12, trust, tsa, down, out = sys.argv[1:]
+seen = {}
+with open_signer(SigningOptions(Pkcs12Key(Path(p12))), "mat-khau-thu") as signer:
+    pack_dossier(_spec(pages=1), Path(out) / "bb", signer=signer, jobs=1)
+    seen["offline"] = "aiohttp" in sys.modules
+with open_signer(SigningOptions(Pkcs12Key(Path(p12)), tsa_url=down), "mat-khau-thu") as signer:
+    pack_dossier(_spec(pages=1), Path(out) / "down", signer=signer, jobs=1)
+    seen["down"] = [signer.offline, signer.last_level, signer.take_notes()[:1]]
+with open_signer(SigningOptions(Pkcs12Key(Path(p12)), tsa_url=tsa, revocation=True,
+                                trust=(Path(trust),)), "mat-khau-thu") as signer:
+    package = pack_dossier(_spec(pages=1), Path(out) / "lt", signer=signer, jobs=1)
+    seen["lt"] = signer.last_level
+report = verify_package(package, signatures=SignatureCheck(
+    trust=tuple(load_certificates(Path(trust))), require=True))
+seen["ok"] = report.ok
+seen["levels"] = sorted({s.level.value for d in report.signatures for s in d.signatures})
+print(json.dumps(seen))
+"""
+
+
+def test_fresh_process_loads_the_http_client_only_for_services(
+        pki: SigningPki, tmp_path: Path) -> None:
+    """In a process that had not loaded aiohttp (as ``sohoa pack --sign``), signing offline
+    leaves it unloaded, and the timestamp server and OCSP responder are still reached
+    through it afterwards; a server that is down still falls back to B-B."""
+    import os
+    import sys
+
+    from tests.records.pki import stopped_tsa_url
+
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH_SIGNING, str(pki.signer_p12), str(pki.trust_file),
+         pki.services.tsa_url, stopped_tsa_url(), str(tmp_path)],
+        cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}, capture_output=True,
+        text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["offline"] is False
+    offline, level, notes = seen["down"]
+    assert offline is True and level == "B-B"
+    assert "did not answer" in notes[0]
+    assert seen["lt"] == "B-LT"
+    assert seen["ok"] is True and seen["levels"] == ["B-LT"]
