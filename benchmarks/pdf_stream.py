@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_workspace import ensure_workspace, login_env  # noqa: E402
 
-from benchmarks.ocr_memory import tree_rss  # noqa: E402
+from benchmarks.ocr_memory import _children, _rss  # noqa: E402
 
 MB = 1024**2
 IMPORT_TARGET = 20.0      # pages/s
@@ -56,23 +56,56 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(root: int) -> list[int]:
+    tree = _children()
+    todo, found = [root], []
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(tree.get(pid, []))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rfind(")") + 2:].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime
+
+
 class Sampler:
-    """Peak summed RSS of a process tree, sampled on a thread."""
+    """Peak summed RSS of a process tree (and of its root alone), and the CPU time of
+    every process seen in it (workers stopped with the tree are counted too), sampled
+    from /proc on a thread every 0.2 s."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.peak = 0
         self.last = 0
+        self.last_main = 0
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            rss, _ = tree_rss(self.pid)
-            self.last = rss
+            pids = _tree(self.pid)
+            rss = sum(_rss(pid) for pid in pids)
+            self.last, self.last_main = rss, _rss(self.pid)
             self.peak = max(self.peak, rss)
+            for pid in pids:
+                self._cpu[pid] = max(self._cpu.get(pid, 0.0), _cpu_seconds(pid))
             self._stop.wait(0.2)
+
+    @property
+    def cpu(self) -> float:
+        return sum(self._cpu.values())
 
     def stop(self) -> None:
         self._stop.set()
@@ -122,7 +155,6 @@ def bench_import(pdf: Path, pages: int, workspace: Path) -> None:
 
 def bench_ocr(pdf: Path, pages: int, jobs: int, stop_after: int | None, out: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "OMP_THREAD_LIMIT": "1"}
-    cpu0 = _children_cpu()
     started = time.monotonic()
     proc = subprocess.Popen([sys.executable, "-c", _OCR_CHILD, "ocr", "--jobs", str(jobs),
                              "--out", str(out), str(pdf)], cwd=ROOT, env=env,
@@ -130,7 +162,7 @@ def bench_ocr(pdf: Path, pages: int, jobs: int, stop_after: int | None, out: Pat
     sampler = Sampler(proc.pid)
     first: float | None = None
     done = 0
-    curve: list[tuple[int, float, int]] = []
+    curve: list[tuple[int, float, int, int]] = []
     other: list[str] = []
     assert proc.stderr is not None
     for line in proc.stderr:
@@ -142,21 +174,22 @@ def bench_ocr(pdf: Path, pages: int, jobs: int, stop_after: int | None, out: Pat
         if first is None:
             first = float(at) - started
         if done % 10 == 0:
-            curve.append((done, float(at) - started, sampler.last))
+            curve.append((done, float(at) - started, sampler.last, sampler.last_main))
         if stop_after is not None and done >= stop_after:
             os.killpg(proc.pid, signal.SIGTERM)
             break
     code = proc.wait()
     wall = time.monotonic() - started
     sampler.stop()
-    cpu = _children_cpu() - cpu0
+    cpu = sampler.cpu
     if stop_after is None and code != 0:
         print(f"ocr failed ({code}): {' | '.join(other[-5:])}")
         raise SystemExit(1)
-    print("ocr memory as pages go: " + ", ".join(
-        f"{n} pages {rss / MB:.0f} MB ({t:.0f} s)" for n, t, rss in curve), flush=True)
+    print("ocr memory as pages go (tree / main process): " + ", ".join(
+        f"{n} pages {rss / MB:.0f}/{main / MB:.0f} MB ({t:.0f} s)" for n, t, rss, main in curve),
+        flush=True)
     if len(curve) >= 2:
-        (n0, _, m0), (n1, _, m1) = curve[0], curve[-1]
+        (n0, _, m0, _), (n1, _, m1, _) = curve[0], curve[-1]
         print(f"ocr memory growth from page {n0} to {n1}: "
               f"{(m1 - m0) / MB * 100 / max(n1 - n0, 1):+.1f} MB per 100 pages", flush=True)
     ran = "to the end, PDF written" if stop_after is None else f"stopped after {done} pages"

@@ -186,13 +186,15 @@ def run(args: argparse.Namespace) -> int:
                 job.results[index] = dataclasses.replace(outcome, clean_png=b"")
             # A file's last result can come before its page count is known (its pages are
             # counted as they are read): any earlier file completed since is written too.
-            for ready in jobs[: n + 1]:
+            # The last file is written once the OCR workers are gone (after the loop), so
+            # that their memory and the writer's are not held at once.
+            for ready in jobs[: min(n + 1, len(jobs) - 1)]:
                 if ready.complete() and not ready.done:
                     ready.done = True
                     if not _finish(ready, out):
                         with lock:
                             failed.append(ready.path)
-        for ready in jobs:  # the count of the last file(s) came after their last result
+        for ready in jobs:  # the last file, and any whose count came after its last result
             if ready.complete() and not ready.done:
                 ready.done = True
                 if not _finish(ready, out):

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from PIL import Image
@@ -14,8 +13,9 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
-from dossier.pdfs import page_image
+from dossier.pdfs import image_key, page_image
 from dossier.session import Workspace
+from dossier.sources import open_page
 from storage.model import Page
 
 THUMB_SIZE = 168
@@ -30,9 +30,7 @@ def pil_to_qimage(image: Image.Image) -> QImage:
 
 
 def open_page_image(ws: Workspace, page: Page) -> Image.Image:
-    image = Image.open(io.BytesIO(page_image(ws, page)))
-    image.load()
-    return image
+    return open_page(page_image(ws, page))
 
 
 def rotated(image: Image.Image, rotation: int) -> Image.Image:
@@ -111,7 +109,7 @@ class ThumbnailCache(QObject):
 
     @staticmethod
     def key(page: Page) -> str:
-        return f"{page.image_sha}:{page.rotation}"
+        return f"{image_key(page)}:{page.rotation}"
 
     def get(self, page: Page) -> QPixmap:
         key = self.key(page)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from dossier import words as stored_words
 from dossier.errors import DossierError, NotFound
-from dossier.pdfs import PageImages
+from dossier.pdfs import PageImages, image_key
 from failures import ExitCode
 from storage import (
     DiskFull,
@@ -166,7 +166,7 @@ def fingerprint(ws: Workspace, dossier_id: int, profile: str | None = None,
         for page_id in doc.page_ids:
             page = page_store.get_page(ws, page_id)
             if page is not None and not page.deleted:
-                pages.append([page.image_sha, page.rotation, page.skew, page.words_sha,
+                pages.append([image_key(page), page.rotation, page.skew, page.words_sha,
                               page.dpi])
         # Fields read from a document are not in the record: editing them changes nothing.
         facts["documents"].append([doc.type_key, doc.type_name, pages])  # type: ignore[attr-defined]

@@ -129,8 +129,16 @@ class PdfFile:
 
     def image(self, index: int) -> PageImage:
         """Page ``index`` as an image: as stored when it is one image, else rendered."""
-        extracted = _single_image(self.page(index))
-        return extracted if extracted is not None else self.render(index)
+        try:
+            extracted = _single_image(self.page(index))
+            return extracted if extracted is not None else self.render(index)
+        finally:
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop what pypdf keeps of the objects read so far (a page's image streams among
+        them): without this its cache grows with every page of a long file."""
+        self.reader.resolved_objects.clear()
 
     def render(self, index: int) -> PageImage:
         with _PDFIUM:
@@ -210,6 +218,8 @@ class PdfPlan:
                 return data
         except Exception as e:
             raise _damaged(e) from e
+        finally:
+            self._pdf.forget()
 
 
 @contextlib.contextmanager
@@ -231,6 +241,8 @@ def plan_pdf(source: bytes | Path) -> Iterator[PdfPlan]:
                 planned.append(PlannedPage(index, *jpeg[1:]))
             else:
                 planned.append(PlannedPage(index, PDF_PAGE, *_planned_size(page)))
+            del jpeg
+            pdf.forget()
         yield PdfPlan(pdf, planned)
     finally:
         pdf.close()
@@ -334,8 +346,12 @@ def _render(doc: Any, index: int) -> PageImage:
         width_pt, height_pt = page.get_size()
         if (width_pt * RENDER_DPI / 72) * (height_pt * RENDER_DPI / 72) > MAX_PIXELS:
             raise RejectedFile("trang PDF quá lớn", "PDF page too large to render")
-        bitmap = page.render(scale=RENDER_DPI / 72)
-        image = bitmap.to_pil().convert("RGB")
+        try:
+            bitmap = page.render(scale=RENDER_DPI / 72)
+            image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap can go
+            bitmap.close()
+        finally:
+            page.close()
     except (pdfium.PdfiumError, ValueError, OSError) as e:
         raise RejectedFile(f"trang {index + 1} của tệp PDF bị hỏng, không vẽ được",
                            f"page {index + 1} of the PDF is damaged and cannot be rendered "
@@ -380,6 +396,14 @@ class PageImages:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def image_key(page: Page) -> str:
+    """What names a page's image: its blob, and for a page kept inside its PDF (which
+    its PDF's other pages share) the page number too."""
+    if page.media_type == PDF_PAGE:
+        return f"{page.image_sha}#{page.source_page}"
+    return page.image_sha
 
 
 def page_image(ws: Workspace, page: Page) -> bytes:

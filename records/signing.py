@@ -755,8 +755,10 @@ def open_signer(options: SigningOptions, secret: str | None,
 
 class PendingSigner:
     """A ``PadesSigner`` opened in a background thread while the batch's pages are
-    converted: importing pyHanko, loading the token's library, logging in and cutting the
-    stamp font cost about a second in a fresh process, hidden behind the PDF/A work.
+    converted: importing pyHanko (and fontTools' subsetter for a visible stamp), loading
+    the token's library and logging in take a few tenths of a second in a fresh process
+    (more the first time on a machine, when the stamp font is cut), hidden from the wall
+    clock behind the PDF/A work though not from the CPU time.
 
     ``sign`` waits for the opening first, so a wrong PIN, a missing token or a refused
     certificate is raised before anything is signed (the very error opening raised;

@@ -53,6 +53,14 @@ def test_a_bad_item_fails_alone(page: RenderedPage, small_png: bytes) -> None:
     assert isinstance(outcomes["good1"], ocr.PageResult)
 
 
+def test_an_item_that_failed_before_ocr_keeps_its_reason(small_png: bytes) -> None:
+    failed = ocr.OcrError("trang 3 của tệp PDF bị hỏng — page 3 of the PDF is damaged")
+    outcomes = dict(ocr.recognise_many([("bad", failed), ("good", small_png)], jobs=1))
+    assert outcomes["bad"] is failed
+    good = outcomes["good"]
+    assert isinstance(good, ocr.PageResult) and "trích lục" in good.text
+
+
 def test_items_are_pulled_lazily_with_bounded_memory(small_png: bytes) -> None:
     pulled = 0
     pulled_at_first_result: list[int] = []
