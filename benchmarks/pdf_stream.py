@@ -176,7 +176,7 @@ def bench_ocr(pdf: Path, pages: int, jobs: int, stop_after: int | None, out: Pat
         if done % 10 == 0:
             curve.append((done, float(at) - started, sampler.last, sampler.last_main))
         if stop_after is not None and done >= stop_after:
-            os.killpg(proc.pid, signal.SIGTERM)
+            os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C: its spool folder is removed
             break
     code = proc.wait()
     wall = time.monotonic() - started
