@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 
 import ocr
 from benchmarks.ocr_pages import OUT, PAPER_CONDITIONS, TestPage, pages, paper_pages
-from synth import CONDITIONS
+from synth import CONDITIONS, FONTS
 from vntext import fold
 
 A4_TARGET = 0.010
@@ -77,9 +77,14 @@ class Cell:
 def _pages(args: argparse.Namespace) -> Iterator[TestPage]:
     if args.set in ("a4", "all"):
         seed = args.seed if args.seed is not None else 2025 if args.split == "tune" else 5151
-        yield from pages(args.per_cell, seed=seed)
+        conditions = tuple(args.conditions.split(",")) if args.conditions else CONDITIONS
+        fonts = tuple(args.fonts.split(",")) if args.fonts else FONTS
+        yield from pages(args.per_cell, seed=seed,
+                         conditions=tuple(c for c in conditions if c in CONDITIONS),
+                         fonts=fonts)
     if args.set in ("paper", "all"):
-        wanted = tuple(args.conditions.split(",")) if args.conditions else PAPER_CONDITIONS
+        wanted = tuple(c for c in args.conditions.split(",") if c in PAPER_CONDITIONS) \
+            if args.conditions else PAPER_CONDITIONS
         yield from paper_pages(args.per_condition, args.split, wanted, seed=args.seed)
 
 
@@ -89,7 +94,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("tune", "holdout"), default="tune")
     parser.add_argument("--per-cell", type=int, default=1, help="A4 pages per font x condition")
     parser.add_argument("--per-condition", type=int, default=3, help="pages per paper condition")
-    parser.add_argument("--conditions", default="", help="comma-separated paper conditions")
+    parser.add_argument("--conditions", default="", help="comma-separated conditions")
+    parser.add_argument("--fonts", default="", help="comma-separated A4 fonts")
     parser.add_argument("--seed", type=int, default=None, help="a fresh set from this seed")
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--save", action="store_true", help="write readings to benchmarks/out")
@@ -103,6 +109,7 @@ def main() -> int:
             yield page.name, page.png
 
     cells: dict[str, Cell] = defaultdict(Cell)
+    by_font: dict[str, Cell] = defaultdict(Cell)
     plain_pool = ThreadPoolExecutor(1)
     plain_jobs = {}
     started = time.perf_counter()
@@ -131,6 +138,8 @@ def main() -> int:
             cell.turned_pages += 1
             cell.turned_right += rotation == page.rotation
         cell.worst.append((ours / max(1, len(truth)), 0.0, name))
+        by_font[page.font].ours += ours
+        by_font[page.font].chars += len(truth)
         if args.save:
             (saved / f"{name}.ours.txt").write_text(text, encoding="utf-8")
     ours_elapsed = time.perf_counter() - started
@@ -140,6 +149,7 @@ def main() -> int:
         cell = cells[page.condition]
         plain = Levenshtein.distance(_norm(page.truth), _norm(text))
         cell.plain += plain
+        by_font[page.font].plain += plain
         cell.worst = [(c, plain / max(1, len(_norm(page.truth))) if n == name else p, n)
                       for c, p, n in cell.worst]
         if args.save:
@@ -192,6 +202,10 @@ def main() -> int:
         a4_ours, _ = total(a4)
         print(f"A4 scans: CER {a4_ours:.3%} (target <= {A4_TARGET:.1%}) -> "
               f"{'met' if a4_ours <= A4_TARGET else 'NOT met'}")
+    for font in (f for f in FONTS if f in by_font):
+        c = by_font[font]
+        print(f"font {font:<12} ours {c.ours / max(1, c.chars):.2%}, "
+              f"plain {c.plain / max(1, c.chars):.2%}")
     worst = sorted((w for c in cells.values() for w in c.worst), reverse=True)[:6]
     print("worst pages (ours / plain):",
           ", ".join(f"{n} {o:.1%}/{p:.1%}" for o, p, n in worst))

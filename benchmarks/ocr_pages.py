@@ -58,13 +58,17 @@ def paragraphs(rng: random.Random) -> list[str]:
 
 
 def pages(per_cell: int = 1, seed: int = 2025,
-          conditions: tuple[str, ...] = CONDITIONS) -> Iterator[TestPage]:
-    """``per_cell`` pages for each font and condition, each with its own text."""
-    rng = random.Random(seed)
-    for font in FONTS:
+          conditions: tuple[str, ...] = CONDITIONS,
+          fonts: tuple[str, ...] = FONTS) -> Iterator[TestPage]:
+    """``per_cell`` pages for each font and condition, each with its own text and size
+    (11-14 pt). Each (font, condition) cell has its own stream: picking some leaves the
+    pages of the others as they are."""
+    for font in fonts:
         for condition in conditions:
+            rng = random.Random(f"{seed}-{font}-{condition}")
             for n in range(per_cell):
-                rendered = render_page(paragraphs(rng), font=font, dpi=300)
+                size_pt = rng.choice((11.0, 12.0, 13.0, 14.0))
+                rendered = render_page(paragraphs(rng), font=font, dpi=300, size_pt=size_pt)
                 spoilt = degrade(rendered.image, condition, random.Random(rng.getrandbits(32)))
                 buf = io.BytesIO()
                 spoilt.image.save(buf, "PNG", dpi=(spoilt.dpi, spoilt.dpi), compress_level=1)

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from PIL import Image
@@ -15,7 +14,9 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
 from dossier.pdfs import image_key, page_image
-from storage import Page, Workspace
+from dossier.session import Workspace
+from dossier.sources import open_page
+from storage.model import Page
 
 THUMB_SIZE = 168
 
@@ -29,9 +30,7 @@ def pil_to_qimage(image: Image.Image) -> QImage:
 
 
 def open_page_image(ws: Workspace, page: Page) -> Image.Image:
-    image = Image.open(io.BytesIO(page_image(ws, page)))
-    image.load()
-    return image
+    return open_page(page_image(ws, page))
 
 
 def rotated(image: Image.Image, rotation: int) -> Image.Image:
@@ -123,10 +122,13 @@ class ThumbnailCache(QObject):
             def make(ctx: OpContext, page: Page = page) -> QImage:
                 return render_thumbnail(ctx.ws, page)
 
-            (self._ops.run("thumbnail", make, quiet=True)
-             .on_success(lambda image, key=key: self._store(key, image))
-             .on_failure(lambda _e, key=key: self._store(key, placeholder(text="!").toImage()))
-             .start())
+            def made(image: QImage, key: str = key) -> None:
+                self._store(key, image)
+
+            def failed(_error: object, key: str = key) -> None:
+                self._store(key, placeholder(text="!").toImage())
+
+            self._ops.run("thumbnail", make, quiet=True).on_success(made).on_failure(failed).start()
         return self._placeholder
 
     def icon(self, page: Page) -> QIcon:

@@ -8,6 +8,7 @@ can act on.
 
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from dossier.errors import RejectedFile
-from ocr import UnreadableImage, error_detail, picture_pages
+from ocr import UnreadableImage, error_detail, picture_pages, to_page_mode
 
 # A4 at 600 dpi is 35 Mpx; A3 at 600 dpi 70 Mpx. Anything far above is a
 # mistake or a decompression bomb, refused before it is decoded.
@@ -197,3 +198,14 @@ def iter_file_pages(path: Path) -> Iterator[SourcePage]:
         yield from _guarded(lambda: iter_pdf_pages(path))
         return
     yield from iter_pages(path.read_bytes(), path.name)
+
+
+def open_page(data: bytes) -> Image.Image:
+    """A stored page image, loaded, as the page it shows (mode 1, L or RGB, 8 bits): pages
+    a workspace took in before every page was stored that way (16-bit TIFFs, transparent
+    PNGs) show right too."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        image = Image.open(io.BytesIO(data))
+        image.load()
+        return to_page_mode(image)

@@ -14,13 +14,31 @@ from PIL import Image
 PAPER_CONTRAST = 60
 # ... or, on quiet paper, at least this much (faded print).
 MIN_PAPER_CONTRAST = 30
+# A pixel this far between its brightest and darkest channel is coloured ink.
+COLOURED_CHROMA = 45
+# Fewer coloured pixels than this are chroma noise, not a seal or a signature.
+MIN_COLOURED_PIXELS = 200
+# Optical density of each 8-bit level (paper white = 0), clipped at the darkest level.
+_DENSITY = -np.log(np.maximum(np.arange(256, dtype=np.float32), 1.0) / 255.0)
+_HUE_BINS = 18
+_DEFAULT_NEUTRAL_SHARE = 1.0
+_INK_QUANTILE = 0.7
+# Ink thinned with paper white has up to about twice its colour in neutral density; more
+# is print under the ink (or JPEG colour fringes on black print), never the ink itself.
+_MAX_NEUTRAL_SHARE = 2.5
+# Punch holes are centred within this share of the short side from an edge (25 mm on A4).
+_HOLE_MARGIN = 0.12
 
 
 def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uint8]:
-    """Grey levels where red seals and blue signatures are lifted towards paper white.
+    """Grey levels of the black print alone: red and purple seals, blue signatures lifted out.
 
-    Black toner stays dark under a seal (multiplied ink stays near-neutral), while
-    saturated red or blue strokes have a bright maximum channel and a large chroma.
+    Where coloured ink lies, each pixel's optical density (per channel) is split into a
+    neutral part (toner) and a coloured part (the seal's or the pen's ink), as stains are
+    separated in colour deconvolution: density adds where inks overlap, so black print
+    under a seal keeps its density while the ink alone, however dark or pale, has none
+    left. The coloured part is measured along the pixel's own hue, each hue with the
+    neutral share its ink has on this page. Elsewhere the grey is the image's own.
     """
     if image.mode == "L":
         return np.asarray(image, dtype=np.uint8)
@@ -32,12 +50,78 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
     r, g, b = cv2.split(rgb)
     mx = cv2.max(cv2.max(r, g), b)
     chroma = cv2.subtract(mx, cv2.min(cv2.min(r, g), b))
-    _, coloured = cv2.threshold(chroma, 45, 255, cv2.THRESH_BINARY)
-    if not cv2.countNonZero(coloured):
+    _, coloured = cv2.threshold(chroma, COLOURED_CHROMA, 255, cv2.THRESH_BINARY)
+    if cv2.countNonZero(coloured) < MIN_COLOURED_PIXELS:
         return np.asarray(grey, dtype=np.uint8)
-    lifted = cv2.max(grey, cv2.add(mx, chroma))
+    # The pixels near coloured ink (its soft, less saturated edges too).
+    near = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
+    ys, xs = np.nonzero(near)
+    density = _DENSITY[rgb[ys, xs]]  # (n, 3)
+    mean = density.mean(axis=1)
+    cx = (2 * density[:, 0] - density[:, 1] - density[:, 2]) / np.sqrt(6.0)
+    cy = (density[:, 1] - density[:, 2]) / np.sqrt(2.0)
+    size = np.hypot(cx, cy)
+    hue = ((np.arctan2(cy, cx) + np.pi) / (2 * np.pi) * _HUE_BINS).astype(np.int32) % _HUE_BINS
+    strong = chroma[ys, xs] > COLOURED_CHROMA
+    # Neutral density per unit of colour, for each hue's ink: most of an ink's pixels lie on
+    # bare paper, pixels over print have more; a high quantile is the ink's own.
+    ratio = np.full(_HUE_BINS, _DEFAULT_NEUTRAL_SHARE, dtype=np.float64)
+    share = mean / np.maximum(size, 1e-3)
+    for bin_ in range(_HUE_BINS):
+        pick = strong & (hue == bin_)
+        if int(pick.sum()) >= MIN_COLOURED_PIXELS:
+            ratio[bin_] = min(_MAX_NEUTRAL_SHARE,
+                              float(np.quantile(share[pick], _INK_QUANTILE)))
+    neutral = np.clip(mean - ratio[hue] * size, 0.0, None)
     out = grey.copy()
-    cv2.copyTo(lifted, coloured, out)
+    lifted = np.clip(255.0 * np.exp(-neutral), 0, 255).astype(np.uint8)
+    # Never darker than the image's own grey: the split only takes colour away.
+    out[ys, xs] = np.maximum(lifted, grey[ys, xs])
+    return np.asarray(out, dtype=np.uint8)
+
+
+def lift_grey_seals(grey: NDArray[np.uint8], letter_height: float) -> NDArray[np.uint8] | None:
+    """A greyscale scan with its seals taken out, or None when no seal shows.
+
+    In grey a red or purple seal is a mid grey, lighter than the print: its strokes have
+    mid-grey cores far from any dark pixel, where a letter's mid greys are only its edges.
+    Where such cores gather into a seal-sized, roughly square shape (a ring, a stamp's
+    frame and its letters), the mid greys are paper and only the darker print stays. A
+    seal as dark as the print is left alone: grey alone cannot tell them apart.
+    """
+    step = 4
+    sample = grey[::step, ::step]
+    paper = float(np.percentile(sample, 90))
+    dark_sample = sample[sample < paper - PAPER_CONTRAST]
+    if dark_sample.size < 100:
+        return None
+    text = float(np.percentile(dark_sample, 20))
+    if paper - text < 2 * PAPER_CONTRAST:
+        return None
+    split = text + 0.3 * (paper - text)
+    top = paper - 0.25 * (paper - text)
+    dark = (grey <= split).astype(np.uint8)
+    near_dark = cv2.dilate(dark, np.ones((5, 5), np.uint8)) > 0
+    cores = ((grey > split) & (grey < top) & ~near_dark).astype(np.uint8)
+    if cv2.countNonZero(cores) < MIN_COLOURED_PIXELS:
+        return None
+    k = max(3, round(letter_height * 0.8) | 1)
+    gathered = cv2.morphologyEx(cores, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(gathered, connectivity=8)
+    if count <= 1:
+        return None
+    w = stats[:, cv2.CC_STAT_WIDTH]
+    h = stats[:, cv2.CC_STAT_HEIGHT]
+    core_count = np.bincount(labels[cores > 0], minlength=count)
+    seal = ((np.minimum(w, h) >= 2.5 * letter_height) & (np.maximum(w, h) <= 20 * letter_height)
+            & (np.maximum(w, h) <= 3.5 * np.minimum(w, h))
+            & (core_count >= 0.02 * w * h))
+    seal[0] = False
+    if not seal.any():
+        return None
+    region = seal[labels]
+    out = grey.copy()
+    out[region & (grey > split)] = 255
     return np.asarray(out, dtype=np.uint8)
 
 
@@ -115,6 +199,86 @@ def remove_specks_and_shadows(ink: NDArray[np.bool_], dpi: int,
     if not drop.any():
         return ink
     return np.asarray(ink & ~drop[labels])
+
+
+def ground_roughness(grey: NDArray[np.uint8], ink: NDArray[np.bool_]) -> float:
+    """Spread (standard deviation) of the paper's grey away from the ink, on a sample.
+
+    Scanner noise gives about ten levels; a copier's dot screen or mottled toner far more.
+    """
+    step = 4
+    near = cv2.dilate(ink[::step, ::step].astype(np.uint8), np.ones((3, 3), np.uint8))
+    paper = grey[::step, ::step][near == 0]
+    return float(paper.std()) if paper.size > 1000 else 0.0
+
+
+def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[np.bool_], int]:
+    """Toner dust, halftone dots and punch holes: ink that is not print, on a photocopy.
+
+    A speck smaller than any printed mark (half a stroke squared) is dust unless it lies
+    against a letter (a piece of a broken stroke). One up to a tone mark's size is kept
+    only where marks go: above, below or just after a letter, or in a row of its like (a
+    dotted leader). A solid round blob larger than a letter, or a ring of one in the
+    margin, is a punch hole or a smudge. Returns the components to take away, and how many.
+    """
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(
+        ink.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return np.zeros(ink.shape, dtype=bool), 0
+    area = stats[:, cv2.CC_STAT_AREA]
+    w = stats[:, cv2.CC_STAT_WIDTH]
+    h = stats[:, cv2.CC_STAT_HEIGHT]
+    size = float(letter_height)
+    sw = stroke_width(ink)
+    tiny = area < max(3.0, 0.5 * sw * sw)
+    mark = ~tiny & (h < 0.3 * size) & (w < 0.3 * size)
+    letter = (h >= 0.35 * size) & (h <= 3.0 * size) & ~tiny & ~mark
+    fill = area / np.maximum(1, w * h)
+    # Solid and round, like no letter (a bold word merged into one shape is long).
+    blob = ((np.minimum(w, h) >= 1.2 * size) & (np.maximum(w, h) <= 3.0 * size)
+            & (np.maximum(w, h) <= 1.25 * np.minimum(w, h)) & (fill > 0.7))
+    # A punch hole, filled or (once the paper is flattened) a ring, in the outer margin.
+    left = stats[:, cv2.CC_STAT_LEFT]
+    top = stats[:, cv2.CC_STAT_TOP]
+    rows, cols = ink.shape
+    band = _HOLE_MARGIN * min(rows, cols)
+    mid_x, mid_y = left + w / 2, top + h / 2
+    in_margin = ((mid_x < band) | (mid_x > cols - band) | (mid_y < band)
+                 | (mid_y > rows - band))
+    blob |= (in_margin & (np.maximum(w, h) >= 1.2 * size) & (np.maximum(w, h) <= 3.0 * size)
+             & (np.maximum(w, h) <= 1.3 * np.minimum(w, h)))
+    letter &= ~blob
+    tiny[0] = mark[0] = letter[0] = blob[0] = False
+    if not (tiny.any() or mark.any() or blob.any()):
+        return np.zeros(ink.shape, dtype=bool), 0
+    reach_x = max(2, round(0.5 * size))
+    reach_y = max(2, round(0.6 * size))
+    near = cv2.dilate(letter[labels].astype(np.uint8),
+                      cv2.getStructuringElement(cv2.MORPH_RECT, (2 * reach_x + 1,
+                                                                 2 * reach_y + 1)))
+    cx = np.clip(centres[:, 0].round().astype(np.int64), 0, ink.shape[1] - 1)
+    cy = np.clip(centres[:, 1].round().astype(np.int64), 0, ink.shape[0] - 1)
+    beside = near[cy, cx] > 0
+    # Pieces of a letter broken by faded print lie against it: only dust apart from letters
+    # goes, whatever its size.
+    hug = max(2, round(0.12 * size))
+    touching = cv2.dilate(letter[labels].astype(np.uint8),
+                          cv2.getStructuringElement(cv2.MORPH_RECT, (2 * hug + 1, 2 * hug + 1)))
+    tiny &= touching[cy, cx] == 0
+    loose = mark & ~beside
+    if loose.any():
+        # Dots in a row on one baseline are a leader line of a form, not dust.
+        row = cv2.dilate(loose[labels].astype(np.uint8),
+                         cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, round(size)), 1)))
+        groups, glabels, gstats, _ = cv2.connectedComponentsWithStats(row, connectivity=8)
+        members = np.bincount(glabels[cy[loose], cx[loose]], minlength=groups)
+        flat_row = gstats[:, cv2.CC_STAT_HEIGHT] < 0.4 * size
+        group_of = glabels[cy, cx]
+        leader = loose & (members[group_of] >= 3) & flat_row[group_of]
+        loose &= ~leader
+    drop = tiny | loose | blob
+    drop[0] = False
+    return np.asarray(drop[labels]), int(drop.sum())
 
 
 def _beside_letters(labels: NDArray[np.int32], stats: NDArray[np.int32],

@@ -15,8 +15,11 @@ from PIL import Image
 
 from ocr.cleaning import (
     binarise,
+    dust_specks,
+    ground_roughness,
     ink_grey,
     is_blank,
+    lift_grey_seals,
     looks_like_text,
     remove_specks_and_shadows,
     to_png,
@@ -41,6 +44,13 @@ CHECK_BELOW_CONFIDENCE = 80.0
 FALLBACK_BELOW_CONFIDENCE = 40.0
 # Specks beyond this share of the ink make a page dusty (a photocopy): read the mask.
 DUSTY_SHARE = 0.03
+# From this many specks of dust a page is a copy whose dust is whitened before reading.
+DUST_SPECKS = 30
+# Grey-level spread of the paper between the letters from which it is a dot screen or
+# mottled toner, not scanner noise.
+ROUGH_GROUND = 22.0
+# Letter height (pixels) at which a screen is blurred by 1.5 pixels.
+_SCREEN_TEXT_HEIGHT = 35.0
 # Background spread (grey levels) from which the page is read flattened.
 UNEVEN_PAPER = 40.0
 # Line mode (Tesseract psm 7) for an image of one text line.
@@ -162,6 +172,12 @@ def recognise_page(
         work_dpi = round(known_dpi * factor)
     else:
         work_dpi = text_dpi(work_height) if work_height else 300
+    if settings.clean and work_height:
+        # A seal on a grey scan (or what colour separation left of a faint one) is taken
+        # out by its shape.
+        unsealed = lift_grey_seals(work, work_height)
+        if unsealed is not None:
+            work, as_came = unsealed, None
     plain = work
     flat, spread = flatten(work, work_height) if settings.clean else (work, 0.0)
     ink = binarise(flat)
@@ -185,6 +201,31 @@ def recognise_page(
         # Toner dust (a photocopy) is the exception: Tesseract reads the cleaned mask.
         dusty = int((unshadowed & ~kept).sum()) > DUSTY_SHARE * max(1, int(kept.sum()))
         ink = kept
+        if work_height:
+            # A photocopy's dust and dots are whitened in the grey Tesseract reads, where
+            # its letters keep their grey edges (the mask would lose faint strokes).
+            dust, specks = dust_specks(unshadowed, work_height)
+            print_ink = unshadowed & ~dust
+            rough = ground_roughness(flat, print_ink) > ROUGH_GROUND
+            if rough:
+                # A copier's dot screen: blurred into an even grey that flattening takes
+                # away (letters are far larger than its dots), then cleaned again.
+                sigma = max(1.0, 1.5 * work_height / _SCREEN_TEXT_HEIGHT)
+                flat, _ = flatten(np.asarray(cv2.GaussianBlur(plain, (0, 0), sigma), np.uint8),
+                                  work_height)
+                unshadowed = remove_specks_and_shadows(binarise(flat), work_dpi, specks=False)
+                kept = remove_specks_and_shadows(unshadowed, work_dpi)
+                dust, specks = dust_specks(unshadowed, work_height)
+                print_ink = unshadowed & ~dust
+                flattened = True
+            if specks >= DUST_SPECKS or rough:
+                # Dust, a dot screen or a mottled ground: only the print and its grey edges
+                # stay; what lies beyond them is paper.
+                near = cv2.dilate(print_ink.astype(np.uint8), np.ones((5, 5), np.uint8))
+                flat[near == 0] = 255
+                ink = kept & ~dust
+                as_came = None
+                dusty = False
     if flattened or dusty:
         as_came = None
     t2 = time.perf_counter()

@@ -33,6 +33,11 @@ def text_height(ink: NDArray[np.bool_]) -> float | None:
     heights = h[glyph]
     if heights.size < 5:
         return None
+    # Dots of a copier's screen or toner dust can outnumber the letters: then only shapes
+    # of a letter's order of size are counted.
+    small = heights < 0.3 * np.percentile(heights, 95)
+    if small.mean() > 0.5 and (~small).sum() >= 5:
+        heights = heights[~small]
     return float(np.percentile(heights, 75))
 
 

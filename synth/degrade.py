@@ -1,6 +1,7 @@
 """Make clean renderings look like what a commune scanner produces.
 
-Each condition is deterministic for a given ``random.Random`` seed; results are RGB.
+Each condition is deterministic for a given ``random.Random`` seed; results are RGB, or
+grey ("L") where the condition is a greyscale scan (``seal_grey``, some photocopies).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from synth.photocopy import photocopy
 from synth.render import SynthError, font_path
+from synth.seals import stamp
 
 #: Condition names, in report order.
 CONDITIONS: tuple[str, ...] = (
@@ -26,6 +29,7 @@ CONDITIONS: tuple[str, ...] = (
     "photocopy",
     "red_seal",
     "blue_signature",
+    "seal_grey",
 )
 
 SEAL_TEXT = "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH * TỈNH NINH BÌNH *"
@@ -90,40 +94,6 @@ def _skew(image: Image.Image, angle: float) -> Image.Image:
     return image.convert("RGB").rotate(
         angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=(255, 255, 255)
     )
-
-
-def _photocopy(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
-    gen = np.random.default_rng(rng.getrandbits(32))
-    grey = np.asarray(image.convert("L"), dtype=np.float32)
-    # Thickened strokes: toner spreads, a min-filter grows dark pixels.
-    k = 3 if dpi >= 250 else 2
-    thick = np.asarray(
-        Image.fromarray(grey.astype(np.uint8)).filter(ImageFilter.MinFilter(k + (k + 1) % 2)),
-        dtype=np.float32,
-    )
-    # Grey, uneven background and not-quite-black toner.
-    h, w = thick.shape
-    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    shade = 215 + 20 * np.sin(xx / w * math.pi * rng.uniform(0.5, 1.5) + rng.uniform(0, 6.28))
-    shade -= 15 * (yy / h)
-    ink = thick / 255.0
-    out = ink * shade + (1 - ink) * rng.uniform(25, 45)
-    # Speckle: isolated toner dots and small clusters, denser near the edges.
-    n_dots = int(h * w * rng.uniform(0.0012, 0.002))
-    ys = gen.integers(0, h, n_dots)
-    xs = gen.integers(0, w, n_dots)
-    sizes = gen.integers(1, max(2, dpi // 100 + 2), n_dots)
-    for y, x, s in zip(ys, xs, sizes, strict=True):
-        out[y:y + s, x:x + s] = gen.uniform(20, 90)
-    # A dark band at one edge, where the copier lid did not close.
-    band = int(w * rng.uniform(0.01, 0.03))
-    if rng.random() < 0.5:
-        out[:, :band] *= 0.35
-    else:
-        out[:, w - band:] *= 0.35
-    out += gen.standard_normal(out.shape, dtype=np.float32) * 6
-    img = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "L").convert("RGB")
-    return _jpeg(img, quality=rng.randint(70, 85))
 
 
 def _multiply(base: Image.Image, layer: Image.Image) -> Image.Image:
@@ -231,6 +201,20 @@ def draw_signature(
     return _with_dpi(_multiply(base, layer), dpi)
 
 
+def sealed(image: Image.Image, rng: random.Random, dpi: int) -> Image.Image:
+    """One or two stamps (round or rectangular, red to purple, dye or paste) over the text,
+    sometimes over a signature first, as a signed and sealed result carries them."""
+    out = image.convert("RGB")
+    out.info["dpi"] = (dpi, dpi)
+    centre = _ink_centre(out, rng)
+    if rng.random() < 0.4:
+        out = draw_signature(out, rng, centre=(centre[0] + rng.randint(-150, 150), centre[1]))
+    out, _ = stamp(out, rng, centre, dpi)
+    if rng.random() < 0.25:
+        out, _ = stamp(out, rng, _ink_centre(out, rng), dpi, shape="rect")
+    return _with_dpi(out, dpi)
+
+
 def degrade(image: Image.Image, condition: str, rng: random.Random) -> Degraded:
     """Apply ``condition`` to a clean page; tell what was done."""
     dpi = _dpi_of(image)
@@ -261,9 +245,11 @@ def degrade(image: Image.Image, condition: str, rng: random.Random) -> Degraded:
         skew = 4.0 if rng.random() < 0.5 else -4.0
         out = _scanner(_skew(src, skew), rng, dpi)
     elif condition == "photocopy":
-        out = _photocopy(src, rng, dpi)
+        out = photocopy(src, rng, dpi)
     elif condition == "red_seal":
-        out = _scanner(draw_seal(src, rng), rng, dpi)
+        out = _scanner(sealed(src, rng, dpi), rng, dpi)
+    elif condition == "seal_grey":
+        out = _scanner(sealed(src, rng, dpi), rng, dpi).convert("L")
     elif condition == "blue_signature":
         out = _scanner(draw_signature(src, rng), rng, dpi)
     else:

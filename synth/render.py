@@ -35,6 +35,7 @@ _FONT_FILES: dict[str, tuple[str, str, str]] = {
         "liberation2/LiberationSerif-Bold.ttf",
     ),
     "dejavu": ("DejaVu Serif", "dejavu/DejaVuSerif.ttf", "dejavu/DejaVuSerif-Bold.ttf"),
+    "noto_serif": ("Noto Serif", "noto/NotoSerif-Regular.ttf", "noto/NotoSerif-Bold.ttf"),
     "arial": (
         "Liberation Sans",
         "liberation2/LiberationSans-Regular.ttf",
@@ -111,7 +112,7 @@ class RenderedPage:
 
 
 def font_path(font: str, bold: bool = False) -> Path:
-    """The TrueType file for a font key ("times", "dejavu", "arial")."""
+    """The TrueType file for a font key ("times", "dejavu", "noto_serif", "arial")."""
     key = _FONT_ALIASES.get(font, font)
     if key not in _FONT_FILES:
         raise FontNotFoundError(
@@ -128,7 +129,7 @@ def font_path(font: str, bold: bool = False) -> Path:
         return found
     raise FontNotFoundError(
         f"không tìm thấy phông {family} — font {family} not found "
-        "(install fonts-liberation2 and fonts-dejavu-core)"
+        "(install fonts-liberation2, fonts-dejavu-core and fonts-noto-core)"
     )
 
 

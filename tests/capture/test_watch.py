@@ -9,9 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from capture import FolderWatcher
-from capture.watch import WatchEventKind
 from dossier import ImportItem, import_items, start_batch
+from dossier.watching import FolderWatcher, WatchEventKind
 from storage import Workspace, sha256_bytes
 from storage import pages as page_store
 from storage import watch as watch_store
@@ -237,7 +236,7 @@ def test_a_damaged_tiff_is_refused_once_and_watching_goes_on(workspace: Workspac
 
 def test_a_file_a_run_died_on_twice_is_refused_not_retried(workspace: Workspace,
                                                           tmp_path: Path) -> None:
-    from capture.watch import DIED_TWICE
+    from dossier.watching import DIED_TWICE
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -258,3 +257,60 @@ def test_a_file_a_run_died_on_twice_is_refused_not_retried(workspace: Workspace,
     assert (row.state, row.reason) == (WatchState.REJECTED, DIED_TWICE)
     assert poll(second, 3) == []
     assert page_store.list_pages(workspace) == []
+
+
+def _done_count(ws_dir: Path) -> int:
+    db = ws_dir / "sohoa.db"
+    if not db.exists():
+        return 0
+    conn = raw_connection(ws_dir)
+    try:
+        return int(conn.execute("SELECT COUNT(*) FROM watch_file WHERE state IN "
+                                "('processed', 'rejected')").fetchone()[0])
+    except OperationalError:
+        return 0
+    finally:
+        conn.close()
+
+
+def _watch_until(ws_dir: Path, folder: Path, done: int, settle: float) -> tuple[int, str]:
+    proc = _start(ws_dir, folder)
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()   # "watching": its signal handlers are in place
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and _done_count(ws_dir) < done:
+            time.sleep(0.2)
+        time.sleep(settle)   # a few more polls: nothing may be read again
+        proc.send_signal(signal.SIGTERM)
+        _, rest = proc.communicate(timeout=30)
+        err = first + rest
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, err
+
+
+def test_sohoa_watch_names_a_damaged_tiff_once_and_keeps_going(tmp_path: Path) -> None:
+    from tests.inputs import corpus
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    ws_dir = tmp_path / "ws"
+    (folder / "hong.tif").write_bytes(corpus.tiff_missing_dimensions())
+    (folder / "tot.png").write_bytes(text_page("Tờ khai"))
+
+    code, err = _watch_until(ws_dir, folder, 2, 0.5)
+
+    assert code == 0, err
+    lines = err.splitlines()
+    refused = [line for line in lines if line.startswith(str((folder / "hong.tif").resolve()))]
+    assert len(refused) == 1 and "damaged" in refused[0], err
+    assert len(lines) == 3, err    # watching, the refusal, stopped: no traceback, no noise
+    # Restarted, it does not read the refused file again (nor die on it).
+    code, err = _watch_until(ws_dir, folder, 2, 1.5)
+    assert code == 0, err
+    assert "hong.tif" not in err and len(err.splitlines()) == 2, err
+    with open_workspace(ws_dir) as ws:
+        assert [p.source_name for p in page_store.list_pages(ws)] == ["tot.png"]
