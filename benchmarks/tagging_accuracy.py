@@ -46,10 +46,15 @@ def recognise_png(png: bytes) -> str:
 
 
 def _ocr_cached(png: bytes) -> str:
+    return _ocr_cached_or_timeout(png)[0]
+
+
+def _ocr_cached_or_timeout(png: bytes) -> tuple[str, bool]:
+    """(text, whether OCR timed out twice and the image counts as read as nothing)."""
     key = hashlib.sha256(png).hexdigest()
     path = OUT / OCR_CACHE / f"{key}.txt"
     if path.exists():
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), False
     import ocr
 
     try:
@@ -60,14 +65,14 @@ def _ocr_cached(png: bytes) -> str:
         try:
             text = recognise_png(png)
         except ocr.OcrTimeoutError:
-            print(f"  (OCR timed out twice on image {key[:12]}: scored as unread)",
+            print(f"  (OCR timed out twice on image {key[:12]}: read as nothing)",
                   file=sys.stderr)
-            return ""
+            return "", True
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
-    return text
+    return text, False
 
 
 def _synth_version() -> str:
@@ -269,8 +274,10 @@ def _case_texts_path(index: int, seed: int | None = None) -> Path:
 
 
 def _recognise_case(index: int, pages_cached_only: bool = False, seed: int | None = None
-                    ) -> list[tuple[str, list[str]]] | None:
-    """(text, QR codes) of each page of casework dossier ``index``, cached.
+                    ) -> tuple[list[tuple[str, list[str]]], list[int]] | None:
+    """(text, QR codes) of each page of casework dossier ``index``, cached, and the
+    pages whose OCR timed out (scored as read as nothing; the dossier is then not
+    cached, so a rerun tries again).
 
     ``pages_cached_only``: None unless every page image was recognised before (the
     cut-out cards of pages that read poorly are recognised if need be).
@@ -281,7 +288,7 @@ def _recognise_case(index: int, pages_cached_only: bool = False, seed: int | Non
 
     saved = _case_texts_path(index, seed)
     if saved.exists():
-        return [(t, list(c)) for t, c in json.loads(saved.read_text(encoding="utf-8"))]
+        return [(t, list(c)) for t, c in json.loads(saved.read_text(encoding="utf-8"))], []
     dossier = make_case(index, seed)
     images = [render_case_page(index, n, page, seed) for n, page in enumerate(dossier.pages)]
     if pages_cached_only and not all(
@@ -289,14 +296,23 @@ def _recognise_case(index: int, pages_cached_only: bool = False, seed: int | Non
             for data in images):
         return None
     out: list[tuple[str, list[str]]] = []
-    for data in images:
-        text = reread_cards(data, _ocr_cached(data), _ocr_cached)
+    timed_out: list[int] = []
+    for n, data in enumerate(images):
+        def recognise(image: bytes, n: int = n) -> str:
+            text, late = _ocr_cached_or_timeout(image)
+            if late and n not in timed_out:
+                timed_out.append(n)
+            return text
+
+        text = reread_cards(data, recognise(data), recognise)
         out.append((text, list(decode_codes(data)) if wants_codes(text) else []))
+    if timed_out:
+        return out, timed_out
     saved.parent.mkdir(parents=True, exist_ok=True)
     tmp = saved.with_suffix(".tmp")
     tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     tmp.replace(saved)
-    return out
+    return out, []
 
 
 # OCR-like confusions for --noise: letters for digits, a changed or lost tone mark,
@@ -423,11 +439,10 @@ def main_casework(args: argparse.Namespace) -> int:
             indices.append(index)
         index += 1
     wanted = len(indices)
+    not_cached: list[int] = []
     if args.cached:
-        indices = [i for i in indices if _case_texts_path(i, seed).exists()]
-        if len(indices) < wanted:
-            print(f"NOT SCORED: {wanted - len(indices)} of the {wanted} dossiers left out by "
-                  f"--cached (not recognised yet)")
+        not_cached = [i for i in indices if not _case_texts_path(i, seed).exists()]
+        indices = [i for i in indices if i not in not_cached]
     score = PageScore()
     started = time.perf_counter()
     if args.text:
@@ -444,12 +459,16 @@ def main_casework(args: argparse.Namespace) -> int:
         return 0
     only = [args.cached_pages] * len(indices)
     skipped: list[int] = []
+    unread: dict[int, list[int]] = {}
     with ProcessPoolExecutor(max_workers=args.jobs, initializer=_init_worker) as pool:
-        for i, recognised in zip(indices, pool.map(_recognise_case, indices, only,
-                                                   [seed] * len(indices)), strict=True):
-            if recognised is None:
+        for i, result in zip(indices, pool.map(_recognise_case, indices, only,
+                                               [seed] * len(indices)), strict=True):
+            if result is None:
                 skipped.append(i)
                 continue
+            recognised, timed_out = result
+            if timed_out:
+                unread[i] = timed_out
             dossier = make_case(i, seed)
             pages = [PageText(f"{n:02d}.png", text, tuple(codes))
                      for n, (text, codes) in enumerate(recognised)]
@@ -460,11 +479,18 @@ def main_casework(args: argparse.Namespace) -> int:
                       [t for t, _ in recognised] if args.show_text else ())
     label = f"casework {args.split}" + ("" if seed is None else f", fresh set seed {seed}")
     score.report(label)
+    if not_cached:
+        print(f"  NOT SCORED: {len(not_cached)} of the {wanted} dossiers left out by "
+              f"--cached (not recognised yet): {not_cached}")
     if skipped:
-        print(f"  NOT SCORED: {len(skipped)} of the {len(indices)} dossiers left out by "
+        print(f"  NOT SCORED: {len(skipped)} of the {wanted} dossiers left out by "
               f"--cached-pages (pages not recognised yet): {skipped}")
-    else:
-        print(f"  every one of the {len(indices)} dossiers scored")
+    for i, late in unread.items():
+        print(f"  PARTLY UNREAD: dossier {i}, page(s) {late}: OCR of the whole image timed "
+              f"out twice; scored on what else was read of it (the cards cut out of it, if "
+              f"any); not cached, a rerun tries again")
+    if not not_cached and not skipped:
+        print(f"  every one of the {wanted} dossiers scored")
     print(f"({time.perf_counter() - started:.0f} s including rendering and OCR)")
     return 0
 

@@ -31,6 +31,9 @@ ACCEPTED_FORMATS = frozenset({"PNG", "JPEG", "MPO", "GIF", "BMP", "DIB", "WEBP",
 # Formats that hold pages (one per frame); in the others frames are an animation or a
 # phone's extra pictures, and the first picture is the page.
 PAGED_FORMATS = frozenset({"TIFF"})
+# A dossier is tens of pages; a file of thousands is a mistake or a hostile file (the
+# same limit as for PDFs).
+MAX_FRAMES = 2000
 # Page images stored as they came: decoders everywhere read them the same way.
 _AS_IS = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg"}
 _IMAGE_SIGNATURES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"II+\x00",
@@ -128,9 +131,10 @@ def check_size(width: int, height: int, max_pixels: int) -> None:
 @contextlib.contextmanager
 def quiet() -> Iterator[None]:
     """Library warnings (corrupt EXIF, odd TIFF tags...) are not the person's business:
-    the reading either succeeds or becomes one reason. A decompression bomb is an error."""
+    the reading either succeeds or becomes one reason. Pillow's decompression-bomb warning
+    goes too: our own pixel limit decides (its error, far above, still stops the read)."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # Pillow's bomb warning too: our pixel limit decides
+        warnings.simplefilter("ignore")
         yield
 
 
@@ -168,6 +172,9 @@ def frame_count(image: Image.Image) -> int:
         raise damaged(e) from e
     if count < 1:
         raise UnreadableImage("no_pages", "tệp không có trang nào", "the file has no pages")
+    if count > MAX_FRAMES:
+        raise UnreadableImage("too_large", f"tệp có quá nhiều trang ({count})",
+                              f"too many pages ({count}; at most {MAX_FRAMES})")
     return count
 
 
@@ -209,9 +216,7 @@ def to_page_mode(image: Image.Image) -> Image.Image:
     """
     dpi = image.info.get("dpi")
     out = _page_pixels(image)
-    if out is image:
-        out = image.copy()
-    if dpi:
+    if dpi and out is not image:
         out.info["dpi"] = dpi
     return out
 

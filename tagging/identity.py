@@ -73,6 +73,11 @@ _TO_DIGIT = str.maketrans({"O": "0", "Q": "0", "D": "0", "U": "0", "I": "1", "L"
                            "Z": "2", "S": "5", "B": "8", "G": "6", "T": "7", "<": "0"})
 
 
+# The name line holds letters only: digits in it are OCR's for the letters.
+_TO_LETTER = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G",
+                            "4": "A", "7": "T"})
+
+
 def _check(field: str) -> str:
     weights = (7, 3, 1)
     total = 0
@@ -146,6 +151,7 @@ def _name_field(line: str) -> tuple[str, str]:
     surname, _, given = line.partition("<<")
     given = given.split("<<")[0]
     def clean(part: str) -> str:
+        part = part.translate(_TO_LETTER)
         return " ".join(w for w in re.sub(r"[^A-Z<]", "", part).split("<") if w)
 
     return clean(surname), clean(given)
@@ -167,6 +173,8 @@ def find_mrz(text: str) -> Mrz | None:
 
 
 def _td1(l1: str, l2: str, l3: str) -> Mrz | None:
+    from vntext.idnumber import PROVINCE_CODES
+
     l1 = (l1 + "<" * 30)[:30]
     l2 = (l2 + "<" * 30)[:30]
     doc = _digits(l1[5:14])
@@ -177,9 +185,10 @@ def _td1(l1: str, l2: str, l3: str) -> Mrz | None:
     number = optional if optional.isdigit() and len(optional) == 12 else None
     if number is not None and number[3:] != doc and _check(number[3:]) == _digits(l1[14]):
         doc = number[3:]  # the document number was misread; the full number agrees
-    if number is None and doc.isdigit() and passed:
-        # Some cards put only the document number: the personal number stays unknown.
-        number = None
+    if (number is None or number[3:] != doc) and doc.isdigit() and passed:
+        # OCR put in or dropped a character before the optional data: the checked
+        # document number, found again at the end of a 12-digit run of it.
+        number = _shifted_number(_digits(l1[14:]), doc) or number
     birth_field = _digits(l2[0:6])
     total += 1
     birth_ok = _check(birth_field) == _digits(l2[6])
@@ -187,10 +196,35 @@ def _td1(l1: str, l2: str, l3: str) -> Mrz | None:
     birth = _mrz_date(birth_field, past=True)
     sex = l2[7]
     surname, given = _name_field(l3) if l3 else ("", "")
+    if number is not None and number[3:] != doc and _check(doc) == _digits(l1[14]):
+        # The checked document number and the copy in the full number disagree: the
+        # full number's province code with the checked digits, if the line's last
+        # check digit (over both) agrees.
+        joined = number[:3] + doc
+        number = joined if _check(l1[5:15] + joined + l1[27:29]) == _digits(l1[29]) else None
     if number is not None and number[3:] != doc:
         number = None  # the two copies of the number disagree: trust neither
+    if number is not None and number[:3] not in PROVINCE_CODES:
+        # Every province code starts with 0 ("634…" is "034…" misread); the line's
+        # last check digit, over the document and full numbers, must agree.
+        repaired = "0" + number[1:]
+        if repaired[:3] in PROVINCE_CODES and \
+                _check(l1[5:15] + repaired + l1[27:29]) == _digits(l1[29]):
+            number = repaired
+        else:
+            number = None
     return Mrz(number, doc, birth, True if sex == "M" else False if sex == "F" else None,
                surname, given, passed, total, _check(doc) == _digits(l1[14]), birth_ok)
+
+
+def _shifted_number(area: str, doc: str) -> str | None:
+    from vntext.idnumber import PROVINCE_CODES
+
+    for start in range(0, max(0, len(area) - 11)):
+        window = area[start:start + 12]
+        if window.isdigit() and window[3:] == doc and window[:3] in PROVINCE_CODES:
+            return window
+    return None
 
 
 def _td3(l1: str, l2: str) -> Mrz | None:
@@ -210,7 +244,9 @@ def _td3(l1: str, l2: str) -> Mrz | None:
         total += 1
         personal_ok = _check(_digits(l2[28:40]) + l2[40:42]) == _digits(l2[42])
         passed += personal_ok
-        number = personal
+        # Only a personal number that passes its own check digit: the checks of the
+        # passport number and birth date say nothing about a digit misread in it.
+        number = personal if personal_ok else None
     sex = l2[20]
     return Mrz(number, doc, _mrz_date(birth_field, past=True),
                True if sex == "M" else False if sex == "F" else None, surname, given,
@@ -286,6 +322,30 @@ def printed_name(text: str) -> str | None:
             if not _UPPER_NAME.match(value) or not value.isupper() or len(words) < 2:
                 continue
             if sum(is_name_syllable(w) for w in words) < len(words) - 1:
+                continue
+            name = " ".join(w[:1] + w[1:].lower() for w in words)
+            return restore_marks(nfc(name), marks_reliable=False)
+    return _name_near_damaged_label(lines)
+
+
+_LOOSE_NAME_LABEL = re.compile(r"\bt[eé]n\b|\bn[a-z]me\b|\bfu\w{0,3}\b")
+
+
+def _name_near_damaged_label(lines: list[str]) -> str | None:
+    """Capitals that are a whole name (a known surname, then known name syllables)
+    next to a line OCR left something of the name label on ("lọ và tên:"): the label
+    was too damaged to find, or the print came out above it."""
+    from tagging.names import is_name_syllable, is_surname, restore_marks
+
+    for i, line in enumerate(lines):
+        if not _LOOSE_NAME_LABEL.search(fold(line)):
+            continue
+        for value in (*lines[i + 1:i + 3], *lines[max(0, i - 1):i]):
+            value = value.strip(" .:;")
+            words = value.split()
+            if not 2 <= len(words) <= 6 or not value.isupper() or not _UPPER_NAME.match(value):
+                continue
+            if not is_surname(words[0]) or not all(is_name_syllable(w) for w in words):
                 continue
             name = " ".join(w[:1] + w[1:].lower() for w in words)
             return restore_marks(nfc(name), marks_reliable=False)
@@ -404,9 +464,10 @@ _SEPARATORS = re.compile(r"\s*[/.\-!|\\,:;'’]\s*|\s+")
 _SEPARATOR_LOOKALIKES = frozenset("lI|!1/\\iJ")
 
 
-def date_digits(raw: str) -> dt.date | None:
+def date_digits(raw: str, future: bool = False) -> dt.date | None:
     """The date (day, month, year) that starts ``raw``, read digit for digit: any
-    separators, OCR's letters for digits, a separator read as "l" or "1" or lost."""
+    separators, OCR's letters for digits, a separator read as "l" or "1" or lost.
+    A date in the past unless ``future`` (an expiry date)."""
     raw = raw.strip(" :;.,")[:24]
     parts = [p for p in _SEPARATORS.split(raw) if p]
     digits = [card_digits(p) for p in parts]
@@ -430,7 +491,7 @@ def date_digits(raw: str) -> dt.date | None:
         compact = card_digits(token)
         if compact[:8].isdigit() and len(compact) == 8:  # "05071995"
             options.append((compact[:2], compact[2:4], compact[4:8]))
-    this_year = dt.date.today().year
+    last_year = dt.date.today().year + (80 if future else 0)
     for day, month, year in options:
         if not (1 <= len(day) <= 2 and 1 <= len(month) <= 2 and len(year) == 4):
             continue
@@ -438,7 +499,7 @@ def date_digits(raw: str) -> dt.date | None:
             value = dt.date(int(year), int(month), int(day))
         except ValueError:
             continue
-        if 1900 <= value.year <= this_year:
+        if 1900 <= value.year <= last_year:
             return value
     return None
 
@@ -495,6 +556,8 @@ def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ..
     if birth is None and number is not None and len(number) == 12:
         year = (1900 if number[3] in "01" else 2000) + int(number[4:6])
         birth = next((d for d in dates if d.year == year), None)
+        if birth is None:
+            birth = _birth_from_expiry(text, year)
     if birth is None and labelled is not None and (number is None or len(number) == 9):
         birth = labelled  # nothing to check it against: the labelled field as read
     printed = printed_name(text)
@@ -509,6 +572,35 @@ def _read_identity(text: str, codes: tuple[str, ...], printed_ids: tuple[str, ..
     return IdentityReading(number, name, birth, male, source, mrz is not None, qr is not None)
 
 
+_EXPIRY_LABEL = re.compile(r"co gia tri den|date o\w? ?\w*exp\w*|het han")
+_DIGIT_START = re.compile(r"(?<![0-9A-Za-z])[0-9OolI]")
+
+
+def _birth_from_expiry(text: str, year: int) -> dt.date | None:
+    """The birth date a citizen card's expiry gives: a card runs out on the holder's
+    25th, 40th or 60th birthday, so its day and month are the birth's; the year is
+    the one the personal number encodes."""
+    for line in text.splitlines():
+        folded = fold(line)
+        if len(folded) != len(line):
+            continue
+        for m in _EXPIRY_LABEL.finditer(folded):
+            # The first date within the next forty characters ("hết hạn 4 Date dfexpiy:
+            # 05/07/2035"): stray marks may stand between the label and its date.
+            rest = line[m.end():m.end() + 40]
+            for start in _DIGIT_START.finditer(rest):
+                expiry = date_digits(rest[start.start():], future=True)
+                if expiry is None:
+                    continue
+                if expiry.year - year in (25, 40, 60):
+                    try:
+                        return dt.date(year, expiry.month, expiry.day)
+                    except ValueError:
+                        pass
+                break
+    return None
+
+
 def _marked(plain: str, position: str, hints: Sequence[str]) -> str | None:
     """The known name syllable spelled ``plain`` without marks, the one the page's own
     words (``hints``, e.g. the printed name) are closest to; None when none is known."""
@@ -517,6 +609,8 @@ def _marked(plain: str, position: str, hints: Sequence[str]) -> str | None:
     from tagging.names import commonness, syllables_folding_to
 
     options = syllables_folding_to(plain.lower(), position)
+    if not options:
+        options = _one_letter_off(plain.lower(), position)
     if not options:
         return None
     if len(options) == 1:
@@ -529,10 +623,29 @@ def _marked(plain: str, position: str, hints: Sequence[str]) -> str | None:
     return max(options, key=score)
 
 
+# Letters OCR confuses in the zone's plain capitals ("DTNH" for "DINH").
+_ZONE_SLIPS = {"t": "il", "i": "tl", "l": "it", "o": "dq", "d": "o", "q": "o", "m": "n",
+               "n": "mh", "h": "n", "u": "v", "v": "u", "c": "g", "g": "c", "e": "f",
+               "f": "e", "b": "d"}
+
+
+def _one_letter_off(plain: str, position: str) -> tuple[str, ...]:
+    """Known syllables one OCR slip away from ``plain`` (none if it is ambiguous)."""
+    from tagging.names import syllables_folding_to
+
+    found: list[str] = []
+    for i, ch in enumerate(plain):
+        for other in _ZONE_SLIPS.get(ch, ""):
+            found.extend(syllables_folding_to(plain[:i] + other + plain[i + 1:], position))
+    spellings = {fold(w) for w in found}
+    return tuple(dict.fromkeys(found)) if len(spellings) == 1 else ()
+
+
 def _name_with_zone(printed: str | None, zone: list[str], text: str) -> str | None:
     """The holder's name from the printed capitals checked word by word against the
     zone's (no marks): a printed word that folds to the zone's is kept with its marks;
-    where they differ, the word the name lists know wins, its marks from the print."""
+    where they differ, a printed word the name lists know stays, and one they do not
+    know gives way to the zone's word, its marks from the print."""
     from tagging.names import is_name_syllable
 
     if len(zone) < 2:
@@ -540,7 +653,12 @@ def _name_with_zone(printed: str | None, zone: list[str], text: str) -> str | No
     printed_words = printed.split() if printed else []
     if printed_words and len(printed_words) != len(zone):
         return printed  # the zone cuts long names at the line's end: the print is whole
-    hints = [w for w in re.findall(r"[^\W\d_]+", text) if w.isupper() and len(w) >= 2]
+    # Words of lines in capitals that read as names (a damaged print of the holder's),
+    # not the zone's own (no marks to give) nor headings ("QUẢN LÝ …").
+    hints = [w for line in text.splitlines() if "<" not in line
+             for words in [re.findall(r"[^\W\d_]+", line)]
+             if len(words) >= 2 and all(w.isupper() and is_name_syllable(w) for w in words)
+             for w in words]
     out: list[str] = []
     for i, plain in enumerate(zone):
         position = "first" if i == 0 else "last" if i == len(zone) - 1 else "middle"
@@ -548,8 +666,10 @@ def _name_with_zone(printed: str | None, zone: list[str], text: str) -> str | No
         if word is not None and fold(word).upper() == plain:
             out.append(word)
             continue
-        if word is not None and is_name_syllable(word) and not is_name_syllable(plain):
-            out.append(word)  # the zone's copy is the misread one
+        if word is not None and is_name_syllable(word):
+            # The zone's copy is the misread one, or both read as names ("LAN" printed,
+            # "TAN" in the zone): the print, read in larger type, is kept.
+            out.append(word)
             continue
         marked = _marked(plain, position, [word] if word else hints)
         if marked is None:

@@ -166,3 +166,14 @@ def test_pages_stored_before_the_reader_show_right_on_screen() -> None:
     clear = open_page(corpus.transparent_png())
     assert clear.getpixel((5, 5)) in (255, (255, 255, 255))
     assert corpus.mean_difference(clear, corpus.page()) < CLOSE
+
+
+def test_a_tiff_of_thousands_of_pages_is_refused_before_any_is_decoded() -> None:
+    from ocr.loading import MAX_FRAMES
+
+    frame = Image.new("1", (16, 16), 1)
+    data = corpus.save(frame, "TIFF", save_all=True,
+                       append_images=[frame] * MAX_FRAMES, compression="group4")
+    with pytest.raises(RejectedFile) as info:
+        read_pages(data, "many.tif")
+    assert "too many pages" in info.value.reason_en

@@ -121,3 +121,91 @@ def test_a_birth_year_with_lookalikes_still_vouches_for_the_number() -> None:
 def test_identity_paper_label_and_letters_for_digits_after_it() -> None:
     text = "Họ và tên: Lê Văn An\nGiấy tờ tùy thân số: 07719BT58576\n"
     assert extract_fields(text).id_numbers == ("077198758576",)
+
+
+def test_zone_number_with_a_character_put_in_before_it_is_found_again() -> None:
+    zone = ("TDVNM19332906906075193329069<<8\n9307067F3307065VNM<<<<<<<<<<<2\n"
+            "NGUYEN<<0ANH<<<<<<<<<<<<<<<<<<")
+    mrz = find_mrz(zone)
+    assert mrz is not None and mrz.doc_ok and mrz.number == "075193329069"
+    # A "0" OCR gave for the "O" of a name in the zone is the letter.
+    assert (mrz.surname, mrz.given) == ("NGUYEN", "OANH")
+    text = ("CĂN CƯỚC CÔNG DÂN\nS6/No: 07B193329069\nHọ và tên / Full name:\nNGUYEN OANH\n"
+            "Ngày sinh / Date of birth: 06/07/1993\n" + zone)
+    reading = read_identity(text)
+    assert reading is not None
+    assert (reading.id_number, reading.full_name) == ("075193329069", "Nguyễn Oanh")
+
+
+def test_zone_province_code_misread_is_repaired_only_when_the_line_check_agrees() -> None:
+    # Every province code starts with 0: "634…" is "034…", and line 1's last check
+    # digit (over the document and full numbers) confirms it.
+    zone = ("TDVNM1999828765634199982876<<8\n9908143F2408149VNM<<<<<<<<<<<8\n"
+            "NGUYEN<<HUU<NHUNG<<<<<<<<<<<<<")
+    mrz = find_mrz(zone)
+    assert mrz is not None and mrz.number == "034199982876"
+    spoilt = zone.replace("<<8\n99", "<<3\n99")  # the line's check digit disagrees
+    mrz = find_mrz(spoilt)
+    assert mrz is not None and mrz.number is None
+
+
+def test_zone_full_number_misread_takes_the_checked_document_number() -> None:
+    zone = ("TDVNM1958803147004195886314<<1\n9507133F20607139VNM<<<<<<<<<<<6\n"
+            "LE<<TRAN<THT<QUYEN<<<<<<<<<<<<")
+    mrz = find_mrz(zone)
+    assert mrz is not None and mrz.number == "004195880314"
+    reading = read_identity("CĂN CƯỚC CÔNG DÂN\n" + zone)
+    assert reading is not None and reading.id_number == "004195880314"
+    # "THT" is one OCR slip from the only syllable it can be.
+    assert reading.full_name == "Lê Trần Thị Quyên"
+
+
+def test_zone_name_slips_and_printed_name_that_reads_as_a_name_is_kept() -> None:
+    zone = ("TDVNM1946895167015194689516<<9\n9406269F3406267VNM<<<<<<<<<<<8\n"
+            "DTNH<<TU0NG<NGOC<<<<<<<<<<<<<<")
+    reading = read_identity("CĂN CƯỚC CÔNG DÂN\n" + zone)
+    assert reading is not None and reading.full_name == "Đinh Tường Ngọc"
+    # The print reads "LAN", the zone "<t AN": both are names, the print is kept.
+    text = ("CĂN CƯỚC CÔNG DÂN\nHọ và tên / Full name:\nPHẠM NGỌC LAN ĐIỀM\n"
+            "TDVNM1723555110068172355511<<8\nị 7211276F3211278VNM<<<<<<<<<<<0\n"
+            "| PHAM<<NGOC<t AN<DIEM<<<<<<<<<<<")
+    reading = read_identity(text)
+    assert reading is not None and reading.full_name == "Phạm Ngọc Lan Điềm"
+
+
+def test_passport_personal_number_failing_its_check_digit_gives_way_to_the_print() -> None:
+    text = ("HỘ CHIẾU ¡ PASSPORT\nHọ và tên / Full name:\nNGUYỄN QUỲNH DUYÊN\n"
+            "Ngày sinh / Date of birth: 21/04/1978\nGiới tính / Sex: Nữ/F\n"
+            "Số định danh / Personal No.: 092178049429\n"
+            "P<VNMNGUYEN<<QUYNH<DUYEN<<<<<<<<<<<<<<<<<<<<\n"
+            "N8648916<7VNM7804218F3401044092178949429<<96")
+    mrz = find_mrz(text)
+    assert mrz is not None and mrz.number is None  # "…949429" fails its check digit
+    reading = read_identity(text, printed_ids=("092178049429",))
+    assert reading is not None and reading.id_number == "092178049429"
+
+
+def test_birth_date_from_the_cards_expiry_when_the_birth_line_is_lost() -> None:
+    # The birth line did not survive the copy and the zone's birth date fails its
+    # check; the card runs out on the 40th birthday: 05/07 of the number's year.
+    text = ("CĂN CƯỚC\nNgày, tháng..năm hết hạn 4 Date dfexpiy: 05/07/2035 - : Ngn\n"
+            "_ TDVNMô956392877066095639287<<5\n9567052M3597050VNM<<«<<<<<<<<<Ä4\n"
+            "PHAM<<SY<TUAN<<<<<<<<<<<<<<<<<")
+    reading = read_identity(text)
+    assert reading is not None and reading.id_number == "066095639287"
+    assert reading.birth_date == dt.date(1995, 7, 5)
+    # An expiry that is no 25th, 40th or 60th birthday says nothing of the birth.
+    other = text.replace("05/07/2035", "05/07/2031")
+    reading = read_identity(other)
+    assert reading is not None and reading.birth_date is None
+
+
+def test_holder_name_under_a_label_ocr_broke() -> None:
+    text = ("CĂN CƯỚC CÔNG DÂN\nSố: 031095181326\nlọ và tên:\nHỒ TUẤN DŨNG\n"
+            "Ngày, tháng, năm sinh: 08/03/1995\nQUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI")
+    reading = read_identity(text)
+    assert reading is not None and reading.full_name == "Hồ Tuấn Dũng"
+    # Capitals that are no name (a heading) are not taken for one.
+    reading = read_identity("CĂN CƯỚC CÔNG DÂN\nSố: 031095181326\nlọ và tên:\n"
+                            "CỤC TRƯỞNG CỤC CẢNH SÁT\n")
+    assert reading is None or reading.full_name is None
