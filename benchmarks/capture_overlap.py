@@ -26,7 +26,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 from bench_workspace import open_bench_workspace
 
 from capture import ColorMode, PaperSource, SaneSource, ScannedPage, ScanProfile, page_size
-from capture.session import scan_to_workspace
+from dossier.scanning import scan_to_workspace
 
 TARGET_GAP = 5.0
 PAGES = 30

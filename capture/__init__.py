@@ -27,7 +27,6 @@ from capture.errors import (
 from capture.escl import EsclSource
 from capture.profile import (
     DEFAULT_DPI,
-    MIN_DPI,
     ColorMode,
     PageSize,
     PaperSource,
@@ -35,18 +34,40 @@ from capture.profile import (
     page_size,
 )
 from capture.sane import SaneSource
-from capture.session import ScanReport, scan_to_workspace
 from capture.source import Capabilities, DeviceInfo, ScannedPage, ScannerSource
-from capture.split import Segment, plan_segments, split_batch
-from capture.watch import FolderWatcher, WatchEvent
+from capture.split import Segment, has_separators, plan_segments
 from capture.wia import WiaSource
 
 __all__ = [
-    "DEFAULT_DPI", "MIN_DPI", "BackendUnavailable", "Capabilities", "CaptureError", "ColorMode",
-    "CoverPayload", "CoverSheetError", "DeviceInfo", "DeviceNotFound", "EsclSource",
-    "FeederEmpty", "FolderWatcher", "MarkKind", "PageMark", "PageSize", "PaperSource",
-    "ProfileError", "SaneSource", "ScanFailed", "ScanProfile", "ScanReport", "ScannedPage",
-    "ScannerSource", "Segment", "WatchEvent", "WiaSource", "cover_sheet_pdf", "decode_payload",
-    "detect", "encode_payload", "page_size", "plan_segments", "render_cover_sheet",
-    "scan_to_workspace", "split_batch",
+    "DEFAULT_DPI",
+    "BackendUnavailable",
+    "Capabilities",
+    "CaptureError",
+    "ColorMode",
+    "CoverPayload",
+    "CoverSheetError",
+    "DeviceInfo",
+    "DeviceNotFound",
+    "EsclSource",
+    "FeederEmpty",
+    "MarkKind",
+    "PageMark",
+    "PageSize",
+    "PaperSource",
+    "ProfileError",
+    "SaneSource",
+    "ScanFailed",
+    "ScanProfile",
+    "ScannedPage",
+    "ScannerSource",
+    "Segment",
+    "WiaSource",
+    "cover_sheet_pdf",
+    "decode_payload",
+    "detect",
+    "encode_payload",
+    "has_separators",
+    "page_size",
+    "plan_segments",
+    "render_cover_sheet",
 ]

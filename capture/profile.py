@@ -9,8 +9,8 @@ import enum
 from dataclasses import dataclass
 
 from capture.errors import ProfileError
+from vntext.digitisation import MIN_DPI
 
-MIN_DPI = 200
 DEFAULT_DPI = 300
 MAX_DPI = 1200
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from cli.common import OVERSIGHT_ROLES, open_workspace
 from cli.exitcodes import ExitCode
-from storage import AuditEntry
-from storage.audit import write_csv
+from dossier import audit_log
+from storage.model import AuditEntry
 
 
 def _date(text: str) -> str:
@@ -43,31 +43,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     with open_workspace(args, OVERSIGHT_ROLES, action="audit.view") as ws:
         if args.what == "verify":
-            report = ws.audit.verify()
-            ws.audit.record("audit.verify", outcome="ok" if report.ok else "failed",
-                            detail=report.message())
+            report = audit_log.verify_chain(ws)
             print(report.message())
             return ExitCode.OK if report.ok else ExitCode.SOME_FAILED
-        entries = ws.audit.entries(user=args.filter_user, since=args.since, until=args.until,
-                                   dossier=args.dossier, subject=args.subject)
-        ws.audit.record("audit.view", subject=args.subject, dossier=args.dossier,
-                        detail=_filters(args) + f" ({len(entries)} entries)")
+        entries = audit_log.entries(ws, user=args.filter_user, since=args.since,
+                                    until=args.until, dossier=args.dossier,
+                                    subject=args.subject)
         if args.csv is not None:
-            write_csv(entries, args.csv)
-            ws.audit.record("audit.export", detail=f"{len(entries)} entries to {args.csv}")
+            audit_log.export_csv(ws, entries, args.csv)
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=False))
     else:
         for entry in entries:
             print(_line(entry))
     return ExitCode.OK
-
-
-def _filters(args: argparse.Namespace) -> str:
-    parts = [f"{k}={getattr(args, a)}" for k, a in (
-        ("user", "filter_user"), ("since", "since"), ("until", "until"),
-        ("dossier", "dossier"), ("subject", "subject")) if getattr(args, a)]
-    return ", ".join(parts) or "all"
 
 
 def _line(e: AuditEntry) -> str:

@@ -7,7 +7,7 @@ import json
 
 from cli.common import open_workspace, printable, report_notice
 from cli.exitcodes import ExitCode
-from storage import HealthReport, check_workspace
+from dossier.repair import HealthReport, check_workspace
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

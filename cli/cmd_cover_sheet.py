@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from capture import cover_sheet_pdf
 from cli.exitcodes import ExitCode
-from storage import atomic_write
+from dossier.cover_sheet import write_cover_sheet
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,28 +24,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(func=run)
 
 
-def _procedure_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    try:
-        from dossier.assembly import catalogue
-
-        found = catalogue().get(code)
-    except Exception:  # the catalogue is a nicety on the sheet, never a reason to fail
-        return None
-    return found.name if found is not None else None
-
-
 def _dossier_ref(args: argparse.Namespace) -> str | None:
     """A workspace dossier id becomes its official code (or provisional id) on the sheet."""
     ref: str | None = args.dossier
     if ref is None or not ref.isdigit():
         return ref
     from cli.common import open_workspace
-    from storage import dossiers as dossier_store
+    from dossier.queries import get_dossier
 
     with open_workspace(args) as ws:
-        found = dossier_store.get_dossier(ws, int(ref))
+        found = get_dossier(ws, int(ref))
     if found is None:
         return ref
     return found.code or found.provisional_id
@@ -54,8 +41,6 @@ def _dossier_ref(args: argparse.Namespace) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     dossier = _dossier_ref(args)
-    pdf = cover_sheet_pdf(dossier, args.procedure,
-                          procedure_name=_procedure_name(args.procedure))
-    atomic_write(args.out, pdf)
+    write_cover_sheet(args.out, dossier, args.procedure)
     print(args.out, flush=True)
     return ExitCode.OK

@@ -8,7 +8,7 @@ from pathlib import Path
 from cli.common import CLERK_ROLES, open_workspace, report_failure, report_notice
 from cli.exitcodes import ExitCode
 from dossier import ImportedFile, PageProcessed, Problem, import_and_process, import_paths
-from storage import Workspace
+from dossier.session import Workspace
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         if outcome.notice:
             report_failure(outcome.item, outcome.notice)
 
-    from storage import DiskFull
+    from dossier.session import DiskFull
 
     with open_workspace(args, CLERK_ROLES, action="import") as ws:
 
@@ -74,10 +74,10 @@ def _page_line(ws: Workspace, files: dict[int, tuple[str, int]],
                event: PageProcessed) -> tuple[str, str]:
     """``FILE`` and ``[trang N: ]reason`` for a page that failed, the way ``sohoa ocr``
     names them."""
-    from storage import pages as page_store
+    from dossier.queries import get_page
 
     reason = event.error or "không nhận dạng được — could not be recognised"
-    page = page_store.get_page(ws, event.page_id)
+    page = get_page(ws, event.page_id)
     item, count = files.get(event.page_id, (page.source_name if page else str(event.page_id),
                                              0))
     if page is not None and (count > 1 or page.source_page > 0):

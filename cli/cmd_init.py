@@ -7,8 +7,12 @@ import sys
 
 from cli.common import read_secret
 from cli.exitcodes import ExitCode
-from storage import StorageError, Workspace
-from storage.workspace import default_workspace_path, exists
+from dossier.session import (
+    StorageError,
+    create_workspace,
+    default_workspace_path,
+    workspace_exists,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,14 +29,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = args.workspace if args.workspace is not None else default_workspace_path()
-    if exists(root):
+    if workspace_exists(root):
         print(f"sohoa: {root}: đã có thư mục làm việc ở đây — a workspace already exists here",
               file=sys.stderr)
         return ExitCode.WORKSPACE
     password = read_secret("SOHOA_PASSWORD", f"Mật khẩu mới — new password for {args.admin}: ",
                            what="password", confirm=True)
     try:
-        ws, recovery = Workspace.create(root, args.admin, password)
+        ws, recovery = create_workspace(root, args.admin, password)
     except StorageError as e:
         print(f"sohoa: {e}", file=sys.stderr)
         return ExitCode.WORKSPACE

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from cli.common import open_workspace
 from cli.exitcodes import ExitCode
-from storage import Workspace, outbox
+from dossier import queries
+from dossier.session import Workspace
+from storage.model import OutboxJob
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,11 +32,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _manifest_version(ws: object, job: outbox.OutboxJob) -> int | None:
+def _manifest_version(ws: object, job: OutboxJob) -> int | None:
     """A package queued from outside the workspace: the version its manifest states."""
     import zipfile
 
-    from storage import BlobMissing
+    from dossier.session import BlobMissing
 
     try:
         with ws.blobs.open(job.package_sha256) as blob, zipfile.ZipFile(blob) as archive:  # type: ignore[attr-defined]
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
             }[result.sealing]
             print(f"đã xuất {len(result.packages)} gói, {sealed}; danh mục "
                   f"{result.manifest.name} — exported {len(result.packages)} package(s)")
-        jobs = outbox.list_jobs(ws)
+        jobs = queries.outbox_jobs(ws)
         if args.json:
             print(json.dumps([{
                 "package": j.filename, "dossier": j.dossier_code, "dossier_id": j.dossier_id,

@@ -27,9 +27,9 @@ from cli.signing import add_pack_arguments as add_signing_arguments
 from cli.signing import signer_from_args
 
 if TYPE_CHECKING:
+    from dossier.session import Workspace
     from ocr import PageResult
     from records import DossierSpec, Signer
-    from storage import Workspace
     from tagging import DossierTag
 
 _CODE_PARTS = re.compile(r"^(?P<agency>.+)-(?P<day>\d{6})-\d{4}$")
@@ -152,8 +152,8 @@ def _pack_one(folder: Path, args: argparse.Namespace, agency: str | None,
     import records
     from dossier.cards import reread_cards
     from dossier.folders import read_folder, recognise_folder
+    from dossier.session import current_actor
     from ocr import OcrError
-    from storage import current_actor
     from tagging import Catalogue, PageText, decode_codes, tag_dossier, wants_codes
 
     read = read_folder(folder, single_file=True)
@@ -349,8 +349,8 @@ def _note_signed(out: Path, journal: dict[str, dict[str, str]], key: str, path: 
 
 def run(args: argparse.Namespace) -> int:
     from dossier import DossierError
+    from dossier.session import DiskFull, is_disk_full
     from records import KeyUnavailableError, PendingSigner, RecordsError
-    from storage import DiskFull, is_disk_full
 
     if not args.dossier and not args.paths:
         args.parser.error("give dossier folders (PATH) or --dossier ID")

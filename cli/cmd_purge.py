@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     from dossier.retention import purge
-    from storage import DiskFull
+    from dossier.session import DiskFull
 
     # Anyone may look (a dry run); deleting is a clerk's or an admin's act, never a
     # read-only leader's. The start-up purge of the app follows the retention setting.

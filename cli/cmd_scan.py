@@ -5,22 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from capture import (
-    DEFAULT_DPI,
-    ColorMode,
-    EsclSource,
-    PaperSource,
-    SaneSource,
-    ScannedPage,
-    ScannerSource,
-    ScanProfile,
-    WiaSource,
-    page_size,
-    scan_to_workspace,
-)
-from capture.errors import DeviceNotFound
+from capture import DEFAULT_DPI, ColorMode, PaperSource, ScannedPage, ScanProfile, page_size
 from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
+from dossier.scanning import choose_source, scan_to_workspace
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,25 +43,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--sane-option", action="append", default=[], metavar="OPTION",
                         help="extra scanimage option, e.g. --sane-option=--test-picture=Grid")
     parser.set_defaults(func=run)
-
-
-def choose_source(device: str | None, sane_options: tuple[str, ...] = ()) -> tuple[
-        ScannerSource, str]:
-    """The source that handles ``device``, and the device name it expects."""
-    if device is not None and (device.startswith(("http://", "https://", "escl:"))):
-        return EsclSource(discover=False), device
-    if device is not None and device.startswith("wia:"):
-        return WiaSource(), device.removeprefix("wia:")
-    sane = SaneSource(extra_args=sane_options)
-    if device is not None:
-        return sane, device
-    found = sane.list_devices()
-    if not found:
-        raise DeviceNotFound(
-            "không tìm thấy máy quét nào — hãy cắm và bật máy quét, hoặc chọn --device",
-            "no scanner found — connect and switch on a scanner, or pass --device",
-        )
-    return sane, found[0].name
 
 
 def run(args: argparse.Namespace) -> int:

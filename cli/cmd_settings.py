@@ -7,7 +7,7 @@ import sys
 
 from cli.common import open_workspace
 from cli.exitcodes import ExitCode
-from storage import Role
+from storage.model import Role
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -94,9 +94,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _sha(path: Path) -> str:
-    from storage.blobs import sha256_file
+    import hashlib
 
-    return sha256_file(Path(path))
+    with Path(path).open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _upgrade_outbox(args: argparse.Namespace, tsa: str, anchors: tuple[object, ...]) -> bool:

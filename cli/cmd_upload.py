@@ -8,7 +8,7 @@ import time
 
 from cli.common import CLERK_ROLES, open_workspace, report_failure
 from cli.exitcodes import ExitCode
-from storage import outbox
+from dossier import queries
 
 HELP = """\
 Adds each PACKAGE to the workspace outbox (a package already queued or sent is
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
                                f"đã có trong hàng đợi ({job.state}) — already in the outbox")
             else:
                 report_failure(str(path), "đã xếp hàng — queued")
-        if not outbox.pending(ws):
+        if not queries.outbox_pending(ws):
             return ExitCode.SOME_FAILED if bad else ExitCode.OK
         options = load_options(ws, endpoint=args.endpoint, rate_limit_kbps=args.rate_limit,
                                window=args.window, max_time=args.max_time,
@@ -120,9 +120,9 @@ def run(args: argparse.Namespace) -> int:
         if printer.tty and not args.quiet:
             print(file=sys.stderr)
         for job_id in result.done:
-            print(f"đã gửi — sent: {outbox.get(ws, job_id).filename}")
+            print(f"đã gửi — sent: {queries.outbox_job(ws, job_id).filename}")
         for job_id in result.failed:
-            job = outbox.get(ws, job_id)
+            job = queries.outbox_job(ws, job_id)
             report_failure(job.filename, job.last_error or "")
         if result.remaining:
             print(f"còn {result.remaining} gói chưa gửi: {result.stop_reason.message()} — "

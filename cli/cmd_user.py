@@ -7,9 +7,9 @@ import json
 
 from cli.common import open_workspace, read_secret
 from cli.exitcodes import ExitCode
-from storage import Role, Workspace
-from storage import users as user_store
-from storage.workspace import default_workspace_path
+from dossier import accounts as account_cases
+from dossier.session import default_workspace_path, open_with_recovery
+from storage.model import Role
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,14 +48,14 @@ def _new_password(name: str) -> str:
 
 def run_add(args: argparse.Namespace) -> int:
     with open_workspace(args, (Role.ADMIN,), action="user.add") as ws:
-        user_store.add_user(ws, args.name, Role(args.role), _new_password(args.name))
+        account_cases.add_user(ws, args.name, Role(args.role), _new_password(args.name))
     print(f"Đã thêm — added: {args.name} ({args.role})")
     return ExitCode.OK
 
 
 def run_list(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
-        accounts = user_store.list_users(ws)
+        accounts = account_cases.list_users(ws)
     if args.json:
         print(json.dumps([{"name": a.name, "role": str(a.role), "disabled": a.disabled,
                            "created_at": a.created_at} for a in accounts], ensure_ascii=False))
@@ -68,7 +68,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_disable(args: argparse.Namespace) -> int:
     with open_workspace(args, (Role.ADMIN,), action="user.disable") as ws:
-        user_store.disable_user(ws, args.name)
+        account_cases.disable_user(ws, args.name)
     print(f"Đã khóa tài khoản — disabled: {args.name}")
     return ExitCode.OK
 
@@ -78,7 +78,7 @@ def run_passwd(args: argparse.Namespace) -> int:
         target = str(args.name or ws.account.name)
         if target != ws.account.name:
             ws.require(Role.ADMIN, action="user.passwd")
-        user_store.change_password(ws, target, _new_password(target))
+        account_cases.change_password(ws, target, _new_password(target))
     print(f"Đã đổi mật khẩu — password changed: {target}")
     return ExitCode.OK
 
@@ -87,7 +87,7 @@ def run_reset(args: argparse.Namespace) -> int:
     root = args.workspace if args.workspace is not None else default_workspace_path()
     recovery = read_secret("SOHOA_RECOVERY_KEY", "Khóa khôi phục — recovery key: ",
                            what="recovery key")
-    with Workspace.open_with_recovery(root, recovery) as ws:
-        user_store.reset_user(ws, args.name, _new_password(args.name))
+    with open_with_recovery(root, recovery) as ws:
+        account_cases.reset_user(ws, args.name, _new_password(args.name))
     print(f"Đã đặt lại mật khẩu — password reset: {args.name}")
     return ExitCode.OK

@@ -54,7 +54,7 @@ def _signature_lines(report: VerifyReport) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     from cli.signing import signature_check
     from records import RecordsError, verify_package
-    from records.verify import MIN_DPI
+    from vntext.digitisation import MIN_DPI
 
     try:
         signatures = signature_check(args)

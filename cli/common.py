@@ -8,8 +8,14 @@ import os
 import sys
 import unicodedata
 
-from storage import LoginError, NeedsMigration, Role, Workspace
-from storage.workspace import default_workspace_path
+from dossier.session import (
+    LoginError,
+    NeedsMigration,
+    Workspace,
+    default_workspace_path,
+)
+from dossier.session import open_workspace as open_workspace_at
+from storage.model import Role
 
 #: Who may run the commands that change dossiers (scan, import, pack, send).
 CLERK_ROLES = (Role.CLERK, Role.ADMIN)
@@ -64,7 +70,7 @@ def open_workspace(
     try:
         password = read_secret("SOHOA_PASSWORD", f"Mật khẩu — password for {user}: ",
                                what="password")
-        ws = Workspace.open(root, user, password)
+        ws = open_workspace_at(root, user, password)
     except NeedsMigration:
         ws = _convert(root, user, password)
     try:
@@ -80,7 +86,7 @@ def open_workspace(
 def _convert(root: object, user: str, password: str) -> Workspace:
     from pathlib import Path
 
-    from storage.migrate_plaintext import convert_plaintext
+    from dossier.session import convert_plaintext
 
     def progress(done: int, total: int, what: str) -> None:
         print(f"\rMã hóa thư mục làm việc — encrypting the workspace: {done}/{total} {what}",
@@ -91,7 +97,7 @@ def _convert(root: object, user: str, password: str) -> Workspace:
     print("Khóa khôi phục (in ra và cất giữ) — recovery key (print it and keep it safe):",
           file=sys.stderr)
     print(recovery, flush=True)
-    return Workspace.open(Path(str(root)), user, password)
+    return open_workspace_at(Path(str(root)), user, password)
 
 
 def workspace_named(args: argparse.Namespace) -> bool:

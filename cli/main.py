@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # one place maps domain errors to exit codes
         code = getattr(e, "exit_code", None)
         if code is None:
-            from storage import is_disk_full
+            from dossier.session import is_disk_full
 
             if not is_disk_full(e):
                 raise

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from cli.common import open_workspace, workspace_named
 
 if TYPE_CHECKING:
+    from dossier.session import Workspace
     from records import PadesSigner, PendingSigner, SignatureCheck
-    from storage import Workspace
 
 PIN_VARIABLE = "SOHOA_SIGN_PIN"
 

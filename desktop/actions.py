@@ -6,25 +6,26 @@ The work functions run on a pool thread with their own workspace connection
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import enum
-import json
 import socket
-import subprocess
 import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import dossier
 from desktop.ops import BackgroundOp, OpContext, Operations
-from dossier import ImportItem, ImportReport
+from dossier import ImportItem, ImportReport, editing, queries
 from dossier.folders import SUFFIXES
 from dossier.packing import PackResult
-from storage import Page, SearchHit
-from storage import pages as page_store
+from dossier.queries import PageOwner
+from storage.model import Page, SearchHit
+
+if TYPE_CHECKING:
+    from upload import TransferControl
 
 PROCESS_JOBS = 2
 
@@ -35,13 +36,8 @@ class ImportDone:
     dossier_id: int | None
 
 
-@dataclass(frozen=True)
-class HitDossier:
-    """Where a matching page belongs: its dossier's code and the citizen it is about."""
-
-    dossier_id: int
-    code: str
-    applicant: str | None
+#: Where a matching page belongs (kept under its old name for the search view).
+HitDossier = PageOwner
 
 
 @dataclass(frozen=True)
@@ -93,12 +89,11 @@ def _import(ctx: OpContext, items: list[ImportItem], *, source: str,
     )
     if not report.page_ids:
         # Nothing came in: no empty batch is left behind; the reasons travel in the report.
-        page_store.drop_refused_batch(ctx.ws, report.batch_id)
+        editing.drop_refused_batch(ctx.ws, report.batch_id)
     dossier_id = None
     if assemble:
-        row = ctx.ws.conn.execute("SELECT id FROM dossier WHERE batch_id = ? ORDER BY id DESC",
-                                  (report.batch_id,)).fetchone()
-        dossier_id = int(row[0]) if row else None
+        made = queries.dossiers_of_batch(ctx.ws, report.batch_id)
+        dossier_id = made[0] if made else None
     return ImportDone(report, dossier_id)
 
 
@@ -133,7 +128,7 @@ def process_batch(ops: Operations, batch_id: int, *, title: str) -> BackgroundOp
     """Finish recognising a batch (after a crash or a cancel)."""
 
     def work(ctx: OpContext) -> tuple[int, int]:
-        ids = [p.id for p in page_store.pages_needing_processing(ctx.ws, batch_id)]
+        ids = [p.id for p in queries.pages_needing_processing(ctx.ws, batch_id)]
         done = [0]
 
         def on_page(event: dossier.PageProcessed) -> None:
@@ -151,9 +146,6 @@ TEST_DEVICE_SETTING = "scanner.show_test_device"   # developer setting: "1" offe
 ESCL_SETTING = "scanner.escl_addresses"          # network scanners by address, comma-separated
 
 
-def is_test_device(name: str) -> bool:
-    """SANE's virtual scanner (``test``, ``test:0``…): it makes pictures, not pages."""
-    return name == "test" or name.startswith("test:")
 
 
 def find_scanners(ops: Operations, *, include_test: bool,
@@ -162,18 +154,9 @@ def find_scanners(ops: Operations, *, include_test: bool,
     virtual test device unless asked for."""
 
     def work(ctx: OpContext) -> list[object]:
-        from capture import CaptureError, DeviceInfo, EsclSource, SaneSource
+        from dossier.scanning import find_scanners as find
 
-        found: list[DeviceInfo] = []
-        # SANE missing or stuck: the network scanners may still answer, and the other way.
-        with contextlib.suppress(CaptureError, OSError, subprocess.SubprocessError):
-            found.extend(d for d in SaneSource().list_devices()
-                         if include_test or not is_test_device(d.name))
-        with contextlib.suppress(CaptureError, OSError):
-            found.extend(EsclSource(addresses, timeout=5.0).list_devices())
-        if include_test and not any(is_test_device(d.name) for d in found):
-            found.append(DeviceInfo("test", "SANE test (virtual)", "sane"))
-        return list(found)
+        return list(find(include_test=include_test, addresses=addresses))
 
     return ops.run("scanners", work, quiet=True)
 
@@ -197,29 +180,27 @@ def resume_interrupted(ops: Operations, *, title: str) -> BackgroundOp:
 
 def scan(ops: Operations, device: str, source: str, dpi: int, color: bool, *,
          title: str) -> BackgroundOp:
-    """Scan a batch from a scanner (SANE name or eSCL address); pages are recognised while
-    the feeder runs."""
+    """Scan a batch from a scanner (SANE name, eSCL address or WIA id) the way ``sohoa scan``
+    does: pages are recognised while the feeder runs, and the stack is split into dossiers
+    at cover sheets."""
 
     def work(ctx: OpContext) -> ImportDone:
-        from capture import EsclSource, SaneSource
         from capture.profile import ColorMode, PaperSource, ScanProfile
+        from dossier.scanning import scan as scan_batch
 
         profile = ScanProfile(source=PaperSource(source), dpi=dpi,
                               color=ColorMode.COLOR if color else ColorMode.GRAY)
-        network = device.startswith(("http://", "https://"))
-        scanner = EsclSource(discover=False) if network else SaneSource()
-        pages = scanner.scan(device, profile)
-
-        def items() -> object:
-            for page in pages:
-                if ctx.cancelled:
-                    close = getattr(pages, "close", None)
-                    if close is not None:
-                        close()
-                    return
-                yield ImportItem(page.name, data=page.data)
-
-        return _import(ctx, items(), source="scan", assemble=False)  # type: ignore[arg-type]
+        total = [0]
+        on_progress, on_page = _forward(ctx, total)
+        report = scan_batch(ctx.ws, device, profile, jobs=PROCESS_JOBS,
+                            on_progress=on_progress, on_page=on_page, cancel=ctx.cancel_event)
+        imported = report.imported or ImportReport(report.batch_id)
+        if report.error is not None:   # the scanner stopped early: the pages so far are kept
+            imported.problems.append(dossier.Problem(device, str(report.error)))
+        if not imported.page_ids:
+            editing.drop_refused_batch(ctx.ws, report.batch_id)
+        made = report.dossier_ids
+        return ImportDone(imported, made[0] if len(made) == 1 else None)
 
     return ops.run(title, work)
 
@@ -276,28 +257,18 @@ def search(ops: Operations, query: str, *, title: str) -> BackgroundOp:
         pages = {}
         owners: dict[int, HitDossier] = {}
         for hit in hits:
-            page = page_store.get_page(ctx.ws, hit.page_id)
+            page = queries.get_page(ctx.ws, hit.page_id)
             if page is not None:
                 pages[page.id] = page
-            row = ctx.ws.conn.execute(
-                "SELECT dossier.id, dossier.code, dossier.provisional_id, "
-                "dossier.applicant_name, document.fields_json FROM document_page "
-                "JOIN document ON document.id = document_page.document_id "
-                "JOIN dossier ON dossier.id = document.dossier_id "
-                "WHERE document_page.page_id = ? LIMIT 1", (hit.page_id,)).fetchone()
-            if row is not None:
-                applicant = row["applicant_name"]
-                if not applicant:
-                    names = json.loads(row["fields_json"] or "{}").get("full_names") or []
-                    applicant = names[0] if names else None
-                owners[hit.page_id] = HitDossier(int(row["id"]),
-                                                 row["code"] or row["provisional_id"], applicant)
+            owner = queries.page_owner(ctx.ws, hit.page_id)
+            if owner is not None:
+                owners[hit.page_id] = owner
         return SearchResult(query, hits, pages, owners)
 
     return ops.run(title, work, quiet=True)
 
 
-def upload_now(ops: Operations, control: object, *, title: str) -> BackgroundOp:
+def upload_now(ops: Operations, control: TransferControl, *, title: str) -> BackgroundOp:
     """Send everything queued; ``control`` (upload.TransferControl) pauses and stops it."""
 
     def work(ctx: OpContext) -> object:
@@ -366,11 +337,9 @@ def retry_job(ops: Operations, job_id: int, *, title: str) -> BackgroundOp:
     """Queue a failed package again (its bytes are still in the workspace)."""
 
     def work(ctx: OpContext) -> None:
-        from storage import outbox
+        from dossier.packing import requeue
 
-        job = outbox.get(ctx.ws, job_id)
-        # The bytes are in the (encrypted) store already: the path only names it.
-        outbox.add(ctx.ws, Path(job.package_path), job.metadata, sha256=job.package_sha256)
+        requeue(ctx.ws, job_id)
 
     return ops.run(title, work, quiet=True)
 

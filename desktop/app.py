@@ -19,7 +19,7 @@ from desktop.images import ThumbnailCache
 from desktop.main_window import MainWindow
 from desktop.ops import Operations
 from desktop.settings_view import app_settings
-from storage import StorageError, Workspace, default_workspace_path
+from dossier.session import StorageError, Workspace, default_workspace_path
 
 LANGUAGES = ("vi", "en")
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from storage import AuditEntry, Role
-from storage import users as user_store
-from storage.audit import write_csv
+from dossier import audit_log
+from dossier.accounts import list_users
+from storage.model import AuditEntry, Role
 
 #: The newest entries shown at once (filters narrow it down further).
 SHOWN = 5000
@@ -123,7 +123,7 @@ def action_label(action: str, language: str = "vi") -> str:
     return _in(ACTIONS[action], language) if action in ACTIONS else action
 
 class AuditModel(QAbstractTableModel):
-    EntryRole = Qt.UserRole + 1
+    EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None, language: str = "vi") -> None:
         super().__init__(parent)
@@ -144,28 +144,29 @@ class AuditModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
             return None
         e = self.entries[index.row()]
         if role == self.EntryRole:
             return e
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             local = dt.datetime.fromisoformat(e.at).astimezone().strftime("%d/%m/%Y %H:%M:%S")
             detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
             outcome = _in(OUTCOMES[e.outcome], self.language) if e.outcome in OUTCOMES \
                 else e.outcome
             return (local, e.user, action_label(e.action, self.language), outcome,
                     e.dossier or "", detail)[index.column()]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             detail = " · ".join(x for x in (e.item, e.subject, e.detail) if x)
             return f"{e.action}\n{detail}" if index.column() in (2, 5) else None
-        if role == Qt.ForegroundRole and e.outcome != "ok":
+        if role == Qt.ItemDataRole.ForegroundRole and e.outcome != "ok":
             from PySide6.QtGui import QColor
 
             return QColor("#b00020")
@@ -209,8 +210,8 @@ class AuditView(QWidget):
         self.model = AuditModel(self, language=ctx.language)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         for col, width in enumerate((150, 90, 220, 90, 110)):  # the time is read whole
             self.table.setColumnWidth(col, width)
         self.table.verticalHeader().hide()
@@ -232,7 +233,7 @@ class AuditView(QWidget):
     def _load_users(self) -> None:
         self.user.clear()
         self.user.addItem(self.tr("Tất cả"), None)
-        for account in user_store.list_users(self._ctx.ws):
+        for account in list_users(self._ctx.ws):
             self.user.addItem(account.name, account.name)
 
     def filters(self) -> dict[str, str | None]:
@@ -247,19 +248,13 @@ class AuditView(QWidget):
 
     def refresh(self) -> None:
         ws = self._ctx.ws
-        ws.require(*VIEW_ROLES, action="audit.view")
         wanted = self.filters()
-        entries = ws.audit.entries(limit=SHOWN, **wanted)  # type: ignore[arg-type]
-        shown = ", ".join(f"{k}={v}" for k, v in wanted.items() if v)
-        ws.audit.record("audit.view", dossier=wanted["dossier"], subject=wanted["subject"],
-                        detail=f"{shown} ({len(entries)} entries)")
+        entries = audit_log.entries(ws, limit=SHOWN, **wanted)
         self.model.set_entries(entries)
         self.status.setText(self.tr("{0} mục").format(len(entries)))
 
     def verify(self) -> None:
-        report = self._ctx.ws.audit.verify()
-        self._ctx.ws.audit.record("audit.verify", outcome="ok" if report.ok else "failed",
-                                  detail=report.message())
+        report = audit_log.verify_chain(self._ctx.ws)
         if report.ok:
             self.status.setText(self.tr("Nhật ký nguyên vẹn: {0} mục, không mục nào bị sửa "
                                         "hay xóa.").format(report.entries))
@@ -269,10 +264,7 @@ class AuditView(QWidget):
 
     def export_csv(self, target: Path) -> int:
         entries = list(reversed(self.model.entries))
-        write_csv(entries, target)
-        self._ctx.ws.audit.record("audit.export",
-                                  detail=f"{len(entries)} entries to {target.name}")
-        return len(entries)
+        return audit_log.export_csv(self._ctx.ws, entries, target)
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Xuất nhật ký"),

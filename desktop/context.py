@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from desktop.images import ThumbnailCache
 from desktop.learning import TypeLearner
 from desktop.ops import Operations
-from storage import Workspace
+from dossier.session import Workspace
 
 
 @dataclass

@@ -41,13 +41,11 @@ from desktop.messages import plain
 from desktop.models import DocumentModel, DossierListModel, PageModel
 from desktop.pack_dialog import PackDialog
 from desktop.signature_state import signature_text
-from desktop.undo import documents_edit
+from desktop.undo import ApplicantCommand, documents_edit
 from desktop.viewer import ReviewWidget, fit_to_screen
-from dossier import editing, packing
+from dossier import editing, packing, queries
 from dossier.packing import PackResult
-from storage import Document, Dossier
-from storage import dossiers as dossier_store
-from storage import pages as page_store
+from storage.model import Document, Dossier
 
 # Group boxes here sit tight: the screen has to fit a laptop without scrolling.
 GROUP_MARGINS = (8, 2, 8, 6)
@@ -385,18 +383,18 @@ class DossierView(QWidget):
         hl.setContentsMargins(0, 0, 0, 0)
         hl.addWidget(content)
         # Kept for screens smaller than a laptop's; at 1366×768 nothing scrolls.
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_scroll = QScrollArea(self)
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setWidget(holder)
+        self.panel_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The state and the pack button stay in sight below the scrolled part, however
         # small the screen.
         main_side = QWidget(self)
         ml = QVBoxLayout(main_side)
         ml.setContentsMargins(0, 0, 0, 0)
         ml.setSpacing(6)
-        ml.addWidget(self.scroll, 1)
+        ml.addWidget(self.panel_scroll, 1)
         ml.addLayout(pack_row)
 
         side = QWidget(self)
@@ -463,7 +461,7 @@ class DossierView(QWidget):
 
     def refresh(self, select: int | None = None) -> None:
         wanted = select if select is not None else (self.dossier.id if self.dossier else None)
-        self.list_model.set_dossiers(dossier_store.list_dossiers(self._ctx.ws))
+        self.list_model.set_dossiers(queries.list_dossiers(self._ctx.ws))
         row = self.list_model.row_of(wanted) if wanted is not None else 0
         if self.list_model.rowCount():
             self.list.setCurrentIndex(self.list_model.index(max(row, 0)))
@@ -542,7 +540,7 @@ class DossierView(QWidget):
         else:
             text = self.tr("Đã đóng gói")
         version = self.tr(" (bản {n})").format(n=state.version) if state.version > 1 else ""
-        records = dossier_store.records_of(self._ctx.ws, d.id)
+        records = queries.records_of(self._ctx.ws, d.id)
         signed = (" · " + signature_text(self, self._ctx.ws, records[-1].package_sha)
                   if records else "")
         return self.tr("Trạng thái: {s}").format(s=f"{text} · {name}{version}{signed}"), ""
@@ -582,7 +580,7 @@ class DossierView(QWidget):
         if self.dossier is None:
             return
         current = self.current_document()
-        docs = dossier_store.documents_of(self._ctx.ws, self.dossier.id)
+        docs = queries.documents_of(self._ctx.ws, self.dossier.id)
         self.doc_model.set_documents(docs)
         row = self.doc_model.row_of(current.id) if current else 0
         if docs:
@@ -652,7 +650,7 @@ class DossierView(QWidget):
         pages = []
         if doc is not None:
             for pid in doc.page_ids:
-                page = page_store.get_page(self._ctx.ws, pid)
+                page = queries.get_page(self._ctx.ws, pid)
                 if page is not None:
                     pages.append(page)
         self.page_model.set_pages(pages)
@@ -728,11 +726,33 @@ class DossierView(QWidget):
         if not problem and day and day.isoformat() != self.dossier.received_date:
             values["received_date"] = day.isoformat()
         if values:
-            dossier_store.update_dossier(self._ctx.ws, self.dossier.id, **values)
-            self.dossier = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
-            self.show_pack_state()
-            if "applicant_id" in values:  # the documents on file are the new person's
-                self.reuse_panel.show_for(self.dossier)
+            try:
+                command = ApplicantCommand(self._ctx.ws, self.dossier.id, values,  # type: ignore[arg-type]
+                                           self.tr("Sửa người nộp hồ sơ"),
+                                           self._applicant_changed)
+            except editing.EditError as e:
+                self._fail(e)
+                return
+            self._ctx.undo.push(command)
+
+    def _applicant_changed(self) -> None:
+        """After an applicant edit, or its undo: show the dossier as it now is."""
+        if self.dossier is None:
+            return
+        self.dossier = queries.get_dossier(self._ctx.ws, self.dossier.id)
+        if self.dossier is None:
+            return
+        d = self.dossier
+        received = editing.parse_date(d.received_date or "")
+        for edit, value in ((self.applicant_name, d.applicant_name or ""),
+                            (self.applicant_id, d.applicant_id or ""),
+                            (self.received_date,
+                             received.strftime("%d/%m/%Y") if received else "")):
+            if edit.text().strip() != value:   # an undo: show what it restored
+                edit.setText(value)
+                edit.setCursorPosition(0)
+        self.show_pack_state()
+        self.reuse_panel.show_for(d)
 
     FIELD_KINDS = ("full_names", "id_numbers", "dates")
 
@@ -750,7 +770,8 @@ class DossierView(QWidget):
         table.blockSignals(True)
         table.setRowCount(0)
         for kind in self.FIELD_KINDS if fields is not None else ():
-            values = [str(v) for v in (fields or {}).get(kind) or []]  # type: ignore[union-attr]
+            listed = (fields or {}).get(kind)
+            values = [str(v) for v in listed] if isinstance(listed, list) else []
             for n, value in enumerate([*values, ""], start=1):
                 row = table.rowCount()
                 table.insertRow(row)
@@ -805,10 +826,15 @@ class DossierView(QWidget):
             return
         fields = json.loads(doc.fields_json)
         fields.update({kind: self.field_values(kind) for kind in self.FIELD_KINDS})
-        if fields != json.loads(doc.fields_json):
-            dossier_store.set_document_fields(self._ctx.ws, doc.id, fields)
-            # Not inside the table's own signal: refilling it there pulls the cell away.
-            QTimer.singleShot(0, self.reload_documents)
+        if fields != json.loads(doc.fields_json) and self.dossier is not None:
+            def later() -> None:
+                # Not inside the table's own signal: refilling it there pulls the cell away.
+                QTimer.singleShot(0, self.reload_documents)
+
+            self._ctx.undo.push(documents_edit(
+                self._ctx.ws, self.dossier.id,
+                lambda: editing.set_document_fields(self._ctx.ws, doc.id, fields),
+                self.tr("Sửa thông tin tài liệu"), later))
 
     def _doc_edit(self, text: str, edit: object) -> None:
         if self.dossier is None:
@@ -905,8 +931,12 @@ class DossierView(QWidget):
         fit_to_screen(dialog, 1100, 750)
         review.show_page(page)
         self.review_dialog = dialog
-        dialog.finished.connect(lambda _r: (review._flush_draft(), self.show_pack_state(),
-                                            self._dialog_closed("review_dialog")))
+        def closed(_result: int) -> None:
+            review._flush_draft()
+            self.show_pack_state()
+            self._dialog_closed("review_dialog")
+
+        dialog.finished.connect(closed)
         dialog.open()
         review.text.setFocus()
         return dialog
@@ -952,7 +982,7 @@ class DossierView(QWidget):
         pack and queue. Returns the dialog when one was opened, else the operation."""
         if self.dossier is None:
             return None
-        d = dossier_store.get_dossier(self._ctx.ws, self.dossier.id)
+        d = queries.get_dossier(self._ctx.ws, self.dossier.id)
         if d is None:
             return None
         if self._signing_options() is False:

@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from desktop.ops import OpContext, Operations
 from dossier import words as stored_words
 from dossier.pdfs import image_key, page_image
+from dossier.session import Workspace
 from dossier.sources import open_page
-from storage import Page, Workspace
+from storage.model import Page
 
 THUMB_SIZE = 168
 
@@ -121,10 +122,13 @@ class ThumbnailCache(QObject):
             def make(ctx: OpContext, page: Page = page) -> QImage:
                 return render_thumbnail(ctx.ws, page)
 
-            (self._ops.run("thumbnail", make, quiet=True)
-             .on_success(lambda image, key=key: self._store(key, image))
-             .on_failure(lambda _e, key=key: self._store(key, placeholder(text="!").toImage()))
-             .start())
+            def made(image: QImage, key: str = key) -> None:
+                self._store(key, image)
+
+            def failed(_error: object, key: str = key) -> None:
+                self._store(key, placeholder(text="!").toImage())
+
+            self._ops.run("thumbnail", make, quiet=True).on_success(made).on_failure(failed).start()
         return self._placeholder
 
     def icon(self, page: Page) -> QIcon:

@@ -21,9 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import StorageError, Workspace
-from storage.accounts import KeyFile
-from storage.workspace import exists, is_legacy
+from dossier.session import (
+    StorageError,
+    Workspace,
+    convert_plaintext,
+    create_workspace,
+    is_legacy,
+    open_workspace,
+    unlock,
+    workspace_exists,
+)
 
 IDLE_SETTING = "security.idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -52,14 +59,15 @@ class _Form(QDialog):
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(buttons.Ok | buttons.Cancel)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
     def _password_field(self) -> QLineEdit:
         field = QLineEdit()
-        field.setEchoMode(QLineEdit.Password)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
         return field
 
     def _submit(self) -> None:
@@ -81,9 +89,9 @@ class LoginDialog(_Form):
         self.workspace: Workspace | None = None
 
     def _submit(self) -> None:
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.workspace = Workspace.open(self.root, self.user.text().strip(),
+            self.workspace = open_workspace(self.root, self.user.text().strip(),
                                             self.password.text())
         except StorageError as e:
             self.error.setText(_said(e))
@@ -121,15 +129,14 @@ class FirstRunDialog(_Form):
             self.error.setText(self.tr("Hai mật khẩu không giống nhau."))
             return
         name, password = self.user.text().strip(), self.password.text()
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.legacy:
-                from storage.migrate_plaintext import convert_plaintext
 
                 self.recovery_key = convert_plaintext(self.root, name, password)
-                self.workspace = Workspace.open(self.root, name, password)
+                self.workspace = open_workspace(self.root, name, password)
             else:
-                self.workspace, self.recovery_key = Workspace.create(self.root, name, password)
+                self.workspace, self.recovery_key = create_workspace(self.root, name, password)
         except StorageError as e:
             self.error.setText(_said(e))
             return
@@ -162,9 +169,9 @@ class RecoveryKeyDialog(QDialog):
         layout.addWidget(shown)
         self.confirm = QCheckBox(self.tr("Tôi đã in hoặc chép lại khóa này"))
         layout.addWidget(self.confirm)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
-        buttons.button(QDialogButtonBox.Ok).setEnabled(False)
-        self.confirm.toggled.connect(buttons.button(QDialogButtonBox.Ok).setEnabled)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.confirm.toggled.connect(buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
         self.key = key
@@ -176,11 +183,11 @@ class RecoveryKeyDialog(QDialog):
 
 def log_in(root: Path, parent: QWidget | None = None) -> Workspace | None:
     """First run or login, as the folder needs; ``None`` if the person cancels."""
-    if not exists(root) or is_legacy(root):
+    if not workspace_exists(root) or is_legacy(root):
         first = FirstRunDialog(root, parent)
-        return first.workspace if first.exec() == QDialog.Accepted else None
+        return first.workspace if first.exec() == QDialog.DialogCode.Accepted else None
     dialog = LoginDialog(root, parent=parent)
-    return dialog.workspace if dialog.exec() == QDialog.Accepted else None
+    return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class UnlockDialog(_Form):
@@ -193,24 +200,19 @@ class UnlockDialog(_Form):
         self.ws = ws
         self.password = self._password_field()
         self.form.addRow(self.tr("Mật khẩu"), self.password)
-        self.buttons.button(QDialogButtonBox.Cancel).hide()
-        self.setWindowFlag(Qt.WindowCloseButtonHint, False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
 
     def _submit(self) -> None:
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            with KeyFile.editing(self.ws.root) as keyfile:
-                keys = keyfile.unlock(self.ws.account.name, self.password.text())
-            if self.ws.keys is None or keys.master != self.ws.keys.master:
-                raise StorageError("the key does not match this workspace")
+            unlock(self.ws, self.password.text())
         except StorageError as e:
-            self.ws.audit.record("unlock", outcome="refused", detail=str(e))
             self.error.setText(_said(e))
             self.password.clear()
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.ws.audit.record("unlock")
         self.accept()
 
     def reject(self) -> None:  # no way around it but the password
@@ -230,7 +232,9 @@ class IdleLock(QObject):
         self._timer.setInterval(5000)
         self._timer.timeout.connect(self._check)
         self._timer.start()
-        QGuiApplication.instance().installEventFilter(self)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def idle_seconds(self) -> float:
         try:
@@ -240,8 +244,8 @@ class IdleLock(QObject):
         return max(0.0, minutes * 60)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove,
-                            QEvent.Wheel):
+        kind = QEvent.Type
+        if event.type() in (kind.KeyPress, kind.MouseButtonPress, kind.MouseMove, kind.Wheel):
             self._last = time.monotonic()
         return False
 

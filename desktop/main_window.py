@@ -38,11 +38,10 @@ from desktop.search_view import SearchView
 from desktop.settings_view import SettingsView, load_profiles
 from desktop.welcome import WelcomeView
 from desktop.worklist_view import WorklistView
+from dossier import queries
 from dossier.reports import REPORT_ROLES
-from storage import Role
-from storage import editing as edit_store
-from storage import outbox as outbox_store
-from storage import pages as page_store
+from dossier.scanning import is_test_device
+from storage.model import Role
 
 SCAN, DOSSIER, OUTBOX, SEARCH, SETTINGS, WORKLIST, RESULTS, REPORTS, AUDIT = range(9)
 #: What a leader (read-only) sees: the reports, the audit log, and the settings to read.
@@ -96,13 +95,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(210)
         self.sidebar.setIconSize(QSize(22, 22))
         style = self.style()
+        icons: tuple[QStyle.StandardPixmap, ...]
         icons = (QStyle.StandardPixmap.SP_DialogOpenButton, QStyle.StandardPixmap.SP_DirIcon,
                  QStyle.StandardPixmap.SP_ArrowUp, QStyle.StandardPixmap.SP_FileDialogContentsView,
                  QStyle.StandardPixmap.SP_FileDialogDetailedView,
                  QStyle.StandardPixmap.SP_FileDialogListView,
                  QStyle.StandardPixmap.SP_DialogApplyButton,
                  QStyle.StandardPixmap.SP_FileDialogInfoView)
-        names = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
+        names: tuple[str, ...] = (self.tr("Quét / Nhập"), self.tr("Hồ sơ"), self.tr("Hàng đợi gửi"),
                  self.tr("Tìm kiếm"), self.tr("Cài đặt"), self.tr("Việc cần làm"),
                  self.tr("Kết quả"))
         icons, last_icon = icons[:-1], icons[-1]
@@ -236,10 +236,10 @@ class MainWindow(QMainWindow):
         if not self.works:  # the next clerk's login finishes what was interrupted
             self.go(REPORTS)
             return
-        if page_store.unfinished_batches(ws):
+        if queries.unfinished_batches(ws):
             self.resume_interrupted()
-        batches = page_store.list_batches(ws)
-        unfinished = edit_store.unfinished_batch_ids(ws)
+        batches = queries.list_batches(ws)
+        unfinished = queries.unfinished_batch_ids(ws)
         if not batches:
             self.go(SCAN)
             return
@@ -258,8 +258,12 @@ class MainWindow(QMainWindow):
         """Finish, in the background, what a crash or kill left half done."""
         op = actions.resume_interrupted(self.ctx.ops, title=self.tr("Hoàn tất lô bị gián đoạn"))
         op.on_item(lambda _e: self.scan_view.schedule_reload())
-        op.on_success(lambda _r: (self.scan_view.refresh_batches(select=self.scan_view.batch_id),
-                                  self.dossier_view.refresh()))
+
+        def resumed(_result: object) -> None:
+            self.scan_view.refresh_batches(select=self.scan_view.batch_id)
+            self.dossier_view.refresh()
+
+        op.on_success(resumed)
         op.start()
 
     def purge_expired(self) -> None:
@@ -291,7 +295,7 @@ class MainWindow(QMainWindow):
         if index < 0 or index not in self.sections:
             return
         self.ctx.ws.set_setting("ui.section", str(index))
-        if index == SCAN and not page_store.list_batches(self.ctx.ws):
+        if index == SCAN and not queries.list_batches(self.ctx.ws):
             self.stack.setCurrentWidget(self.welcome)
             self.welcome.sample_button.setFocus()
             return
@@ -324,7 +328,7 @@ class MainWindow(QMainWindow):
         self.scan_view.follow(op)
 
     def _sample_progress(self) -> None:
-        if self.stack.currentWidget() is self.welcome and page_store.list_batches(self.ctx.ws):
+        if self.stack.currentWidget() is self.welcome and queries.list_batches(self.ctx.ws):
             self.stack.setCurrentWidget(self.scan_view)
 
     def import_anywhere(self) -> None:
@@ -341,7 +345,7 @@ class MainWindow(QMainWindow):
         profile = load_profiles(self.ctx)[0]
         self.go(SCAN)
         allow_test = self.ctx.ws.get_setting(actions.TEST_DEVICE_SETTING) == "1"
-        if profile.device and (allow_test or not actions.is_test_device(profile.device)):
+        if profile.device and (allow_test or not is_test_device(profile.device)):
             self._scan_with(profile.device)
             return
         self.statusBar().showMessage(self.tr("Đang tìm máy quét…"), 10000)
@@ -378,7 +382,7 @@ class MainWindow(QMainWindow):
         self.results_view.for_dossier(dossier_code)
 
     def open_page(self, page_id: int) -> None:
-        page = page_store.get_page(self.ctx.ws, page_id)
+        page = queries.get_page(self.ctx.ws, page_id)
         if page is None:
             return
         self.go(SCAN)
@@ -417,7 +421,7 @@ class MainWindow(QMainWindow):
         self.work_bar.setFormat(f"{done}/{total}" if total else "")
 
     def _update_outbox(self) -> None:
-        c = outbox_store.counts(self.ctx.ws)
+        c = queries.outbox_counts(self.ctx.ws)
         self.outbox_label.setText(self.tr("Chờ gửi: {n}").format(n=c.pending)
                                   + (self.tr(" · lỗi: {n}").format(n=c.failed) if c.failed else ""))
 
@@ -459,7 +463,7 @@ class MainWindow(QMainWindow):
         self.error_box = box
         self.statusBar().showMessage(f"{title}: {message.text}", 15000)
 
-    def closeEvent(self, event: object) -> None:  # type: ignore[override]
+    def closeEvent(self, event: object) -> None:
         self.link_timer.stop()
         self.purge_timer.stop()
         self.scan_view._reload_timer.stop()

@@ -6,7 +6,7 @@ Plain Qt models with custom roles, refilled from typed rows; checked with qtmode
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
@@ -24,8 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.images import ThumbnailCache
 from desktop.messages import plain
-from storage import Document, Dossier, Page, PageState, SearchHit, UploadState
-from storage.outbox import OutboxJob
+from storage.model import Document, Dossier, OutboxJob, Page, PageState, SearchHit, UploadState
 
 PAGE_MIME = "application/x-sohoa-page-ids"
 
@@ -228,7 +227,8 @@ class DocumentModel(RowListModel[Document]):
         if role == Qt.ItemDataRole.DisplayRole:
             name = d.type_name or self.tr("Chưa rõ loại giấy tờ")
             extra = _document_extra(d)
-            if "blank" in extra.get("flags", ()):
+            flags = extra.get("flags")
+            if isinstance(flags, list | tuple) and "blank" in flags:
                 name = self.tr("Trang không đọc được chữ — cần xem")
             elif extra.get("document_name"):
                 # The component, then the paper's own title ("Giấy cam kết").
@@ -382,7 +382,7 @@ class SearchModel(QAbstractListModel):
             thumbs.ready.connect(self._thumbnail_ready)
 
     def set_hits(self, hits: Sequence[SearchHit], pages: dict[int, Page],
-                 owners: dict[int, object] | None = None) -> None:
+                 owners: Mapping[int, object] | None = None) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self._pages = dict(pages)

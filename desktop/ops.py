@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from dossier import Cancelled
-from storage import Workspace
+from dossier.session import Workspace
 
 
 def worker_workspace(source: Workspace) -> Workspace:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -33,15 +34,16 @@ from desktop.messages import plain
 from desktop.models import ObjectRole, OutboxModel, ProgressRole
 from desktop.ops import BackgroundOp
 from desktop.signature_state import signature_text
-from storage import UploadState
-from storage import outbox as outbox_store
+from dossier import queries
+from storage.model import OutboxJob, UploadState
 
 
 class ProgressDelegate(QStyledItemDelegate):
-    def paint(self, painter: object, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         fraction = index.data(ProgressRole)
         if fraction is None:
-            super().paint(painter, option, index)  # type: ignore[arg-type]
+            super().paint(painter, option, index)
             return
         bar = QStyleOptionProgressBar()
         bar.rect = option.rect.adjusted(4, 6, -4, -6)
@@ -50,7 +52,7 @@ class ProgressDelegate(QStyledItemDelegate):
         bar.text = str(index.data(Qt.ItemDataRole.DisplayRole))
         bar.textVisible = True
         QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar,
-                                         painter)  # type: ignore[arg-type]
+                                         painter)
 
 
 class OutboxView(QWidget):
@@ -115,12 +117,12 @@ class OutboxView(QWidget):
         self.timer.timeout.connect(self.refresh)
         self._update_buttons()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.refresh()
         self.timer.start()
         super().showEvent(event)  # type: ignore[arg-type]
 
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+    def hideEvent(self, event: object) -> None:
         self.timer.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
 
@@ -128,7 +130,7 @@ class OutboxView(QWidget):
         if self._ctx.ws.closed:
             self.timer.stop()
             return
-        jobs = outbox_store.list_jobs(self._ctx.ws)
+        jobs = queries.outbox_jobs(self._ctx.ws)
         now = time.monotonic()
         for job in jobs:
             before = self._last.get(job.id)
@@ -143,7 +145,7 @@ class OutboxView(QWidget):
                                                    short=True),
                                     signature_text(self, self._ctx.ws, j.package_sha256))
                              for j in jobs})
-        c = outbox_store.counts(self._ctx.ws)
+        c = queries.outbox_counts(self._ctx.ws)
         self.summary.setText(self.tr("{q} đang chờ · {u} đang gửi · {d} đã gửi · {f} lỗi").format(
             q=c.queued, u=c.uploading, d=c.done + c.exported, f=c.failed))
         self._update_buttons()
@@ -170,7 +172,7 @@ class OutboxView(QWidget):
         self.timestamp_button.setVisible(tsa)
         self.timestamp_button.setEnabled(waiting and not running and tsa)
 
-    def _jobs(self) -> list[object]:
+    def _jobs(self) -> list[OutboxJob]:
         return [self.model.index(r, 0).data(ObjectRole) for r in range(self.model.rowCount())]
 
     def send(self) -> None:
@@ -249,7 +251,7 @@ class OutboxView(QWidget):
     def retry(self) -> None:
         for job in self._jobs():
             if getattr(job, "state", None) == UploadState.FAILED:
-                actions.retry_job(self._ctx.ops, job.id,  # type: ignore[attr-defined]
+                actions.retry_job(self._ctx.ops, job.id,
                                   title=self.tr("Thử lại")).on_finally(self.refresh).start()
 
     def export(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from dossier import editing
 from dossier.packing import PackState
-from storage import Dossier
+from storage.model import Dossier
 
 
 class PackDialog(QDialog):
@@ -94,7 +94,7 @@ class PackDialog(QDialog):
         self._first = first or self.pack_button
         self._update()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.activateWindow()
         self._first.setFocus(Qt.FocusReason.OtherFocusReason)

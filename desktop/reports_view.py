@@ -120,7 +120,7 @@ class ReportsView(QWidget):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.message)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         if self.report is None:
             self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]

@@ -132,8 +132,8 @@ class ResultsView(QWidget):
         self.message = QLabel(form_box)
         self.message.setWordWrap(True)
         form.addRow(self.message)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.confirm)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.confirm)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.confirm)
 
         split = QSplitter(self)
         split.addWidget(self.table)
@@ -147,7 +147,7 @@ class ResultsView(QWidget):
         layout.addWidget(split, 1)
         self._show(None)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 
@@ -204,9 +204,9 @@ class ResultsView(QWidget):
 
         def work(op: OpContext) -> QImage:
             from desktop.images import render_page
-            from storage import pages as page_store
+            from dossier.queries import get_page
 
-            page = page_store.get_page(op.ws, page_id)
+            page = get_page(op.ws, page_id)
             if page is None:
                 raise LookupError(page_id)
             return render_page(op.ws, page, max_side=1400)
@@ -227,7 +227,7 @@ class ResultsView(QWidget):
     def add_dialog(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Chọn bản quét kết quả"), "",
-            self.tr("Ảnh hoặc PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf)"))
+            self.tr("Ảnh hoặc PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf)"))  # noqa: E501
         if names:
             self.add_files([Path(n) for n in names])
 

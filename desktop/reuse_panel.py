@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.context import AppContext
-from storage import Dossier
+from dossier.reuse import Offer
+from storage.model import Dossier
 
 
 def _day(value: str | None) -> str:
@@ -25,7 +26,7 @@ class ReusePanel(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.dossier: Dossier | None = None
-        self.offered: list[object] = []
+        self.offered: list[Offer] = []
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -63,7 +64,7 @@ class ReusePanel(QWidget):
         if self.offered:
             lines.append(self.tr("Người nộp đã có trên hệ thống (còn hạn):"))
             lines += [f"  ↺ {o.component_name} — {self.tr('đến')} {_day(o.item.valid_until)}"
-                      for o in self.offered]  # type: ignore[attr-defined]
+                      for o in self.offered]
         if used:
             lines.append(self.tr("Đã dùng lại, không cần quét:"))
             lines += [f"  ✓ {u.type_name}" for u in used]
@@ -78,7 +79,7 @@ class ReusePanel(QWidget):
         if self.dossier is None or not self.offered:
             return
         for offer in self.offered:
-            reuse(self._ctx.ws, self.dossier.id, offer.item.id)  # type: ignore[attr-defined]
+            reuse(self._ctx.ws, self.dossier.id, offer.item.id)
         self.changed.emit()
 
     def undo_all(self) -> None:

@@ -31,10 +31,8 @@ from desktop.messages import plain
 from desktop.models import PageModel
 from desktop.undo import DeleteCommand, MovePagesCommand, RotateCommand
 from desktop.viewer import PageViewer, ReviewWidget
-from dossier import packing
-from storage import Page, PageState
-from storage import editing as edit_store
-from storage import pages as page_store
+from dossier import packing, queries
+from storage.model import Page, PageState
 
 
 class ScanView(QWidget):
@@ -173,12 +171,12 @@ class ScanView(QWidget):
     # Batches -------------------------------------------------------------------
 
     def refresh_batches(self, select: int | None = None) -> None:
-        batches = page_store.list_batches(self._ctx.ws)
+        batches = queries.list_batches(self._ctx.ws)
         wanted = select if select is not None else self.batch_id
         self.batch_combo.blockSignals(True)
         self.batch_combo.clear()
         for b in reversed(batches):
-            count = len(page_store.list_pages(self._ctx.ws, b.id))
+            count = len(queries.list_pages(self._ctx.ws, b.id))
             label = self.tr("Lô {id} · {n} trang · {day}").format(
                 id=b.id, n=count, day=b.created_at[:10])
             self.batch_combo.addItem(label, b.id)
@@ -201,7 +199,7 @@ class ScanView(QWidget):
     def reload(self) -> None:
         current = self.current_page()
         selected = self.selected_ids()
-        pages = [] if self.batch_id is None else page_store.list_pages(
+        pages = [] if self.batch_id is None else queries.list_pages(
             self._ctx.ws, self.batch_id, include_deleted=self.show_deleted.isChecked())
         self.model.set_pages(pages)
         sel = self.list.selectionModel()
@@ -222,7 +220,7 @@ class ScanView(QWidget):
         blank = sum(1 for p in pages if p.blank and not p.deleted)
         failed = sum(1 for p in pages if p.state == PageState.FAILED and not p.deleted)
         unsure = [i + 1 for i, p in enumerate(pages) if p.orientation_unsure and not p.deleted]
-        unfinished = self.batch_id in edit_store.unfinished_batch_ids(self._ctx.ws)
+        unfinished = self.batch_id in queries.unfinished_batch_ids(self._ctx.ws)
         busy = any(not op.quiet for op in self._ctx.ops.running)
         if waiting:
             notes.append(self.tr("{n} trang chưa đọc chữ.").format(n=waiting))
@@ -236,7 +234,7 @@ class ScanView(QWidget):
                                  "nguyên; xem lại và xoay nếu cần.").format(
                 pages=", ".join(str(n) for n in unsure[:8]) + ("…" if len(unsure) > 8 else "")))
         if self.batch_id is not None:
-            for problem in page_store.batch_problems(self._ctx.ws, self.batch_id):
+            for problem in queries.batch_problems(self._ctx.ws, self.batch_id):
                 notes.append(f"{Path(problem.item).name}: {problem.reason}")
         notes.extend(self.notices)
         self.banner.setText("\n".join(notes[:6]))
@@ -304,7 +302,7 @@ class ScanView(QWidget):
 
     def delete_selected(self) -> None:
         ids = [pid for pid in self.selected_ids()
-               if not (p := page_store.get_page(self._ctx.ws, pid)) or not p.deleted]
+               if not (p := queries.get_page(self._ctx.ws, pid)) or not p.deleted]
         if ids:
             text = self.tr("Xóa {n} trang").format(n=len(ids))
             self._ctx.undo.push(DeleteCommand(self._ctx.ws, ids, True, text, self.reload))
@@ -349,7 +347,7 @@ class ScanView(QWidget):
     def import_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Chọn ảnh quét hoặc PDF"), str(Path.home()),
-            self.tr("Ảnh và PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;Mọi tệp (*)"))
+            self.tr("Ảnh và PDF (*.png *.jpg *.jpeg *.jfif *.tif *.tiff *.gif *.bmp *.webp *.heic *.heif *.pdf);;Mọi tệp (*)"))  # noqa: E501
         if files:
             self.import_paths([Path(f) for f in files])
 
@@ -358,7 +356,7 @@ class ScanView(QWidget):
         return self._follow_import(op)
 
     def _follow_import(self, op: object) -> object:
-        state = {"batch": None}
+        state: dict[str, int | None] = {"batch": None}
 
         self.notices = []
 
@@ -368,7 +366,7 @@ class ScanView(QWidget):
                 self.notices.append(self.tr("{name}: đã nhập trong lô {n}").format(
                     name=Path(getattr(event, "item", "")).name, n=already))
             if state["batch"] is None:
-                latest = page_store.list_batches(self._ctx.ws)
+                latest = queries.list_batches(self._ctx.ws)
                 if latest:
                     state["batch"] = latest[-1].id
                     self.refresh_batches(select=latest[-1].id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,7 +25,8 @@ from desktop.models import ObjectRole, SearchModel, snippet_html
 class HitDelegate(QStyledItemDelegate):
     """Thumbnail on the left; file name and the snippet with marked matches on the right."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         hit = index.data(ObjectRole)
         painter.save()
         if option.state & QStyle.StateFlag.State_Selected:
@@ -40,14 +41,16 @@ class HitDelegate(QStyledItemDelegate):
             painter.drawRect(x, option.rect.top() + 6, scaled.width() - 1, scaled.height() - 1)
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        heading = html.escape(index.model().heading(hit))
+        model = index.model()
+        heading = html.escape(model.heading(hit) if isinstance(model, SearchModel) else "")
         doc.setHtml(f"<b>{heading}</b><br>{snippet_html(hit)}")
         doc.setTextWidth(option.rect.width() - 100)
         painter.translate(x + 84, option.rect.top() + 6)
         doc.drawContents(painter, QRectF(0, 0, option.rect.width() - 100, 100))
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(option.rect.width(), 110)
 
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from capture.profile import MIN_DPI
 from desktop.context import AppContext
 from desktop.signing_settings import SigningSettings
 from dossier.subjects import SUBJECT_ROLES
-from storage import Role
+from storage.model import Role
+from vntext.digitisation import MIN_DPI
 
 PROFILES_KEY = "scanner.profiles"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from dossier.session import Workspace
 from dossier.signing import VIETNAM_TIME, RecordSignature, SignatureState, record_signature
-from storage import Workspace
 
 
 def _tr(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from storage import Workspace
+from dossier.session import Workspace
 
 if TYPE_CHECKING:
     from records import SigningOptions

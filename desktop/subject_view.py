@@ -34,10 +34,10 @@ class SubjectDialog(QDialog):
         self._report: object | None = None
         self.number = QLineEdit(self)
         self.number.setPlaceholderText(self.tr("Số định danh cá nhân (12 số) hoặc CMND (9 số)"))
-        self.number.returnPressed.connect(self.find)
+        self.number.returnPressed.connect(self.find_person)
         self.find_button = QPushButton(self.tr("Tìm"), self)
         self.find_button.setObjectName("primary")
-        self.find_button.clicked.connect(self.find)
+        self.find_button.clicked.connect(self.find_person)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([self.tr("Mục"), self.tr("Trạng thái"), self.tr("Ngày")])
         self.tree.setColumnWidth(0, 460)
@@ -75,7 +75,7 @@ class SubjectDialog(QDialog):
 
     # Find -------------------------------------------------------------------------
 
-    def find(self) -> None:
+    def find_person(self) -> None:
         number = self.number.text().strip()
 
         def work(ctx: OpContext) -> object:
@@ -173,4 +173,4 @@ class SubjectDialog(QDialog):
             return
         self.summary.setText(self.tr("Đã xóa {n} hồ sơ, {p} trang.").format(
             n=len(getattr(result, "erased", ())), p=getattr(result, "pages", 0)))
-        self.find()
+        self.find_person()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from dossier import editing
-from storage import Workspace
+from dossier.session import Workspace
 
 Refresh = Callable[[], None]
 
@@ -98,3 +98,26 @@ def documents_edit(ws: Workspace, dossier_id: int, edit: Callable[[], object], t
     edit()
     after = editing.snapshot(ws, dossier_id)
     return DocumentsCommand(ws, dossier_id, before, after, text, refresh)
+
+
+class ApplicantCommand(QUndoCommand):
+    """An edit of a dossier's applicant (name, ID number) or received date."""
+
+    def __init__(self, ws: Workspace, dossier_id: int, values: dict[str, str | None], text: str,
+                 refresh: Refresh) -> None:
+        super().__init__(text)
+        self._ws, self._dossier, self._refresh = ws, dossier_id, refresh
+        self._after = dict(values)
+        # Made now, so that a refused edit never reaches the stack.
+        self._before = editing.set_applicant(ws, dossier_id, **self._after)
+        self._first = True
+
+    def redo(self) -> None:
+        if not self._first:
+            editing.set_applicant(self._ws, self._dossier, **self._after)
+        self._first = False
+        self._refresh()
+
+    def undo(self) -> None:
+        editing.set_applicant(self._ws, self._dossier, **self._before)
+        self._refresh()

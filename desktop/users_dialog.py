@@ -1,6 +1,6 @@
 """Tài khoản: the admin adds people (clerk, leader, admin), disables them, sets a new password.
 
-Each change goes through :mod:`storage.users`, which refuses anyone but an admin and logs it.
+Each change goes through :mod:`dossier.accounts`, which refuses anyone but an admin and logs it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import Role, StorageError, Workspace
-from storage import users as user_store
+from dossier import accounts
+from dossier.session import StorageError, Workspace
+from storage.model import Role
 
 
 def _said(error: StorageError) -> str:
@@ -78,7 +79,7 @@ class UsersDialog(QDialog):
 
     def refresh(self) -> None:
         self.list.clear()
-        for account in user_store.list_users(self.ws):
+        for account in accounts.list_users(self.ws):
             state = self.tr(" (đã khóa)") if account.disabled else ""
             item = QListWidgetItem(f"{account.name} — {self.roles[account.role]}{state}")
             item.setData(Qt.ItemDataRole.UserRole, account.name)
@@ -106,7 +107,7 @@ class UsersDialog(QDialog):
             return
         name = self.name.text().strip()
         try:
-            user_store.add_user(self.ws, name, Role(self.role.currentData()), password)
+            accounts.add_user(self.ws, name, Role(self.role.currentData()), password)
         except StorageError as e:
             self.message.setText(_said(e))
             return
@@ -121,7 +122,7 @@ class UsersDialog(QDialog):
             return
         try:
             self.ws.require(Role.ADMIN, action="user.passwd")
-            user_store.reset_user(self.ws, name, password)
+            accounts.reset_user(self.ws, name, password)
         except StorageError as e:
             self.message.setText(_said(e))
             return
@@ -133,7 +134,7 @@ class UsersDialog(QDialog):
             self.message.setText(self.tr("Hãy chọn một tài khoản trong danh sách."))
             return
         try:
-            user_store.disable_user(self.ws, name)
+            accounts.disable_user(self.ws, name)
         except StorageError as e:
             self.message.setText(_said(e))
             return

@@ -12,9 +12,11 @@ from PySide6.QtGui import (
     QGuiApplication,
     QImage,
     QKeySequence,
+    QMouseEvent,
     QPainter,
     QPen,
     QPixmap,
+    QResizeEvent,
     QShortcut,
     QTextCharFormat,
     QTextCursor,
@@ -39,8 +41,8 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.images import ReviewImage, Word, render_page, render_review
 from desktop.ops import OpContext
-from storage import Page
-from storage import pages as page_store
+from dossier.editing import set_page_text
+from storage.model import Page
 from vntext.lookalike import misread_mark
 
 LOW_CONFIDENCE = 70.0
@@ -114,8 +116,8 @@ class ImageView(QGraphicsView):
         self._fit = False
         self.resetTransform()
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self._fit:
             self.fit()
 
@@ -125,13 +127,13 @@ class ImageView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    def mousePressEvent(self, event: object) -> None:  # type: ignore[override]
-        pos = self.mapToScene(event.position().toPoint())  # type: ignore[attr-defined]
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pos = self.mapToScene(event.position().toPoint())
         for i, box in enumerate(self._boxes):
             if box.rect().contains(pos):
                 self.word_clicked.emit(i)
                 break
-        super().mousePressEvent(event)  # type: ignore[arg-type]
+        super().mousePressEvent(event)
 
 
 def unsure(word: Word) -> bool:
@@ -402,7 +404,7 @@ class ReviewWidget(QWidget):
         if self._page is None:
             return
         self._draft_timer.stop()
-        page_store.update_page_text(self._ctx.ws, self._page.id, self.text.toPlainText())
+        set_page_text(self._ctx.ws, self._page.id, self.text.toPlainText())
         self._ctx.ws.set_setting(self._ctx.draft_key("page_text", self._page.id), "")
         self.status.setText(self.tr("Đã lưu."))
         self._mark_words()

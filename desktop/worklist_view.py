@@ -119,19 +119,18 @@ class WorklistView(QWidget):
         layout.addWidget(self.message)
         self._update_buttons()
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: object) -> None:
         self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]
 
     def refresh(self) -> None:
-        from dossier.register import worklist
+        from dossier.register import register_size, worklist
 
         items = worklist(self._ctx.ws)
         self.model.set_rows(items)
         dossiers = sum(1 for i in items if i.kind is WorkKind.NOT_DIGITISED)
         results = len(items) - dossiers
-        registered = self._ctx.ws.conn.execute(
-            "SELECT COUNT(*) FROM register_entry").fetchone()[0]
+        registered = register_size(self._ctx.ws)
         if not registered:
             self.summary.setText(self.tr(
                 "Chưa có sổ tiếp nhận. Nhập danh sách hồ sơ đã tiếp nhận từ hệ thống một cửa "

@@ -133,7 +133,7 @@ def _assemble(ws: Workspace, batch: Batch) -> list[int]:
         from dossier.assembly import assemble_batch
 
         return assemble_batch(ws, batch.id)
-    from capture.split import split_batch
+    from dossier.splitting import split_batch
 
     return split_batch(ws, batch.id, blank_separates=batch.plan == BatchPlan.SPLIT_BLANK)
 

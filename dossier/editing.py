@@ -276,3 +276,44 @@ def set_procedure(ws: Workspace, dossier_id: int, code: str) -> None:
     """The clerk chose (or confirmed) the procedure."""
     ws.require_work("edit")
     dossier_store.update_dossier(ws, dossier_id, procedure_code=code, procedure_confirmed=1)
+
+
+def set_page_text(ws: Workspace, page_id: int, text: str) -> None:
+    """A clerk corrected the recognised text of a page (search sees the new text)."""
+    page_store.update_page_text(ws, page_id, text)
+
+
+def drop_refused_batch(ws: Workspace, batch_id: int) -> bool:
+    """Forget a batch that holds no page at all (every file in it was refused), so the
+    clerk's list shows no empty batches. Returns whether it was removed."""
+    return page_store.drop_refused_batch(ws, batch_id)
+
+
+# Review: the applicant and the fields read from documents -------------------------
+
+APPLICANT_FIELDS = ("applicant_name", "applicant_id", "received_date")
+
+
+def set_applicant(ws: Workspace, dossier_id: int, **values: str | None) -> dict[str, str | None]:
+    """Set the applicant's name and ID number or the date the dossier was received.
+
+    Returns the values they had, so that the edit can be undone by setting them back.
+    """
+    unknown = set(values) - set(APPLICANT_FIELDS)
+    if unknown:
+        raise ValueError(f"not an applicant field: {sorted(unknown)}")
+    ws.require_work("edit")
+    found = dossier_store.get_dossier(ws, dossier_id)
+    if found is None:
+        raise EditError(f"không có hồ sơ {dossier_id} — dossier {dossier_id} not found")
+    before = {k: getattr(found, k) for k in values}
+    if values:
+        dossier_store.update_dossier(ws, dossier_id, **values)
+    return before
+
+
+def set_document_fields(ws: Workspace, document_id: int, fields: dict[str, object]) -> None:
+    """The names, ID numbers and dates a clerk confirmed or corrected on a document."""
+    ws.require_work("edit")
+    _document(ws, document_id)
+    dossier_store.set_document_fields(ws, document_id, dict(fields))

@@ -132,7 +132,7 @@ def build_spec(ws: Workspace, dossier_id: int) -> DossierSpec:
 def low_resolution_pages(ws: Workspace, dossier_id: int) -> int:
     """How many of the dossier's pages were scanned below the 200 dpi Decree 30/2020 asks
     for (pages of unknown resolution are not counted)."""
-    from records.verify import MIN_DPI
+    from vntext.digitisation import MIN_DPI
 
     count = 0
     for doc in dossier_store.documents_of(ws, dossier_id):
@@ -294,6 +294,15 @@ def discard_plaintext(ws: Workspace, path: Path) -> None:
     path = Path(path)
     if path.is_relative_to(ws.tmp):
         path.unlink(missing_ok=True)
+
+
+def requeue(ws: Workspace, job_id: int) -> None:
+    """Queue a failed package again (its bytes are still in the workspace)."""
+    from storage import outbox as outbox_store
+
+    job = outbox_store.get(ws, job_id)
+    # The bytes are in the (encrypted) store already: the path only names it.
+    outbox_store.add(ws, Path(job.package_path), job.metadata, sha256=job.package_sha256)
 
 
 def queue_package(ws: Workspace, path: Path, dossier_id: int | None = None) -> QueuedPackage:

@@ -491,6 +491,11 @@ def _pending_results(ws: Workspace) -> dict[str, int]:
         "LEFT JOIN dossier d ON d.id = s.dossier_id WHERE s.record_id IS NULL") if r[0]}
 
 
+def register_size(ws: Workspace) -> int:
+    """How many dossiers the imported reception register lists."""
+    return int(ws.conn.execute("SELECT COUNT(*) FROM register_entry").fetchone()[0])
+
+
 def register_entries(ws: Workspace) -> Iterable[RegisterRow]:
     for r in ws.conn.execute("SELECT * FROM register_entry ORDER BY received_at, dossier_code"):
         yield RegisterRow(r["dossier_code"], r["procedure_code"], r["procedure_name"],

@@ -20,6 +20,8 @@ from storage import dossiers as dossier_store
 from storage import pages as page_store
 from storage.health import Finding
 
+__all__ = ["HealthReport", "RepairReport", "check_workspace", "repair_workspace"]
+
 
 @dataclass
 class RepairReport:

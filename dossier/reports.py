@@ -179,7 +179,9 @@ def build_report(ws: Workspace, start: dt.date | None = None,
             c[_ISSUED] += 1
             c[_RESULTS_DIGITISED] += packed
 
-    total, procedures, months = Figures(), {}, {}
+    total = Figures()
+    procedures: dict[str | None, Figures] = {}
+    months: dict[str, Figures] = {}
     for (proc, month), c in cells.items():
         slices = [(total, True), (procedures.setdefault(proc, Figures()), False)]
         if month:

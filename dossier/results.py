@@ -17,6 +17,7 @@ from dossier.errors import DossierError, NotFound
 from storage import Workspace, current_actor, now_iso, sha256_file, transaction
 from storage import dossiers as dossier_store
 from storage import pages as page_store
+from vntext.idnumber import compact_id_number
 
 if TYPE_CHECKING:
     from records import Signer
@@ -174,7 +175,7 @@ def create_result(ws: Workspace, page_ids: Sequence[int], *, dossier_id: int | N
 
 
 def _register_received(ws: Workspace, code: str) -> str | None:
-    from dossier.register import date_from_code
+    from storage.reports import date_from_code
 
     row = ws.conn.execute("SELECT received_at FROM register_entry WHERE dossier_code = ?",
                           (code,)).fetchone()
@@ -231,10 +232,11 @@ def update_result(ws: Workspace, result_id: int, *, confirm: bool = False,
         if name in ("date_signed", "valid_until"):
             value = _check_date(name, value)
         elif name == "holder_id" and value:
-            value = re.sub(r"[\s.]", "", value)
-            if not re.fullmatch(r"\d{12}|\d{9}", value):
+            compact = compact_id_number(value)
+            if compact is None:
                 raise DossierError(f"{value}: số định danh phải có 12 (hoặc 9) chữ số — "
                                    "the ID number must have 12 (or 9) digits")
+            value = compact
         elif name == "result_code" and value and not RESULT_CODE.match(value):
             raise DossierError(f"{value}: mã kết quả dạng KQ.G15.000031 — result codes look "
                                "like KQ.G15.000031")

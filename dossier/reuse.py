@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from dossier.errors import DossierError, NotFound
 from storage import Workspace, now_iso, transaction
 from storage import dossiers as dossier_store
 from vntext.dates import months_later
+from vntext.idnumber import compact_id_number
 
 #: Document types worth keeping for a citizen's next procedure, and how long each stays
 #: valid from the day it was issued or received (None: without limit).
@@ -59,8 +59,7 @@ class Offer:
 
 
 def normalise_id(value: str | None) -> str | None:
-    digits = re.sub(r"[\s.]", "", value or "")
-    return digits if re.fullmatch(r"\d{12}|\d{9}", digits) else None
+    return compact_id_number(value)
 
 
 def _item(row: object) -> ReuseItem:

@@ -25,8 +25,8 @@ from storage import Role, UploadState, Workspace, atomic_writer, transaction
 from storage import pages as page_store
 from storage.audit import subject_key
 from vntext import fold
+from vntext.idnumber import is_id_shape
 
-_ID = re.compile(r"^\d{9}(\d{3})?$")
 _DIGIT_GAP = re.compile(r"(?<=\d)[ .\-](?=\d)")
 
 
@@ -117,7 +117,7 @@ OVERRIDE_ROLES = (Role.ADMIN,)
 
 def check_id_number(text: str) -> str:
     number = re.sub(r"[ .\-]", "", text.strip())
-    if not _ID.match(number):
+    if not is_id_shape(number):
         raise SubjectError(f"{text}: số định danh phải có 12 chữ số (hoặc 9 với CMND cũ) — an "
                            "ID number has 12 digits (9 on an old ID card)")
     return number

@@ -21,6 +21,7 @@ from pdfa import PdfCheck, TextLayer, check_pdfa
 from records import bag
 from records.manifest import MANIFEST_NAME, schema_problems
 from records.signing import DocumentSignatures, SignatureCheck, SignatureRun
+from vntext.digitisation import MIN_DPI
 
 # Limits against hostile packages (zip bombs, huge or deeply nested manifests). A
 # record holds a few hundred pages of a few hundred kB each; these leave ample room.
@@ -34,8 +35,6 @@ PDF_IN_MEMORY = 96 * 1024**2        # larger PDFs are checked straight from the 
 MAX_JSON_DEPTH = 32
 MAX_JSON_DIGITS = 40
 _READ = 1024**2
-# Decree 30/2020/NĐ-CP, Annex I: digitised copies are scanned at 200 dpi or more.
-MIN_DPI = 200
 
 
 @dataclass(frozen=True)

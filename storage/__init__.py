@@ -6,8 +6,8 @@ encrypted at rest (SQLCipher, AES-256-GCM blobs), opened by a login, audited.
 
 from __future__ import annotations
 
-from storage.accounts import Account, LoginError, PermissionDenied, Role
-from storage.audit import AuditEntry, AuditLog, ChainReport, Outcome
+from storage.accounts import LoginError, PermissionDenied
+from storage.audit import AuditLog, ChainReport, Outcome
 from storage.blobs import BlobStore, sha256_bytes, sha256_file
 from storage.crypto import CryptoError, KdfParams
 from storage.database import migrate, migrations, schema_version, transaction
@@ -15,6 +15,8 @@ from storage.errors import BlobMissing, DiskFull, StorageError, WorkspaceLocked,
 from storage.files import atomic_write, atomic_write_text, atomic_writer, fsync_dir, read_bytes
 from storage.health import HealthReport, check_workspace
 from storage.model import (
+    Account,
+    AuditEntry,
     Batch,
     BatchPlan,
     BatchProblem,
@@ -23,9 +25,12 @@ from storage.model import (
     Dossier,
     DossierState,
     Event,
+    OutboxCounts,
+    OutboxJob,
     Page,
     PageState,
     Record,
+    Role,
     SearchHit,
     UploadState,
 )
@@ -59,6 +64,8 @@ __all__ = [
     "KdfParams",
     "LoginError",
     "NeedsMigration",
+    "OutboxCounts",
+    "OutboxJob",
     "Outcome",
     "Page",
     "PageState",

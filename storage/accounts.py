@@ -12,12 +12,10 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
-import enum
 import json
 import os
 import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -49,18 +47,6 @@ LOCK_AFTER = 5
 LOCK_MINUTES = 15
 
 
-class Role(enum.StrEnum):
-    CLERK = "clerk"     # cán bộ một cửa: scan, review, pack, send
-    LEADER = "leader"   # lãnh đạo: reports and the audit log, read-only
-    ADMIN = "admin"     # quản trị: users, settings, keys
-
-
-#: Who does the desk's work on dossiers: scan, import, edit, pack, send.
-WORK_ROLES = (Role.CLERK, Role.ADMIN)
-#: Who reads the reports and the audit log.
-OVERSIGHT_ROLES = (Role.LEADER, Role.ADMIN)
-
-
 class LoginError(StorageError):
     """No valid login: wrong password, unknown, disabled or locked account."""
 
@@ -71,14 +57,6 @@ class PermissionDenied(StorageError):
     """The logged-in account's role does not allow the action."""
 
     exit_code = ExitCode.WORKSPACE
-
-
-@dataclass(frozen=True)
-class Account:
-    name: str
-    role: Role
-    disabled: bool = False
-    created_at: str = ""
 
 
 def check_password(password: str) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from storage.database import transaction
 from storage.errors import StorageError
 from storage.files import atomic_write
+from storage.model import AuditEntry
 
 GENESIS = "0" * 64
 
@@ -40,24 +41,6 @@ class Outcome(enum.StrEnum):
     OK = "ok"
     REFUSED = "refused"
     FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    id: int
-    at: str
-    user: str
-    action: str
-    dossier: str | None
-    item: str | None
-    subject: str | None
-    detail: str | None
-    outcome: str
-
-    def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "at": self.at, "user": self.user, "action": self.action,
-                "dossier": self.dossier, "item": self.item, "subject": self.subject,
-                "detail": self.detail, "outcome": self.outcome}
 
 
 @dataclass(frozen=True)

@@ -305,3 +305,24 @@ def digitised_by(ws: Workspace, dossier_id: int) -> str | None:
         (dossier_id,),
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def dossiers_of_batch(ws: Workspace, batch_id: int) -> list[int]:
+    """The dossiers assembled from a batch, newest first."""
+    return [int(r[0]) for r in ws.conn.execute(
+        "SELECT id FROM dossier WHERE batch_id = ? ORDER BY id DESC", (batch_id,))]
+
+
+def owner_of_page(ws: Workspace, page_id: int) -> tuple[int, str, str | None, list[str]] | None:
+    """The dossier a page belongs to: (id, code or provisional id, applicant, the names its
+    document's fields carry), or None for a page in no dossier."""
+    row = ws.conn.execute(
+        "SELECT dossier.id, dossier.code, dossier.provisional_id, "
+        "dossier.applicant_name, document.fields_json FROM document_page "
+        "JOIN document ON document.id = document_page.document_id "
+        "JOIN dossier ON dossier.id = document.dossier_id "
+        "WHERE document_page.page_id = ? LIMIT 1", (page_id,)).fetchone()
+    if row is None:
+        return None
+    names = json.loads(row["fields_json"] or "{}").get("full_names") or []
+    return int(row["id"]), row["code"] or row["provisional_id"], row["applicant_name"], names

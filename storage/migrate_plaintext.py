@@ -16,12 +16,13 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from storage.accounts import Account, KeyFile, Role, check_name, check_password
+from storage.accounts import KeyFile, check_name, check_password
 from storage.blobs import BlobStore
 from storage.crypto import DEFAULT_KDF, KdfParams, WorkspaceKeys, new_recovery_key
 from storage.database import connect, migrate, schema_version
 from storage.errors import StorageError
 from storage.files import fsync_dir, private_mkdir
+from storage.model import Account, Role
 from storage.workspace import DB_NAME, Workspace, is_legacy, now_iso
 
 STAGING = ".converting"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
@@ -218,3 +218,99 @@ class SearchHit:
     snippet: str  # original text around the match, marks kept
     highlights: tuple[tuple[int, int], ...]  # [start, end) spans of matches in snippet
     rank: float
+
+
+class Role(enum.StrEnum):
+    CLERK = "clerk"     # cán bộ một cửa: scan, review, pack, send
+    LEADER = "leader"   # lãnh đạo: reports and the audit log, read-only
+    ADMIN = "admin"     # quản trị: users, settings, keys
+
+
+#: Who does the desk's work on dossiers: scan, import, edit, pack, send.
+WORK_ROLES = (Role.CLERK, Role.ADMIN)
+#: Who reads the reports and the audit log.
+OVERSIGHT_ROLES = (Role.LEADER, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: Role
+    disabled: bool = False
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    user: str
+    action: str
+    dossier: str | None
+    item: str | None
+    subject: str | None
+    detail: str | None
+    outcome: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"id": self.id, "at": self.at, "user": self.user, "action": self.action,
+                "dossier": self.dossier, "item": self.item, "subject": self.subject,
+                "detail": self.detail, "outcome": self.outcome}
+
+
+# States that still have to reach the server.
+PENDING_STATES = (UploadState.QUEUED, UploadState.UPLOADING)
+# States in which the package has left the desk (uploaded, or carried on a USB drive).
+SENT_STATES = (UploadState.DONE, UploadState.EXPORTED)
+
+
+@dataclass(frozen=True)
+class OutboxJob:
+    id: int
+    package_sha256: str
+    package_path: str
+    filename: str
+    size: int
+    metadata: Mapping[str, str]
+    state: UploadState
+    upload_url: str | None
+    endpoint: str | None
+    offset: int
+    bytes_sent: int
+    attempts: int
+    failures: int
+    last_error: str | None
+    next_attempt_at: str | None
+    created_at: str
+    updated_at: str
+    finished_at: str | None
+    exported_to: str | None
+    record_id: int | None = None
+    dossier_id: int | None = None   # the workspace dossier the package was packed from
+    version: int | None = None      # that dossier's package version (1, 2, …)
+
+    @property
+    def pending(self) -> bool:
+        return self.state in PENDING_STATES
+
+    @property
+    def sent(self) -> bool:
+        return self.state in SENT_STATES
+
+    @property
+    def dossier_code(self) -> str | None:
+        """The dossier code the server is told (official or provisional)."""
+        return self.metadata.get("dossier_code")
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    queued: int
+    uploading: int
+    done: int
+    failed: int
+    exported: int
+
+    @property
+    def pending(self) -> int:
+        return self.queued + self.uploading

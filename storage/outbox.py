@@ -16,56 +16,18 @@ from pathlib import Path
 from storage.blobs import sha256_file
 from storage.database import transaction
 from storage.errors import StorageError
-from storage.model import UploadState
+from storage.model import (
+    PENDING_STATES,
+    SENT_STATES,
+    OutboxCounts,
+    OutboxJob,
+    UploadState,
+)
 from storage.workspace import Workspace, now_iso
-
-# States that still have to reach the server.
-PENDING_STATES = (UploadState.QUEUED, UploadState.UPLOADING)
-# States in which the package has left the desk (uploaded, or carried on a USB drive).
-SENT_STATES = (UploadState.DONE, UploadState.EXPORTED)
 
 
 class OutboxError(StorageError):
     """An outbox operation failed; the message names the package."""
-
-
-@dataclass(frozen=True)
-class OutboxJob:
-    id: int
-    package_sha256: str
-    package_path: str
-    filename: str
-    size: int
-    metadata: Mapping[str, str]
-    state: UploadState
-    upload_url: str | None
-    endpoint: str | None
-    offset: int
-    bytes_sent: int
-    attempts: int
-    failures: int
-    last_error: str | None
-    next_attempt_at: str | None
-    created_at: str
-    updated_at: str
-    finished_at: str | None
-    exported_to: str | None
-    record_id: int | None = None
-    dossier_id: int | None = None   # the workspace dossier the package was packed from
-    version: int | None = None      # that dossier's package version (1, 2, …)
-
-    @property
-    def pending(self) -> bool:
-        return self.state in PENDING_STATES
-
-    @property
-    def sent(self) -> bool:
-        return self.state in SENT_STATES
-
-    @property
-    def dossier_code(self) -> str | None:
-        """The dossier code the server is told (official or provisional)."""
-        return self.metadata.get("dossier_code")
 
 
 class AddOutcome(enum.StrEnum):
@@ -78,19 +40,6 @@ class AddOutcome(enum.StrEnum):
 class AddResult:
     job: OutboxJob
     outcome: AddOutcome
-
-
-@dataclass(frozen=True)
-class OutboxCounts:
-    queued: int
-    uploading: int
-    done: int
-    failed: int
-    exported: int
-
-    @property
-    def pending(self) -> int:
-        return self.queued + self.uploading
 
 
 _COLUMNS = ", ".join(

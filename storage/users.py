@@ -6,10 +6,11 @@ for that account only, no data is re-encrypted.
 
 from __future__ import annotations
 
-from storage.accounts import Account, KeyFile, Role, check_name, check_password
+from storage.accounts import KeyFile, check_name, check_password
 from storage.audit import Outcome
 from storage.crypto import DEFAULT_KDF, KdfParams, WorkspaceKeys
 from storage.errors import StorageError
+from storage.model import Account, Role
 from storage.workspace import Workspace, now_iso
 
 

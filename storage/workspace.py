@@ -20,20 +20,14 @@ from typing import ClassVar
 
 import platformdirs
 
-from storage.accounts import (
-    Account,
-    KeyFile,
-    LoginError,
-    PermissionDenied,
-    Role,
-    check_name,
-)
+from storage.accounts import KeyFile, LoginError, PermissionDenied, check_name
 from storage.audit import AuditLog, Outcome
 from storage.blobs import BlobStore
 from storage.crypto import DEFAULT_KDF, KdfParams, WorkspaceKeys, new_recovery_key
 from storage.database import DatabaseError, connect, migrate, transaction
 from storage.errors import DiskFull, StorageError, is_disk_full
 from storage.files import private_mkdir
+from storage.model import Account, Role
 
 DB_NAME = "sohoa.db"
 PRIVATE_TMP = "tmp"
@@ -359,7 +353,7 @@ class Workspace:
 
     def require_work(self, action: str) -> None:
         """Refuse (and log) a change to dossiers by an account that only reads (a leader)."""
-        from storage.accounts import WORK_ROLES
+        from storage.model import WORK_ROLES
 
         self.require(*WORK_ROLES, action=action)
 

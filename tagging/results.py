@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from tagging.names import restore_marks
 from vntext import fold, nfc
 from vntext.dates import months_later
+from vntext.idnumber import ID_IN_TEXT, is_id_shape
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,6 @@ def _has_title(folded: str) -> bool:
 
 
 _NOTE = re.compile(r"\(.*?(ky|ghi ro|dong dau).*?\)?", re.IGNORECASE)
-_ID = re.compile(r"(?<!\d)(\d{12}|\d{9})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -160,7 +160,7 @@ def _number(lines: Sequence[str]) -> str | None:
             # The folded line keeps its length, so the span maps onto the original text.
             value = line[start:end] if len(line) == len(folded) else m.group(1)
             value = re.sub(r"\s*([/-])\s*", r"\1", value).strip(" .,;")
-            if re.fullmatch(r"\d{9}|\d{12}", value):  # an ID number, not a document number
+            if is_id_shape(value):  # an ID number, not a document number
                 continue
             return value.upper().replace("Đ", "Đ")
     return None
@@ -255,7 +255,7 @@ def _holder(lines: Sequence[str]) -> tuple[str | None, str | None]:
             if value:
                 name = " ".join(w[:1].upper() + w[1:].lower() for w in value.split()[:6])
         if number is None and ("dinh danh" in f or "can cuoc" in f or "cccd" in f):
-            m = _ID.search(re.sub(r"(?<=\d)[ .](?=\d)", "", line))
+            m = ID_IN_TEXT.search(re.sub(r"(?<=\d)[ .](?=\d)", "", line))
             if m:
                 number = m.group(1)
     return name, number

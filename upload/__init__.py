@@ -10,7 +10,8 @@ from pathlib import Path
 
 from failures import ExitCode
 from storage import Workspace, outbox, sha256_file
-from storage.outbox import AddOutcome, OutboxCounts, OutboxJob
+from storage.model import OutboxCounts, OutboxJob
+from storage.outbox import AddOutcome
 from upload.credentials import AuthKind, Credentials, load_credentials, store_secret
 from upload.errors import (
     ConfigError,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storage import Workspace, atomic_write_text, atomic_writer, now_iso, outbox, sha256_file
 from storage.errors import StorageError
-from storage.outbox import OutboxJob
+from storage.model import OutboxJob
 from upload.errors import ConfigError, UploadError
 
 MANIFEST_NAME = "sohoa-outbox-manifest.json"

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 from storage import CryptoError, Workspace, outbox
-from storage.outbox import OutboxJob
+from storage.model import OutboxJob
 from upload.credentials import Credentials
 from upload.errors import (
     ChecksumMismatch,

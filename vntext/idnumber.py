@@ -7,6 +7,7 @@ male/female, 2/3 = 2000s), 2 for the year of birth, 6 random. Old ID cards have 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 # Province codes of the 12-digit personal identity number (the 63 provinces as
 # registered before the 2025 merger; the numbers issued keep them).
@@ -19,10 +20,20 @@ PROVINCE_CODES = frozenset({
 })
 
 
+#: An ID number standing alone in a line of text (not part of a longer run of digits).
+ID_IN_TEXT = re.compile(r"(?<!\d)(\d{12}|\d{9})(?!\d)")
+
+
+def is_id_shape(value: str) -> bool:
+    """Exactly 9 or 12 ASCII digits: the shape of an ID number, before the province and
+    century checks of :func:`id_number_valid`."""
+    return value.isascii() and value.isdigit() and len(value) in (9, 12)
+
+
 def compact_id_number(value: str | None) -> str | None:
     """The number as records state it (spaces and dots removed, 9 or 12 digits), else None."""
     compact = "".join(ch for ch in value or "" if not ch.isspace() and ch != ".")
-    return compact if compact.isdigit() and len(compact) in (9, 12) else None
+    return compact if is_id_shape(compact) else None
 
 
 def id_number_valid(number: str) -> bool:

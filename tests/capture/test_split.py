@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from capture import MarkKind, PageMark, plan_segments, split_batch
-from capture.split import page_marks
+from capture import MarkKind, PageMark, plan_segments
 from dossier import ImportItem, import_items, start_batch
+from dossier.splitting import page_marks, split_batch
 from storage import Workspace
 from storage import dossiers as dossier_store
 from storage import pages as page_store

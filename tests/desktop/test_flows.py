@@ -122,6 +122,30 @@ def test_dossier_view_picker_checklist_types_and_fields(qtbot, window, tmp_path)
     dv.applicant_id.setText("001203004567")
     dv.applicant_id.editingFinished.emit()
     assert dossier_store.get_dossier(ws, dossier_id).applicant_id == "001203004567"
+    # The applicant edit is on the undo stack: undo shows and stores what was there.
+    before = dossier_store.get_dossier(ws, dossier_id).applicant_name
+    dv.applicant_name.setText("Trần Văn Hưng")
+    dv.applicant_name.editingFinished.emit()
+    assert dossier_store.get_dossier(ws, dossier_id).applicant_name == "Trần Văn Hưng"
+    window.ctx.undo.undo()
+    assert dossier_store.get_dossier(ws, dossier_id).applicant_name == before
+    assert dv.applicant_name.text() == (before or "")
+    window.ctx.undo.redo()
+    assert dv.applicant_name.text() == "Trần Văn Hưng"
+
+    # A corrected name on a document is undoable too.
+    doc = dv.current_document()
+    row = next(r for r in range(dv.fields_table.rowCount())
+               if dv.fields_table.item(r, 1) is not None
+               and dv.fields_table.item(r, 1).data(Qt.ItemDataRole.UserRole) == "full_names")
+    old_fields = dossier_store.documents_of(ws, dossier_id)[dv.doc_model.row_of(doc.id)].fields_json
+    dv.fields_table.item(row, 1).setText("Lê Thị Hoa")
+    qtbot.waitUntil(lambda: "Lê Thị Hoa" in next(
+        d.fields_json for d in dossier_store.documents_of(ws, dossier_id) if d.id == doc.id),
+        timeout=5000)
+    window.ctx.undo.undo()
+    qtbot.waitUntil(lambda: next(d.fields_json for d in dossier_store.documents_of(ws, dossier_id)
+                                 if d.id == doc.id) == old_fields, timeout=5000)
     dv.code_edit.setText("000.00.06.H56-231027-0361")
     dv.code_edit.editingFinished.emit()
     assert dossier_store.get_dossier(ws, dossier_id).code == "000.00.06.H56-231027-0361"

@@ -63,7 +63,7 @@ def test_dossier_screen_fits_a_laptop_without_scrolling(themed, tmp_path) -> Non
     QApplication.processEvents()
     dv = window.dossier_view
     assert window.size().height() == 700
-    assert dv.scroll.verticalScrollBar().maximum() == 0
+    assert dv.panel_scroll.verticalScrollBar().maximum() == 0
     for widget in (dv.pack_button, dv.applicant_name, dv.docs, dv.pages, dv.fields_table):
         assert widget.isVisible() and not widget.visibleRegion().isEmpty()
         bottom = widget.mapTo(dv, widget.rect().bottomLeft()).y()

@@ -1,5 +1,8 @@
 """Scan a batch into the workspace: import each page as it comes off the scanner,
 recognise it while the feeder runs, then split the stack into dossiers at cover sheets.
+
+The one scan path of the desktop and of ``sohoa scan``, for every kind of scanner: SANE
+(USB), eSCL (network) and WIA (Windows).
 """
 
 from __future__ import annotations
@@ -9,19 +12,38 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from capture.coversheet import MarkKind, PageMark, detect
-from capture.errors import CaptureError, FeederEmpty
-from capture.source import ScannedPage
-from capture.split import split_batch
-from dossier import (
-    ImportedFile,
-    ImportItem,
-    PageProcessed,
-    Problem,
-    run_import,
+from capture import (
+    CaptureError,
+    DeviceInfo,
+    DeviceNotFound,
+    EsclSource,
+    FeederEmpty,
+    MarkKind,
+    PageMark,
+    SaneSource,
+    ScannedPage,
+    ScannerSource,
+    ScanProfile,
+    WiaSource,
+    detect,
 )
+from dossier.batches import run_import
+from dossier.importing import ImportedFile, ImportItem, ImportReport, Problem
+from dossier.processing import PageProcessed
+from dossier.splitting import split_batch
 from storage import BatchPlan, Workspace
 from storage import pages as page_store
+
+__all__ = [
+    "CaptureError",
+    "DeviceInfo",
+    "ScanReport",
+    "ScannedPage",
+    "choose_source",
+    "find_scanners",
+    "is_test_device",
+    "scan_to_workspace",
+]
 
 
 @dataclass
@@ -37,6 +59,7 @@ class ScanReport:
     first_scanned_at: float | None = None  # time.monotonic() stamps, for the benchmark
     last_scanned_at: float | None = None
     last_recognised_at: float | None = None
+    imported: ImportReport | None = None  # the batch's import, as a file import reports it
 
     @property
     def overlap_gap(self) -> float | None:
@@ -109,6 +132,7 @@ def scan_to_workspace(
     jobs: int | None = None,
     on_scanned: Callable[[ScannedPage], None] | None = None,
     on_page: Callable[[PageProcessed], None] | None = None,
+    on_progress: Callable[[ImportedFile | Problem], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> ScanReport:
     """Import ``pages`` (from any source's ``scan``) as one batch; recognise and split them.
@@ -141,6 +165,8 @@ def scan_to_workspace(
             report.problems.append(outcome)
         else:
             report.pages += len(outcome.page_ids)
+        if on_progress is not None:
+            on_progress(outcome)
 
     def assemble(ws: Workspace, batch_id: int) -> list[int]:
         known = {}
@@ -162,5 +188,62 @@ def scan_to_workspace(
         assemble=assemble if plan.assembles else None,
     )
     report.batch_id = result.batch_id
+    report.imported = result
     report.dossier_ids = list(result.dossier_ids) if plan.assembles else []
     return report
+
+
+def is_test_device(name: str) -> bool:
+    """SANE's virtual test scanner, which makes pictures, not pages."""
+    return name == "test" or name.startswith("test:")
+
+
+def choose_source(device: str | None, sane_options: tuple[str, ...] = ()) -> tuple[
+        ScannerSource, str]:
+    """The source that handles ``device``, and the device name it expects: an eSCL address
+    (``http://HOST/eSCL`` or ``escl:HOST``), ``wia:ID`` on Windows, or a SANE name (by
+    default the first SANE scanner found)."""
+    if device is not None and (device.startswith(("http://", "https://", "escl:"))):
+        return EsclSource(discover=False), device
+    if device is not None and device.startswith("wia:"):
+        return WiaSource(), device.removeprefix("wia:")
+    sane = SaneSource(extra_args=sane_options)
+    if device is not None:
+        return sane, device
+    found = sane.list_devices()
+    if not found:
+        raise DeviceNotFound(
+            "không tìm thấy máy quét nào — hãy cắm và bật máy quét, hoặc chọn --device",
+            "no scanner found — connect and switch on a scanner, or pass --device",
+        )
+    return sane, found[0].name
+
+
+def find_scanners(*, include_test: bool = False,
+                  addresses: tuple[str, ...] = ()) -> list[DeviceInfo]:
+    """The scanners this computer can reach: SANE (USB) and eSCL (network, found or at the
+    given addresses), never the virtual test device unless asked for."""
+    import contextlib
+    import subprocess
+
+    found: list[DeviceInfo] = []
+    # SANE missing or stuck: the network scanners may still answer, and the other way.
+    with contextlib.suppress(CaptureError, OSError, subprocess.SubprocessError):
+        found.extend(d for d in SaneSource().list_devices()
+                     if include_test or not is_test_device(d.name))
+    with contextlib.suppress(CaptureError, OSError):
+        found.extend(EsclSource(addresses, timeout=5.0).list_devices())
+    if include_test and not any(is_test_device(d.name) for d in found):
+        found.append(DeviceInfo("test", "SANE test (virtual)", "sane"))
+    return found
+
+
+def scan(ws: Workspace, device: str | None, profile: ScanProfile, *,
+         max_pages: int | None = None, sane_options: tuple[str, ...] = (),
+         **options: object) -> ScanReport:
+    """Scan from ``device`` with ``profile`` into one batch (see :func:`scan_to_workspace`,
+    which takes the other options)."""
+    source, name = choose_source(device, sane_options)
+    pages = source.scan(name, profile, max_pages=max_pages)
+    label = f"{name} {profile.source} {profile.dpi}dpi {profile.color}"
+    return scan_to_workspace(ws, pages, label=label, **options)  # type: ignore[arg-type]
