@@ -18,9 +18,10 @@ in the background while the pages are converted, which hides it from the wall cl
 not from the CPU time. The commands take turns; the added time is the least CPU time of
 the signed runs minus the least of the unsigned ones (the process and its children; the
 target is judged on it), with the median wall time signed minus unsigned beside it.
-Every command gets a cache folder of the benchmark's own (``XDG_CACHE_HOME``), where the
-first signing process keeps the stamp font it cut; "first run" times the visible stamp
-with an empty cache folder each time, as the first ``pack --sign`` on a machine.
+Every command gets a cache folder of the benchmark's own (``XDG_CACHE_HOME``), where a
+signing process keeps a stamp font it had to cut (DejaVu Sans comes already cut with
+Sohoa; another font is cut once); "first run" times the visible stamp with an empty cache
+folder each time, as the first ``pack --sign`` on a machine.
 ``--all-keys`` also times the token without a stamp and a PKCS#12 file with the stamp.
 """
 
@@ -221,7 +222,7 @@ def fresh(args: argparse.Namespace) -> int:
                      KEY]
         # The key sources and stamps signed with, each timed against the same unsigned runs.
         keys = {"token (SoftHSM2), visible stamp": [*token_key, "--stamp", "visible"],
-                "token (SoftHSM2), visible stamp, first run (no stamp font cut yet)":
+                "token (SoftHSM2), visible stamp, first run (empty cache folder)":
                     [*token_key, "--stamp", "visible"],
                 "token (SoftHSM2), invisible": [*token_key, "--stamp", "invisible"],
                 "PKCS#12 file, visible stamp": ["--sign", "--pkcs12", str(pki.signer_p12),

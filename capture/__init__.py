@@ -36,7 +36,6 @@ from capture.profile import (
 from capture.sane import SaneSource
 from capture.source import Capabilities, DeviceInfo, ScannedPage, ScannerSource
 from capture.split import Segment, has_separators, plan_segments
-from capture.watch import FolderWatcher, WatchEvent
 from capture.wia import WiaSource
 
 __all__ = [
@@ -51,7 +50,6 @@ __all__ = [
     "DeviceNotFound",
     "EsclSource",
     "FeederEmpty",
-    "FolderWatcher",
     "MarkKind",
     "PageMark",
     "PageSize",
@@ -63,7 +61,6 @@ __all__ = [
     "ScannedPage",
     "ScannerSource",
     "Segment",
-    "WatchEvent",
     "WiaSource",
     "cover_sheet_pdf",
     "decode_payload",

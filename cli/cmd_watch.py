@@ -9,10 +9,9 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from capture import FolderWatcher, WatchEvent
-from capture.watch import WatchEventKind
 from cli.common import CLERK_ROLES, open_workspace, printable, report_failure
 from cli.exitcodes import ExitCode
+from dossier.watching import FolderWatcher, WatchEvent, WatchEventKind
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -20,12 +20,16 @@ COLOURED_CHROMA = 45
 MIN_COLOURED_PIXELS = 200
 # Optical density of each 8-bit level (paper white = 0), clipped at the darkest level.
 _DENSITY = -np.log(np.maximum(np.arange(256, dtype=np.float32), 1.0) / 255.0)
+# Seals and signatures cover a few per mille of a page; far more colour is something else.
+MAX_INK_SHARE = 0.02
 _HUE_BINS = 18
 _DEFAULT_NEUTRAL_SHARE = 1.0
 _INK_QUANTILE = 0.7
 # Ink thinned with paper white has up to about twice its colour in neutral density; more
 # is print under the ink (or JPEG colour fringes on black print), never the ink itself.
 _MAX_NEUTRAL_SHARE = 2.5
+# A grey seal is only told from print that is at least this dark (grey level).
+SEAL_PRINT_MAX = 90
 # Punch holes are centred within this share of the short side from an edge (25 mm on A4).
 _HOLE_MARGIN = 0.12
 
@@ -51,8 +55,16 @@ def ink_grey(image: Image.Image, suppress_colour: bool = True) -> NDArray[np.uin
     mx = cv2.max(cv2.max(r, g), b)
     chroma = cv2.subtract(mx, cv2.min(cv2.min(r, g), b))
     _, coloured = cv2.threshold(chroma, COLOURED_CHROMA, 255, cv2.THRESH_BINARY)
-    if cv2.countNonZero(coloured) < MIN_COLOURED_PIXELS:
+    n_coloured = cv2.countNonZero(coloured)
+    if n_coloured < MIN_COLOURED_PIXELS:
         return np.asarray(grey, dtype=np.uint8)
+    if n_coloured > MAX_INK_SHARE * coloured.size:
+        # Colour over much of the picture is coloured paper or a photo's surroundings, not
+        # ink on paper: its strongly coloured pixels are simply lifted towards white.
+        lifted = cv2.max(grey, cv2.add(mx, chroma))
+        out = grey.copy()
+        cv2.copyTo(lifted, coloured, out)
+        return np.asarray(out, dtype=np.uint8)
     # The pixels near coloured ink (its soft, less saturated edges too).
     near = cv2.dilate(coloured, np.ones((5, 5), np.uint8))
     ys, xs = np.nonzero(near)
@@ -96,8 +108,8 @@ def lift_grey_seals(grey: NDArray[np.uint8], letter_height: float) -> NDArray[np
     if dark_sample.size < 100:
         return None
     text = float(np.percentile(dark_sample, 20))
-    if paper - text < 2 * PAPER_CONTRAST:
-        return None
+    if paper - text < 2 * PAPER_CONTRAST or text > SEAL_PRINT_MAX:
+        return None  # faint or faded print: its own greys would pass for a seal's
     split = text + 0.3 * (paper - text)
     top = paper - 0.25 * (paper - text)
     dark = (grey <= split).astype(np.uint8)
@@ -219,7 +231,8 @@ def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[n
     against a letter (a piece of a broken stroke). One up to a tone mark's size is kept
     only where marks go: above, below or just after a letter, or in a row of its like (a
     dotted leader). A solid round blob larger than a letter, or a ring of one in the
-    margin, is a punch hole or a smudge. Returns the components to take away, and how many.
+    margin, is a punch hole or a smudge. Returns the components to take away, and how many
+    of them lie apart from the text lines.
     """
     count, labels, stats, centres = cv2.connectedComponentsWithStats(
         ink.astype(np.uint8), connectivity=8)
@@ -278,7 +291,12 @@ def dust_specks(ink: NDArray[np.bool_], letter_height: float) -> tuple[NDArray[n
         loose &= ~leader
     drop = tiny | loose | blob
     drop[0] = False
-    return np.asarray(drop[labels]), int(drop.sum())
+    # The count that tells a dusty copy: specks well away from any text line (faded print
+    # breaks into pieces too, but within its lines).
+    line_zone = cv2.dilate(near, cv2.getStructuringElement(
+        cv2.MORPH_RECT, (2 * round(size) + 1, 2 * round(0.5 * size) + 1)))
+    apart = drop & (line_zone[cy, cx] == 0)
+    return np.asarray(drop[labels]), int(apart.sum())
 
 
 def _beside_letters(labels: NDArray[np.int32], stats: NDArray[np.int32],

@@ -44,8 +44,9 @@ CHECK_BELOW_CONFIDENCE = 80.0
 FALLBACK_BELOW_CONFIDENCE = 40.0
 # Specks beyond this share of the ink make a page dusty (a photocopy): read the mask.
 DUSTY_SHARE = 0.03
-# From this many specks of dust a page is a copy whose dust is whitened before reading.
-DUST_SPECKS = 30
+# From this many specks of dust apart from the text lines a page is a dusty copy, read
+# without them (faded thermal print breaks into fewer such pieces).
+DUST_SPECKS = 100
 # Grey-level spread of the paper between the letters from which it is a dot screen or
 # mottled toner, not scanner noise.
 ROUGH_GROUND = 22.0
@@ -53,6 +54,8 @@ ROUGH_GROUND = 22.0
 _SCREEN_TEXT_HEIGHT = 35.0
 # Background spread (grey levels) from which the page is read flattened.
 UNEVEN_PAPER = 40.0
+# A reading that replaces another keeps at least this share of its characters.
+KEEP_CHARS_SHARE = 0.9
 # Line mode (Tesseract psm 7) for an image of one text line.
 _SINGLE_LINE_PSM = 7
 # One uniform block (psm 6) when Tesseract's column finder cut many rows in pieces, as it
@@ -172,14 +175,19 @@ def recognise_page(
         work_dpi = round(known_dpi * factor)
     else:
         work_dpi = text_dpi(work_height) if work_height else 300
-    if settings.clean and work_height:
+    # The grey as it came (at working size), for the check that our cleaning did no harm.
+    as_is = work
+    cleaned = False
+    flat, spread = flatten(work, work_height) if settings.clean else (work, 0.0)
+    if settings.clean and work_height and homography is None and spread < UNEVEN_PAPER:
         # A seal on a grey scan (or what colour separation left of a faint one) is taken
-        # out by its shape.
+        # out by its shape; on even paper only (a shadow's greys would pass for a seal's),
+        # and a photo keeps its colour, which lifts a seal out by itself.
         unsealed = lift_grey_seals(work, work_height)
         if unsealed is not None:
-            work, as_came = unsealed, None
+            work, as_came, cleaned = unsealed, None, True
+            flat, spread = flatten(work, work_height)
     plain = work
-    flat, spread = flatten(work, work_height) if settings.clean else (work, 0.0)
     ink = binarise(flat)
     # Even paper is read as it came (Tesseract does well on it, and our changes would
     # only move it); shadows, lamp falloff and shaded boxes are read flattened.
@@ -226,6 +234,7 @@ def recognise_page(
                 ink = kept & ~dust
                 as_came = None
                 dusty = False
+                cleaned = True
     if flattened or dusty:
         as_came = None
     t2 = time.perf_counter()
@@ -289,6 +298,17 @@ def recognise_page(
     rotation, skew = chosen.rotation, chosen.skew
     raw = chosen.words or []
     final_ink = _oriented(ink, rotation, skew)
+    if has_text and cleaned and confidence(raw) < CHECK_BELOW_CONFIDENCE:
+        # Seal and dust removal can hurt paper they were not made for (faded thermal print
+        # is no seal, nor are its broken strokes dust): the grey as it came is read too,
+        # and when surer it is what the rest of the page is read from.
+        grey_turned = deskew_array(rotate_array(as_is, rotation), skew)
+        other = _read_grey(engine, grey_turned, mode(final_ink), work_dpi, settings.timeout_s,
+                           pad)
+        # Surer, and not by reading less (Tesseract is surest of the words it keeps).
+        if (confidence(other) > confidence(raw) + 2.0
+                and _chars(other) >= KEEP_CHARS_SHARE * _chars(raw)):
+            raw, flat = other, as_is
     if settings.psm == 3 and _rows_cut(raw):
         source = untouched(rotation, skew, _SINGLE_BLOCK_PSM)
         if source is not None:
@@ -299,10 +319,10 @@ def recognise_page(
                                settings.timeout_s, pad)
         if confidence(block) >= confidence(raw) - 3.0:
             raw = block
-    if has_text and flattened and confidence(raw) < CHECK_BELOW_CONFIDENCE:
+    if has_text and flattened and not cleaned and confidence(raw) < CHECK_BELOW_CONFIDENCE:
         # Our cleaning can hurt paper it was not made for: the grey as it came, in the
         # same geometry, is read too and the surer reading kept.
-        grey_turned = deskew_array(rotate_array(plain, rotation), skew)
+        grey_turned = deskew_array(rotate_array(as_is, rotation), skew)
         other = _read_grey(engine, grey_turned, mode(final_ink), work_dpi, settings.timeout_s,
                            pad)
         if confidence(other) > confidence(raw) + 2.0:
@@ -355,6 +375,10 @@ def recognise_page(
                         total=t4 - t0),
         orientation_unsure=chosen.unsure and not blank,
     )
+
+
+def _chars(raw: list[RawWord]) -> int:
+    return sum(len(w.text) for w in raw)
 
 
 def _rows_cut(raw: list[RawWord]) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -48,25 +49,50 @@ def migrations() -> list[Migration]:
 CIPHER_CACHE_KIB = 128 * 1024
 
 
-class Connection(sqlite3.Connection):
-    """A connection with a re-entrant lock held for the span of each write transaction.
+class _Serialised:
+    """One thread at a time in the connection: a re-entrant lock held for the span of each
+    write transaction and around every statement.
 
-    Sohoa writes through one connection; when a helper thread (for example the
-    one feeding OCR workers while pages are still being imported) also writes,
-    the lock keeps the two transactions from interleaving.
+    Sohoa works through one connection; when a helper thread (for example the one
+    committing pages while OCR results are written) uses it too, the lock keeps two
+    transactions from interleaving, and two statements from being prepared at once: the
+    driver's statement cache is not safe for that, and a race leaves it broken for every
+    later statement (a ``KeyError`` naming some other query).
     """
 
+    write_lock: threading.RLock
+
+    def execute(self, *args: Any, **kwargs: Any) -> Any:
+        with self.write_lock:
+            return super().execute(*args, **kwargs)  # type: ignore[misc]
+
+    def executemany(self, *args: Any, **kwargs: Any) -> Any:
+        with self.write_lock:
+            return super().executemany(*args, **kwargs)  # type: ignore[misc]
+
+    def executescript(self, *args: Any, **kwargs: Any) -> Any:
+        with self.write_lock:
+            return super().executescript(*args, **kwargs)  # type: ignore[misc]
+
+    def cursor(self, *args: Any, **kwargs: Any) -> Any:
+        with self.write_lock:
+            return super().cursor(*args, **kwargs)  # type: ignore[misc]
+
+
+class Connection(_Serialised, sqlite3.Connection):
+    """A plaintext workspace's connection (see :class:`_Serialised`)."""
+
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.write_lock = threading.RLock()
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
-class CipherConnection(sqlcipher.Connection):  # type: ignore[misc]
+class CipherConnection(_Serialised, sqlcipher.Connection):  # type: ignore[misc]
     """The same, over SQLCipher (an encrypted workspace)."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
         self.write_lock = threading.RLock()
+        super().__init__(*args, **kwargs)
 
 
 def connect(path: Path, key_pragma: str | None = None) -> Connection:

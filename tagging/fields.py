@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tagging.matching import fold_cached as fold
-from tagging.names import is_known_syllable, is_name_syllable, is_surname, restore_marks
+from tagging.names import (
+    commonness,
+    is_known_syllable,
+    is_name_syllable,
+    is_surname,
+    restore_marks,
+)
 from vntext import nfc
 from vntext.idnumber import birth_year_of, id_number_valid
 
@@ -259,13 +265,20 @@ def _names(text: str) -> list[tuple[str, int]]:
                 as_read = nfc(" ".join(w[:1].upper() + w[1:].lower() for w in words))
                 upper = all(w.isupper() for w in words)
                 reliability = 1 if name != as_read else 2 if upper else 3
-                if reliability < 3:
+                if reliability == 1:
+                    # The lexicon had to guess marks OCR broke: a lower-case copy of
+                    # the name on the page knows them better.
                     copy = _lower_case_copy(name, lines)
-                    if copy is not None:
+                    if copy is not None and _commonness(copy) >= _commonness(name):
+                        # (a copy is misread too: not for a rarer spelling of the guess)
                         name, reliability = copy, 3
                 if all(name != n for n, _ in names):
                     names.append((name, reliability))
     return names
+
+
+def _commonness(name: str) -> int:
+    return sum(commonness(w) for w in name.split())
 
 
 def _lower_case_copy(name: str, lines: list[str]) -> str | None:

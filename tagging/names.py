@@ -149,6 +149,7 @@ def restore_marks(name: str, marks_reliable: bool = True) -> str:
             out.append(word)
             continue
         # Several syllables fold alike ("Văn"/"Vân"): keep the closest in marks.
-        best = max(options, key=lambda o: fuzz.ratio(o, word))
+        # (ties, "Khãnh" as far from "Khanh" as from "Khánh": the commoner spelling)
+        best = max(options, key=lambda o: (fuzz.ratio(o, word), commonness(o)))
         out.append(best)
     return nfc(" ".join(out))

@@ -9,9 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from capture import FolderWatcher
-from capture.watch import WatchEventKind
 from dossier import ImportItem, import_items, start_batch
+from dossier.watching import FolderWatcher, WatchEventKind
 from storage import Workspace, sha256_bytes
 from storage import pages as page_store
 from storage import watch as watch_store
@@ -237,7 +236,7 @@ def test_a_damaged_tiff_is_refused_once_and_watching_goes_on(workspace: Workspac
 
 def test_a_file_a_run_died_on_twice_is_refused_not_retried(workspace: Workspace,
                                                           tmp_path: Path) -> None:
-    from capture.watch import DIED_TWICE
+    from dossier.watching import DIED_TWICE
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -435,6 +435,7 @@ seen = {}
 with open_signer(SigningOptions(Pkcs12Key(Path(p12))), "mat-khau-thu") as signer:
     pack_dossier(_spec(pages=1), Path(out) / "bb", signer=signer, jobs=1)
     seen["offline"] = "aiohttp" in sys.modules
+    seen["cut"] = Path(out, "cache").exists()  # the shipped cut stamp font was used
 with open_signer(SigningOptions(Pkcs12Key(Path(p12)), tsa_url=down), "mat-khau-thu") as signer:
     pack_dossier(_spec(pages=1), Path(out) / "down", signer=signer, jobs=1)
     seen["down"] = [signer.offline, signer.last_level, signer.take_notes()[:1]]
@@ -454,7 +455,8 @@ def test_fresh_process_loads_the_http_client_only_for_services(
         pki: SigningPki, tmp_path: Path) -> None:
     """In a process that had not loaded aiohttp (as ``sohoa pack --sign``), signing offline
     leaves it unloaded, and the timestamp server and OCSP responder are still reached
-    through it afterwards; a server that is down still falls back to B-B."""
+    through it afterwards; a server that is down still falls back to B-B. The visible stamp
+    uses the shipped cut of DejaVu Sans: nothing is cut or cached."""
     import os
     import sys
 
@@ -464,11 +466,13 @@ def test_fresh_process_loads_the_http_client_only_for_services(
     done = subprocess.run(
         [sys.executable, "-c", _FRESH_SIGNING, str(pki.signer_p12), str(pki.trust_file),
          pki.services.tsa_url, stopped_tsa_url(), str(tmp_path)],
-        cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}, capture_output=True,
+        cwd=repo, env={**os.environ, "PYTHONPATH": str(repo),
+                       "XDG_CACHE_HOME": str(tmp_path / "cache")}, capture_output=True,
         text=True, check=False, timeout=300)
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["offline"] is False
+    assert seen["cut"] is False, "the visible stamp cut DejaVu Sans instead of the shipped cut"
     offline, level, notes = seen["down"]
     assert offline is True and level == "B-B"
     assert "did not answer" in notes[0]

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier import ImportItem, is_temporary_name, resume_interrupted
-from dossier.batches import run_import
+from dossier.batches import resume_interrupted, run_import
+from dossier.importing import ImportItem, is_temporary_name
 from ocr import error_detail
 from storage import BatchPlan, Workspace, is_disk_full, sha256_bytes
 from storage import watch as watch_store
