@@ -120,7 +120,8 @@ def test_pack_names_the_unreadable_file_of_a_dossier(
     (broken / "02.jpg").write_bytes(b"")
     assert main(["pack", "--out", str(tmp_path / "o"), str(broken), str(dossier)]) == 1
     captured = capsys.readouterr()
-    assert captured.err.startswith(f"{broken}: 02.jpg: ")
+    # One line naming the file in its folder and the reason; nothing else on stderr.
+    assert captured.err == f"{broken / '02.jpg'}: tệp rỗng (0 byte) — empty file (0 bytes)\n"
     assert len(captured.out.split()) == 1  # the good dossier is still packed
 
 
