@@ -12,11 +12,11 @@ import random
 from dataclasses import dataclass
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 from synth.photocopy import photocopy
-from synth.render import SynthError, font_path
-from synth.seals import stamp
+from synth.render import SynthError
+from synth.seals import ring_text, stamp, star_points
 
 #: Condition names, in report order.
 CONDITIONS: tuple[str, ...] = (
@@ -129,33 +129,8 @@ def draw_seal(
     draw.ellipse(outer, outline=red, width=stroke * 2)
     r2 = radius * 0.68
     draw.ellipse((cx - r2, cy - r2, cx + r2, cy + r2), outline=red, width=stroke)
-    # Ring text, one glyph at a time, rotated to follow the circle.
-    font = ImageFont.truetype(str(font_path("arial", bold=True)), max(8, round(radius * 0.17)))
-    start = rng.uniform(0, 360)
-    glyph_size = int(font.size) * 2
-    for i, ch in enumerate(SEAL_TEXT):
-        angle = start + i * 360.0 / len(SEAL_TEXT)
-        rad = math.radians(angle)
-        gx = cx + (radius * 0.84) * math.sin(rad)
-        gy = cy - (radius * 0.84) * math.cos(rad)
-        glyph = Image.new("L", (glyph_size, glyph_size), 0)
-        ImageDraw.Draw(glyph).text(
-            (glyph_size / 2, glyph_size / 2), ch, font=font, fill=255, anchor="mm"
-        )
-        glyph = glyph.rotate(-angle, resample=Image.Resampling.BICUBIC)
-        layer.paste(
-            Image.new("RGB", glyph.size, red),
-            (round(gx - glyph_size / 2), round(gy - glyph_size / 2)),
-            glyph,
-        )
-    # A five-pointed star in the middle.
-    rs = radius * 0.35
-    pts = []
-    for k in range(10):
-        r = rs if k % 2 == 0 else rs * 0.4
-        a = math.radians(-90 + k * 36)
-        pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
-    draw.polygon(pts, fill=red)
+    ring_text(layer, SEAL_TEXT, (cx, cy), radius, rng, red)
+    draw.polygon(star_points((cx, cy), radius), fill=red)
     # Uneven stamp pressure: lighten random patches of the layer.
     gen = np.random.default_rng(rng.getrandbits(32))
     arr = np.asarray(layer, dtype=np.float32)

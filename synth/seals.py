@@ -59,18 +59,11 @@ def _ink(rng: random.Random, name: str | None) -> tuple[str, tuple[int, int, int
     return label, tuple(rng.randint(a, b) for a, b in zip(lo, hi, strict=True))  # type: ignore[return-value]
 
 
-def _round_layer(size: tuple[int, int], rng: random.Random, centre: tuple[int, int],
-                 dpi: int) -> tuple[Image.Image, tuple[int, int]]:
-    layer = Image.new("L", size, 0)
-    draw = ImageDraw.Draw(layer)
+def ring_text(layer: Image.Image, text: str, centre: tuple[int, int], radius: int,
+              rng: random.Random, ink: int | tuple[int, int, int]) -> None:
+    """A round seal's ring of text, one glyph at a time, turned to follow the circle
+    (the starting angle drawn from ``rng``)."""
     cx, cy = centre
-    radius = round(rng.uniform(14, 22) / 25.4 * dpi)  # 28-44 mm across
-    stroke = max(2, round(dpi / rng.uniform(70, 120)))
-    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=255,
-                 width=stroke * 2)
-    r2 = radius * rng.uniform(0.64, 0.72)
-    draw.ellipse((cx - r2, cy - r2, cx + r2, cy + r2), outline=255, width=stroke)
-    text = rng.choice(SEAL_TEXTS)
     font = ImageFont.truetype(str(font_path("arial", bold=True)), max(8, round(radius * 0.17)))
     start = rng.uniform(0, 360)
     glyph_size = int(font.size) * 2
@@ -83,15 +76,37 @@ def _round_layer(size: tuple[int, int], rng: random.Random, centre: tuple[int, i
         ImageDraw.Draw(glyph).text((glyph_size / 2, glyph_size / 2), ch, font=font, fill=255,
                                    anchor="mm")
         glyph = glyph.rotate(-angle, resample=Image.Resampling.BICUBIC)
-        layer.paste(255, (round(gx - glyph_size / 2), round(gy - glyph_size / 2)), glyph)
+        layer.paste(Image.new(layer.mode, glyph.size, ink),
+                    (round(gx - glyph_size / 2), round(gy - glyph_size / 2)), glyph)
+
+
+def star_points(centre: tuple[int, int], radius: float) -> list[tuple[float, float]]:
+    """The five-pointed star in a round seal's middle."""
+    cx, cy = centre
+    rs = radius * 0.35
+    pts = []
+    for k in range(10):
+        r = rs if k % 2 == 0 else rs * 0.4
+        a = math.radians(-90 + k * 36)
+        pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    return pts
+
+
+def _round_layer(size: tuple[int, int], rng: random.Random, centre: tuple[int, int],
+                 dpi: int) -> tuple[Image.Image, tuple[int, int]]:
+    layer = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(layer)
+    cx, cy = centre
+    radius = round(rng.uniform(14, 22) / 25.4 * dpi)  # 28-44 mm across
+    stroke = max(2, round(dpi / rng.uniform(70, 120)))
+    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=255,
+                 width=stroke * 2)
+    r2 = radius * rng.uniform(0.64, 0.72)
+    draw.ellipse((cx - r2, cy - r2, cx + r2, cy + r2), outline=255, width=stroke)
+    text = rng.choice(SEAL_TEXTS)
+    ring_text(layer, text, (cx, cy), radius, rng, 255)
     if rng.random() < 0.6:
-        rs = radius * 0.35
-        pts = []
-        for k in range(10):
-            r = rs if k % 2 == 0 else rs * 0.4
-            a = math.radians(-90 + k * 36)
-            pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
-        draw.polygon(pts, fill=255)
+        draw.polygon(star_points((cx, cy), radius), fill=255)
     else:  # a middle line of text instead of the star
         inner = ImageFont.truetype(str(font_path("arial", bold=True)), max(8, round(radius * 0.2)))
         draw.text((cx, cy), rng.choice(("CHỦ TỊCH", "UBND", "CÔNG AN")), font=inner, fill=255,
