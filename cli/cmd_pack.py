@@ -187,19 +187,6 @@ def _agency(args: argparse.Namespace) -> str | None:
         return ws.get_setting("agency_id") or None
 
 
-def _find_dossier(ws: object, ident: str) -> int | None:
-    """A workspace dossier by id, official code or provisional id."""
-    from storage import dossiers as dossier_store
-
-    text = ident.strip()
-    if text.isdigit() and dossier_store.get_dossier(ws, int(text)) is not None:  # type: ignore[arg-type]
-        return int(text)
-    for d in dossier_store.list_dossiers(ws):  # type: ignore[arg-type]
-        if text in (d.code, d.provisional_id):
-            return d.id
-    return None
-
-
 _OUTCOME_NOTES = {
     "queued": "đã xếp hàng gửi — queued",
     "replaced": "thay gói chưa gửi {old} — replaced the unsent {old}",
@@ -236,12 +223,13 @@ def run_dossiers(args: argparse.Namespace, signer: Signer | None = None,
             return run_dossiers(args, signer, opened)
     from dossier import DossierError
     from dossier.packing import MissingComponents, pack_and_queue
+    from dossier.results import find_dossier
     from records import KeyUnavailableError, RecordsError
     from upload import UploadError
 
     failed = False
     for number, ident in enumerate(args.dossier):
-        dossier_id = _find_dossier(ws, ident)
+        dossier_id = find_dossier(ws, ident)
         if dossier_id is None:
             report_failure(ident, "không có hồ sơ này trong kho — no such dossier")
             failed = True

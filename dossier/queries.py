@@ -66,17 +66,6 @@ def get_dossier(ws: Workspace, dossier_id: int) -> Dossier | None:
     return dossier_store.get_dossier(ws, dossier_id)
 
 
-def find_dossier(ws: Workspace, code: str) -> Dossier | None:
-    """The dossier with this number, official code or provisional id."""
-    text = code.strip()
-    if text.isdigit() and (found := dossier_store.get_dossier(ws, int(text))) is not None:
-        return found
-    for d in dossier_store.list_dossiers(ws):
-        if text in (d.code, d.provisional_id):
-            return d
-    return None
-
-
 def dossiers_of_batch(ws: Workspace, batch_id: int) -> list[int]:
     """The dossiers assembled from a batch, newest first."""
     return dossier_store.dossiers_of_batch(ws, batch_id)
