@@ -39,10 +39,14 @@ OCR_CACHE = "ocr-stage"
 
 
 def recognise_png(png: bytes) -> str:
-    """OCR one page image with the project's OCR stage (this process is already a worker)."""
+    """OCR one page image with the project's OCR stage, in a worker with its page deadline."""
     import ocr
 
-    return ocr.recognise_page(png, ocr.OcrSettings()).text
+    for _, outcome in ocr.recognise_many([(0, png)], ocr.OcrSettings(), jobs=1):
+        if isinstance(outcome, ocr.OcrError):
+            raise outcome
+        return outcome.text
+    raise ocr.OcrError("no outcome")
 
 
 def _ocr_cached(png: bytes) -> str:
@@ -59,6 +63,10 @@ def _ocr_cached_or_timeout(png: bytes) -> tuple[str, bool]:
 
     try:
         text = recognise_png(png)
+    except ocr.PageDeadlineError:
+        print(f"  (OCR passed the page deadline on image {key[:12]}: read as nothing)",
+              file=sys.stderr)
+        return "", True
     except ocr.OcrTimeoutError:
         # A loaded machine can push one Tesseract run past its limit: try once more,
         # then count the page as read as nothing (not cached, so a rerun tries again).

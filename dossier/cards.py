@@ -153,23 +153,36 @@ def _cut(grey: np.ndarray, rect: Rect, factor: float, dpi: int) -> bytes:
     return buffer.getvalue()
 
 
-def recognise_text(png: bytes) -> str:
-    """The OCR stage's text of one image; nothing when it cannot be read."""
+def recognise_texts(images: list[bytes]) -> list[str]:
+    """The OCR stage's text of each image, in worker processes with the stage's page
+    deadline (a card on a patterned background can keep Tesseract busy for an hour);
+    nothing for an image that cannot be read."""
     import ocr
 
-    try:
-        return ocr.recognise_page(png, ocr.OcrSettings()).text
-    except ocr.OcrError:
-        return ""
+    if not images:
+        return []
+    texts = [""] * len(images)
+    jobs = max(1, min(len(images), ocr.default_jobs()))
+    for index, outcome in ocr.recognise_many(enumerate(images), ocr.OcrSettings(), jobs=jobs):
+        if isinstance(outcome, ocr.PageResult):
+            texts[index] = outcome.text
+    return texts
+
+
+def recognise_text(png: bytes) -> str:
+    """The OCR stage's text of one image; nothing when it cannot be read."""
+    return recognise_texts([png])[0]
 
 
 def reread_cards(data: bytes, text: str,
-                 recognise: Callable[[bytes], str] = recognise_text) -> str:
+                 recognise: Callable[[bytes], str] | None = None) -> str:
     """``text``, with the text of each card cut out of the page when OCR read little.
 
-    ``recognise`` turns one image (PNG bytes) into text: the OCR stage, or a cache of it.
+    ``recognise`` turns one image (PNG bytes) into text: by default the OCR stage (all
+    the cards of the page at once), or a cache of it.
     """
     if not poor_text(text):
         return text
-    extra = [recognise(face) for face in card_faces(data)]
+    faces = card_faces(data)
+    extra = recognise_texts(faces) if recognise is None else [recognise(f) for f in faces]
     return "\n".join(part for part in (text, *extra) if part.strip())

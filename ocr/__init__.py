@@ -7,7 +7,13 @@
 from __future__ import annotations
 
 from ocr.cleaning import MIN_MARKS, count_marks
-from ocr.errors import BadImageError, OcrError, OcrTimeoutError, TesseractError
+from ocr.errors import (
+    BadImageError,
+    OcrError,
+    OcrTimeoutError,
+    PageDeadlineError,
+    TesseractError,
+)
 from ocr.geometry import upright_image
 from ocr.loading import PageImage, UnreadableImage, error_detail, picture_pages, to_page_mode
 from ocr.page import guess_dpi, recognise_page
@@ -20,6 +26,7 @@ __all__ = [
     "OcrError",
     "OcrSettings",
     "OcrTimeoutError",
+    "PageDeadlineError",
     "PageImage",
     "PageResult",
     "TesseractError",

@@ -24,3 +24,7 @@ class TesseractError(OcrError):
 
 class OcrTimeoutError(OcrError):
     """Tesseract did not finish the page in time."""
+
+
+class PageDeadlineError(OcrTimeoutError):
+    """The page outlived its deadline in the worker, which was stopped."""

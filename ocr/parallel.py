@@ -2,6 +2,8 @@
 
 Items are pulled lazily on a feeder thread (they may still be arriving from a scanner),
 at most ``2 * jobs`` images are held at once, and a bad page or crashed worker fails alone.
+A page that outlives ``OcrSettings.page_deadline_s`` has its worker stopped: that page
+fails with a timeout, the pages beside it are recognised again in a fresh pool.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -17,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from ocr.errors import OcrError
+from ocr.errors import OcrError, PageDeadlineError
 from ocr.page import recognise_page
 from ocr.results import OcrSettings, PageResult
 
@@ -35,7 +38,17 @@ class WorkerCrashedError(OcrError):
 _PARENT_CHECK_S = 1.0
 
 
-def _init_worker(parent: int) -> None:
+# How often the watchdog looks for pages past their deadline.
+_WATCH_S = 0.2
+
+# In a worker: where it says which task it has started, and in which process.
+_started: "multiprocessing.queues.SimpleQueue[tuple[int, int]] | None" = None
+
+
+def _init_worker(parent: int, started: "multiprocessing.queues.SimpleQueue[tuple[int, int]]"
+                 ) -> None:
+    global _started
+    _started = started
     # One Tesseract thread per worker: workers x threads must not exceed the cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # A worker holds both ends of its task queue, so it would wait forever for work
@@ -50,7 +63,9 @@ def _exit_with_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _work(data: bytes, settings: OcrSettings) -> PageResult | OcrError:
+def _work(task: int, data: bytes, settings: OcrSettings) -> PageResult | OcrError:
+    if _started is not None:
+        _started.put((task, os.getpid()))
     try:
         return recognise_page(data, settings)
     except OcrError as e:
@@ -64,6 +79,9 @@ class _Pending(Generic[K]):
     key: K
     data: bytes | OcrError
     attempt: int
+    task: int = 0
+    overdue: bool = False  # its worker was stopped for taking too long
+    spared: bool = False  # its worker was stopped for another page's sake
 
 
 @dataclass(frozen=True)
@@ -96,13 +114,46 @@ class _Runner(Generic[K]):
         self.pending: dict[Future[PageResult | OcrError], _Pending[K]] = {}
         # Spawned workers: forking beside GUI and database threads is unsafe.
         self.context = multiprocessing.get_context("spawn")
+        self.started = self.context.SimpleQueue()
+        self.tasks = 0
+        # task -> (worker pid, when the parent learned it started)
+        self.running: dict[int, tuple[int, float]] = {}
         self.pool = self._new_pool()
+        self.stopping = threading.Event()
+        self.watchdog = threading.Thread(target=self._watch, name="ocr-watchdog",
+                                         daemon=True)
+        self.watchdog.start()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             self.jobs, mp_context=self.context, initializer=_init_worker,
-            initargs=(os.getpid(),),
+            initargs=(os.getpid(), self.started),
         )
+
+    def _watch(self) -> None:
+        deadline = self.settings.page_deadline_s
+        while not self.stopping.is_set():
+            while not self.started.empty():
+                task, pid = self.started.get()
+                with self.lock:
+                    self.running[task] = (pid, time.monotonic())
+            now = time.monotonic()
+            with self.lock:
+                late = {task: pid for task, (pid, since) in self.running.items()
+                        if now - since > deadline}
+                if late:
+                    for item in self.pending.values():
+                        if item.task in late:
+                            item.overdue = True
+                        else:
+                            item.spared = True
+                    for task, pid in late.items():
+                        del self.running[task]
+                        try:  # the pool breaks; every page in it comes back
+                            os.kill(pid, signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
+            self.stopping.wait(_WATCH_S)
 
     def submit(self, item: _Pending[K]) -> None:
         if isinstance(item.data, OcrError):  # failed before OCR: its outcome, in turn
@@ -116,21 +167,29 @@ class _Runner(Generic[K]):
             if pool_broken(self.pool):
                 self.pool.shutdown(wait=False, cancel_futures=True)
                 self.pool = self._new_pool()
-            future = self.pool.submit(_work, item.data, self.settings)
+            self.tasks += 1
+            item.task = self.tasks
+            future = self.pool.submit(_work, item.task, item.data, self.settings)
             self.pending[future] = item
         future.add_done_callback(lambda f: self.events.put(_Done(f)))
 
     def take(self, future: Future[PageResult | OcrError]) -> _Pending[K] | None:
         with self.lock:
-            return self.pending.pop(future, None)
+            item = self.pending.pop(future, None)
+            if item is not None:
+                self.running.pop(item.task, None)
+            return item
 
     def busy(self) -> bool:
         with self.lock:
             return bool(self.pending)
 
     def close(self) -> None:
+        self.stopping.set()
+        self.watchdog.join()
         with self.lock:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        self.started.close()
 
 
 def recognise_many(
@@ -168,6 +227,15 @@ def recognise_many(
             if item is None:
                 continue
             outcome = _outcome(event.future)
+            if outcome is None and item.overdue:
+                seconds = runner.settings.page_deadline_s
+                outcome = PageDeadlineError(
+                    f"trang quá thời gian nhận dạng ({seconds:.0f} giây), bỏ qua — the page "
+                    f"took longer than {seconds:.0f} s to recognise and was left unread"
+                )
+            elif outcome is None and item.spared:  # stopped for a page beside it
+                runner.submit(_Pending(item.key, item.data, item.attempt))
+                continue
             if outcome is None:  # the pool broke under this page (or beside it)
                 if item.attempt < _MAX_ATTEMPTS:
                     runner.submit(_Pending(item.key, item.data, item.attempt + 1))

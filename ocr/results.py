@@ -21,6 +21,10 @@ class OcrSettings:
     max_skew: float = 15.0  # degrees searched either way
     clean: bool = True  # suppress red/blue ink, speckle and edge shadows
     timeout_s: float = 180.0  # per Tesseract run
+    # Wall time one page may take in its worker, all runs together. Tesseract's own
+    # deadline bounds recognition only, not layout analysis, which on some patterned
+    # backgrounds runs for an hour: past this, the worker is stopped and the page fails.
+    page_deadline_s: float = 300.0
     max_pixels: int = 120_000_000  # larger images are refused (decompression bombs)
 
 

@@ -189,3 +189,23 @@ if __name__ == "__main__":
     while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(alive(p) for p in workers)
+
+
+def test_a_page_past_its_deadline_fails_alone(small_png: bytes) -> None:
+    import numpy as np
+    from PIL import Image
+
+    # Dense speckle keeps Tesseract's layout analysis busy for many seconds (on a
+    # larger page, for hours), and its own deadline covers recognition only.
+    speckle = np.where(np.random.default_rng(1).random((800, 800)) < 0.2, 0, 255)
+    slow = png(Image.fromarray(speckle.astype("uint8")), 300)
+    settings = ocr.OcrSettings(timeout_s=600, page_deadline_s=3)
+    outcomes = dict(ocr.recognise_many(
+        [("slow", slow), ("small", small_png), ("small2", small_png)], settings, jobs=1))
+    assert set(outcomes) == {"slow", "small", "small2"}
+    error = outcomes["slow"]
+    assert isinstance(error, ocr.OcrTimeoutError)
+    assert "left unread" in str(error) and " — " in str(error)
+    # The pages queued beside it were not blamed: they were read in a fresh worker.
+    assert isinstance(outcomes["small"], ocr.PageResult), outcomes["small"]
+    assert isinstance(outcomes["small2"], ocr.PageResult), outcomes["small2"]
