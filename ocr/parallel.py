@@ -8,7 +8,9 @@ fails with a timeout, the pages beside it are recognised again in a fresh pool.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.queues
 import os
 import queue
 import signal
@@ -42,10 +44,10 @@ _PARENT_CHECK_S = 1.0
 _WATCH_S = 0.2
 
 # In a worker: where it says which task it has started, and in which process.
-_started: "multiprocessing.queues.SimpleQueue[tuple[int, int]] | None" = None
+_started: multiprocessing.queues.SimpleQueue[tuple[int, int]] | None = None
 
 
-def _init_worker(parent: int, started: "multiprocessing.queues.SimpleQueue[tuple[int, int]]"
+def _init_worker(parent: int, started: multiprocessing.queues.SimpleQueue[tuple[int, int]]
                  ) -> None:
     global _started
     _started = started
@@ -149,10 +151,9 @@ class _Runner(Generic[K]):
                             item.spared = True
                     for task, pid in late.items():
                         del self.running[task]
-                        try:  # the pool breaks; every page in it comes back
+                        # The pool breaks; every page in it comes back.
+                        with contextlib.suppress(ProcessLookupError):
                             os.kill(pid, signal.SIGKILL)
-                        except ProcessLookupError:
-                            pass
             self.stopping.wait(_WATCH_S)
 
     def submit(self, item: _Pending[K]) -> None:
